@@ -1,0 +1,11 @@
+# Variables of TF1 have reference dtypes; base_dtype strips the _ref.
+v = tf.Variable(1.0)
+print(repr(v.dtype), str(v.dtype), v.dtype.name)
+print(repr(v.dtype.base_dtype), v.dtype.base_dtype is tf.float32)
+print(v.dtype == tf.float32, v.dtype != tf.float32)
+print(tf.float32.base_dtype is tf.float32)
+print(repr(tf.as_dtype('float32_ref')), repr(tf.as_dtype('int32_ref').base_dtype))
+print(repr(v.dtype.real_dtype), repr(v.value().dtype), repr(v.initialized_value().dtype))
+i = tf.Variable(3)
+print(repr(i.dtype), repr(i.dtype.base_dtype), i.dtype.is_integer)
+print(tf.float32.is_compatible_with(v.dtype), v.dtype.is_compatible_with(tf.float32))
