@@ -1,0 +1,13 @@
+# Dimension: str, repr, value, arithmetic and comparison with unknown values.
+d3, d4, du = tf.Dimension(3), tf.Dimension(4), tf.Dimension(None)
+print(str(d3), repr(d3), d3.value, str(du), repr(du), du.value)
+print(repr(d3 + d4), repr(d3 * d4), repr(d4 - d3), repr(d3 + du), repr(du * d3), repr(d4 // 2))
+print(d3 == 3, d3 == d4, d3 == du, du == du, d3 != 4)
+print(int(d3), repr(d3 + 1), repr(1 + d3))
+print(d3.is_compatible_with(du), d3.is_compatible_with(d4), d3.is_compatible_with(3))
+print(repr(d3.merge_with(du)), repr(du.merge_with(d4)))
+show_error(d3.merge_with, d4)
+show_error(tf.Dimension, -1)
+show_error(tf.Dimension, 2.5)
+s = tf.TensorShape([None, 3])
+print(repr(s[0]), repr(s[1]), repr(s.dims), tf.dimension_value(s[1]), tf.dimension_value(s[0]))
