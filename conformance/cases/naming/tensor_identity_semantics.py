@@ -1,0 +1,12 @@
+# Under v1 behaviour Tensor equality is identity, tensors hash, and bool() raises.
+a = tf.constant(1.0)
+b = tf.constant(1.0)
+print(a == b, a == a, a != b, len({a, b, a}))
+print({a: 'x'}[a])
+show_error(bool, a)
+show_error(lambda: [x for x in tf.constant([1, 2])])
+show_error(lambda: 1 if a else 0)
+v = tf.Variable(1.0)
+print(bool(v))
+print(isinstance(a, tf.Tensor), isinstance(v, tf.Variable), isinstance(v, tf.Tensor))
+print(isinstance(a.op, tf.Operation), isinstance(tf.get_default_graph(), tf.Graph))
