@@ -8,5 +8,5 @@ b = tf.constant([[True]])
 for t in [a, p, u, s, i, b, a + 1, tf.shape(p)]:
     print(str(t))
     print(repr(t))
-print('%s | %r | {} | {!r}'.format(a, a) % (a, a))
+print('%s | %r' % (a, a), f'| {a} | {a!r}')  # noqa: UP031
 print([a, p], (u,), {'k': s})

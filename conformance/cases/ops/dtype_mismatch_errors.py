@@ -1,0 +1,17 @@
+# Binary ops refuse mixed dtypes at graph construction (no implicit promotion).
+f32 = tf.constant(1.0)
+f64 = tf.constant(1.0, dtype=tf.float64)
+i32 = tf.constant(1)
+show_error(lambda: f32 + f64)
+show_error(lambda: f32 * i32)
+show_error(tf.add, i32, f32)
+show_error(tf.matmul, tf.ones([1, 1]), tf.ones([1, 1], tf.float64))
+show_error(lambda: i32 + 1.5)
+show_error(lambda: f32 + 'a')
+show_error(tf.maximum, f32, i32)
+show_error(tf.concat, [tf.ones([1]), tf.ones([1], tf.int32)], 0)
+show_error_contains(lambda: tf.constant([1, 2]) + tf.constant([1, 2, 3]),
+                    'Dimensions must be equal, but are 2 and 3')
+print(f64 + 1, i32 + 2, f32 + np.float32(2))
+show_error(lambda: f32 + np.float64(2.0))
+show_error(lambda: f32 + np.array([1.0]))

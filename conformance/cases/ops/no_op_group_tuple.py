@@ -1,0 +1,16 @@
+# no_op, group and tuple: names, types, control inputs and run results.
+v = tf.Variable(0.0, name='v')
+a1 = tf.assign_add(v, 1.0)
+a2 = tf.assign_add(v, 10.0)
+n = tf.no_op()
+g = tf.group(a1, a2)
+g2 = tf.group(a1, name='grp')
+t = tf.tuple([a1, tf.constant(2.0)])
+print(repr(n), repr(g), repr(g2), g.type)
+print(sorted(op.name for op in g.control_inputs), [op.name for op in g2.control_inputs])
+print(t, [x.op.type for x in t])
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    print(sess.run(n), sess.run(g), sess.run(v))
+    print(sess.run(t))
+print(repr(tf.group()), tf.group().control_inputs)
