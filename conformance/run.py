@@ -137,8 +137,8 @@ def _load_tensorflow() -> ModuleType:
         import tensorflow.compat.v1 as tf
 
         tf.disable_v2_behavior()
-    tf.get_logger().setLevel("ERROR")
-    tf.logging.set_verbosity(tf.logging.ERROR)
+    # FATAL also hides ERROR-level notes such as tf_should_use's "Object was never used".
+    tf.get_logger().setLevel("CRITICAL")
     return tf
 
 

@@ -1,0 +1,15 @@
+# get_or_create_global_step / get_global_step and the global_step collection.
+print(tf.train.get_global_step())
+gs = tf.train.get_or_create_global_step()
+print(gs, gs.initializer.name, gs.initial_value.op.type)
+print(tf.train.get_or_create_global_step() is gs, tf.train.get_global_step() is gs)
+print(tf.get_collection(tf.GraphKeys.GLOBAL_STEP), gs in tf.trainable_variables())
+print(gs in tf.global_variables())
+show_error(tf.train.create_global_step)
+inc = tf.assign_add(gs, 1)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(repr(sess.run(gs)), repr(sess.run(inc)), repr(tf.train.global_step(sess, gs)))
+tf.reset_default_graph()
+g2 = tf.train.create_global_step()
+print(g2)

@@ -1,0 +1,17 @@
+# report_uninitialized_variables, is_variable_initialized and use before initialisation.
+v = tf.Variable(1.0, name='v')
+w = tf.get_variable('w', shape=[2])
+x = tf.Variable(3.0, name='x', collections=[tf.GraphKeys.LOCAL_VARIABLES])
+report = tf.report_uninitialized_variables()
+init_v = tf.is_variable_initialized(v)
+print(report.dtype, report.shape, init_v.dtype, init_v.shape)
+with tf.Session() as sess:
+    print(repr(sess.run(report)), repr(sess.run(init_v)))
+    sess.run(v.initializer)
+    print(repr(sess.run(report)), repr(sess.run(init_v)))
+    show_error_contains(lambda: sess.run(w), 'Attempting to use uninitialized value w')
+    show_error_contains(lambda: sess.run(w + 1.0), 'Attempting to use uninitialized value w')
+    print(repr(sess.run(tf.report_uninitialized_variables([x]))))
+    sess.run(tf.global_variables_initializer())
+    print(repr(sess.run(report)))
+    print(repr(sess.run(tf.report_uninitialized_variables(tf.global_variables()))))

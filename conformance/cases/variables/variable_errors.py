@@ -1,0 +1,11 @@
+# Missing initial values and invalid assignments.
+show_error(tf.Variable)
+show_error(tf.Variable, None)
+v = tf.Variable([1.0, 2.0], name='v')
+show_error_contains(lambda: v.assign([1.0, 2.0, 3.0]), 'Dimension 0 in both shapes must be equal')
+show_error(v.assign, [1, 2])
+show_error(v.assign, 'x')
+show_error(tf.Variable, [1, 'a'])
+w = tf.Variable(1, name='w')
+show_error(w.assign_add, 1.5)
+show_error(tf.Variable, 1.0, dtype=tf.int32)
