@@ -1,0 +1,15 @@
+# Fetching a fed tensor returns the fed value converted to an ndarray (even for 0-d values).
+ps = tf.placeholder(tf.float32, [], name='ps')
+pi = tf.placeholder(tf.int32, name='pi')
+pv = tf.placeholder(tf.float32, [2], name='pv')
+a = tf.constant(4.0, name='a')
+with tf.Session() as sess:
+    print(repr(sess.run(ps, {ps: 3.0})), repr(sess.run(ps * 1, {ps: 3.0})))
+    print(repr(sess.run(pi, {pi: 1.7})), repr(sess.run(pi, {pi: [2.9, -2.9]})))
+    print(repr(sess.run(pv, {pv: [1, 2]})), repr(sess.run(a, {a: 9})))
+    fed = np.array([1.0, 2.0], dtype=np.float32)
+    out = sess.run(pv, {pv: fed})
+    print(repr(out), out is fed)
+    print(repr(sess.run([ps, ps + 0], {ps: np.float32(2)})))
+    print(repr(sess.run(tf.placeholder(tf.string, name='s'), {'s:0': 'text'})))
+    print(repr(sess.run(tf.placeholder(tf.bool, name='flag'), {'flag:0': 1})))

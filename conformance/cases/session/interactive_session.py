@@ -1,0 +1,10 @@
+# InteractiveSession installs itself as default until closed.
+a = tf.constant([1, 2], name='a')
+v = tf.Variable(3.0, name='v')
+sess = tf.InteractiveSession()
+print(tf.get_default_session() is sess)
+v.initializer.run()
+print(repr(a.eval()), repr(v.eval()), repr((v * 2).eval()), repr(sess.run(v + 1)))
+sess.close()
+print(tf.get_default_session())
+show_error(a.eval)
