@@ -1,0 +1,301 @@
+"""``tf.Session``: runs parts of a graph, holding variable values and random streams."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+import numpy as np
+
+from tfcompat.client.executor import (
+    Plan,
+    SessionState,
+    compile_plan,
+    format_op_error,
+    kernel_failure,
+)
+from tfcompat.client.fetches import FetchMapper
+from tfcompat.framework import dtypes, errors
+from tfcompat.framework import ops as ops_lib
+from tfcompat.framework.ops import Operation, Tensor
+
+
+class _DefaultSessionStack(threading.local):
+    def __init__(self):
+        super().__init__()
+        self.stack: list[BaseSession] = []
+
+
+_default_session_stack = _DefaultSessionStack()
+
+
+def get_default_session():
+    """The innermost session made default by ``with sess.as_default()`` (or None)."""
+    stack = _default_session_stack.stack
+    return stack[-1] if stack else None
+
+
+class ConfigProto:
+    """Session configuration; accepted for compatibility, it has no effect on execution."""
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+        self.gpu_options = kwargs.get("gpu_options", GPUOptions())
+        self.graph_options = kwargs.get("graph_options", GraphOptions())
+
+
+class GPUOptions:
+    """Accepted for compatibility (there are no GPUs here)."""
+
+    def __init__(self, **kwargs):
+        self.allow_growth = False
+        self.per_process_gpu_memory_fraction = 0.0
+        self.__dict__.update(kwargs)
+
+
+class GraphOptions:
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+
+class RunOptions:
+    FULL_TRACE = 3
+    SOFTWARE_TRACE = 1
+    HARDWARE_TRACE = 2
+    NO_TRACE = 0
+
+    def __init__(self, **kwargs):
+        self.__dict__.update(kwargs)
+
+
+class RunMetadata:
+    def __init__(self):
+        self.step_stats = None
+        self.partition_graphs = []
+
+
+def _as_result(value, fed: bool):
+    """A kernel output as Session.run returns it: numpy scalar for rank 0, else ndarray."""
+    if fed:
+        return value
+    if isinstance(value, np.ndarray):
+        if value.ndim == 0:
+            return value[()]
+        return value.copy()
+    return value
+
+
+class BaseSession:
+    def __init__(self, target="", graph=None, config=None):
+        if graph is None:
+            graph = ops_lib.get_default_graph()
+        elif not isinstance(graph, ops_lib.Graph):
+            raise TypeError(f"graph must be a tf.Graph, but got {type(graph)}")
+        self._graph = graph
+        self._target = target.encode() if isinstance(target, str) else target
+        self._config = config
+        self._closed = False
+        self._state = SessionState()
+        self._plans: dict[tuple, Plan] = {}
+        self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def graph_def(self):
+        return self._graph.as_graph_def()
+
+    @property
+    def sess_str(self):
+        return self._target
+
+    def as_default(self):
+        """Makes this the default session inside a ``with`` block (does not close it)."""
+        return _session_as_default(self)
+
+    def close(self) -> None:
+        self._closed = True
+
+    def list_devices(self):
+        return []
+
+    # -- running
+
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        """Runs the ops needed for ``fetches``, feeding ``feed_dict``; mirrors their structure."""
+        del options, run_metadata
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        if not self._graph._ops:
+            raise RuntimeError("The Session graph is empty. Add operations to the graph before "
+                               "calling run().")
+        mapper = self._mapper_for(fetches)
+        feed_tensors, feed_values = self._process_feeds(feed_dict) if feed_dict else ((), [])
+        values = self._run_elements(mapper.elements, feed_tensors, feed_values)
+        return mapper.rebuild(values)
+
+    def _mapper_for(self, fetches) -> FetchMapper:
+        cached = self._fetch_mappers.get(id(fetches))
+        if cached is not None and cached[0] is fetches:
+            return cached[1]
+        mapper = FetchMapper(self._graph, fetches)
+        if isinstance(fetches, (Tensor, Operation)) or hasattr(fetches, "_as_graph_element"):
+            self._fetch_mappers[id(fetches)] = (fetches, mapper)
+        return mapper
+
+    def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list]:
+        tensors = []
+        values = []
+        for key, value in feed_dict.items():
+            tensor = self._feed_key_to_tensor(key)
+            if not self._graph.is_feedable(tensor):
+                raise ValueError(f"Tensor {tensor} may not be fed.")
+            np_value = _convert_feed(value, tensor)
+            if not tensor.shape.is_compatible_with(np_value.shape):
+                raise ValueError(f"Cannot feed value of shape {np_value.shape} for Tensor "
+                                 f"{tensor.name}, which has shape {tensor.shape}")
+            tensors.append(tensor)
+            values.append(np_value)
+        return tuple(tensors), values
+
+    def _feed_key_to_tensor(self, key) -> Tensor:
+        if isinstance(key, Tensor):
+            if key.graph is not self._graph:
+                raise ValueError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
+                                 "an element of this graph.")
+            return key
+        try:
+            element = self._graph.as_graph_element(key, allow_tensor=True,
+                                                   allow_operation=False)
+        except (TypeError, ValueError, KeyError) as e:
+            detail = e.args[0] if e.args else str(e)
+            raise TypeError(f"Cannot interpret feed_dict key as Tensor: {detail}") from None
+        return element
+
+    def _run_elements(self, elements: list, feed_tensors: tuple, feed_values: list) -> list:
+        fetch_tensors = [e for e in elements if isinstance(e, Tensor)]
+        target_ops = [e for e in elements if isinstance(e, Operation)]
+        for t in fetch_tensors:
+            if not self._graph.is_fetchable(t):
+                raise ValueError(f"Operation {t.op.name!r} has been marked as not fetchable. "
+                                 "Typically this happens when it is defined in another function "
+                                 "or code block. Use return values, explicit Python locals or "
+                                 "TensorFlow collections to access it.")
+        key = (tuple(map(id, fetch_tensors)), tuple(map(id, target_ops)),
+               tuple(map(id, feed_tensors)))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = compile_plan(fetch_tensors, target_ops, list(feed_tensors), self._state)
+            self._plans[key] = plan
+        outputs = self._execute(plan, feed_values)
+        results = iter(_as_result(v, fed) for v, fed in zip(outputs, plan.fetch_is_fed))
+        return [next(results) if isinstance(e, Tensor) else None for e in elements]
+
+    def _execute(self, plan: Plan, feed_values: list):
+        saved = dict(self._state.variables) if plan.writes_state else None
+        try:
+            with np.errstate(all="ignore"):
+                return plan.function(*feed_values)
+        except errors.OpError as e:
+            self._restore(saved)
+            raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
+        except (ValueError, IndexError, TypeError, ArithmeticError) as e:
+            self._restore(saved)
+            raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
+
+    def _restore(self, saved) -> None:
+        if saved is not None:
+            self._state.variables.clear()
+            self._state.variables.update(saved)
+
+    def make_callable(self, fetches, feed_list=None, accept_options=False):
+        """Returns a function running ``fetches`` with positional feeds for ``feed_list``."""
+        feed_list = list(feed_list or [])
+
+        def call(*args, **kwargs):
+            return self.run(fetches, dict(zip(feed_list, args)))
+        return call
+
+    def partial_run_setup(self, fetches, feeds=None):
+        raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _convert_feed(value, tensor: Tensor) -> np.ndarray:
+    dtype = tensor.dtype.base_dtype
+    if isinstance(value, Tensor):
+        raise TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable feed "
+                        "values include Python scalars, strings, lists, numpy ndarrays, or "
+                        "TensorHandles. For reference, the tensor object was "
+                        f"{value} which was passed to the argument `feed_dict` with key "
+                        f"{tensor}.")
+    if dtype is dtypes.string:
+        array = np.array(value, dtype=object)
+        flat = array.reshape(-1)
+        for i, item in enumerate(flat):
+            if isinstance(item, str):
+                flat[i] = item.encode()
+        return array
+    if value is None:
+        return np.asarray(np.nan, dtype=dtype.as_numpy_dtype)
+    try:
+        return np.asarray(value, dtype=dtype.as_numpy_dtype)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"Cannot feed value {value!r} for Tensor {tensor.name}: {e}") from None
+
+
+@contextlib.contextmanager
+def _session_as_default(session):
+    _default_session_stack.stack.append(session)
+    try:
+        yield session
+    finally:
+        stack = _default_session_stack.stack
+        if stack and stack[-1] is session:
+            stack.pop()
+
+
+class Session(BaseSession):
+    """A class for running TensorFlow operations (``tf.Session``).
+
+    ``with tf.Session() as sess:`` makes it the default session and closes it on exit.
+    """
+
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+        self._default_ctx = None
+
+    def __enter__(self):
+        self._default_ctx = contextlib.ExitStack()
+        self._default_ctx.enter_context(self._graph.as_default())
+        self._default_ctx.enter_context(self.as_default())
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        ctx, self._default_ctx = self._default_ctx, None
+        if ctx is not None:
+            ctx.__exit__(exc_type, exc, tb)
+        self.close()
+        return False
+
+    @staticmethod
+    def reset(target, containers=None, config=None):
+        """Resets resource containers on a target; a no-op for in-process sessions."""
+
+
+class InteractiveSession(BaseSession):
+    """A session that installs itself as the default session on construction."""
+
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+        self._default_ctx = contextlib.ExitStack()
+        self._default_ctx.enter_context(self._graph.as_default())
+        self._default_ctx.enter_context(self.as_default())
+
+    def close(self) -> None:
+        super().close()
+        ctx, self._default_ctx = self._default_ctx, None
+        if ctx is not None:
+            ctx.__exit__(None, None, None)

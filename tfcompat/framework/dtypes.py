@@ -1,0 +1,279 @@
+"""TensorFlow data types (``tf.DType``) and their numpy counterparts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+# TF's DataType enum values: reference types are the base value + 100.
+_REF_OFFSET = 100
+
+
+class DType:
+    """Represents the type of the elements in a Tensor, as ``tf.DType``."""
+
+    __slots__ = ("_name", "_enum", "_np", "_base")
+
+    def __init__(self, name: str, enum: int, np_type: type | None, base: DType | None = None):
+        self._name = name
+        self._enum = enum
+        self._np = np_type
+        self._base = base
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def as_datatype_enum(self) -> int:
+        return self._enum
+
+    @property
+    def is_ref_dtype(self) -> bool:
+        return self._base is not None
+
+    @property
+    def base_dtype(self) -> DType:
+        return self._base if self._base is not None else self
+
+    @property
+    def real_dtype(self) -> DType:
+        base = self.base_dtype
+        if base is complex64:
+            return float32
+        if base is complex128:
+            return float64
+        return base
+
+    @property
+    def _as_ref(self) -> DType:
+        return self if self._base is not None else _REF_OF[self]
+
+    @property
+    def as_numpy_dtype(self) -> type:
+        return self.base_dtype._np
+
+    @property
+    def is_bool(self) -> bool:
+        return self.base_dtype is bool_
+
+    @property
+    def is_floating(self) -> bool:
+        return self.base_dtype in _FLOATING
+
+    @property
+    def is_complex(self) -> bool:
+        return self.base_dtype in (complex64, complex128)
+
+    @property
+    def is_integer(self) -> bool:
+        return self.base_dtype in _INTEGER
+
+    @property
+    def is_unsigned(self) -> bool:
+        return self.base_dtype in (uint8, uint16, uint32, uint64)
+
+    @property
+    def is_quantized(self) -> bool:
+        return self.base_dtype in _QUANTIZED
+
+    @property
+    def is_numpy_compatible(self) -> bool:
+        return self.base_dtype not in _QUANTIZED
+
+    @property
+    def min(self):
+        base = self.base_dtype
+        if base is bool_:
+            return False
+        if base.is_floating:
+            return np.finfo(_min_max_np(base)).min
+        if base.is_integer:
+            return np.iinfo(base._np).min
+        raise TypeError(f"Cannot find minimum value of {self}.")
+
+    @property
+    def max(self):
+        base = self.base_dtype
+        if base is bool_:
+            return True
+        if base.is_floating:
+            return np.finfo(_min_max_np(base)).max
+        if base.is_integer:
+            return np.iinfo(base._np).max
+        raise TypeError(f"Cannot find maximum value of {self}.")
+
+    @property
+    def size(self) -> int:
+        if self.base_dtype in (string, resource, variant):
+            return 1
+        return np.dtype(self.as_numpy_dtype).itemsize
+
+    def is_compatible_with(self, other) -> bool:
+        other = as_dtype(other)
+        return self._enum in (other._enum, other.base_dtype._enum)
+
+    def __eq__(self, other) -> bool:
+        if self is other:
+            return True
+        if other is None:
+            return False
+        try:
+            return self._enum == as_dtype(other)._enum
+        except TypeError:
+            return False
+
+    def __ne__(self, other) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return self._enum
+
+    def __repr__(self) -> str:
+        return "tf." + self._name
+
+    def __str__(self) -> str:
+        return f"<dtype: '{self._name}'>"
+
+    def __reduce__(self):
+        return as_dtype, (self._name,)
+
+
+def _min_max_np(dtype: DType):
+    return np.float32 if dtype is bfloat16 else dtype._np
+
+
+_BASE_SPECS = [
+    # name, enum, numpy type
+    ("float32", 1, np.float32),
+    ("float64", 2, np.float64),
+    ("int32", 3, np.int32),
+    ("uint8", 4, np.uint8),
+    ("int16", 5, np.int16),
+    ("int8", 6, np.int8),
+    ("string", 7, np.object_),
+    ("complex64", 8, np.complex64),
+    ("int64", 9, np.int64),
+    ("bool", 10, np.bool_),
+    ("qint8", 11, None),
+    ("quint8", 12, None),
+    ("qint32", 13, None),
+    ("bfloat16", 14, None),
+    ("qint16", 15, None),
+    ("quint16", 16, None),
+    ("uint16", 17, np.uint16),
+    ("complex128", 18, np.complex128),
+    ("float16", 19, np.float16),
+    ("resource", 20, np.object_),
+    ("variant", 21, np.object_),
+    ("uint32", 22, np.uint32),
+    ("uint64", 23, np.uint64),
+]
+
+_BY_NAME: dict[str, DType] = {}
+_BY_ENUM: dict[int, DType] = {}
+_REF_OF: dict[DType, DType] = {}
+
+for _name, _enum, _np_type in _BASE_SPECS:
+    _base_dtype = DType(_name, _enum, _np_type)
+    _ref_dtype = DType(_name + "_ref", _enum + _REF_OFFSET, _np_type, _base_dtype)
+    _REF_OF[_base_dtype] = _ref_dtype
+    for _d in (_base_dtype, _ref_dtype):
+        _BY_NAME[_d.name] = _d
+        _BY_ENUM[_d.as_datatype_enum] = _d
+
+float32 = _BY_NAME["float32"]
+float64 = _BY_NAME["float64"]
+float16 = _BY_NAME["float16"]
+bfloat16 = _BY_NAME["bfloat16"]
+half = float16
+double = float64
+int8 = _BY_NAME["int8"]
+int16 = _BY_NAME["int16"]
+int32 = _BY_NAME["int32"]
+int64 = _BY_NAME["int64"]
+uint8 = _BY_NAME["uint8"]
+uint16 = _BY_NAME["uint16"]
+uint32 = _BY_NAME["uint32"]
+uint64 = _BY_NAME["uint64"]
+bool_ = _BY_NAME["bool"]
+string = _BY_NAME["string"]
+complex64 = _BY_NAME["complex64"]
+complex128 = _BY_NAME["complex128"]
+qint8 = _BY_NAME["qint8"]
+quint8 = _BY_NAME["quint8"]
+qint16 = _BY_NAME["qint16"]
+quint16 = _BY_NAME["quint16"]
+qint32 = _BY_NAME["qint32"]
+resource = _BY_NAME["resource"]
+variant = _BY_NAME["variant"]
+
+float32_ref = float32._as_ref
+float64_ref = float64._as_ref
+int32_ref = int32._as_ref
+int64_ref = int64._as_ref
+
+_FLOATING = frozenset([float16, bfloat16, float32, float64])
+_INTEGER = frozenset([int8, int16, int32, int64, uint8, uint16, uint32, uint64])
+_QUANTIZED = frozenset([qint8, quint8, qint16, quint16, qint32])
+
+_NUMPY_TO_DTYPE = {
+    np.dtype(np.float32): float32,
+    np.dtype(np.float64): float64,
+    np.dtype(np.float16): float16,
+    np.dtype(np.int8): int8,
+    np.dtype(np.int16): int16,
+    np.dtype(np.int32): int32,
+    np.dtype(np.int64): int64,
+    np.dtype(np.uint8): uint8,
+    np.dtype(np.uint16): uint16,
+    np.dtype(np.uint32): uint32,
+    np.dtype(np.uint64): uint64,
+    np.dtype(np.bool_): bool_,
+    np.dtype(np.complex64): complex64,
+    np.dtype(np.complex128): complex128,
+    np.dtype(np.object_): string,
+}
+
+_PYTHON_TO_DTYPE = {float: float32, int: int32, bool: bool_, complex: complex128,
+                    str: string, bytes: string}
+
+
+def as_dtype(type_value) -> DType:
+    """Converts the given ``type_value`` to a ``DType`` (as ``tf.as_dtype``)."""
+    if isinstance(type_value, DType):
+        return type_value
+    if isinstance(type_value, str):
+        found = _BY_NAME.get(type_value)
+        if found is not None:
+            return found
+        if type_value == "half":
+            return float16
+        if type_value == "double":
+            return float64
+    elif isinstance(type_value, int) and not isinstance(type_value, bool):
+        found = _BY_ENUM.get(type_value)
+        if found is not None:
+            return found
+    else:
+        if type_value in _PYTHON_TO_DTYPE:
+            return _PYTHON_TO_DTYPE[type_value]
+        try:
+            np_dtype = np.dtype(type_value)
+        except TypeError:
+            np_dtype = None
+        if np_dtype is not None:
+            if np_dtype.kind in ("U", "S"):
+                return string
+            found = _NUMPY_TO_DTYPE.get(np_dtype)
+            if found is not None:
+                return found
+    raise TypeError(f"Cannot convert the argument `type_value`: {type_value!r} to a TensorFlow "
+                    "DType.")
+
+
+__all__ = [
+    "DType", "as_dtype", "float16", "half", "bfloat16", "float32", "float64", "double", "int8",
+    "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool_", "string",
+    "complex64", "complex128", "qint8", "quint8", "qint16", "quint16", "qint32", "resource",
+    "variant",
+]

@@ -1,0 +1,187 @@
+"""NodeDef views of Operations: protobuf text format (``str(op)``) and attr spellings."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes
+from tfcompat.framework.tensor_shape import TensorShape
+
+_DT_NAMES = {
+    "float32": "DT_FLOAT", "float64": "DT_DOUBLE", "int32": "DT_INT32", "uint8": "DT_UINT8",
+    "int16": "DT_INT16", "int8": "DT_INT8", "string": "DT_STRING", "complex64": "DT_COMPLEX64",
+    "int64": "DT_INT64", "bool": "DT_BOOL", "qint8": "DT_QINT8", "quint8": "DT_QUINT8",
+    "qint32": "DT_QINT32", "bfloat16": "DT_BFLOAT16", "qint16": "DT_QINT16",
+    "quint16": "DT_QUINT16", "uint16": "DT_UINT16", "complex128": "DT_COMPLEX128",
+    "float16": "DT_HALF", "resource": "DT_RESOURCE", "variant": "DT_VARIANT",
+    "uint32": "DT_UINT32", "uint64": "DT_UINT64",
+}
+
+# The repeated field of TensorProto that holds values of each dtype when not packed as bytes.
+_VAL_FIELDS = {
+    "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
+    "int16": "int_val", "int8": "int_val", "int64": "int64_val", "bool": "bool_val",
+    "string": "string_val", "float16": "half_val", "uint16": "int_val", "uint32": "uint32_val",
+    "uint64": "uint64_val", "complex64": "scomplex_val", "complex128": "dcomplex_val",
+}
+
+
+def dtype_enum_name(dtype: dtypes.DType) -> str:
+    base = _DT_NAMES[dtype.base_dtype.name]
+    return base + "_REF" if dtype.is_ref_dtype else base
+
+
+def attr_short_text(value) -> str:
+    """An attr value as TF spells it in node descriptions: ``T=DT_INT32``, ``shape=[?,2]``."""
+    if isinstance(value, dtypes.DType):
+        return dtype_enum_name(value)
+    if isinstance(value, TensorShape):
+        if value.ndims is None:
+            return "<unknown>"
+        return "[" + ",".join("?" if d is None else str(d) for d in value.as_tuple()) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, np.ndarray):
+        return "Tensor<type: " + value.dtype.name + " shape: " + str(list(value.shape)) + ">"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(attr_short_text(v) for v in value) + "]"
+    if isinstance(value, (str, bytes)):
+        text = value.decode() if isinstance(value, bytes) else value
+        return f'"{text}"'
+    return str(value)
+
+
+def c_escape(data: bytes) -> str:
+    """Escapes bytes as protobuf's text format does (octal for non-printable bytes)."""
+    out = []
+    for byte in data:
+        ch = chr(byte)
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch in "\"'\\":
+            out.append("\\" + ch)
+        elif 0x20 <= byte < 0x7f:
+            out.append(ch)
+        else:
+            out.append(f"\\{byte:03o}")
+    return "".join(out)
+
+
+def _format_number(value) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (np.floating, float)):
+        if isinstance(value, np.float32):
+            text = np.format_float_positional(value, trim="-") if abs(value) < 1e16 else repr(
+                float(value))
+        else:
+            text = repr(float(value))
+        if text.endswith(".0"):
+            text = text[:-2]
+        return text
+    return str(int(value))
+
+
+def _tensor_lines(value: np.ndarray, dtype: dtypes.DType, indent: str) -> list[str]:
+    lines = [f"{indent}dtype: {dtype_enum_name(dtype)}", f"{indent}tensor_shape {{"]
+    for d in value.shape:
+        lines += [f"{indent}  dim {{", f"{indent}    size: {d}", f"{indent}  }}"]
+    lines.append(f"{indent}}}")
+    if dtype.base_dtype is dtypes.string:
+        for item in value.reshape(-1):
+            data = item if isinstance(item, bytes) else str(item).encode()
+            lines.append(f'{indent}string_val: "{c_escape(data)}"')
+    elif value.size == 1:
+        field = _VAL_FIELDS[dtype.base_dtype.name]
+        lines.append(f"{indent}{field}: {_format_number(value.reshape(-1)[0])}")
+    elif value.size > 1:
+        data = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
+        lines.append(f'{indent}tensor_content: "{c_escape(data)}"')
+    return lines
+
+
+def _shape_lines(shape: TensorShape, indent: str) -> list[str]:
+    if shape.ndims is None:
+        return [f"{indent}unknown_rank: true"]
+    lines = []
+    for d in shape.as_tuple():
+        lines += [f"{indent}dim {{", f"{indent}  size: {-1 if d is None else d}", f"{indent}}}"]
+    return lines
+
+
+def _attr_value_lines(key: str, value, op, indent: str) -> list[str]:
+    inner = indent + "  "
+    if isinstance(value, dtypes.DType):
+        return [f"{inner}type: {dtype_enum_name(value)}"]
+    if isinstance(value, TensorShape):
+        return [f"{inner}shape {{", *_shape_lines(value, inner + "  "), f"{inner}}}"]
+    if isinstance(value, np.ndarray):
+        dtype = op._attrs.get("dtype", dtypes.as_dtype(value.dtype))
+        return [f"{inner}tensor {{", *_tensor_lines(value, dtype, inner + "  "), f"{inner}}}"]
+    if isinstance(value, bool):
+        return [f"{inner}b: {'true' if value else 'false'}"]
+    if isinstance(value, int):
+        return [f"{inner}i: {value}"]
+    if isinstance(value, float):
+        return [f"{inner}f: {_format_number(np.float32(value))}"]
+    if isinstance(value, (str, bytes)):
+        data = value.encode() if isinstance(value, str) else value
+        return [f'{inner}s: "{c_escape(data)}"']
+    if isinstance(value, (list, tuple)):
+        lines = [f"{inner}list {{"]
+        for item in value:
+            for line in _attr_value_lines(key, item, op, inner):
+                lines.append("  " + line)
+        lines.append(f"{inner}}}")
+        return lines
+    return [f"{inner}s: \"{c_escape(str(value).encode())}\""]
+
+
+def node_def_text(op) -> str:
+    """The NodeDef of ``op`` in protobuf text format, as ``str(op)`` prints it."""
+    lines = [f'name: "{op._name}"', f'op: "{op._type}"']
+    for t in op._inputs:
+        lines.append(f'input: "{t._as_node_def_input()}"')
+    for c in op._control_inputs:
+        lines.append(f'input: "^{c._name}"')
+    if op._device:
+        lines.append(f'device: "{op._device}"')
+    for key, value in op._attrs.items():
+        lines += ["attr {", f'  key: "{key}"', "  value {",
+                  *_attr_value_lines(key, value, op, "  "), "  }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+class NodeDefView:
+    """A read-only NodeDef-like view of an Operation (``op.node_def``)."""
+
+    def __init__(self, op):
+        self._op = op
+
+    @property
+    def name(self) -> str:
+        return self._op._name
+
+    @property
+    def op(self) -> str:
+        return self._op._type
+
+    @property
+    def input(self) -> list[str]:
+        return ([t._as_node_def_input() for t in self._op._inputs]
+                + ["^" + c._name for c in self._op._control_inputs])
+
+    @property
+    def device(self) -> str:
+        return self._op._device
+
+    @property
+    def attr(self) -> dict:
+        return dict(self._op._attrs)
+
+    def __str__(self) -> str:
+        return node_def_text(self._op)

@@ -1,0 +1,199 @@
+"""The registry of op types: each type's signature, shape/dtype inference, kernel and gradient.
+
+An op type is registered once, next to its public wrapper and gradient (see ``tfcompat/ops``):
+
+    register_op("Exp", inputs=("x: T",), allowed={"T": FLOATS}, kernel=np.exp,
+                shape_fn=unchanged_shape)
+
+Input specs read ``"name: T"`` (dtype given by type attr ``T``, shared by every input naming it),
+``"name: int32"`` (a fixed dtype), ``"name: N*T"`` (a list of N tensors of type T) or
+``"name: &T"`` (a reference input, e.g. the variable an Assign writes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tfcompat.framework import dtypes
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    name: str
+    type_attr: str | None  # polymorphic type attribute, e.g. "T"
+    fixed_dtype: dtypes.DType | None
+    number_attr: str | None  # for list inputs, e.g. "N"
+    is_ref: bool
+
+
+def parse_input_spec(text: str) -> InputSpec:
+    name, _, kind = (part.strip() for part in text.partition(":"))
+    is_ref = kind.startswith("&")
+    kind = kind.lstrip("&")
+    number_attr = None
+    if "*" in kind:
+        number_attr, kind = kind.split("*")
+    fixed = None
+    type_attr = None
+    try:
+        fixed = dtypes.as_dtype(kind)
+    except TypeError:
+        type_attr = kind
+    return InputSpec(name, type_attr, fixed, number_attr, is_ref)
+
+
+# A kernel binder turns (op, session state) into the callable a run plan executes.
+Binder = Callable[[Any, Any], Callable[..., Any]]
+
+
+@dataclass
+class OpDef:
+    """Everything tfcompat knows about one op type."""
+
+    type: str
+    inputs: tuple[InputSpec, ...]
+    shape_fn: Callable[[Any], Sequence[tuple[dtypes.DType, Any]]]
+    bind: Binder
+    stateful: bool = False
+    allowed: dict[str, tuple[dtypes.DType, ...]] = field(default_factory=dict)
+    attr_defaults: dict[str, Any] = field(default_factory=dict)
+    # Type attrs whose dtype is taken from a default when no input fixes it (e.g. Tshape=int32).
+    type_defaults: dict[str, dtypes.DType] = field(default_factory=dict)
+    # Op types that always output the same values may be constant-folded during shape inference.
+    foldable: bool = True
+
+
+_OP_DEFS: dict[str, OpDef] = {}
+
+
+def _bind_plain(kernel: Callable, kernel_attrs: Sequence[str]) -> Binder:
+    if not kernel_attrs:
+        return lambda op, state: kernel
+
+    def bind(op, state):
+        kwargs = {name: op._attrs[name] for name in kernel_attrs}
+        return lambda *args: kernel(*args, **kwargs)
+
+    return bind
+
+
+def register_op(
+    op_type: str,
+    *,
+    inputs: Sequence[str] = (),
+    shape_fn: Callable,
+    kernel: Callable | None = None,
+    kernel_attrs: Sequence[str] = (),
+    bind: Binder | None = None,
+    stateful: bool = False,
+    allowed: dict[str, Sequence[dtypes.DType]] | None = None,
+    attr_defaults: dict[str, Any] | None = None,
+    type_defaults: dict[str, dtypes.DType] | None = None,
+) -> OpDef:
+    """Registers an op type.
+
+    ``kernel(*input_arrays, **attrs)`` returns one ndarray (single output) or a tuple of them;
+    ``kernel_attrs`` names the op attrs passed to it. Stateful kernels (variables, random) give
+    ``bind(op, session_state)`` instead, which returns the callable a run executes.
+    ``shape_fn(op)`` returns ``[(dtype, TensorShape), ...]``, one pair per output.
+    """
+    if op_type in _OP_DEFS:
+        raise KeyError(f"Registering two ops with name '{op_type}'")
+    if (kernel is None) == (bind is None):
+        raise ValueError(f"Op {op_type}: give exactly one of kernel= or bind=")
+    op_def = OpDef(
+        type=op_type,
+        inputs=tuple(parse_input_spec(s) for s in inputs),
+        shape_fn=shape_fn,
+        bind=bind if bind is not None else _bind_plain(kernel, tuple(kernel_attrs)),
+        stateful=stateful,
+        allowed={k: tuple(v) for k, v in (allowed or {}).items()},
+        attr_defaults=dict(attr_defaults or {}),
+        type_defaults=dict(type_defaults or {}),
+        foldable=not stateful,
+    )
+    _OP_DEFS[op_type] = op_def
+    return op_def
+
+
+def get_op_def(op_type: str) -> OpDef:
+    try:
+        return _OP_DEFS[op_type]
+    except KeyError:
+        raise ValueError(f"Op type not registered '{op_type}' in binary running on tfcompat. "
+                         "Make sure the Op and Kernel are registered.") from None
+
+
+def registered_op_types() -> list[str]:
+    return sorted(_OP_DEFS)
+
+
+# ---- gradients -------------------------------------------------------------------------------
+
+_NOT_DIFFERENTIABLE = object()
+_GRADIENTS: dict[str, Any] = {}
+
+
+class RegisterGradient:
+    """Decorator registering the gradient function of an op type (``tf.RegisterGradient``).
+
+    The function is called as ``fn(op, *output_gradients)`` and returns one Tensor (or None)
+    per op input.
+    """
+
+    def __init__(self, op_type: str):
+        if not isinstance(op_type, str):
+            raise TypeError("op_type must be a string")
+        self._op_type = op_type
+
+    def __call__(self, fn: Callable) -> Callable:
+        if self._op_type in _GRADIENTS:
+            raise KeyError(f"Registering two gradient with name '{self._op_type}'! "
+                           f"(Previous registration was in {_describe(_GRADIENTS[self._op_type])})")
+        _GRADIENTS[self._op_type] = fn
+        return fn
+
+
+def _describe(fn) -> str:
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return "<not differentiable>"
+    return f"{code.co_name} {code.co_filename}:{code.co_firstlineno}"
+
+
+def no_gradient(op_type: str) -> None:
+    """Marks an op type as not differentiable (``tf.no_gradient`` / ``tf.NotDifferentiable``)."""
+    if not isinstance(op_type, str):
+        raise TypeError("op_type must be a string")
+    if op_type in _GRADIENTS:
+        raise KeyError(f"Registering two gradient with name '{op_type}'! "
+                       f"(Previous registration was in {_describe(_GRADIENTS[op_type])})")
+    _GRADIENTS[op_type] = _NOT_DIFFERENTIABLE
+
+
+NotDifferentiable = no_gradient
+
+
+def has_gradient_entry(op_type: str) -> bool:
+    return op_type in _GRADIENTS
+
+
+def get_gradient_function(op_type: str):
+    """The registered gradient fn, None for not-differentiable types; LookupError otherwise."""
+    fn = _GRADIENTS.get(op_type)
+    if fn is None:
+        raise LookupError(_no_gradient_message(op_type))
+    return None if fn is _NOT_DIFFERENTIABLE else fn
+
+
+def _no_gradient_message(op_type: str, op_name: str | None = None) -> str:
+    return (
+        f"No gradient defined for operation'{op_name or op_type}' (op type: {op_type}). "
+        "In general every operation must have an associated `@tf.RegisterGradient` for correct "
+        "autodiff, which this op is lacking. If you want to pretend this operation is a constant "
+        "in your program, you may insert `tf.stop_gradient`. This can be useful to silence the "
+        "error in cases where you know gradients are not needed, e.g. the forward pass of "
+        "tf.custom_gradient. Please see more details in "
+        "https://www.tensorflow.org/api_docs/python/tf/custom_gradient.")

@@ -1,0 +1,1 @@
+"""Op families: each module registers its op types, public wrappers and gradients together."""
