@@ -5,7 +5,7 @@ with tf.variable_scope('a', initializer=tf.constant_initializer(3.0)):
         y = tf.get_variable('y', shape=[1])
         z = tf.get_variable('z', shape=[1], initializer=tf.zeros_initializer())
 with tf.variable_scope('d', dtype=tf.float64):
-    w = tf.get_variable('w', shape=[1])
+    w = tf.get_variable('w', shape=[1], initializer=tf.ones_initializer())
 print(x, y, z, w)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())

@@ -1,0 +1,18 @@
+# minimize with var_list subsets, a tensor learning rate, grad_loss and a global step.
+w = tf.Variable([1.0, 2.0], name='w')
+b = tf.Variable(1.0, name='b')
+lr = tf.placeholder(tf.float32, [], name='lr')
+loss = tf.reduce_sum(w * b)
+gs = tf.train.get_or_create_global_step()
+only_w = tf.train.GradientDescentOptimizer(0.5).minimize(loss, var_list=[w])
+fed_lr = tf.train.GradientDescentOptimizer(lr).minimize(loss, global_step=gs)
+weighted = tf.train.GradientDescentOptimizer(1.0).minimize(loss, grad_loss=tf.constant(0.1))
+print(repr(only_w), repr(fed_lr), repr(weighted))
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    sess.run(only_w)
+    print(sess.run([w, b, gs]))
+    sess.run(fed_lr, {lr: 0.1})
+    print(sess.run([w, b, gs]))
+    sess.run(weighted)
+    print(sess.run([w, b, gs]))

@@ -1,0 +1,16 @@
+# Errors of minimize / apply_gradients / compute_gradients (2.21 texts).
+w = tf.Variable([1.0, 2.0], name='w')
+u = tf.Variable(1.0, name='u')
+c = tf.constant(2.0)
+loss = c * 3.0 * c
+opt = tf.train.GradientDescentOptimizer(0.1)
+show_error(opt.minimize, loss)
+show_error(opt.apply_gradients, [(None, w)])
+show_error(opt.minimize, loss, var_list=[])
+show_error(opt.apply_gradients, [])
+i = tf.Variable(1, name='i')
+show_error(opt.minimize, tf.cast(i, tf.float32) * 2.0, var_list=[i])
+show_error(opt.compute_gradients, loss, var_list=[w], gate_gradients=5)
+show_error(opt.apply_gradients, [(tf.constant([1.0, 2.0]), 'w')])
+show_error(opt.minimize, tf.constant(1))
+print(opt.compute_gradients(loss, var_list=[w, u]))
