@@ -1,0 +1,47 @@
+"""Clear errors for TensorFlow symbols that tfcompat does not implement.
+
+A TF1 program that touches a missing symbol should fail at that symbol, naming it as the user wrote
+it (``tf.contrib.layers``), not later with a confusing error from deep inside tfcompat.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+
+def unsupported_message(tf_symbol: str) -> str:
+    """The one wording used for every symbol tfcompat lacks."""
+    return f"{tf_symbol} is not supported by tfcompat yet"
+
+
+def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
+    """Returns a module ``__getattr__`` for the module ``module_name`` that serves ``tf_path``.
+
+    Usage, at the end of a namespace module: ``__getattr__ = make_getattr("tf.nn", __name__)``.
+    Looking up a missing public name raises ``AttributeError("tf.nn.foo is not supported by
+    tfcompat yet")``; dunder and private names get Python's usual message, because tools probe
+    modules for them (``__path__``, ``__wrapped__``, ``_pytestfixturefunction``...) and
+    expect a plain miss.
+    """
+
+    def __getattr__(name: str) -> NoReturn:
+        module = sys.modules.get(module_name)
+        if name.startswith("_"):
+            message = f"module {module_name!r} has no attribute {name!r}"
+        else:
+            message = unsupported_message(f"{tf_path}.{name}")
+        # name/obj let Python append "Did you mean: ...?" for near misses (3.10+).
+        raise AttributeError(message, name=name, obj=module)
+
+    return __getattr__
+
+
+def unsupported_module_error(tf_module: str, import_name: str) -> ModuleNotFoundError:
+    """The ImportError for importing TF module ``tf_module`` (``tf.contrib``) as ``import_name``.
+
+    A ModuleNotFoundError, as Python raises for any missing module, so ``try: import ...
+    except ImportError`` fallbacks in user code keep working.
+    """
+    return ModuleNotFoundError(unsupported_message(tf_module), name=import_name)
