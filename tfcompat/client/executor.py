@@ -40,9 +40,21 @@ class Plan:
         return None
 
 
-def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation],
-           fed: set[int]) -> list[Operation]:
-    """The ops needed for the fetches, in dependency order, not looking past fed tensors."""
+def _data_inputs(op: Operation) -> list[Tensor]:
+    """The inputs whose values the kernel reads (reference inputs name a variable instead)."""
+    refs = op._op_def.ref_inputs
+    if not refs:
+        return list(op._inputs)
+    return [t for i, t in enumerate(op._inputs) if i not in refs]
+
+
+def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[int],
+           run_after: dict[int, list[Operation]] | None = None) -> list[Operation]:
+    """The ops needed for the fetches, in dependency order, not looking past fed tensors.
+
+    ``run_after`` adds ordering edges (op id -> ops that must run first when present), used so
+    that a variable's initializer runs before reads of it in the same run.
+    """
     order: list[Operation] = []
     visited: set[int] = set()
     stack: list[tuple[Operation, bool]] = []
@@ -63,16 +75,45 @@ def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation],
         for c in reversed(op._control_inputs):
             if id(c) not in visited:
                 stack.append((c, False))
-        for t in reversed(op._inputs):
+        if run_after:
+            for c in run_after.get(id(op), ()):
+                if id(c) not in visited:
+                    stack.append((c, False))
+        for t in reversed(_data_inputs(op)):
             if id(t) not in fed and id(t._op) not in visited:
                 stack.append((t._op, False))
     return order
+
+
+def _order_initializers_first(ops, fetch_tensors, target_ops, fed):
+    """Re-prunes with "run after" edges when the plan holds both an op and its predecessors.
+
+    A graph records in ``_run_after`` that a variable read must follow the variable's
+    initializer; this lets ``global_variables_initializer`` initialize a variable whose
+    initial value reads another variable in the same run.
+    """
+    if not ops:
+        return ops
+    graph = ops[0]._graph
+    hints = getattr(graph, "_run_after", None)
+    if not hints:
+        return ops
+    present = {id(op) for op in ops}
+    extra = {}
+    for op in ops:
+        before = [c for c in hints.get(id(op), ()) if id(c) in present]
+        if before:
+            extra[id(op)] = before
+    if not extra:
+        return ops
+    return _prune(fetch_tensors, target_ops, fed, extra)
 
 
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState) -> Plan:
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune(fetch_tensors, target_ops, set(fed))
+    ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed))
 
     slot_names: dict[int, str] = {}
     for i, t in enumerate(feed_tensors):
@@ -89,7 +130,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
             continue
         kernel_name = f"k{index}"
         namespace[kernel_name] = op._op_def.bind(op, state)
-        args = [slot_names[id(t)] for t in op._inputs]
+        args = [slot_names[id(t)] for t in _data_inputs(op)]
         outs = []
         for t in op._outputs:
             if id(t) in fed:

@@ -63,6 +63,8 @@ class OpDef:
     type_defaults: dict[str, dtypes.DType] = field(default_factory=dict)
     # Op types that always output the same values may be constant-folded during shape inference.
     foldable: bool = True
+    # Positions of reference inputs: the op writes the variable there, it does not read a value.
+    ref_inputs: frozenset[int] = frozenset()
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -103,9 +105,13 @@ def register_op(
         raise KeyError(f"Registering two ops with name '{op_type}'")
     if (kernel is None) == (bind is None):
         raise ValueError(f"Op {op_type}: give exactly one of kernel= or bind=")
+    specs = tuple(parse_input_spec(s) for s in inputs)
+    ref_inputs = frozenset(i for i, spec in enumerate(specs) if spec.is_ref)
+    if ref_inputs and any(spec.number_attr for spec in specs):
+        raise ValueError(f"Op {op_type}: reference inputs cannot be mixed with list inputs")
     op_def = OpDef(
         type=op_type,
-        inputs=tuple(parse_input_spec(s) for s in inputs),
+        inputs=specs,
         shape_fn=shape_fn,
         bind=bind if bind is not None else _bind_plain(kernel, tuple(kernel_attrs)),
         stateful=stateful,
@@ -113,6 +119,7 @@ def register_op(
         attr_defaults=dict(attr_defaults or {}),
         type_defaults=dict(type_defaults or {}),
         foldable=not stateful,
+        ref_inputs=ref_inputs,
     )
     _OP_DEFS[op_type] = op_def
     return op_def
@@ -180,11 +187,11 @@ def has_gradient_entry(op_type: str) -> bool:
     return op_type in _GRADIENTS
 
 
-def get_gradient_function(op_type: str):
+def get_gradient_function(op_type: str, op_name: str | None = None):
     """The registered gradient fn, None for not-differentiable types; LookupError otherwise."""
     fn = _GRADIENTS.get(op_type)
     if fn is None:
-        raise LookupError(_no_gradient_message(op_type))
+        raise LookupError(_no_gradient_message(op_type, op_name))
     return None if fn is _NOT_DIFFERENTIABLE else fn
 
 

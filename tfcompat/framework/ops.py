@@ -344,7 +344,10 @@ class Graph:
         self._unfetchable: set[int] = set()
         self.seed = None
         self._seed_requests = 0
-        self._variable_scope_stores = {}
+        # Per-graph state owned by tfcompat.variables (the get_variable store, scope counts).
+        self._variable_store = None
+        # op id -> ops that must run before it when both are in one run (see client.executor).
+        self._run_after: dict[int, list[Operation]] = {}
         self._version = 0
         self._graph_key = f"grap-key-{id(self)}/"
 
@@ -667,6 +670,10 @@ class Graph:
                           if self._control_dependencies_stack else [])
         for key, value in op_def.attr_defaults.items():
             attrs.setdefault(key, value)
+        if self._gradient_override_map:
+            override = self._gradient_override_map.get(op_type)
+            if override is not None:
+                attrs["_gradient_op_type"] = override
         op = Operation(self, name, op_type, tuple(inputs), control_inputs, attrs, "", op_def)
         if self._device_stack:
             op._device = self._current_device(op)

@@ -1,0 +1,234 @@
+"""tfcompat: the TensorFlow 1 graph API (``tf.compat.v1``) in pure Python on numpy.
+
+``import tfcompat as tf`` and write TF1 graph code: this module is the public ``tf`` namespace,
+made only of explicit re-exports. A TF symbol that tfcompat does not implement raises an
+AttributeError naming it.
+"""
+
+from tfcompat import errors, initializers, nn, train
+from tfcompat.client.session import (
+    ConfigProto,
+    GPUOptions,
+    GraphOptions,
+    InteractiveSession,
+    RunMetadata,
+    RunOptions,
+    Session,
+    get_default_session,
+)
+from tfcompat.framework import dtypes as _dtypes
+from tfcompat.framework.device import DeviceSpec
+from tfcompat.framework.dtypes import (
+    DType,
+    as_dtype,
+    bfloat16,
+    complex64,
+    complex128,
+    double,
+    float16,
+    float32,
+    float64,
+    half,
+    int8,
+    int16,
+    int32,
+    int64,
+    qint8,
+    qint16,
+    qint32,
+    quint8,
+    quint16,
+    resource,
+    string,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    variant,
+)
+from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
+from tfcompat.framework.ops import (
+    Graph,
+    GraphKeys,
+    Operation,
+    Tensor,
+    convert_to_tensor,
+    get_default_graph,
+    name_scope,
+    register_tensor_conversion_function,
+    reset_default_graph,
+)
+from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
+from tfcompat.ops.array_ops import (
+    broadcast_to,
+    concat,
+    expand_dims,
+    fill,
+    identity,
+    invert_permutation,
+    ones,
+    ones_like,
+    placeholder,
+    placeholder_with_default,
+    rank,
+    reshape,
+    shape,
+    size,
+    squeeze,
+    stack,
+    stop_gradient,
+    transpose,
+    zeros,
+    zeros_like,
+)
+from tfcompat.ops.constant_op import constant
+from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
+from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
+from tfcompat.ops.linalg_ops import diag, diag_part, qr
+from tfcompat.ops.math_ops import (
+    abs,
+    add,
+    add_n,
+    argmax,
+    argmin,
+    cast,
+    ceil,
+    clip_by_value,
+    cos,
+    div,
+    divide,
+    equal,
+    exp,
+    expm1,
+    floor,
+    floordiv,
+    greater,
+    greater_equal,
+    less,
+    less_equal,
+    log,
+    log1p,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    matmul,
+    maximum,
+    minimum,
+    mod,
+    multiply,
+    negative,
+    not_equal,
+    pow,
+    range,
+    reciprocal,
+    reduce_all,
+    reduce_any,
+    reduce_max,
+    reduce_mean,
+    reduce_min,
+    reduce_prod,
+    reduce_sum,
+    round,
+    rsqrt,
+    scalar_mul,
+    sigmoid,
+    sign,
+    sin,
+    sqrt,
+    square,
+    squared_difference,
+    subtract,
+    tanh,
+    to_double,
+    to_float,
+    to_int32,
+    to_int64,
+    truediv,
+    where,
+    where_v2,
+)
+from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
+from tfcompat.tools.unsupported import make_getattr
+from tfcompat.variables.init_ops import (
+    constant_initializer,
+    glorot_normal_initializer,
+    glorot_uniform_initializer,
+    ones_initializer,
+    orthogonal_initializer,
+    random_normal_initializer,
+    random_uniform_initializer,
+    truncated_normal_initializer,
+    variance_scaling_initializer,
+    zeros_initializer,
+)
+from tfcompat.variables.variable_scope import (
+    AUTO_REUSE,
+    VariableScope,
+    get_local_variable,
+    get_variable,
+    get_variable_scope,
+    variable_op_scope,
+    variable_scope,
+)
+from tfcompat.variables.variables import (
+    Variable,
+    all_variables,
+    assert_variables_initialized,
+    global_variables,
+    global_variables_initializer,
+    initialize_all_variables,
+    initialize_local_variables,
+    initialize_variables,
+    local_variables,
+    local_variables_initializer,
+    model_variables,
+    moving_average_variables,
+    report_uninitialized_variables,
+    trainable_variables,
+    variables_initializer,
+)
+
+__version__ = "1.15.0-tfcompat0.1.0"
+VERSION = __version__
+GRAPH_DEF_VERSION = 1994
+GIT_VERSION = "tfcompat"
+COMPILER_VERSION = "python"
+
+bool = _dtypes.bool_  # noqa: A001 - TF's name for the boolean dtype
+newaxis = None
+dtypes = _dtypes
+
+
+def device(device_name_or_function):
+    """Ops created in the block get this device (``tf.device``), e.g. ``/cpu:0``."""
+    return get_default_graph().device(device_name_or_function)
+
+
+def colocate_with(op, ignore_existing=False):
+    """Ops created in the block are placed with ``op``."""
+    return get_default_graph().colocate_with(op, ignore_existing)
+
+
+def control_dependencies(control_inputs):
+    """Ops created in the block run after ``control_inputs`` (``tf.control_dependencies``)."""
+    return get_default_graph().control_dependencies(control_inputs)
+
+
+def get_collection(key, scope=None):
+    return get_default_graph().get_collection(key, scope)
+
+
+def get_collection_ref(key):
+    return get_default_graph().get_collection_ref(key)
+
+
+def add_to_collection(name, value):
+    get_default_graph().add_to_collection(name, value)
+
+
+def add_to_collections(names, value):
+    get_default_graph().add_to_collections(names, value)
+
+
+__getattr__ = make_getattr("tf", __name__)

@@ -1,0 +1,23 @@
+"""``tf.nn``: neural-network ops."""
+
+from tfcompat.ops.array_ops import stop_gradient  # noqa: F401 - re-export
+from tfcompat.ops.math_ops import sigmoid, tanh  # noqa: F401
+from tfcompat.ops.nn_ops import (  # noqa: F401
+    bias_add,
+    dropout,
+    elu,
+    l2_loss,
+    leaky_relu,
+    log_softmax,
+    relu,
+    relu6,
+    sigmoid_cross_entropy_with_logits,
+    softmax,
+    softmax_cross_entropy_with_logits,
+    softmax_cross_entropy_with_logits_v2,
+    softplus,
+    sparse_softmax_cross_entropy_with_logits,
+)
+from tfcompat.tools.unsupported import make_getattr
+
+__getattr__ = make_getattr("tf.nn", __name__)

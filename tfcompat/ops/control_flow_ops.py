@@ -1,0 +1,77 @@
+"""Grouping and ordering ops: no_op, group, tuple, with_dependencies."""
+
+from __future__ import annotations
+
+from tfcompat.framework import ops
+from tfcompat.framework.common_shapes import no_outputs
+from tfcompat.framework.op_registry import no_gradient, register_op
+from tfcompat.framework.ops import Operation, Tensor, apply_op
+from tfcompat.ops import array_ops
+
+register_op("NoOp", shape_fn=no_outputs, kernel=lambda: None)
+no_gradient("NoOp")
+
+
+def no_op(name=None) -> Operation:
+    """Does nothing; only useful as a placeholder for control edges (``tf.no_op``)."""
+    return apply_op("NoOp", [], name=name)
+
+
+def _as_op(x) -> Operation:
+    if isinstance(x, Operation):
+        return x
+    if isinstance(x, Tensor):
+        return x.op
+    if hasattr(x, "_as_graph_element"):
+        element = x._as_graph_element()
+        return element.op if isinstance(element, Tensor) else element
+    if hasattr(x, "op"):
+        return x.op
+    raise TypeError(f"Expected Tensor or Operation, got {x!r}")
+
+
+def group(*inputs, name=None) -> Operation:
+    """An op that runs all ``inputs`` (a NoOp with control inputs; ``tf.group``)."""
+    with ops.name_scope(name, "group_deps", inputs) as scope:
+        deps = []
+        for item in inputs:
+            if item is None:
+                continue
+            items = item if isinstance(item, (list, tuple)) else [item]
+            for x in items:
+                op = _as_op(x)
+                if op not in deps:
+                    deps.append(op)
+        graph = ops.get_default_graph()
+        with graph.control_dependencies(deps):
+            return no_op(name=scope)
+
+
+def with_dependencies(dependencies, output_tensor, name=None) -> Tensor:
+    """``output_tensor`` passed through an Identity that runs after ``dependencies``."""
+    with ops.name_scope(name, "control_dependency",
+                        list(dependencies) + [output_tensor]) as scope:
+        graph = ops.get_default_graph()
+        with graph.colocate_with(output_tensor), graph.control_dependencies(dependencies):
+            return array_ops.identity(output_tensor, name=scope)
+
+
+def tuple(tensors, name=None, control_inputs=None) -> list:  # noqa: A001 - TF's name
+    """Tensors gated on each other: each output is available only after all inputs are."""
+    with ops.name_scope(name, "tuple", tensors) as scope:
+        del scope
+        gating = [t.op for t in tensors if t is not None]
+        if control_inputs:
+            gating += [_as_op(c) for c in control_inputs]
+        gate = group(*gating)
+        return [None if t is None else with_dependencies([gate], t) for t in tensors]
+
+
+def initialized_value(variable) -> Tensor:
+    """The variable's initial value as a tensor that needs no initialized variable.
+
+    TF builds ``cond(is_variable_initialized(v), v.read_value, lambda: v.initial_value)``;
+    tfcompat has no v1 ``cond`` yet, so this returns the initial value, which is what that
+    ``cond`` yields while initializing variables from one another.
+    """
+    return array_ops.identity(variable.initial_value)

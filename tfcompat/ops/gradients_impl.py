@@ -1,0 +1,311 @@
+"""``tf.gradients``: symbolic differentiation by a reverse walk over the graph.
+
+For every op between xs and ys (reachable forward from xs through floating-point tensors, and
+backward from ys) the op type's registered gradient function is called inside
+``<scope>/<op name>_grad``; it builds ordinary ops, so gradients are differentiable again.
+Several gradients flowing into one tensor are summed with AddN.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+import weakref
+
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.op_registry import get_gradient_function
+from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.ops import array_ops, control_flow_ops, math_ops
+
+
+class UnconnectedGradients(enum.Enum):
+    """What ``tf.gradients`` returns for an x not connected to ys: None or zeros."""
+
+    NONE = "none"
+    ZERO = "zero"
+
+
+class AggregationMethod:
+    """How ``tf.gradients`` sums several gradients flowing into one tensor."""
+
+    ADD_N = 0
+    DEFAULT = ADD_N
+    EXPERIMENTAL_TREE = 1
+    EXPERIMENTAL_ACCUMULATE_N = 2
+
+
+_VALID_AGGREGATION_METHODS = [AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,
+                              AggregationMethod.EXPERIMENTAL_ACCUMULATE_N]
+
+_TRAINABLE_DTYPES = frozenset([dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64,
+                               dtypes.complex64, dtypes.complex128, dtypes.resource,
+                               dtypes.variant])
+
+# Zeros made by the gradient machinery for outputs that got no gradient; gradient functions may
+# skip work for them (TF marks them the same way).
+_ZEROS_TENSORS: weakref.WeakSet = weakref.WeakSet()
+
+
+def is_zeros_tensor(t) -> bool:
+    return isinstance(t, Tensor) and t in _ZEROS_TENSORS
+
+
+def is_trainable(t: Tensor) -> bool:
+    return t.dtype.base_dtype in _TRAINABLE_DTYPES
+
+
+def _as_list(x) -> list:
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _convert_n(values, name: str, as_ref: bool = False) -> list:
+    return [None if v is None else ops.convert_to_tensor(v, name=f"{name}_{i}", as_ref=as_ref)
+            for i, v in enumerate(values)]
+
+
+def _default_grad_ys(grad_ys, ys) -> list:
+    if len(grad_ys) != len(ys):
+        raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
+    result = []
+    for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
+        if grad_y is None:
+            if y.dtype.is_complex:
+                raise TypeError(f"Gradients of complex tensors ({y}) must set grad_ys (y.dtype = "
+                                f"{y.dtype.name})")
+            result.append(array_ops.ones(array_ops.shape(y), dtype=y.dtype.base_dtype,
+                                         name=f"grad_ys_{i}"))
+        elif isinstance(grad_y, Tensor):
+            result.append(grad_y)
+        else:
+            result.append(ops.convert_to_tensor(grad_y, name=f"grad_ys_{i}",
+                                                preferred_dtype=y.dtype.base_dtype))
+    return result
+
+
+def _mark_reached_ops(from_ops: list[Operation]) -> set[Operation]:
+    reached: set[Operation] = set()
+    queue = collections.deque(from_ops)
+    while queue:
+        op = queue.popleft()
+        if op in reached:
+            continue
+        reached.add(op)
+        for output in op._outputs:
+            if is_trainable(output):
+                queue.extend(output._consumers)
+    return reached
+
+
+def _pending_count(to_ops, from_ops):
+    reached = _mark_reached_ops(from_ops)
+    reachable_to_ops = {op for op in to_ops if op in reached}
+    between: set[Operation] = set()
+    between_list: list[Operation] = []
+    queue = collections.deque(to_ops)
+    while queue:
+        op = queue.popleft()
+        if op in reached:
+            between.add(op)
+            between_list.append(op)
+            reached.remove(op)
+            queue.extend(t._op for t in op._inputs)
+    pending: dict[Operation, int] = collections.defaultdict(int)
+    for op in between_list:
+        for t in op._inputs:
+            if t._op in between:
+                pending[t._op] += 1
+    return reachable_to_ops, pending
+
+
+def _stop_ops(from_ops, stop_gradient_ops, pending) -> set[Operation]:
+    stop = set()
+    for op in from_ops:
+        if all(pending[t._op] <= 0 for t in op._inputs):
+            stop.add(op)
+    stop.update(stop_gradient_ops)
+    return stop
+
+
+def _set_grad(grads: dict, t: Tensor, grad) -> None:
+    op_grads = grads.get(t._op)
+    if op_grads is None:
+        op_grads = [[] for _ in t._op._outputs]
+        grads[t._op] = op_grads
+    op_grads[t._value_index].append(grad)
+
+
+def _aggregate(grads: dict, op: Operation, aggregation_method) -> list:
+    if aggregation_method is None:
+        aggregation_method = AggregationMethod.DEFAULT
+    if aggregation_method not in _VALID_AGGREGATION_METHODS:
+        raise ValueError(f"Invalid `aggregation_method` specified {aggregation_method}. "
+                         f"Accepted values are {_VALID_AGGREGATION_METHODS}.")
+    out_grads = grads.get(op)
+    if out_grads is None:
+        return [None] * len(op._outputs)
+    for i, out_grad in enumerate(out_grads):
+        if not isinstance(out_grad, list):
+            continue
+        present = [g for g in out_grad if g is not None]
+        if not present:
+            out_grads[i] = None
+        elif len(present) == 1:
+            out_grads[i] = present[0]
+        elif aggregation_method == AggregationMethod.ADD_N:
+            out_grads[i] = math_ops.add_n(present)
+        else:
+            with ops.name_scope(op.name + "_gradient_sum"):
+                running = present[0]
+                for g in present[1:]:
+                    running = math_ops.add_n([running, g])
+                out_grads[i] = running
+    return out_grads
+
+
+def _gradient_function(op: Operation):
+    override = op._attrs.get("_gradient_op_type")
+    return get_gradient_function(override or op._type, op._name)
+
+
+def _zeros_like_output(op: Operation, index: int) -> Tensor:
+    zeros = array_ops.zeros_like(op._outputs[index], optimize=False)
+    _ZEROS_TENSORS.add(zeros)
+    return zeros
+
+
+def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
+              gate_gradients=False, aggregation_method=None, stop_gradients=None,
+              unconnected_gradients=UnconnectedGradients.NONE) -> list:
+    """Constructs symbolic derivatives of sum(ys) w.r.t. each x in xs (``tf.gradients``).
+
+    Returns a list of len(xs): each entry a Tensor, or None (or zeros, with
+    ``unconnected_gradients='zero'``) when x does not affect ys. ``grad_ys`` weights each y;
+    ``stop_gradients`` are treated as constants; integer tensors are always constants.
+    """
+    try:
+        unconnected_gradients = UnconnectedGradients(unconnected_gradients)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: "
+                         f"{unconnected_gradients!r}") from None
+    del colocate_gradients_with_ops
+    ys = _as_list(ys)
+    xs = _as_list(xs)
+    stop_gradients = [] if stop_gradients is None else _as_list(stop_gradients)
+    grad_ys = [None] * len(ys) if grad_ys is None else _as_list(grad_ys)
+
+    values = [v for v in ys + xs + stop_gradients + grad_ys if v is not None]
+    with ops.name_scope(name, "gradients", values) as grad_scope:
+        graph = ops.get_default_graph()
+        graph.unique_name("uid")
+        ys = _convert_n(ys, "y")
+        xs = _convert_n(xs, "x", as_ref=True)
+        grad_ys = _default_grad_ys(grad_ys, ys)
+        to_ops = [t.op for t in ys]
+        from_ops = [t.op for t in xs]
+        stop_gradient_ops = [t.op for t in stop_gradients]
+        reachable_to_ops, pending = _pending_count(to_ops, from_ops)
+
+        grads: dict[Operation, list] = {}
+        for y, grad_y in zip(ys, grad_ys):
+            _set_grad(grads, y, grad_y)
+
+        queue = collections.deque()
+        queued: set[Operation] = set()
+        for op in to_ops:
+            if pending[op] == 0 and op not in queued and op in reachable_to_ops:
+                queued.add(op)
+                queue.append(op)
+        stop_ops = _stop_ops(from_ops, stop_gradient_ops, pending)
+
+        while queue:
+            op = queue.popleft()
+            out_grads = _aggregate(grads, op, aggregation_method)
+            has_out_grads = any(g is not None for g in out_grads)
+            grad_fn = None
+            if has_out_grads and op not in stop_ops:
+                grad_fn = _gradient_function(op)
+            if grad_fn is not None and has_out_grads:
+                for i, out_grad in enumerate(out_grads):
+                    if out_grad is None and is_trainable(op._outputs[i]):
+                        out_grads[i] = _zeros_like_output(op, i)
+                with ops.name_scope(op.name + "_grad"):
+                    in_grads = grad_fn(op, *out_grads)
+                    in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) \
+                        else [in_grads]
+                    if len(in_grads) != len(op._inputs):
+                        raise ValueError(f"Num gradients {len(in_grads)} generated for op "
+                                         f"{op.node_def} do not match num inputs "
+                                         f"{len(op._inputs)}")
+                    if gate_gradients and sum(g is not None for g in in_grads) > 1:
+                        with graph.device(None):
+                            in_grads = control_flow_ops.tuple(in_grads)
+            else:
+                in_grads = [None] * len(op._inputs)
+            for index, (t_in, in_grad) in enumerate(zip(op._inputs, in_grads)):
+                if in_grad is None:
+                    continue
+                if isinstance(in_grad, Tensor):
+                    in_grad = ops.convert_to_tensor(in_grad)
+                    if not in_grad.shape.is_compatible_with(t_in.shape):
+                        raise ValueError(
+                            "Incompatible shapes between op input and calculated input "
+                            f"gradient. Forward operation: {op.name}. Input index: "
+                            f"{index}. Original input shape: {t_in.shape}. "
+                            f"Calculated input gradient shape: {in_grad.shape}")
+                    in_grad.set_shape(t_in.shape)
+                else:
+                    in_grad = ops.convert_to_tensor(in_grad, dtype=t_in.dtype.base_dtype)
+                _set_grad(grads, t_in, in_grad)
+            for t_in in op._inputs:
+                producer = t_in._op
+                pending[producer] -= 1
+                if pending[producer] == 0:
+                    queue.append(producer)
+        del grad_scope
+
+    return [_get_grad(grads, x, unconnected_gradients, aggregation_method) for x in xs]
+
+
+def _get_grad(grads, t, unconnected_gradients, aggregation_method):
+    op = t._op
+    op_grads = grads.get(op)
+    if op_grads is not None:
+        entry = op_grads[t._value_index]
+        if isinstance(entry, list):  # x was never processed (e.g. only in ys): aggregate now
+            op_grads = _aggregate(grads, op, aggregation_method)
+            entry = op_grads[t._value_index]
+        if entry is not None:
+            return entry
+    if unconnected_gradients is UnconnectedGradients.ZERO:
+        return array_ops.zeros_like(t)
+    return None
+
+
+def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gradients=False,
+             aggregation_method=None) -> list:
+    """The Hessian of sum(ys) w.r.t. each x, shaped ``x.shape + x.shape`` (``tf.hessians``).
+
+    TF builds a while_loop over the gradient's elements; tfcompat unrolls it, which needs x's
+    number of elements to be known when the graph is built.
+    """
+    xs = _as_list(xs)
+    kwargs = {"colocate_gradients_with_ops": colocate_gradients_with_ops,
+              "gate_gradients": gate_gradients, "aggregation_method": aggregation_method}
+    first = gradients(ys, xs, **kwargs)
+    result = []
+    for gradient, x in zip(first, xs):
+        x = ops.convert_to_tensor(x)
+        n = x.shape.num_elements()
+        if n is None:
+            raise ValueError(f"tfcompat.hessians needs a fully defined shape for {x}, got "
+                             f"{x.shape}")
+        gradient = array_ops.reshape(gradient, [-1])
+        rows = []
+        for j in range(n):
+            row = gradients(gradient[j], x, **kwargs)[0]
+            rows.append(array_ops.zeros_like(x) if row is None else row)
+        stacked = array_ops.stack(rows)
+        shape = array_ops.shape(x)
+        result.append(array_ops.reshape(stacked, array_ops.concat((shape, shape), 0)))
+    del name
+    return result

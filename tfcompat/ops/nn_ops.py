@@ -1,0 +1,456 @@
+"""Neural-network ops (``tf.nn``): activations, softmax, cross-entropy losses, bias_add, l2_loss."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.common_shapes import unchanged_shape
+from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
+from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
+
+# ---- activations -----------------------------------------------------------------------------
+
+
+def _relu_kernel(x):
+    x = np.asarray(x)
+    return np.maximum(x, np.zeros((), x.dtype))
+
+
+relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).")
+relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
+                 "Computes Rectified Linear 6: min(max(x, 0), 6).")
+elu = unary_op("Elu", lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0))).astype(
+    np.asarray(x).dtype), FLOATS, "Computes exponential linear: exp(x) - 1 if x < 0, x otherwise.")
+softplus = unary_op("Softplus", lambda x: np.logaddexp(0, x).astype(np.asarray(x).dtype), FLOATS,
+                    "Computes softplus: log(exp(x) + 1).")
+sigmoid = math_ops.sigmoid
+tanh = math_ops.tanh
+
+
+def _relu_grad_kernel(gradients, features):
+    gradients = np.asarray(gradients)
+    return np.where(np.asarray(features) > 0, gradients, np.zeros((), gradients.dtype))
+
+
+def _relu6_grad_kernel(gradients, features):
+    gradients = np.asarray(gradients)
+    features = np.asarray(features)
+    return np.where((features > 0) & (features < 6), gradients, np.zeros((), gradients.dtype))
+
+
+def _elu_grad_kernel(gradients, outputs):
+    gradients, outputs = np.asarray(gradients), np.asarray(outputs)
+    return np.where(outputs > 0, gradients, gradients * (outputs + 1)).astype(gradients.dtype)
+
+
+def _grad_shape(op):
+    g = op.inputs[0]
+    return [(g.dtype.base_dtype, g.shape.merge_with(op.inputs[1].shape))]
+
+
+register_op("ReluGrad", inputs=("gradients: T", "features: T"), kernel=_relu_grad_kernel,
+            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
+register_op("Relu6Grad", inputs=("gradients: T", "features: T"), kernel=_relu6_grad_kernel,
+            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
+register_op("EluGrad", inputs=("gradients: T", "outputs: T"), kernel=_elu_grad_kernel,
+            shape_fn=_grad_shape, allowed={"T": FLOATS})
+
+
+@RegisterGradient("Relu")
+def _relu_grad(op, grad):
+    return apply_op("ReluGrad", [grad, op.outputs[0]])
+
+
+@RegisterGradient("ReluGrad")
+def _relu_grad_grad(op, grad):
+    x = op.inputs[1]
+    return apply_op("ReluGrad", [grad, x]), array_ops.zeros_like(x)
+
+
+@RegisterGradient("Relu6")
+def _relu6_grad(op, grad):
+    return apply_op("Relu6Grad", [grad, op.outputs[0]])
+
+
+@RegisterGradient("Relu6Grad")
+def _relu6_grad_grad(op, grad):
+    x = op.inputs[1]
+    return apply_op("Relu6Grad", [grad, x]), array_ops.zeros_like(x)
+
+
+@RegisterGradient("Elu")
+def _elu_grad(op, grad):
+    return apply_op("EluGrad", [grad, op.outputs[0]])
+
+
+@RegisterGradient("EluGrad")
+def _elu_grad_grad(op, grad):
+    elu_x = op.inputs[1]
+    return (apply_op("EluGrad", [grad, elu_x]),
+            array_ops.select(elu_x < 0, grad * op.inputs[0], array_ops.zeros_like(elu_x)))
+
+
+@RegisterGradient("Softplus")
+def _softplus_grad(op, grad):
+    return grad * math_ops.sigmoid(op.inputs[0])
+
+
+def leaky_relu(features, alpha=0.2, name=None) -> Tensor:
+    """max(alpha * x, x), built from Mul and Maximum."""
+    with ops.name_scope(name, "LeakyRelu", [features]) as scope:
+        features = convert_to_tensor(features, name="features")
+        return math_ops.maximum(alpha * features, features, name=scope)
+
+
+# ---- softmax ---------------------------------------------------------------------------------
+
+def _softmax_kernel(logits):
+    logits = np.asarray(logits)
+    shifted = logits - np.max(logits, axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return (e / np.sum(e, axis=-1, keepdims=True)).astype(logits.dtype, copy=False)
+
+
+def _log_softmax_kernel(logits):
+    logits = np.asarray(logits)
+    shifted = logits - np.max(logits, axis=-1, keepdims=True)
+    return (shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))).astype(
+        logits.dtype, copy=False)
+
+
+def _softmax_shape(op):
+    x = op.inputs[0]
+    if x.shape.ndims == 0:
+        raise ShapeError("Shape must be at least rank 1 but is rank 0")
+    return unchanged_shape(op)
+
+
+register_op("Softmax", inputs=("logits: T",), kernel=_softmax_kernel, shape_fn=_softmax_shape,
+            allowed={"T": FLOATS})
+register_op("LogSoftmax", inputs=("logits: T",), kernel=_log_softmax_kernel,
+            shape_fn=_softmax_shape, allowed={"T": FLOATS})
+
+
+@RegisterGradient("Softmax")
+def _softmax_grad(op, grad):
+    softmax = op.outputs[0]
+    sum_channels = math_ops.reduce_sum(grad * softmax, -1, keepdims=True)
+    return (grad - sum_channels) * softmax
+
+
+@RegisterGradient("LogSoftmax")
+def _log_softmax_grad(op, grad):
+    softmax = math_ops.exp(op.outputs[0])
+    return grad - math_ops.reduce_sum(grad, -1, keepdims=True) * softmax
+
+
+def _softmax_along(op_type, logits, axis, name):
+    logits = convert_to_tensor(logits)
+    rank = logits.shape.ndims
+    if axis is None or axis == -1 or (rank is not None and axis == rank - 1):
+        return apply_op(op_type, [logits], name=name)
+    if rank is None:
+        raise ValueError("softmax along a non-last axis needs a known rank in tfcompat")
+    axis %= rank
+    perm = list(range(rank))
+    perm[axis], perm[-1] = perm[-1], perm[axis]
+    swapped = array_ops.transpose(logits, perm)
+    result = apply_op(op_type, [swapped])
+    return array_ops.transpose(result, perm, name=name)
+
+
+def softmax(logits, axis=None, name=None, dim=None) -> Tensor:
+    """Computes softmax activations (``tf.nn.softmax``; ``dim`` is the TF1 alias of axis)."""
+    if dim is not None:
+        axis = dim
+    return _softmax_along("Softmax", logits, axis, name)
+
+
+def log_softmax(logits, axis=None, name=None, dim=None) -> Tensor:
+    """Computes log softmax activations."""
+    if dim is not None:
+        axis = dim
+    return _softmax_along("LogSoftmax", logits, axis, name)
+
+
+# ---- cross-entropy losses --------------------------------------------------------------------
+
+def _xent_shape(op):
+    logits, labels = op.inputs
+    merged = logits.shape.merge_with(labels.shape) if logits.shape.is_compatible_with(
+        labels.shape) else None
+    if merged is None:
+        raise ShapeError(f"Dimensions must be equal, but are {logits.shape} and {labels.shape}")
+    batch = merged[:1] if merged.ndims is not None else unknown_shape(1)
+    dtype = logits.dtype.base_dtype
+    return [(dtype, batch), (dtype, merged if merged.ndims is not None else unknown_shape(2))]
+
+
+def _xent_kernel(logits, labels):
+    logits = np.asarray(logits)
+    labels = np.asarray(labels)
+    log_probs = _log_softmax_kernel(logits)
+    loss = -np.sum(labels * log_probs, axis=-1)
+    backprop = np.exp(log_probs) - labels
+    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+
+
+register_op("SoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: T"),
+            kernel=_xent_kernel, shape_fn=_xent_shape, allowed={"T": FLOATS})
+
+
+def _broadcast_mul(vec, mat):
+    return array_ops.expand_dims(vec, -1) * mat
+
+
+@RegisterGradient("SoftmaxCrossEntropyWithLogits")
+def _xent_grad(op, grad_loss, grad_grad):
+    softmax_grad = op.outputs[1]
+    grad = _broadcast_mul(grad_loss, softmax_grad)
+    logits = op.inputs[0]
+    if grad_grad is not None and not getattr(grad_grad, "_is_zeros_tensor", False):
+        probs = softmax(logits)
+        grad += (grad_grad - array_ops.squeeze(
+            math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(probs, 2)),
+            axis=1)) * probs
+    return grad, _broadcast_mul(grad_loss, -log_softmax(logits))
+
+
+def _sparse_xent_shape(op):
+    logits, labels = op.inputs
+    dtype = logits.dtype.base_dtype
+    if logits.shape.ndims is not None and logits.shape.ndims != 2:
+        raise ShapeError(f"Shape must be rank 2 but is rank {logits.shape.ndims}")
+    batch = logits.shape[:1] if logits.shape.ndims is not None else unknown_shape(1)
+    batch = batch.merge_with(labels.shape) if labels.shape.ndims == 1 else batch
+    classes = logits.shape[1:] if logits.shape.ndims is not None else unknown_shape(1)
+    return [(dtype, batch), (dtype, batch.concatenate(classes))]
+
+
+def _sparse_xent_kernel(logits, labels):
+    logits = np.asarray(logits)
+    labels = np.asarray(labels)
+    classes = logits.shape[-1]
+    if np.any((labels < 0) | (labels >= classes)):
+        bad = labels[(labels < 0) | (labels >= classes)][0]
+        raise errors.InvalidArgumentError(
+            None, None, f"Received a label value of {bad} which is outside the valid range of "
+            f"[0, {classes}).  Label values: {' '.join(str(v) for v in labels.reshape(-1))}")
+    log_probs = _log_softmax_kernel(logits)
+    rows = np.arange(logits.shape[0])
+    loss = -log_probs[rows, labels]
+    backprop = np.exp(log_probs)
+    backprop[rows, labels] -= 1
+    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+
+
+register_op("SparseSoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: Tlabels"),
+            kernel=_sparse_xent_kernel, shape_fn=_sparse_xent_shape,
+            allowed={"T": FLOATS, "Tlabels": (dtypes.int32, dtypes.int64)},
+            type_defaults={"Tlabels": dtypes.int64})
+
+
+@RegisterGradient("SparseSoftmaxCrossEntropyWithLogits")
+def _sparse_xent_grad(op, grad_loss, grad_grad):
+    sparse_grad = op.outputs[1]
+    grad = _broadcast_mul(grad_loss, sparse_grad)
+    logits = op.inputs[0]
+    if grad_grad is not None and not getattr(grad_grad, "_is_zeros_tensor", False):
+        probs = softmax(logits)
+        grad += (grad_grad - array_ops.squeeze(
+            math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(probs, 2)),
+            axis=1)) * probs
+    return grad, None
+
+
+def softmax_cross_entropy_with_logits_v2(labels=None, logits=None, axis=-1, name=None,
+                                         dim=None) -> Tensor:
+    """Softmax cross entropy between ``logits`` and ``labels`` (gradients flow to both)."""
+    if dim is not None:
+        axis = dim
+    if labels is None or logits is None:
+        raise ValueError("Both labels and logits must be provided.")
+    with ops.name_scope(name, "softmax_cross_entropy_with_logits", [logits, labels]) as scope:
+        logits = convert_to_tensor(logits, name="logits")
+        labels = convert_to_tensor(labels, name="labels", dtype=logits.dtype.base_dtype)
+        rank = logits.shape.ndims
+        if axis not in (-1, None) and rank is not None and axis % rank != rank - 1:
+            perm = list(range(rank))
+            perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
+            logits = array_ops.transpose(logits, perm)
+            labels = array_ops.transpose(labels, perm)
+        if rank == 2:
+            loss, _ = apply_op("SoftmaxCrossEntropyWithLogits", [logits, labels], name=scope)
+            return loss
+        flat_logits, flat_labels = _flatten_classes(logits), _flatten_classes(labels)
+        loss, _ = apply_op("SoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels])
+        result = array_ops.reshape(loss, array_ops.shape(logits)[:-1], name=scope)
+        if rank is not None:
+            result.set_shape(logits.shape[:-1])
+        return result
+
+
+def _flatten_classes(t: Tensor) -> Tensor:
+    """Reshapes [..., classes] to [batch, classes]."""
+    classes = t.shape[-1].value if t.shape.ndims is not None else None
+    if classes is not None:
+        return array_ops.reshape(t, [-1, classes])
+    return array_ops.reshape(t, array_ops.concat([[-1], array_ops.shape(t)[-1:]], 0))
+
+
+def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
+                                      name=None, axis=None) -> Tensor:
+    """TF1 softmax cross entropy: like the v2 op, but no gradient flows into labels."""
+    if _sentinel is not None:
+        raise ValueError("Only call `softmax_cross_entropy_with_logits` with named arguments "
+                         "(labels=..., logits=..., ...). Received unnamed argument: "
+                         f"{_sentinel}")
+    if labels is None or logits is None:
+        raise ValueError("Both labels and logits must be provided.")
+    with ops.name_scope(name, "softmax_cross_entropy_with_logits_sg", [logits, labels]) as scope:
+        labels = array_ops.stop_gradient(labels, name="labels_stop_gradient")
+    return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits,
+                                                axis=axis if axis is not None else dim,
+                                                name=scope)
+
+
+def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
+                                             name=None) -> Tensor:
+    """Cross entropy between logits and integer class labels."""
+    if _sentinel is not None:
+        raise ValueError("Only call `sparse_softmax_cross_entropy_with_logits` with named "
+                         "arguments (labels=..., logits=..., ...). Received unnamed argument: "
+                         f"{_sentinel}")
+    with ops.name_scope(name, "SparseSoftmaxCrossEntropyWithLogits", [labels, logits]) as scope:
+        labels = convert_to_tensor(labels)
+        logits = convert_to_tensor(logits)
+        if logits.shape.ndims is not None and logits.shape.ndims == 0:
+            raise ValueError(f"Logits cannot be scalars - received shape {logits.shape}.")
+        if (labels.shape.ndims is not None and logits.shape.ndims is not None
+                and labels.shape.ndims != logits.shape.ndims - 1):
+            raise ValueError(f"Rank mismatch: Rank of labels (received {labels.shape.ndims}) "
+                             "should equal rank of logits minus 1 (received "
+                             f"{logits.shape.ndims}).")
+        if logits.shape.ndims == 2:
+            loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels],
+                               name=scope)
+            return loss
+        classes = logits.shape[-1] if logits.shape.ndims is not None else None
+        flat_logits = array_ops.reshape(logits, [-1, -1 if classes is None else classes])
+        flat_labels = array_ops.reshape(labels, [-1])
+        loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels])
+        result = array_ops.reshape(loss, array_ops.shape(labels), name=scope)
+        return result
+
+
+def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
+                                      name=None) -> Tensor:
+    """Numerically stable ``max(x, 0) - x * z + log(1 + exp(-abs(x)))``."""
+    if _sentinel is not None:
+        raise ValueError("Only call `sigmoid_cross_entropy_with_logits` with named arguments "
+                         f"(labels=..., logits=..., ...). Received unnamed argument: {_sentinel}")
+    with ops.name_scope(name, "logistic_loss", [logits, labels]) as scope:
+        logits = convert_to_tensor(logits, name="logits")
+        labels = convert_to_tensor(labels, name="labels", dtype=logits.dtype.base_dtype)
+        if not logits.shape.is_compatible_with(labels.shape):
+            raise ValueError(f"logits and labels must have the same shape ({logits.shape} vs "
+                             f"{labels.shape})")
+        zeros = array_ops.zeros_like(logits, dtype=logits.dtype)
+        cond = logits >= zeros
+        relu_logits = array_ops.select(cond, logits, zeros)
+        neg_abs_logits = array_ops.select(cond, -logits, logits)
+        return math_ops.add(relu_logits - logits * labels,
+                            math_ops.log1p(math_ops.exp(neg_abs_logits)), name=scope)
+
+
+# ---- bias_add, l2_loss -----------------------------------------------------------------------
+
+def _bias_add_shape(op):
+    value, bias = op.inputs
+    if value.shape.ndims is not None and value.shape.ndims < 2:
+        raise ShapeError(f"Shape must be at least rank 2 but is rank {value.shape.ndims}")
+    if value.shape.ndims is not None and bias.shape.ndims == 1:
+        last = value.shape[-1].value
+        b = bias.shape[0].value
+        if last is not None and b is not None and last != b:
+            raise ShapeError(f"Dimensions must be equal, but are {last} and {b}")
+        return [(value.dtype.base_dtype, value.shape[:-1].concatenate(
+            TensorShape([last if last is not None else b])))]
+    return [(value.dtype.base_dtype, value.shape)]
+
+
+register_op("BiasAdd", inputs=("value: T", "bias: T"), kernel=lambda v, b: np.add(v, b),
+            shape_fn=_bias_add_shape, attr_defaults={"data_format": "NHWC"})
+
+
+def _bias_add_grad_shape(op):
+    g = op.inputs[0]
+    last = g.shape[-1] if g.shape.ndims is not None else None
+    return [(g.dtype.base_dtype, TensorShape([last]) if last is not None else unknown_shape(1))]
+
+
+register_op("BiasAddGrad", inputs=("out_backprop: T",),
+            kernel=lambda g: np.sum(g, axis=tuple(range(np.ndim(g) - 1)), dtype=np.asarray(
+                g).dtype), shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"})
+
+
+@RegisterGradient("BiasAdd")
+def _bias_add_grad(op, grad):
+    return grad, apply_op("BiasAddGrad", [grad])
+
+
+@RegisterGradient("BiasAddGrad")
+def _bias_add_grad_grad(op, grad):
+    return array_ops.broadcast_to(grad, array_ops.shape(op.inputs[0]))
+
+
+def bias_add(value, bias, data_format=None, name=None) -> Tensor:
+    """Adds ``bias`` (1-D) to the last dimension of ``value`` (``tf.nn.bias_add``)."""
+    if data_format not in (None, "NHWC", "N...C"):
+        raise ValueError("tfcompat supports bias_add only with channels-last data_format")
+    with ops.name_scope(name, "BiasAdd", [value, bias]) as scope:
+        value = convert_to_tensor(value, name="input")
+        bias = convert_to_tensor(bias, dtype=value.dtype, name="bias")
+        return apply_op("BiasAdd", [value, bias], name=scope)
+
+
+register_op("L2Loss", inputs=("t: T",),
+            kernel=lambda t: np.asarray(np.sum(np.square(t)) / 2, dtype=np.asarray(t).dtype),
+            shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, TensorShape([]))],
+            allowed={"T": FLOATS})
+
+
+@RegisterGradient("L2Loss")
+def _l2_loss_grad(op, grad):
+    return op.inputs[0] * grad
+
+
+def l2_loss(t, name=None) -> Tensor:
+    """sum(t ** 2) / 2 (``tf.nn.l2_loss``)."""
+    return apply_op("L2Loss", [t], name=name)
+
+
+def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None) -> Tensor:
+    """Randomly zeroes elements with probability ``rate`` (= 1 - keep_prob), scaling the rest."""
+    from tfcompat.ops import random_ops
+    if rate is None:
+        if keep_prob is None:
+            raise ValueError("You must provide a rate to dropout.")
+        rate = 1 - keep_prob
+    elif keep_prob is not None:
+        raise ValueError("You cannot provide both keep_prob and rate.")
+    with ops.name_scope(name, "dropout", [x]) as scope:
+        x = convert_to_tensor(x, name="x")
+        if isinstance(rate, (int, float)) and not 0 <= rate < 1:
+            raise ValueError(f"`rate` must be a scalar tensor or a float in the range [0, 1). "
+                             f"Received: rate={rate}")
+        rate = convert_to_tensor(rate, dtype=x.dtype, name="rate")
+        shape = noise_shape if noise_shape is not None else array_ops.shape(x)
+        random_tensor = random_ops.random_uniform(shape, seed=seed, dtype=x.dtype)
+        keep_mask = random_tensor >= rate
+        scale = math_ops.real_div(1, 1 - rate)
+        return math_ops.multiply(x * scale, math_ops.cast(keep_mask, x.dtype), name=scope)

@@ -1,0 +1,12 @@
+"""``tf.train``: optimizers and the global step."""
+
+from tfcompat.tools.unsupported import make_getattr
+from tfcompat.training.optimizer import GradientDescentOptimizer, Optimizer  # noqa: F401
+from tfcompat.training.training_util import (  # noqa: F401
+    create_global_step,
+    get_global_step,
+    get_or_create_global_step,
+    global_step,
+)
+
+__getattr__ = make_getattr("tf.train", __name__)

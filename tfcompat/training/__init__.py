@@ -1,0 +1,1 @@
+"""Training: optimizers, their update ops, and the global step."""

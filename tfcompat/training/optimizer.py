@@ -1,0 +1,245 @@
+"""``tf.train.Optimizer``: compute_gradients / apply_gradients / minimize, slots, and the
+TF1 optimizers built on it (each is a few lines of update rule plus slot declarations)."""
+
+from __future__ import annotations
+
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
+from tfcompat.ops import array_ops, control_flow_ops, gradients_impl, math_ops, state_ops
+from tfcompat.training import training_ops
+from tfcompat.variables import variable_scope
+from tfcompat.variables.variables import Variable
+
+
+def _var_key(var: Variable) -> str:
+    return var.op.name
+
+
+class Optimizer:
+    """Base class for TF1 optimizers (``tf.train.Optimizer``).
+
+    Subclasses implement ``_create_slots(var_list)``, ``_prepare()`` and
+    ``_apply_dense(grad, var)`` (returning the update op); the base class handles gradients,
+    None filtering, name scopes, slots and the global step.
+    """
+
+    GATE_NONE = 0
+    GATE_OP = 1
+    GATE_GRAPH = 2
+
+    def __init__(self, use_locking, name):
+        if not name:
+            raise ValueError("Must specify the optimizer name")
+        self._use_locking = use_locking
+        self._name = name
+        self._slots: dict[str, dict[str, Variable]] = {}
+        self._non_slot_variables: dict[tuple[str, int], Variable] = {}
+
+    def get_name(self) -> str:
+        return self._name
+
+    # -- gradients
+
+    def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP,
+                          aggregation_method=None, colocate_gradients_with_ops=False,
+                          grad_loss=None):
+        """Returns a list of (gradient, variable) pairs; the gradient is None for unused vars."""
+        if callable(loss):
+            raise RuntimeError("`loss` passed to Optimizer.compute_gradients should be a "
+                               "tensor (callables are for eager execution).")
+        if gate_gradients not in (Optimizer.GATE_NONE, Optimizer.GATE_OP, Optimizer.GATE_GRAPH):
+            raise ValueError(f"gate_gradients must be one of: Optimizer.GATE_NONE, "
+                             f"Optimizer.GATE_OP, Optimizer.GATE_GRAPH.  Not {gate_gradients}")
+        self._assert_valid_dtypes([loss])
+        if grad_loss is not None:
+            self._assert_valid_dtypes([grad_loss])
+        if var_list is None:
+            graph = loss.graph if isinstance(loss, Tensor) else ops.get_default_graph()
+            var_list = graph.get_collection(GraphKeys.TRAINABLE_VARIABLES) + graph.get_collection(
+                GraphKeys.TRAINABLE_RESOURCE_VARIABLES)
+        else:
+            var_list = list(var_list)
+        if not var_list:
+            raise ValueError("No variables to optimize.")
+        var_refs = [v._ref() for v in var_list]
+        grads = gradients_impl.gradients(
+            loss, var_refs, grad_ys=grad_loss,
+            gate_gradients=(gate_gradients == Optimizer.GATE_OP),
+            aggregation_method=aggregation_method,
+            colocate_gradients_with_ops=colocate_gradients_with_ops)
+        if gate_gradients == Optimizer.GATE_GRAPH:
+            grads = control_flow_ops.tuple(grads)
+        pairs = list(zip(grads, var_list))
+        self._assert_valid_dtypes([v for g, v in pairs if g is not None and
+                                   v.dtype.base_dtype is not dtypes.resource])
+        return pairs
+
+    def apply_gradients(self, grads_and_vars, global_step=None, name=None):
+        """Applies (gradient, variable) pairs; None gradients are skipped."""
+        grads_and_vars = tuple(grads_and_vars)
+        if not grads_and_vars:
+            raise ValueError("No variables provided.")
+        converted = []
+        for g, v in grads_and_vars:
+            if g is not None:
+                try:
+                    g = convert_to_tensor(g)
+                except TypeError:
+                    raise TypeError(f"Gradient must be convertible to a Tensor or "
+                                    f"IndexedSlices, or None: {g}") from None
+            if not isinstance(v, Variable):
+                raise TypeError(f"Variable must be a tf.Variable: {v}")
+            converted.append((g, v))
+        var_list = [v for g, v in converted if g is not None]
+        if not var_list:
+            raise ValueError("No gradients provided for any variable: "
+                             f"{[str(v) for _, v in converted]}.")
+        graph = ops.get_default_graph()
+        with graph.control_dependencies(None):
+            self._create_slots(var_list)
+        update_ops = []
+        with ops.name_scope(name, self._name, []) as scope:
+            self._prepare()
+            for grad, var in converted:
+                if grad is None:
+                    continue
+                with ops.name_scope("update_" + var.op.name), graph.colocate_with(var.op):
+                    update_ops.append(self._apply_dense(grad, var))
+            if global_step is None:
+                apply_updates = self._finish(update_ops, scope)
+            else:
+                with graph.control_dependencies([self._finish(update_ops, "update")]):
+                    with graph.colocate_with(global_step.op if hasattr(global_step, "op")
+                                             else global_step):
+                        apply_updates = state_ops.assign_add(global_step, 1, name=scope).op
+            train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)
+            if apply_updates not in train_op:
+                train_op.append(apply_updates)
+            return apply_updates
+
+    def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
+                 aggregation_method=None, colocate_gradients_with_ops=False, name=None,
+                 grad_loss=None):
+        """compute_gradients followed by apply_gradients."""
+        grads_and_vars = self.compute_gradients(
+            loss, var_list=var_list, gate_gradients=gate_gradients,
+            aggregation_method=aggregation_method,
+            colocate_gradients_with_ops=colocate_gradients_with_ops, grad_loss=grad_loss)
+        vars_with_grad = [v for g, v in grads_and_vars if g is not None]
+        if not vars_with_grad:
+            raise ValueError(
+                "No gradients provided for any variable, check your graph for ops that do not "
+                "support gradients, between variables "
+                f"{[str(v) for _, v in grads_and_vars]} and loss {loss}.")
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
+
+    # -- hooks for subclasses
+
+    def _create_slots(self, var_list) -> None:
+        pass
+
+    def _prepare(self) -> None:
+        pass
+
+    def _apply_dense(self, grad, var):
+        raise NotImplementedError()
+
+    def _finish(self, update_ops, name_scope):
+        return control_flow_ops.group(*update_ops, name=name_scope)
+
+    def _valid_dtypes(self):
+        return {dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64}
+
+    def _assert_valid_dtypes(self, tensors) -> None:
+        valid = self._valid_dtypes()
+        for t in tensors:
+            dtype = t.dtype.base_dtype
+            if dtype not in valid:
+                raise ValueError(f"Invalid type {dtype!r} for {t.name}, expected: "
+                                 f"{[v for v in sorted(valid, key=lambda d: d.name)]}.")
+
+    def _call_if_callable(self, param):
+        return param() if callable(param) else param
+
+    # -- slots
+
+    def get_slot_names(self) -> list[str]:
+        return sorted(self._slots)
+
+    def get_slot(self, var, name):
+        named = self._slots.get(name)
+        if not named:
+            return None
+        return named.get(_var_key(var))
+
+    def variables(self) -> list:
+        """The optimizer's own variables: slots and non-slot variables (like Adam's powers)."""
+        result = list(self._non_slot_variables.values())
+        for name in sorted(self._slots):
+            result.extend(self._slots[name].values())
+        return sorted(result, key=lambda v: v.name)
+
+    def _slot_dict(self, slot_name):
+        return self._slots.setdefault(slot_name, {})
+
+    def _get_or_make_slot(self, var, initial_value, slot_name, op_name):
+        named = self._slot_dict(slot_name)
+        key = _var_key(var)
+        if key not in named:
+            named[key] = _create_slot_var(var, initial_value, op_name)
+        return named[key]
+
+    def _zeros_slot(self, var, slot_name, op_name):
+        named = self._slot_dict(slot_name)
+        key = _var_key(var)
+        if key not in named:
+            named[key] = _create_slot_var(
+                var, lambda: array_ops.zeros(var.shape.as_list(), var.dtype.base_dtype),
+                op_name)
+        return named[key]
+
+    def _get_slot(self, var, slot_name):
+        return self._slots[slot_name][_var_key(var)]
+
+    def _create_non_slot_variable(self, initial_value, name, colocate_with):
+        graph = colocate_with.graph
+        key = (name, id(graph))
+        v = self._non_slot_variables.get(key)
+        if v is None:
+            with graph.control_dependencies(None), graph.colocate_with(colocate_with.op):
+                v = Variable(initial_value, name=name, trainable=False)
+            self._non_slot_variables[key] = v
+        return v
+
+    def _get_non_slot_variable(self, name, graph=None):
+        graph = graph or ops.get_default_graph()
+        return self._non_slot_variables.get((name, id(graph)))
+
+
+def _create_slot_var(primary: Variable, initial_value, op_name: str) -> Variable:
+    """A slot variable named ``<primary op name>/<op_name>``, not trainable, in GLOBAL_VARIABLES."""
+    graph = primary.graph
+    with graph.name_scope(None):
+        with variable_scope.variable_scope(None, primary.op.name + "/" + op_name,
+                                           auxiliary_name_scope=False):
+            full_name = variable_scope.get_variable_scope().name
+        with graph.colocate_with(primary.op):
+            return Variable(initial_value, name=full_name, trainable=False,
+                            dtype=primary.dtype.base_dtype)
+
+
+class GradientDescentOptimizer(Optimizer):
+    """Optimizer implementing plain gradient descent: ``var -= learning_rate * grad``."""
+
+    def __init__(self, learning_rate, use_locking=False, name="GradientDescent"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._learning_rate_tensor = None
+
+    def _prepare(self):
+        lr = self._call_if_callable(self._learning_rate)
+        self._learning_rate_tensor = convert_to_tensor(lr, name="learning_rate")
+
+    def _apply_dense(self, grad, var):
+        lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
+        return training_ops.apply_gradient_descent(var, lr, grad, use_locking=self._use_locking)

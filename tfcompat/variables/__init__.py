@@ -1,0 +1,1 @@
+"""Variables: tf.Variable, get_variable/variable_scope and initializers."""
