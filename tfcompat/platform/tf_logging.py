@@ -15,7 +15,14 @@ import threading
 import traceback
 from types import FrameType
 
+from tfcompat.platform.log_handlers import StandardStreamHandler
 from tfcompat.tools.unsupported import make_getattr
+
+__all__ = [
+    "DEBUG", "ERROR", "FATAL", "INFO", "WARN", "TaskLevelStatusMessage", "debug", "error",
+    "fatal", "flush", "get_verbosity", "info", "log", "log_every_n", "log_first_n", "log_if",
+    "set_verbosity", "vlog", "warn", "warning",
+]
 
 DEBUG = logging.DEBUG
 INFO = logging.INFO
@@ -28,27 +35,6 @@ _LOGGER_NAME = "tensorflow"
 _PLUMBING_FILES = frozenset(
     os.path.normcase(path) for path in (__file__, logging.__file__)
 )
-
-
-class _StandardStreamHandler(logging.StreamHandler):
-    """A StreamHandler that writes to whatever ``sys.stderr`` (or stdout) is at emit time.
-
-    TF binds the stream when the logger is created; resolving it per record prints the same in a
-    plain run and also follows redirections (``contextlib.redirect_stderr``, test capture).
-    """
-
-    def __init__(self, stream_name: str):
-        super().__init__()
-        self._stream_name = stream_name
-
-    @property
-    def stream(self):
-        return getattr(sys, self._stream_name)
-
-    @stream.setter
-    def stream(self, value) -> None:
-        # logging.StreamHandler.__init__ assigns a stream; the property always resolves it anew.
-        pass
 
 
 def _find_caller(stack_info: bool = False, stacklevel: int = 1):
@@ -76,9 +62,9 @@ def _create_logger() -> logging.Logger:
         # As TF: interactive sessions (Jupyter, python -i) log INFO and above to stdout.
         if _is_interactive():
             logger.setLevel(INFO)
-            handler = _StandardStreamHandler("stdout")
+            handler = StandardStreamHandler("stdout")
         else:
-            handler = _StandardStreamHandler("stderr")
+            handler = StandardStreamHandler("stderr")
         handler.setFormatter(logging.Formatter(logging.BASIC_FORMAT, None))
         logger.addHandler(handler)
     return logger
