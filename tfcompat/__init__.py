@@ -5,7 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, nn, train
+from tfcompat import errors, initializers, math, nn, train
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -60,6 +60,7 @@ from tfcompat.framework.ops import (
 )
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
+    bitcast,
     broadcast_to,
     concat,
     expand_dims,
@@ -78,6 +79,7 @@ from tfcompat.ops.array_ops import (
     stack,
     stop_gradient,
     transpose,
+    unique,
     zeros,
     zeros_like,
 )
@@ -102,8 +104,12 @@ from tfcompat.ops.math_ops import (
     expm1,
     floor,
     floordiv,
+    floormod,
     greater,
     greater_equal,
+    is_finite,
+    is_inf,
+    is_nan,
     less,
     less_equal,
     log,
@@ -121,9 +127,11 @@ from tfcompat.ops.math_ops import (
     not_equal,
     pow,
     range,
+    realdiv,
     reciprocal,
     reduce_all,
     reduce_any,
+    reduce_logsumexp,
     reduce_max,
     reduce_mean,
     reduce_min,
@@ -148,6 +156,7 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
+from tfcompat.ops.script_ops import py_func
 from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
 from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables.init_ops import (

@@ -42,7 +42,7 @@ class DType:
             return float32
         if base is complex128:
             return float64
-        return base
+        return self
 
     @property
     def _as_ref(self) -> DType:
@@ -50,7 +50,8 @@ class DType:
 
     @property
     def as_numpy_dtype(self) -> type:
-        return self.base_dtype._np
+        np_type = self.base_dtype._np
+        return object if np_type is np.object_ else np_type
 
     @property
     def is_bool(self) -> bool:
@@ -83,30 +84,29 @@ class DType:
     @property
     def min(self):
         base = self.base_dtype
-        if base is bool_:
-            return False
         if base.is_floating:
             return np.finfo(_min_max_np(base)).min
         if base.is_integer:
             return np.iinfo(base._np).min
-        raise TypeError(f"Cannot find minimum value of {self}.")
+        raise TypeError(f"Cannot find minimum value of {self} with type {self}.")
 
     @property
     def max(self):
         base = self.base_dtype
-        if base is bool_:
-            return True
         if base.is_floating:
             return np.finfo(_min_max_np(base)).max
         if base.is_integer:
             return np.iinfo(base._np).max
-        raise TypeError(f"Cannot find maximum value of {self}.")
+        raise TypeError(f"Cannot find maximum value of {self} with type {self}.")
 
     @property
     def size(self) -> int:
-        if self.base_dtype in (string, resource, variant):
-            return 1
-        return np.dtype(self.as_numpy_dtype).itemsize
+        base = self.base_dtype
+        if base in (string, resource, variant):
+            return 0
+        if base is bfloat16:
+            return 2
+        return np.dtype(base._np).itemsize
 
     def is_compatible_with(self, other) -> bool:
         other = as_dtype(other)
@@ -234,8 +234,9 @@ _NUMPY_TO_DTYPE = {
     np.dtype(np.object_): string,
 }
 
-_PYTHON_TO_DTYPE = {float: float32, int: int32, bool: bool_, complex: complex128,
-                    str: string, bytes: string}
+# Python types TF accepts in as_dtype: float means float32, object means string.
+_PYTHON_TO_DTYPE = {float: float32, bool: bool_, object: string}
+_NAME_ALIASES = {"float": float32, "double": float64, "half": float16}
 
 
 def as_dtype(type_value) -> DType:
@@ -246,17 +247,16 @@ def as_dtype(type_value) -> DType:
         found = _BY_NAME.get(type_value)
         if found is not None:
             return found
-        if type_value == "half":
-            return float16
-        if type_value == "double":
-            return float64
+        if type_value in _NAME_ALIASES:
+            return _NAME_ALIASES[type_value]
     elif isinstance(type_value, int) and not isinstance(type_value, bool):
         found = _BY_ENUM.get(type_value)
         if found is not None:
             return found
-    else:
+    elif isinstance(type_value, type) and type_value.__module__ == "builtins":
         if type_value in _PYTHON_TO_DTYPE:
             return _PYTHON_TO_DTYPE[type_value]
+    elif type_value is not None:
         try:
             np_dtype = np.dtype(type_value)
         except TypeError:

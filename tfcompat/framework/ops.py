@@ -14,7 +14,7 @@ from typing import Any
 
 from tfcompat.framework import device as device_lib
 from tfcompat.framework import dtypes, errors, op_registry
-from tfcompat.framework.tensor_shape import TensorShape, as_shape
+from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 
 _VALID_OP_NAME_REGEX = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_SCOPE_NAME_REGEX = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
@@ -73,8 +73,7 @@ class Tensor:
         """Updates the static shape; raises ValueError when ``shape`` is incompatible."""
         shape = as_shape(shape)
         if not self._shape.is_compatible_with(shape):
-            raise ValueError(f"Tensor's shape {self._shape} is not compatible with supplied "
-                             f"shape {shape}.")
+            raise ValueError(merge_error(self._shape, shape))
         self._shape = self._shape.merge_with(shape)
 
     def consumers(self) -> list[Operation]:
@@ -210,8 +209,8 @@ class Operation:
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
 
-    @property
     def values(self):
+        """The outputs of this op, as a tuple."""
         return tuple(self._outputs)
 
     def run(self, feed_dict=None, session=None) -> None:

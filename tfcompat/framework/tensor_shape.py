@@ -115,10 +115,17 @@ class TensorShape:
             self._dims = dims._dims
         elif dims is None:
             self._dims = None
-        elif isinstance(dims, (str, bytes)):
-            raise TypeError(f"Cannot convert {dims!r} to a TensorShape")
         elif isinstance(dims, Iterable):
-            self._dims = tuple(dimension_value(as_dimension(d)) for d in dims)
+            values = []
+            for d in dims:
+                try:
+                    values.append(dimension_value(as_dimension(d)))
+                except TypeError:
+                    raise TypeError(
+                        f"Failed to convert '{dims!r}' to a shape: '{d!r}'could not be "
+                        "converted to a dimension. A shape should either be single dimension "
+                        "(e.g. 10), or an iterable of dimensions (e.g. [1, 10, None]).") from None
+            self._dims = tuple(values)
         else:
             self._dims = (dimension_value(as_dimension(dims)),)
 
@@ -230,7 +237,16 @@ class TensorShape:
 
     def assert_is_compatible_with(self, other) -> None:
         if not self.is_compatible_with(other):
-            raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
+            raise ValueError(f"Shapes {self} and {other} are incompatible")
+
+    def assert_has_rank(self, rank: int) -> None:
+        if self.ndims not in (None, rank):
+            raise ValueError(f"Shape {self} must have rank {rank}")
+
+    def assert_same_rank(self, other) -> None:
+        other = as_shape(other)
+        if self.ndims is not None and other.ndims is not None and self.ndims != other.ndims:
+            raise ValueError(f"Shapes {self} and {other} must have the same rank")
 
     def merge_with(self, other) -> TensorShape:
         other = as_shape(other)
@@ -267,6 +283,21 @@ class TensorShape:
             return unknown_shape()
         return TensorShape._from_tuple(
             tuple(a if a == b else None for a, b in zip(self._dims, other._dims)))
+
+
+def merge_error(a: TensorShape, b: TensorShape) -> str:
+    """TF's (C++) message for shapes that cannot be merged."""
+    if a.ndims != b.ndims:
+        return f"Shapes must be equal rank, but are {a.ndims} and {b.ndims}"
+    for i, (x, y) in enumerate(zip(a.as_tuple(), b.as_tuple())):
+        if x is not None and y is not None and x != y:
+            return (f"Dimension {i} in both shapes must be equal, but are {x} and {y}. Shapes "
+                    f"are {_bracket(a)} and {_bracket(b)}.")
+    return f"Shapes {a} and {b} are not compatible"
+
+
+def _bracket(shape: TensorShape) -> str:
+    return "[" + ",".join(_dim_str(d) for d in shape.as_tuple()) + "]"
 
 
 def _dim_str(d) -> str:

@@ -31,7 +31,9 @@ def _first_incompatible(value, dtype: dtypes.DType):
         return None if isinstance(value, (str, bytes)) else _Bad(value)
     if isinstance(value, (str, bytes)):
         return _Bad(value)
-    if base.is_integer or base is dtypes.bool_:
+    if base is dtypes.bool_:
+        return None if isinstance(value, (bool, np.bool_)) else _Bad(value)
+    if base.is_integer:
         if isinstance(value, numbers.Integral):
             return None
         return _Bad(value)
@@ -95,7 +97,7 @@ def make_ndarray(value, dtype: dtypes.DType | None = None) -> np.ndarray:
         if _is_python_value(value):
             bad = _first_incompatible(value, dtype)
             if bad is not None:
-                raise TypeError(f"Expected {dtype.name}, but got {bad.value!r} of type "
+                raise TypeError(f"Expected {dtype.name}, but got {bad.value} of type "
                                 f"'{type(bad.value).__name__}'.")
         if dtype is dtypes.string:
             return _to_bytes_array(value)

@@ -798,3 +798,65 @@ no_gradient("BroadcastGradientArgs")
 
 def broadcast_gradient_args(s0, s1, name=None):
     return apply_op("BroadcastGradientArgs", [s0, s1], name=name)
+
+
+# ---- unique and bitcast (TF defines no gradient for either: tf.gradients raises LookupError) --
+
+def _unique_shape(op):
+    x = op.inputs[0]
+    return [(x.dtype.base_dtype, unknown_shape(1)), (op._attrs["out_idx"], x.shape)]
+
+
+def _unique_kernel(x, out_idx):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise errors.InvalidArgumentError(None, None, "unique expects a 1D vector.")
+    _, first, inverse = np.unique(x, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank_of = np.empty_like(order)
+    rank_of[order] = np.arange(order.size)
+    return x[np.sort(first)], rank_of[inverse].astype(out_idx.as_numpy_dtype)
+
+
+register_op("Unique", inputs=("x: T",), kernel=_unique_kernel, kernel_attrs=("out_idx",),
+            shape_fn=_unique_shape)
+
+
+def unique(x, out_idx=dtypes.int32, name=None):
+    """The unique elements of a 1-D tensor in order of appearance, and each element's index."""
+    return apply_op("Unique", [x], name=name, attrs={"out_idx": dtypes.as_dtype(out_idx)})
+
+
+def _bitcast_shape(op):
+    x = op.inputs[0]
+    src, dst = x.dtype.base_dtype, op._attrs["type"]
+    if x.shape.ndims is None:
+        return [(dst, unknown_shape())]
+    if src.size == dst.size:
+        return [(dst, x.shape)]
+    if src.size > dst.size:
+        return [(dst, x.shape.concatenate([src.size // dst.size]))]
+    dims = x.shape.as_tuple()
+    if not dims or (dims[-1] is not None and dims[-1] != dst.size // src.size):
+        raise ShapeError(f"Cannot bitcast from {src.name} to {dst.name}: shape {x.shape}")
+    return [(dst, TensorShape(dims[:-1]))]
+
+
+def _bitcast_kernel(x, type):  # noqa: A002 - TF's attr name
+    x = np.ascontiguousarray(x)
+    out = x.view(type.as_numpy_dtype)
+    src_size, dst_size = x.dtype.itemsize, np.dtype(type.as_numpy_dtype).itemsize
+    if src_size > dst_size:
+        return out.reshape(x.shape + (src_size // dst_size,))
+    if src_size < dst_size:
+        return out.reshape(x.shape[:-1])
+    return out.reshape(x.shape)
+
+
+register_op("Bitcast", inputs=("input: T",), kernel=_bitcast_kernel, kernel_attrs=("type",),
+            shape_fn=_bitcast_shape)
+
+
+def bitcast(input, type, name=None):  # noqa: A002
+    """Reinterprets the bytes of a tensor as another dtype (``tf.bitcast``)."""
+    return apply_op("Bitcast", [input], name=name, attrs={"type": dtypes.as_dtype(type)})

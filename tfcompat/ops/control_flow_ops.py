@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from tfcompat.framework import ops
 from tfcompat.framework.common_shapes import no_outputs
 from tfcompat.framework.op_registry import no_gradient, register_op
@@ -37,7 +39,7 @@ def group(*inputs, name=None) -> Operation:
         for item in inputs:
             if item is None:
                 continue
-            items = item if isinstance(item, (list, tuple)) else [item]
+            items = item if isinstance(item, (list, builtins.tuple)) else [item]
             for x in items:
                 op = _as_op(x)
                 if op not in deps:

@@ -1093,3 +1093,47 @@ Tensor.__gt__ = lambda self, other: greater(self, other)
 Tensor.__ge__ = lambda self, other: greater_equal(self, other)
 Tensor.__getitem__ = _getitem
 Tensor.__array_ufunc__ = None  # numpy defers to our reflected operators
+
+
+# ---- more TF1 math functions -----------------------------------------------------------------
+
+realdiv = real_div
+
+
+def _bool_unary_shape(op):
+    return [(dtypes.bool_, op.inputs[0].shape)]
+
+
+def _bool_unary(op_type: str, kernel, doc: str):
+    register_op(op_type, inputs=("x: T",), kernel=kernel, shape_fn=_bool_unary_shape,
+                allowed={"T": FLOATS})
+    no_gradient(op_type)
+
+    def wrapper(x, name=None):
+        return apply_op(op_type, [x], name=name)
+    wrapper.__doc__ = doc
+    return wrapper
+
+
+is_finite = _bool_unary("IsFinite", np.isfinite, "Returns which elements of x are finite.")
+is_nan = _bool_unary("IsNan", np.isnan, "Returns which elements of x are NaN.")
+is_inf = _bool_unary("IsInf", np.isinf, "Returns which elements of x are Inf.")
+
+
+def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None,
+                     reduction_indices=None, keep_dims=None) -> Tensor:
+    """log(sum(exp(x))) computed stably by subtracting the (gradient-stopped) maximum."""
+    if keep_dims is not None:
+        keepdims = keep_dims
+    if reduction_indices is not None:
+        axis = reduction_indices
+    with ops.name_scope(name, "ReduceLogSumExp", [input_tensor]) as scope:
+        x = convert_to_tensor(input_tensor)
+        raw_max = reduce_max(x, axis=axis, keepdims=True)
+        my_max = array_ops.stop_gradient(
+            array_ops.select_v2(is_finite(raw_max), raw_max,
+                                constant_op.constant(0, dtype=raw_max.dtype)))
+        result = log(reduce_sum(exp(subtract(x, my_max)), axis=axis, keepdims=keepdims))
+        if not keepdims:
+            my_max = array_ops.reshape(my_max, array_ops.shape(result))
+        return add_v2(result, my_max, name=scope)
