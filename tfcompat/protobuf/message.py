@@ -502,7 +502,12 @@ class Message:
 
     def MergeFromString(self, serialized: bytes) -> int:  # noqa: N802 - protobuf's API
         data = bytes(serialized)
-        self._merge_from(data, 0, len(data))
+        try:
+            self._merge_from(data, 0, len(data))
+        except wire.DecodeError:
+            raise wire.DecodeError(
+                f"Error parsing message with type '{self._full_name}': Wire format was corrupt"
+            ) from None
         return len(data)
 
     def ParseFromString(self, serialized: bytes) -> int:  # noqa: N802 - protobuf's API

@@ -21,7 +21,8 @@ w.add_session_log(tf.SessionLog(status=tf.SessionLog.START), 7)
 w.add_event(tf.Event(wall_time=1.0, step=9, file_version='custom'))
 w.add_run_metadata(tf.RunMetadata(), 'step1', 8)
 show_error(w.add_run_metadata, tf.RunMetadata(), 'step1')
-show_error(w.add_meta_graph, tf.GraphDef())
+show_error_contains(lambda: w.add_meta_graph(tf.GraphDef()),
+                    'meta_graph_def must be type MetaGraphDef, saw type: <class ')
 w.flush()
 files = os.listdir(logdir)
 pattern = r'events\.out\.tfevents\.(\d{10})\.' + re.escape(socket.gethostname())
@@ -30,7 +31,7 @@ print(len(files), bool(match))
 for i, e in enumerate(tf.train.summary_iterator(os.path.join(logdir, files[0]))):
     if i == 0:
         print('header wall_time is the file-name second:', e.wall_time == float(match.group(1)))
-    elif e.wall_time != 1.0:
+    if e.wall_time != 1.0:
         e.wall_time = 0.0
     print(e.WhichOneof('what'), e.step, e.SerializeToString())
 w.close()

@@ -1,0 +1,67 @@
+"""Tensors and shapes as ``TensorProto``/``TensorShapeProto``.
+
+``tensor_proto`` follows ``tf.make_tensor_proto`` (as GraphDef constants are written): numbers
+with more than one element are packed into ``tensor_content``, a single value goes to the typed
+``*_val`` field, strings always to ``string_val``. ``as_content=True`` packs every numeric
+tensor into ``tensor_content``, as kernels do when they put a tensor into a summary.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.protobuf.tensor_pb2 import TensorProto, TensorShapeProto
+
+# The typed repeated field holding single values of each dtype.
+_VAL_FIELDS = {
+    "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
+    "int16": "int_val", "int8": "int_val", "uint16": "int_val", "int64": "int64_val",
+    "bool": "bool_val", "float16": "half_val", "bfloat16": "half_val",
+    "uint32": "uint32_val", "uint64": "uint64_val",
+    "complex64": "scomplex_val", "complex128": "dcomplex_val",
+}
+
+
+def shape_proto(shape: TensorShape) -> TensorShapeProto:
+    """A TensorShape as a proto: -1 for unknown dimensions, ``unknown_rank`` without a rank."""
+    proto = TensorShapeProto()
+    if shape.ndims is None:
+        proto.unknown_rank = True
+    else:
+        for dim in shape.as_tuple():
+            proto.dim.add(size=-1 if dim is None else dim)
+    return proto
+
+
+def tensor_proto(value: np.ndarray, dtype: dtypes.DType, as_content: bool = False) -> TensorProto:
+    """``value`` (of TF type ``dtype``) as a TensorProto."""
+    dtype = dtype.base_dtype
+    value = np.asarray(value)
+    proto = TensorProto(dtype=dtype.as_datatype_enum, tensor_shape=shape_proto(
+        TensorShape(list(value.shape))))
+    if dtype is dtypes.string:
+        proto.string_val.extend(
+            item if isinstance(item, bytes) else str(item).encode() for item in value.reshape(-1)
+        )
+    elif value.size > 1 or (as_content and value.size):
+        proto.tensor_content = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
+    elif value.size == 1:
+        _append_values(proto, dtype, value.reshape(-1))
+    return proto
+
+
+def _append_values(proto: TensorProto, dtype: dtypes.DType, flat: np.ndarray) -> None:
+    field = getattr(proto, _VAL_FIELDS[dtype.name])
+    if dtype.name in ("float16", "bfloat16"):
+        field.extend(int(v) for v in flat.astype(dtype.as_numpy_dtype).view(np.uint16))
+    elif dtype.is_complex:
+        for v in flat:
+            field.extend([float(v.real), float(v.imag)])
+    elif dtype.is_bool:
+        field.extend(bool(v) for v in flat)
+    elif dtype.is_floating:
+        field.extend(float(v) for v in flat)
+    else:
+        field.extend(int(v) for v in flat)
