@@ -1,0 +1,196 @@
+"""``import tensorflow`` served by tfcompat: an import hook for unmodified TF1 programs.
+
+``install()`` puts a finder at the front of ``sys.meta_path`` that resolves ``tensorflow``,
+``tensorflow.compat.v1`` (tfcompat itself), their public submodules (``tensorflow.nn``,
+``tensorflow.compat.v1.train``...) and the ``tensorflow.python`` internals TF1 code imports
+(``tensorflow.python.framework.ops``, ``tensorflow.python.platform.gfile``...) to tfcompat
+modules. A TF module tfcompat lacks fails to import with ModuleNotFoundError naming it
+(``tf.contrib is not supported by tfcompat yet``). Nothing is aliased until ``install()`` is
+called, so a real TensorFlow installed alongside stays importable; ``uninstall()`` undoes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.util
+import sys
+from types import ModuleType
+
+from tfcompat.tools.unsupported import make_getattr, unsupported_module_error
+
+_ROOT = "tensorflow"
+_V1 = "tensorflow.compat.v1"
+
+# TensorFlow-internal modules TF1 programs import, and the tfcompat module serving each.
+_INTERNAL_MODULES = {
+    "tensorflow.python.framework.errors": "tfcompat.framework.errors",
+    "tensorflow.python.framework.errors_impl": "tfcompat.framework.errors",
+    "tensorflow.python.framework.test_util": "tfcompat.testing.test_util",
+    "tensorflow.python.lib.io.file_io": "tfcompat.platform.file_io",
+    "tensorflow.python.ops.init_ops": "tfcompat.variables.init_ops",
+    "tensorflow.python.ops.variable_scope": "tfcompat.variables.variable_scope",
+    "tensorflow.python.ops.variables": "tfcompat.variables.variables",
+    "tensorflow.python.platform.googletest": "tfcompat.testing",
+    "tensorflow.python.platform.test": "tfcompat.testing",
+    "tensorflow.python.util.compat": "tfcompat.platform.compat",
+}
+# tfcompat packages laid out like TF's tensorflow/python/<package>: a module
+# tensorflow.python.<package>.<mod> is tfcompat.<package>.<mod> when tfcompat has it.
+_MIRRORED_PACKAGES = ("client", "framework", "ops", "platform", "summary", "training")
+
+
+def tf_symbol(module_name: str) -> str:
+    """The ``tf.`` spelling of a TensorFlow module name (``tensorflow.compat.v1.nn`` -> tf.nn)."""
+    name = canonical_name(module_name)
+    return "tf" + name[len(_ROOT):]
+
+
+def canonical_name(module_name: str) -> str:
+    """``tensorflow.compat.v1[.x]`` is ``tensorflow[.x]``: compat.v1 is the TF1 API itself."""
+    if module_name == _V1 or module_name.startswith(_V1 + "."):
+        return _ROOT + module_name[len(_V1):]
+    return module_name
+
+
+_packages: dict[str, ModuleType] = {}
+
+
+def _internal_package(name: str) -> ModuleType:
+    """A namespace module for a TF-internal package (``tensorflow.python``) with no tfcompat twin.
+
+    It only exists so that the modules mapped below it can be imported; any attribute of it
+    that was not imported reads as unsupported.
+    """
+    if name not in _packages:
+        package = ModuleType(name, f"TensorFlow's {name} package, as far as tfcompat serves it.")
+        package.__path__ = []
+        package.__getattr__ = make_getattr(tf_symbol(name), name)
+        _packages[name] = package
+    return _packages[name]
+
+
+def _import_if_present(module_name: str) -> ModuleType | None:
+    try:
+        spec = importlib.util.find_spec(module_name)
+    except ModuleNotFoundError:  # a parent package is missing
+        return None
+    return None if spec is None else importlib.import_module(module_name)
+
+
+def resolve(module_name: str) -> ModuleType:
+    """The tfcompat module serving TensorFlow module ``module_name``.
+
+    Raises ModuleNotFoundError (naming the TF module) when tfcompat does not provide it.
+    """
+    name = canonical_name(module_name)
+    tfcompat = importlib.import_module("tfcompat")
+    if name == _ROOT:
+        return tfcompat
+    if name in _INTERNAL_MODULES:
+        return importlib.import_module(_INTERNAL_MODULES[name])
+    if name == _ROOT + ".python":
+        return _internal_package(name)
+    if name.startswith(_ROOT + ".python."):
+        rest = name[len(_ROOT + ".python."):]
+        if rest.split(".")[0] in _MIRRORED_PACKAGES:
+            module = _import_if_present("tfcompat." + rest)
+            if module is not None:
+                return module
+        if any(internal.startswith(name + ".") for internal in _INTERNAL_MODULES):
+            return _internal_package(name)
+        raise unsupported_module_error(tf_symbol(name), module_name)
+    # Public API: tensorflow.a.b is the module tfcompat.a.b reached by attribute access.
+    current: object = tfcompat
+    reached = _ROOT
+    for part in name.split(".")[1:]:
+        reached += "." + part
+        try:
+            current = getattr(current, part)
+        except AttributeError:
+            raise unsupported_module_error(tf_symbol(reached), module_name) from None
+    if not isinstance(current, ModuleType):
+        raise ModuleNotFoundError(f"No module named {module_name!r}", name=module_name)
+    return current
+
+
+class _AliasLoader(importlib.abc.Loader):
+    """Loads a ``tensorflow...`` name as an existing tfcompat module object."""
+
+    def __init__(self, target: ModuleType, finder: _TensorFlowFinder):
+        self._target = target
+        self._finder = finder
+
+    def create_module(self, spec) -> None:
+        return None  # a throwaway module; exec_module puts the real one in its place
+
+    def exec_module(self, module: ModuleType) -> None:
+        # The import system returns whatever sys.modules holds after exec_module, so the
+        # tfcompat module itself (with its own __spec__ intact) becomes tensorflow.<name>.
+        sys.modules[module.__name__] = self._target
+        self._finder.loaded.add(module.__name__)
+        if not hasattr(self._target, "__path__"):
+            # TF's modules are packages that TF1 code imports below (tensorflow.compat.v1);
+            # an empty __path__ lets such imports reach this finder.
+            self._target.__path__ = []
+            self._finder.given_paths.append(self._target)
+
+
+class _TensorFlowFinder(importlib.abc.MetaPathFinder):
+    """Resolves ``tensorflow`` and ``tensorflow.*`` imports to tfcompat modules."""
+
+    def __init__(self):
+        self.loaded: set[str] = set()
+        self.given_paths: list[ModuleType] = []
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        if fullname != _ROOT and not fullname.startswith(_ROOT + "."):
+            return None
+        module = resolve(fullname)
+        return importlib.util.spec_from_loader(fullname, _AliasLoader(module, self),
+                                               is_package=True)
+
+
+_finder: _TensorFlowFinder | None = None
+
+
+def installed() -> bool:
+    """Whether ``install()`` is in effect."""
+    return _finder is not None
+
+
+def install() -> None:
+    """Makes ``import tensorflow`` (and TF1's submodules) import tfcompat, in this process.
+
+    Call it before anything imports TensorFlow: in a ``conftest.py``, at the top of a notebook,
+    or let ``python -m tfcompat SCRIPT`` do it. Calling it again does nothing.
+    """
+    global _finder
+    if _finder is not None:
+        return
+    existing = sys.modules.get(_ROOT)
+    if existing is not None:
+        raise RuntimeError(
+            f"tensorflow is already imported from {getattr(existing, '__file__', existing)}; "
+            "call tfcompat.alias.install() before anything imports tensorflow")
+    _finder = _TensorFlowFinder()
+    sys.meta_path.insert(0, _finder)
+
+
+def uninstall() -> None:
+    """Removes the import hook and forgets the ``tensorflow`` modules it provided."""
+    global _finder
+    if _finder is None:
+        return
+    finder, _finder = _finder, None
+    sys.meta_path.remove(finder)
+    for name in sorted(finder.loaded, reverse=True):  # children before their parents
+        module = sys.modules.pop(name, None)
+        parent_name, _, child = name.rpartition(".")
+        parent = sys.modules.get(parent_name) if parent_name else None
+        # Importing tensorflow.python set tfcompat.python; drop such attributes again.
+        if parent is not None and module in _packages.values() and \
+                parent.__dict__.get(child) is module:
+            delattr(parent, child)
+    for module in finder.given_paths:
+        del module.__path__
