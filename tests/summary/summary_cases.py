@@ -3,7 +3,7 @@
 The cases have the format of ``conformance/cases`` (a TF1 program printing what it checks, its
 oracle output beside it in ``<name>.expected``). Re-record them against real TensorFlow with::
 
-    /opt/tfvenv/bin/python tests/summary/cases_runner.py --record
+    /opt/tfvenv/bin/python tests/summary/summary_cases.py --record
 """
 
 from __future__ import annotations
