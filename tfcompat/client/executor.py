@@ -31,6 +31,9 @@ class Plan:
     fetch_is_fed: list[bool]
     writes_state: bool
     ops: list[Operation] = field(default_factory=list)
+    # (fetch index, variable name): a fetched reference tensor yields the variable's value at
+    # the end of the run, as TF's aliasing buffers do.
+    ref_fetches: list[tuple[int, str]] = field(default_factory=list)
 
     def op_for_traceback(self, tb) -> Operation | None:
         while tb is not None:
@@ -72,16 +75,18 @@ def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[in
             continue
         visited.add(id(op))
         stack.append((op, True))
-        for c in reversed(op._control_inputs):
-            if id(c) not in visited:
-                stack.append((c, False))
+        # Data inputs are pushed first so control inputs run first: where TF leaves the order
+        # of a read and an update open, this matches what its executor does.
+        for t in reversed(_data_inputs(op)):
+            if id(t) not in fed and id(t._op) not in visited:
+                stack.append((t._op, False))
         if run_after:
             for c in run_after.get(id(op), ()):
                 if id(c) not in visited:
                     stack.append((c, False))
-        for t in reversed(_data_inputs(op)):
-            if id(t) not in fed and id(t._op) not in visited:
-                stack.append((t._op, False))
+        for c in reversed(op._control_inputs):
+            if id(c) not in visited:
+                stack.append((c, False))
     return order
 
 
@@ -109,6 +114,18 @@ def _order_initializers_first(ops, fetch_tensors, target_ops, fed):
     return _prune(fetch_tensors, target_ops, fed, extra)
 
 
+def _ref_variable_name(t: Tensor) -> str | None:
+    """The variable a reference-typed tensor aliases (through Assign* and RefIdentity ops)."""
+    if not t.dtype.is_ref_dtype:
+        return None
+    op = t._op
+    while op._type != "VariableV2":
+        if not op._inputs or not op._inputs[0].dtype.is_ref_dtype:
+            return None
+        op = op._inputs[0]._op
+    return op._name
+
+
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState) -> Plan:
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
@@ -130,6 +147,9 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
             continue
         kernel_name = f"k{index}"
         namespace[kernel_name] = op._op_def.bind(op, state)
+        if op._op_def.read_at_use and not any(id(t) in fed for t in op._outputs):
+            slot_names[id(op._outputs[0])] = f"{kernel_name}()"
+            continue
         args = [slot_names[id(t)] for t in _data_inputs(op)]
         outs = []
         for t in op._outputs:
@@ -178,6 +198,8 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         fetch_is_fed=[id(t) in fed for t in fetch_tensors],
         writes_state=any(op._op_def.stateful for op in ops),
         ops=ops,
+        ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
+                     if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
     )
 
 

@@ -24,7 +24,7 @@ def _as_element(graph: Graph, fetch):
     except TypeError:
         raise _invalid_fetch_type(fetch) from None
     except (KeyError, ValueError) as e:
-        detail = e.args[0] if e.args else str(e)
+        detail = str(e)
         raise ValueError(f"Argument `fetch` = {fetch} cannot be interpreted as a Tensor. "
                          f"({detail})") from None
 

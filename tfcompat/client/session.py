@@ -191,6 +191,11 @@ class BaseSession:
             plan = compile_plan(fetch_tensors, target_ops, list(feed_tensors), self._state)
             self._plans[key] = plan
         outputs = self._execute(plan, feed_values)
+        if plan.ref_fetches:
+            outputs = list(outputs)
+            variables = self._state.variables
+            for index, name in plan.ref_fetches:
+                outputs[index] = variables.get(name, outputs[index])
         results = iter(_as_result(v, fed) for v, fed in zip(outputs, plan.fetch_is_fed))
         return [next(results) if isinstance(e, Tensor) else None for e in elements]
 
@@ -232,18 +237,11 @@ def _convert_feed(value, tensor: Tensor) -> np.ndarray:
                         f"{value} which was passed to the argument `feed_dict` with key "
                         f"{tensor}.")
     if dtype is dtypes.string:
-        array = np.array(value, dtype=object)
-        flat = array.reshape(-1)
-        for i, item in enumerate(flat):
-            if isinstance(item, str):
-                flat[i] = item.encode()
-        return array
+        return np.array(value, dtype=object)
     if value is None:
         return np.asarray(np.nan, dtype=dtype.as_numpy_dtype)
-    try:
-        return np.asarray(value, dtype=dtype.as_numpy_dtype)
-    except (TypeError, ValueError) as e:
-        raise ValueError(f"Cannot feed value {value!r} for Tensor {tensor.name}: {e}") from None
+    array = value if isinstance(value, np.ndarray) else np.asarray(value)
+    return array.astype(dtype.as_numpy_dtype, copy=False)
 
 
 @contextlib.contextmanager

@@ -65,6 +65,13 @@ class OpDef:
     foldable: bool = True
     # Positions of reference inputs: the op writes the variable there, it does not read a value.
     ref_inputs: frozenset[int] = frozenset()
+    # Inputs whose (constant) values shape inference reads; shape errors list them as TF does:
+    # as values ("computed input tensors") or as partial shapes.
+    value_inputs: tuple[int, ...] = ()
+    shape_inputs: tuple[int, ...] = ()
+    # The output is a reference read by each consumer when that consumer runs (VariableV2),
+    # so a read ordered after an assign by a control dependency sees the new value.
+    read_at_use: bool = False
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -93,6 +100,9 @@ def register_op(
     allowed: dict[str, Sequence[dtypes.DType]] | None = None,
     attr_defaults: dict[str, Any] | None = None,
     type_defaults: dict[str, dtypes.DType] | None = None,
+    value_inputs: Sequence[int] = (),
+    shape_inputs: Sequence[int] = (),
+    read_at_use: bool = False,
 ) -> OpDef:
     """Registers an op type.
 
@@ -120,6 +130,9 @@ def register_op(
         type_defaults=dict(type_defaults or {}),
         foldable=not stateful,
         ref_inputs=ref_inputs,
+        value_inputs=tuple(value_inputs),
+        shape_inputs=tuple(shape_inputs),
+        read_at_use=read_at_use,
     )
     _OP_DEFS[op_type] = op_def
     return op_def

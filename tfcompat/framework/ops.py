@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+
 from tfcompat.framework import device as device_lib
 from tfcompat.framework import dtypes, errors, op_registry
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
@@ -709,7 +711,28 @@ def _shape_error_message(message: str, op: Operation) -> str:
     inputs = ", ".join(t._as_node_def_input() for t in op._inputs)
     shapes = ", ".join(_shape_for_error(t.shape) for t in op._inputs)
     return (f"{message} for '{{{{node {op._name}}}}} = {op._type}[{attrs}]({inputs})' with input "
-            f"shapes: {shapes}.")
+            f"shapes: {shapes}{_computed_inputs_text(op)}.")
+
+
+def _computed_inputs_text(op: Operation) -> str:
+    from tfcompat.framework import tensor_util
+    n = len(op._inputs)
+    values = []
+    for i in op._op_def.value_inputs:
+        index = i % n
+        value = tensor_util.constant_value(op._inputs[index])
+        if value is not None and np.ndim(value) == 0:
+            values.append(f"input[{index}] = <{value}>")
+    if values:
+        return " and with computed input tensors: " + ", ".join(values)
+    partial = []
+    for i in op._op_def.shape_inputs:
+        shape = tensor_util.constant_value_as_shape(op._inputs[i])
+        if shape.ndims is not None:
+            partial.append(f"input[{i}] = {_shape_for_error(shape)}")
+    if partial:
+        return " and with input tensors computed as partial shapes: " + ", ".join(partial)
+    return ""
 
 
 def _shape_for_error(shape: TensorShape) -> str:
@@ -926,6 +949,17 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
                 raise TypeError(f"Expected list for '{spec.name}' argument to '{op_type}' Op, not "
                                 f"{value}.")
             attrs[spec.number_attr] = len(values)
+        if spec.number_attr is not None and spec.type_attr is not None \
+                and spec.type_attr not in inferred:
+            converted = [convert_to_tensor(v, name=spec.name, as_ref=spec.is_ref)
+                         if isinstance(v, Tensor) or hasattr(v, "_as_graph_element") else v
+                         for v in values]
+            kinds = [v._dtype.base_dtype for v in converted if isinstance(v, Tensor)]
+            if len(set(kinds)) > 1:
+                raise TypeError(f"Tensors in list passed to '{spec.name}' of '{op_type}' Op have "
+                                f"types [{', '.join(k.name for k in kinds)}] that don't all "
+                                "match.")
+            values = converted
         for v in values:
             tensors.append(_convert_input(op_def, spec, v, inferred, first_arg_of, op_type))
     for attr_name, dtype in inferred.items():
@@ -955,12 +989,12 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type) -> Tens
         else:
             try:
                 tensor = convert_to_tensor(value, dtype=known, name=spec.name, as_ref=spec.is_ref)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError) as e:
                 if _is_tensor_convertible_object(value):
                     raise
-                # TF converts with a dtype hint only: a 1.5 next to an int32 input is made a
-                # float32 Const, then rejected by the type check below.
-                tensor = convert_to_tensor(value, name=spec.name, as_ref=spec.is_ref)
+                raise TypeError(f"Expected {known.name} passed to parameter '{spec.name}' of op "
+                                f"'{op_type}', got {value!r} of type '{type(value).__name__}' "
+                                f"instead. Error: {e}") from None
         if tensor._dtype.base_dtype is not known:
             raise TypeError(f"Input '{spec.name}' of '{op_type}' Op has type "
                             f"{tensor._dtype.base_dtype.name} that does not match type "

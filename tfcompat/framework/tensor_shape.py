@@ -115,6 +115,8 @@ class TensorShape:
             self._dims = dims._dims
         elif dims is None:
             self._dims = None
+        elif isinstance(dims, (list, tuple)):
+            self._dims = tuple(dimension_value(as_dimension(d)) for d in dims)
         elif isinstance(dims, Iterable):
             values = []
             for d in dims:

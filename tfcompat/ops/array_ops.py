@@ -11,7 +11,7 @@ from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import broadcast_shape, unchanged_shape
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
-from tfcompat.framework.tensor_shape import TensorShape, as_shape, unknown_shape
+from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error, unknown_shape
 from tfcompat.ops import constant_op
 from tfcompat.ops.op_helpers import INDEX_TYPES
 
@@ -63,7 +63,7 @@ def _placeholder_with_default_shape(op):
     value = op.inputs[0]
     shape = op._attrs["shape"]
     if not value.shape.is_compatible_with(shape):
-        raise ShapeError(f"Shapes {value.shape} and {shape} are incompatible")
+        raise ShapeError(merge_error(value.shape, shape))
     return [(value.dtype.base_dtype, shape)]
 
 
@@ -90,6 +90,8 @@ def _identity_shape(op):
 
 
 register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
+register_op("RefIdentity", inputs=("input: T",), kernel=lambda x: x,
+            shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)])
 register_op("StopGradient", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
 no_gradient("StopGradient")
 
@@ -97,6 +99,16 @@ no_gradient("StopGradient")
 @RegisterGradient("Identity")
 def _identity_grad(op, grad):
     return grad
+
+
+@RegisterGradient("RefIdentity")
+def _ref_identity_grad(op, grad):
+    return grad
+
+
+def ref_identity(input, name=None) -> Tensor:  # noqa: A002
+    """Forwards a reference tensor (a variable) keeping its reference type."""
+    return apply_op("RefIdentity", [input], name=name)
 
 
 def identity(input, name=None) -> Tensor:  # noqa: A002
@@ -189,15 +201,15 @@ def _reshape_shape(op):
     if value is not None:
         dims = [int(d) for d in np.asarray(value).reshape(-1)]
         if sum(1 for d in dims if d == -1) > 1:
-            raise ShapeError("Cannot infer multiple unknown dimensions in shape "
-                             f"[{','.join(str(d) for d in dims)}]")
+            # Accepted while building; the kernel rejects it when run.
+            return [(x.dtype.base_dtype, TensorShape([None if d == -1 else d for d in dims]))]
         known = x.shape.num_elements()
         product = int(np.prod([d for d in dims if d != -1], dtype=np.int64))
         if -1 in dims:
             if known is not None:
                 if product == 0 or known % product:
-                    raise ShapeError(f"Cannot reshape a tensor with {known} elements to shape "
-                                     f"[{','.join(str(d) for d in dims)}] ({product} elements)")
+                    raise ShapeError(f"Dimension size must be evenly divisible by {product} but "
+                                     f"is {known}")
                 dims = [known // product if d == -1 else d for d in dims]
             else:
                 dims = [None if d == -1 else d for d in dims]
@@ -210,6 +222,9 @@ def _reshape_shape(op):
 def _reshape_kernel(x, shape):
     x = np.asarray(x)
     shape = tuple(int(d) for d in np.asarray(shape).reshape(-1))
+    if shape.count(-1) > 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Only one input size may be -1, not both 0 and 1")
     try:
         return x.reshape(shape)
     except ValueError:
@@ -224,7 +239,7 @@ def _reshape_kernel(x, shape):
 
 
 register_op("Reshape", inputs=("tensor: T", "shape: Tshape"), kernel=_reshape_kernel,
-            shape_fn=_reshape_shape, allowed={"Tshape": INDEX_TYPES},
+            shape_fn=_reshape_shape, allowed={"Tshape": INDEX_TYPES}, shape_inputs=(1,),
             type_defaults={"Tshape": dtypes.int32})
 
 
@@ -248,7 +263,7 @@ def _expand_dims_shape(op):
     dims = list(x.shape.as_tuple())
     rank_ = len(dims)
     if axis < -rank_ - 1 or axis > rank_:
-        raise ShapeError(f"Tried to expand dim index {axis} for tensor with {rank_} dimensions.")
+        raise ShapeError(f"dim {axis} not in the interval [{-rank_ - 1}, {rank_}].")
     if axis < 0:
         axis += rank_ + 1
     dims.insert(axis, 1)
@@ -260,7 +275,7 @@ def _expand_dims_kernel(x, axis):
 
 
 register_op("ExpandDims", inputs=("input: T", "dim: Tdim"), kernel=_expand_dims_kernel,
-            shape_fn=_expand_dims_shape, allowed={"Tdim": INDEX_TYPES},
+            shape_fn=_expand_dims_shape, allowed={"Tdim": INDEX_TYPES}, value_inputs=(1,),
             type_defaults={"Tdim": dtypes.int32})
 
 
@@ -290,7 +305,7 @@ def _squeeze_shape(op):
     norm = set()
     for a in axes:
         if a < -rank_ or a >= rank_:
-            raise ShapeError(f"Tried to squeeze dim index {a} for tensor with {rank_} dimensions.")
+            raise ShapeError(f"squeeze_dims[{axes.index(a)}] not in [{-rank_},{rank_}).")
         a = a + rank_ if a < 0 else a
         if dims[a] is not None and dims[a] != 1:
             raise ShapeError(f"Can not squeeze dim[{a}], expected a dimension of 1, got "
@@ -443,9 +458,10 @@ def _filled(value, shape_arg, dtype, name, default_name):
 
 
 def zeros(shape, dtype=dtypes.float32, name=None) -> Tensor:
-    """A tensor of zeros (``tf.zeros``)."""
-    return _filled(False if dtypes.as_dtype(dtype) is dtypes.bool_ else 0, shape, dtype, name,
-                   "zeros")
+    """A tensor of zeros (``tf.zeros``); empty strings for string dtype."""
+    base = dtypes.as_dtype(dtype).base_dtype
+    zero = False if base is dtypes.bool_ else "" if base is dtypes.string else 0
+    return _filled(zero, shape, dtype, name, "zeros")
 
 
 def ones(shape, dtype=dtypes.float32, name=None) -> Tensor:
@@ -501,8 +517,8 @@ def _concat_shape(op):
         return [(dtype, unknown_shape(rank_))]
     axis = int(axis)
     if axis < -rank_ or axis >= rank_:
-        raise ShapeError(f"ConcatOp : Expected concatenating dimensions in the range "
-                         f"[{-rank_}, {rank_}), but got {axis}")
+        raise ShapeError(f"Shape must be at least rank {axis + 1 if axis >= 0 else -axis} but "
+                         f"is rank {rank_}")
     axis %= rank_
     out = [None] * rank_
     total = 0
@@ -535,7 +551,7 @@ def _concat_kernel(*args):
 
 
 register_op("ConcatV2", inputs=("values: N*T", "axis: Tidx"), kernel=_concat_kernel,
-            shape_fn=_concat_shape, allowed={"Tidx": INDEX_TYPES},
+            shape_fn=_concat_shape, allowed={"Tidx": INDEX_TYPES}, value_inputs=(-1,),
             type_defaults={"Tidx": dtypes.int32})
 
 
@@ -674,7 +690,7 @@ ops.register_tensor_conversion_function((list, tuple), _autopacking_conversion)
 def _select_shape(op):
     cond, x, y = op.inputs
     if not x.shape.is_compatible_with(y.shape):
-        raise ShapeError(f"Dimension mismatch between x and y: {x.shape} vs {y.shape}")
+        raise ShapeError(merge_error(x.shape, y.shape))
     out = x.shape.merge_with(y.shape)
     if cond.shape.ndims not in (None, 0, 1) and out.ndims is not None:
         if not cond.shape.is_compatible_with(out):

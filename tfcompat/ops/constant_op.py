@@ -36,6 +36,9 @@ def _reshape_to(array: np.ndarray, shape, verify_shape: bool) -> np.ndarray:
         return array.reshape(shape)
     if array.size == 1:
         return np.full(shape, array.reshape(-1)[0], dtype=array.dtype)
+    if array.size > size:
+        raise ValueError(f"Too many elements provided. Takes at most {size}, but got "
+                         f"{array.size}.")
     if 0 < array.size < size:
         # TF1 pads a too-short value with its last element.
         flat = np.concatenate([array.reshape(-1),
@@ -51,6 +54,8 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
     array = tensor_util.make_ndarray(value, dtype)
+    if shape is not None and dtype is None and TensorShape(shape).num_elements() == 0:
+        array = array.astype(np.float32)  # TF makes an empty constant float32
     if dtype is None:
         dtype = dtypes.as_dtype(array.dtype)
     if shape is not None:

@@ -55,6 +55,8 @@ def with_dependencies(dependencies, output_tensor, name=None) -> Tensor:
                         list(dependencies) + [output_tensor]) as scope:
         graph = ops.get_default_graph()
         with graph.colocate_with(output_tensor), graph.control_dependencies(dependencies):
+            if output_tensor.dtype.is_ref_dtype:
+                return array_ops.ref_identity(output_tensor, name=scope)
             return array_ops.identity(output_tensor, name=scope)
 
 

@@ -68,6 +68,7 @@ def _default_grad_ys(grad_ys, ys) -> list:
         raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
     result = []
     for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
+        y.op  # noqa: B018 - TF touches y.op first: a None y raises AttributeError naming 'op'
         if grad_y is None:
             if y.dtype.is_complex:
                 raise TypeError(f"Gradients of complex tensors ({y}) must set grad_ys (y.dtype = "

@@ -11,9 +11,9 @@ from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
-from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+from tfcompat.framework.tensor_shape import TensorShape, merge_error, unknown_shape
 from tfcompat.ops import array_ops, constant_op
-from tfcompat.ops.math_grad_util import reduce_to_shape_of
+from tfcompat.ops.math_grad_util import binary_op_grads, reduce_to_shape_of
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
     FLOATS,
@@ -237,8 +237,8 @@ add_v2 = binary_op("AddV2", np.add, NUMBERS, "Returns x + y element-wise.")
 subtract = binary_op("Sub", np.subtract, NUMBERS, "Returns x - y element-wise.")
 multiply = binary_op("Mul", np.multiply, NUMBERS, "Returns x * y element-wise.")
 real_div = binary_op("RealDiv", np.true_divide, FLOAT_COMPLEX, "Returns x / y for real types.")
-floordiv = binary_op("FloorDiv", _floordiv_kernel, REAL_NUMBERS,
-                     "Divides x / y elementwise, rounding toward the most negative integer.")
+floor_div = binary_op("FloorDiv", _floordiv_kernel, REAL_NUMBERS,
+                      "Divides x / y elementwise, rounding toward the most negative integer.")
 floormod = binary_op("FloorMod", _floormod_kernel, REAL_NUMBERS,
                      "Returns element-wise remainder of division (Python semantics).")
 pow = binary_op("Pow", _pow_kernel, NUMBERS, "Computes x ** y element-wise.")  # noqa: A001
@@ -260,11 +260,6 @@ def add(x, y, name=None) -> Tensor:
     return apply_op("AddV2", [x, y], name=name or "Add")
 
 
-def _binary_grads(op, gx, gy):
-    x, y = op.inputs
-    return reduce_to_shape_of(gx, x), reduce_to_shape_of(gy, y)
-
-
 def _fast_path(op, grad) -> bool:
     """TF skips broadcast reduction when x, y and grad have the same, fully known shape."""
     x, y = op.inputs
@@ -274,12 +269,12 @@ def _fast_path(op, grad) -> bool:
 
 @RegisterGradient("AddV2")
 def _add_grad(op, grad):
-    return _binary_grads(op, grad, grad)
+    return binary_op_grads(op, grad, grad, grad)
 
 
 @RegisterGradient("Sub")
 def _sub_grad(op, grad):
-    return _binary_grads(op, grad, -grad)
+    return binary_op_grads(op, grad, grad, lambda: -grad)
 
 
 @RegisterGradient("Mul")
@@ -287,39 +282,41 @@ def _mul_grad(op, grad):
     x, y = op.inputs
     if _fast_path(op, grad):
         return multiply(grad, y), multiply(grad, x)
-    return _binary_grads(op, multiply(grad, y), multiply(x, grad))
+    return binary_op_grads(op, grad, lambda: multiply(grad, y), lambda: multiply(x, grad))
 
 
 @RegisterGradient("RealDiv")
 def _real_div_grad(op, grad):
     x, y = op.inputs
-    return _binary_grads(op, real_div(grad, y), grad * real_div(real_div(-x, y), y))
+    return binary_op_grads(op, grad, lambda: real_div(grad, y),
+                           lambda: grad * real_div(real_div(-x, y), y))
 
 
 @RegisterGradient("FloorMod")
 def _floor_mod_grad(op, grad):
     x, y = op.inputs
-    return _binary_grads(op, grad, grad * negative(floordiv(x, y)))
+    return binary_op_grads(op, grad, grad, lambda: grad * negative(floordiv(x, y)))
 
 
 @RegisterGradient("Pow")
 def _pow_grad(op, grad):
     x, y = op.inputs
     z = op.outputs[0]
-    gx = reduce_to_shape_of(grad * y * pow(x, y - 1), x)
-    mask = x > 0
-    safe_x = array_ops.select(mask, x, array_ops.ones_like(x))
-    log_x = array_ops.select(mask, log(safe_x), array_ops.zeros_like(x))
-    gy = reduce_to_shape_of(grad * z * log_x, y)
-    return gx, gy
+
+    def grad_y():
+        mask = x > 0
+        safe_x = array_ops.select(mask, x, array_ops.ones_like(x))
+        log_x = array_ops.select(mask, log(safe_x), array_ops.zeros_like(x))
+        return grad * z * log_x
+    return binary_op_grads(op, grad, lambda: grad * y * pow(x, y - 1), grad_y)
 
 
 def _max_min_grad(op, grad, selector):
     x, y = op.inputs
-    xmask = selector(x, y)
+    xmask = _broadcast_like(selector(x, y), grad)
     zeros_ = array_ops.zeros_like(grad)
-    return _binary_grads(op, array_ops.select(_broadcast_like(xmask, grad), grad, zeros_),
-                         array_ops.select(_broadcast_like(xmask, grad), zeros_, grad))
+    return binary_op_grads(op, grad, lambda: array_ops.select(xmask, grad, zeros_),
+                           lambda: array_ops.select(xmask, zeros_, grad))
 
 
 def _broadcast_like(mask, grad):
@@ -342,7 +339,13 @@ def _minimum_grad(op, grad):
 def _squared_difference_grad(op, grad):
     x, y = op.inputs
     x_grad = multiply(constant_op.constant(2.0, dtype=grad.dtype), grad) * (x - y)
-    return _binary_grads(op, x_grad, -x_grad)
+    return binary_op_grads(op, grad, x_grad, lambda: -x_grad)
+
+
+def floordiv(x, y, name=None) -> Tensor:
+    """Divides x / y elementwise, rounding toward the most negative integer."""
+    with ops.name_scope(name, "floordiv", [x, y]) as scope:
+        return floor_div(x, y, name=scope)
 
 
 def divide(x, y, name=None) -> Tensor:
@@ -382,7 +385,7 @@ def div(x, y, name=None) -> Tensor:
         y = convert_to_tensor(y, name="y", dtype=x.dtype.base_dtype)
         if x.dtype.base_dtype.is_floating or x.dtype.base_dtype.is_complex:
             return real_div(x, y, name=scope)
-        return floordiv(x, y, name=scope)
+        return floor_div(x, y, name=scope)
 
 
 def logical_xor(x, y, name="LogicalXor") -> Tensor:
@@ -471,6 +474,8 @@ def _matmul_shape(op):
     for t in (a, b):
         if t.shape.ndims is not None and t.shape.ndims != 2:
             raise ShapeError(f"Shape must be rank 2 but is rank {t.shape.ndims}")
+    if a.shape.ndims is None or b.shape.ndims is None:
+        return [(a.dtype.base_dtype, unknown_shape())]
     ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
     da = a.shape.as_tuple() if a.shape.ndims is not None else (None, None)
     db = b.shape.as_tuple() if b.shape.ndims is not None else (None, None)
@@ -676,10 +681,14 @@ _REDUCTIONS = {
     "All": (_reduction_kernel(lambda x, a, k: np.all(x, axis=a, keepdims=k)), (dtypes.bool_,)),
 }
 for _type, (_kernel, _allowed) in _REDUCTIONS.items():
-    register_op(_type, inputs=("input: T", "reduction_indices: Tidx"), kernel=_kernel,
+    _bool_only = _allowed == (dtypes.bool_,)
+    register_op(_type, inputs=("input: bool" if _bool_only else "input: T",
+                               "reduction_indices: Tidx"), kernel=_kernel,
                 kernel_attrs=("keep_dims",), shape_fn=_reduction_shape,
-                allowed={"T": _allowed, "Tidx": INDEX_TYPES},
-                type_defaults={"Tidx": dtypes.int32}, attr_defaults={"keep_dims": False})
+                allowed={"Tidx": INDEX_TYPES} if _bool_only else {"T": _allowed,
+                                                                  "Tidx": INDEX_TYPES},
+                type_defaults={"Tidx": dtypes.int32}, attr_defaults={"keep_dims": False},
+                value_inputs=(1,))
 no_gradient("Any")
 no_gradient("All")
 
@@ -696,11 +705,11 @@ def _reduction_axes(x: Tensor, axis):
 def _reduce(op_type: str, input_tensor, axis, keepdims, name, reduction_indices, keep_dims):
     if keep_dims is not None:
         if keepdims is not None:
-            raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'")
+            raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
         keepdims = keep_dims
     if reduction_indices is not None:
         if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'reduction_indices'")
+            raise ValueError("Cannot specify both 'reduction_indices' and 'axis'.")
         axis = reduction_indices
     x = convert_to_tensor(input_tensor)
     return apply_op(op_type, [x, _reduction_axes(x, axis)], name=name,
@@ -845,7 +854,8 @@ def _arg_shape(op):
         return [(out_type, unknown_shape(max(rank_ - 1, 0)))]
     axis = int(axis)
     if axis < -rank_ or axis >= rank_:
-        raise ShapeError(f"Expected dimension in the range [{-rank_}, {rank_}), but got {axis}")
+        raise ShapeError(f"Dimension ({axis}) must be in the range [{-rank_}, {rank_}), where "
+                         f"{rank_} is the number of dimensions in the input.")
     axis %= rank_
     dims = x.shape.as_tuple()
     return [(out_type, _SHAPE(dims[:axis] + dims[axis + 1:]))]
@@ -864,11 +874,11 @@ def _arg_kernel(np_fn):
 register_op("ArgMax", inputs=("input: T", "dimension: Tidx"), kernel=_arg_kernel(np.argmax),
             kernel_attrs=("output_type",), shape_fn=_arg_shape,
             allowed={"T": REAL_NUMBERS + (dtypes.bool_,), "Tidx": INDEX_TYPES},
-            type_defaults={"Tidx": dtypes.int32})
+            type_defaults={"Tidx": dtypes.int32}, value_inputs=(1,))
 register_op("ArgMin", inputs=("input: T", "dimension: Tidx"), kernel=_arg_kernel(np.argmin),
             kernel_attrs=("output_type",), shape_fn=_arg_shape,
             allowed={"T": REAL_NUMBERS + (dtypes.bool_,), "Tidx": INDEX_TYPES},
-            type_defaults={"Tidx": dtypes.int32})
+            type_defaults={"Tidx": dtypes.int32}, value_inputs=(1,))
 no_gradient("ArgMax")
 no_gradient("ArgMin")
 
@@ -876,7 +886,7 @@ no_gradient("ArgMin")
 def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
     if dimension is not None:
         if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dimension'")
+            raise ValueError("Cannot specify both 'dimension' and 'axis'.")
         axis = dimension
     if axis is None:
         axis = 0
@@ -926,13 +936,19 @@ def _add_n_grad(op, grad):
 def add_n(inputs, name=None) -> Tensor:
     """Adds all input tensors element-wise (``tf.add_n``)."""
     if not inputs or not isinstance(inputs, (list, tuple)):
-        raise ValueError("inputs must be an iterable of at least one Tensor/IndexedSlices with "
-                         "the same dtype and shape")
+        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with "
+                         "the same dtype and shape.")
     if len(inputs) == 1:
         if name:
             return array_ops.identity(inputs[0], name=name)
         return convert_to_tensor(inputs[0])
-    return apply_op("AddN", [list(inputs)], name=name)
+    tensors = [convert_to_tensor(t) for t in inputs]
+    merged = tensors[0].shape
+    for t in tensors[1:]:
+        if not merged.is_compatible_with(t.shape):
+            raise ValueError(merge_error(merged, t.shape))
+        merged = merged.merge_with(t.shape)
+    return apply_op("AddN", [tensors], name=name)
 
 
 def _range_shape(op):

@@ -12,7 +12,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
-from tfcompat.framework.tensor_shape import TensorShape, as_shape
+from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 
 
 def variable_op_name(ref: Tensor) -> str:
@@ -47,7 +47,7 @@ def _bind_variable(op, state):
 
 
 register_op("VariableV2", shape_fn=_variable_shape, bind=_bind_variable, stateful=True,
-            attr_defaults={"container": "", "shared_name": ""})
+            attr_defaults={"container": "", "shared_name": ""}, read_at_use=True)
 no_gradient("VariableV2")
 
 
@@ -65,9 +65,7 @@ def _assign_shape(op):
     ref, value = op.inputs
     if op._attrs["validate_shape"]:
         if not ref.shape.is_compatible_with(value.shape):
-            raise ShapeError(f"Shapes must be equal rank, but are {ref.shape.ndims} and "
-                             f"{value.shape.ndims}" if ref.shape.ndims != value.shape.ndims
-                             else f"Dimension mismatch: {ref.shape} vs {value.shape}")
+            raise ShapeError(merge_error(ref.shape, value.shape))
         return [(ref.dtype, ref.shape.merge_with(value.shape))]
     return [(ref.dtype, value.shape)]
 

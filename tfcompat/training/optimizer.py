@@ -87,8 +87,7 @@ class Optimizer:
                 except TypeError:
                     raise TypeError(f"Gradient must be convertible to a Tensor or "
                                     f"IndexedSlices, or None: {g}") from None
-            if not isinstance(v, Variable):
-                raise TypeError(f"Variable must be a tf.Variable: {v}")
+            v.op  # noqa: B018 - TF reads var.op first: a non-variable raises AttributeError
             converted.append((g, v))
         var_list = [v for g, v in converted if g is not None]
         if not var_list:
@@ -148,15 +147,15 @@ class Optimizer:
         return control_flow_ops.group(*update_ops, name=name_scope)
 
     def _valid_dtypes(self):
-        return {dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64}
+        # TF prints the valid types in this order in its error message.
+        return [dtypes.float32, dtypes.float64, dtypes.float16, dtypes.bfloat16]
 
     def _assert_valid_dtypes(self, tensors) -> None:
         valid = self._valid_dtypes()
         for t in tensors:
             dtype = t.dtype.base_dtype
             if dtype not in valid:
-                raise ValueError(f"Invalid type {dtype!r} for {t.name}, expected: "
-                                 f"{[v for v in sorted(valid, key=lambda d: d.name)]}.")
+                raise ValueError(f"Invalid type {dtype!r} for {t.name}, expected: {valid}.")
 
     def _call_if_callable(self, param):
         return param() if callable(param) else param
