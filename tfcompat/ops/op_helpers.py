@@ -30,11 +30,21 @@ NUMBERS = REAL_NUMBERS + COMPLEX
 INDEX_TYPES = (dtypes.int32, dtypes.int64)
 
 
+def _input_specs(names, allowed) -> tuple[str, ...]:
+    """Inputs typed by attr T, or by the one dtype an op accepts (TF's ``x: bool``)."""
+    kind = allowed[0].name if len(allowed) == 1 else "T"
+    return tuple(f"{name}: {kind}" for name in names)
+
+
+def _allowed_attr(allowed):
+    return None if len(allowed) == 1 else {"T": allowed}
+
+
 def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = FLOAT_COMPLEX,
              doc: str = "") -> Callable:
     """Registers an elementwise op ``y = kernel(x)`` and returns ``fn(x, name=None)``."""
-    register_op(op_type, inputs=("x: T",), kernel=kernel, shape_fn=unchanged_shape,
-                allowed={"T": allowed})
+    register_op(op_type, inputs=_input_specs(("x",), allowed), kernel=kernel,
+                shape_fn=unchanged_shape, allowed=_allowed_attr(allowed))
 
     def wrapper(x, name=None):
         return apply_op(op_type, [x], name=name)
@@ -47,8 +57,8 @@ def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = F
 def binary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = NUMBERS,
               doc: str = "") -> Callable:
     """Registers a broadcasting op ``z = kernel(x, y)`` and returns ``fn(x, y, name=None)``."""
-    register_op(op_type, inputs=("x: T", "y: T"), kernel=kernel,
-                shape_fn=broadcast_binary_shape, allowed={"T": allowed})
+    register_op(op_type, inputs=_input_specs(("x", "y"), allowed), kernel=kernel,
+                shape_fn=broadcast_binary_shape, allowed=_allowed_attr(allowed))
 
     def wrapper(x, y, name=None):
         return apply_op(op_type, [x, y], name=name)
