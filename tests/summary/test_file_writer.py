@@ -1,4 +1,4 @@
-"""FileWriter and the event-file writer: naming, framing, queueing, flushing and not losing events."""
+"""FileWriter and the event-file writer: naming, framing, queueing, flushing, losing nothing."""
 
 from __future__ import annotations
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 import summary_cases
 
 runner = summary_cases.load_runner()
+
+
+@pytest.fixture(autouse=True)
+def fresh_graph():
+    """Cases reset the default graph themselves (the runner calls tf.reset_default_graph)."""
+    yield
 
 
 @pytest.fixture(scope="module")

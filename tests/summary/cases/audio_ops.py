@@ -1,4 +1,5 @@
 # tf.summary.audio: tags, Summary.Audio fields and the WAV bytes.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 rng = np.random.RandomState(1)
 clips = [
     ('mono', rng.uniform(-1, 1, size=(2, 8, 1)).astype(np.float32), 8000, 3),
@@ -12,7 +13,7 @@ clips = [
 ops = [tf.summary.audio(name, tf.constant(v), rate, max_outputs=m) for name, v, rate, m in clips]
 print([t.name for t in ops])
 with tf.Session() as sess:
-    for t, out in zip(ops, sess.run(ops)):
+    for out in sess.run(ops):
         s = tf.Summary.FromString(out)
         for v in s.value:
             a = v.audio

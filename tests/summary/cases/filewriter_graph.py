@@ -1,4 +1,5 @@
 # FileWriter with a graph: graph_def and meta_graph_def events, and add_graph's errors.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 import os
 import shutil
 import tempfile

@@ -1,4 +1,5 @@
 # tf.summary.histogram: serialized bytes for many inputs (bucket edges, sums, sparse runs).
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 rng = np.random.RandomState(0)
 cases = [
     ('small', np.array([1, 2, 3, 100], np.float32)),

@@ -1,4 +1,5 @@
 # tf.summary.image: tags, sizes, colorspace, and the decoded PNG pixels for each input kind.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 import struct
 import zlib
 
@@ -22,9 +23,12 @@ def decode_png(data):
         for i in range(stride):
             a = line[i - ch] if i >= ch else 0
             b, c = prev[i], (prev[i - ch] if i >= ch else 0)
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
             elif f == 4:
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
@@ -54,7 +58,7 @@ ops = [tf.summary.image(name, tf.constant(v), max_outputs=m) for name, v, m in i
 print([t.name for t in ops])
 with tf.Session() as sess:
     outs = sess.run(ops)
-for t, out in zip(ops, outs):
+for out in outs:
     s = tf.Summary.FromString(out)
     for v in s.value:
         im = v.image

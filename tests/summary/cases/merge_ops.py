@@ -1,4 +1,5 @@
 # merge_all / merge: names, collection order, concatenated values, None without summaries.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 print(tf.summary.merge_all())
 a = tf.summary.scalar('a', 1.0)
 h = tf.summary.histogram('h', tf.constant([1.0, 2.0]))

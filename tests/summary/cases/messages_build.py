@@ -1,4 +1,5 @@
 # Summary/Event/HistogramProto/SessionLog built by hand, as TF1 scripts do: str, bytes, parsing.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 s = tf.Summary(value=[tf.Summary.Value(tag='acc', simple_value=0.9)])
 print(s)
 print(s.SerializeToString())

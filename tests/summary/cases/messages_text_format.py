@@ -1,5 +1,7 @@
 # Protobuf text format of the messages: float/double spelling, escapes, nesting.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 import math
+
 h = tf.HistogramProto(min=0.1, max=1e20, num=4, sum=1e-12, sum_squares=1.7976931348623157e308)
 h.bucket_limit.extend([math.inf, -math.inf, math.nan, 1e16, 123456789012345678.0, 100.0, -0.0,
                        1e-05, 0.0001, 1e15, 12345678.9, 0.30000001192092896, 5e-324])

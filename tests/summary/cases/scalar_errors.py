@@ -1,4 +1,5 @@
 # Bad input to tf.summary.scalar: run-time shape errors, None, unsupported dtypes.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 bad = tf.summary.scalar('bad2', tf.constant([1.0, 2.0]))
 print(bad)
 p = tf.placeholder(tf.float32)

@@ -1,4 +1,5 @@
 # tf.summary.scalar: op names, tags (uniquified op names), collections, bytes for each dtype.
+# ruff: noqa: F821 - the runner injects tf, np, show_error and show_error_contains
 a = tf.summary.scalar('loss', tf.constant(0.5))
 print(a, a.op.type, [t.name for t in a.op.inputs])
 with tf.name_scope('scope'):
