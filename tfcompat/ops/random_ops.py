@@ -184,7 +184,8 @@ no_gradient("Multinomial")
 
 # ---- public API ------------------------------------------------------------------------------
 
-_UNIFORM_DTYPES = FLOATS + INDEX_TYPES
+_UNIFORM_DTYPES = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64, dtypes.int32,
+                   dtypes.int64)
 
 
 def _shape_tensor(shape) -> Tensor:
@@ -206,7 +207,7 @@ def _seed_attrs(seed) -> dict:
 def _check_dtype(dtype, allowed) -> dtypes.DType:
     dtype = dtypes.as_dtype(dtype)
     if dtype not in allowed:
-        raise ValueError(f"Argument `dtype` got invalid value {dtype!r}. Accepted dtypes are "
+        raise ValueError(f"Argument `dtype` got invalid value {dtype}. Accepted dtypes are "
                          f"({', '.join(f'tf.{d.name}' for d in allowed)}).")
     return dtype
 
