@@ -471,9 +471,7 @@ def ones(shape, dtype=dtypes.float32, name=None) -> Tensor:
 
 
 register_op("ZerosLike", inputs=("x: T",), kernel=np.zeros_like, shape_fn=unchanged_shape)
-register_op("OnesLike", inputs=("x: T",), kernel=np.ones_like, shape_fn=unchanged_shape)
 no_gradient("ZerosLike")
-no_gradient("OnesLike")
 
 
 def zeros_like(tensor, dtype=None, name=None, optimize=True) -> Tensor:

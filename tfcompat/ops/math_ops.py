@@ -593,8 +593,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     with ops.name_scope(name, "MatMul", [a, b]) as scope:
         a = convert_to_tensor(a, name="a")
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype.base_dtype)
-        if (a.shape.ndims is not None and a.shape.ndims > 2) or (
-                b.shape.ndims is not None and b.shape.ndims > 2):
+        if (a.shape.ndims is None or a.shape.ndims > 2) or (
+                b.shape.ndims is None or b.shape.ndims > 2):
             return _batch_mat_mul(a, b, adj_x=bool(adjoint_a or transpose_a),
                                   adj_y=bool(adjoint_b or transpose_b), name=scope)
         return _mat_mul(a, b, transpose_a=bool(transpose_a or adjoint_a),

@@ -207,17 +207,31 @@ def _broadcast_mul(vec, mat):
     return array_ops.expand_dims(vec, -1) * mat
 
 
+def _has_grad(t) -> bool:
+    from tfcompat.ops.gradients_impl import is_zeros_tensor
+    return t is not None and not is_zeros_tensor(t)
+
+
+def _backprop_grad(grad_grad, logits):
+    """Gradient w.r.t. logits of ``softmax(logits) . grad_grad`` (second-order term)."""
+    probs = softmax(logits)
+    return (grad_grad - array_ops.squeeze(
+        math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(probs, 2)),
+        axis=1)) * probs
+
+
 @RegisterGradient("SoftmaxCrossEntropyWithLogits")
 def _xent_grad(op, grad_loss, grad_grad):
     softmax_grad = op.outputs[1]
     grad = _broadcast_mul(grad_loss, softmax_grad)
     logits = op.inputs[0]
-    if grad_grad is not None and not getattr(grad_grad, "_is_zeros_tensor", False):
-        probs = softmax(logits)
-        grad += (grad_grad - array_ops.squeeze(
-            math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(probs, 2)),
-            axis=1)) * probs
-    return grad, _broadcast_mul(grad_loss, -log_softmax(logits))
+    labels_grad = _broadcast_mul(grad_loss, -log_softmax(logits))
+    if _has_grad(grad_grad):
+        grad += _backprop_grad(grad_grad, logits)
+        # backprop = softmax(logits) - labels also depends on labels; TF 2.21 omits this term,
+        # which makes its second derivatives through labels wrong.
+        labels_grad -= grad_grad
+    return grad, labels_grad
 
 
 def _sparse_xent_shape(op):
@@ -259,11 +273,8 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     sparse_grad = op.outputs[1]
     grad = _broadcast_mul(grad_loss, sparse_grad)
     logits = op.inputs[0]
-    if grad_grad is not None and not getattr(grad_grad, "_is_zeros_tensor", False):
-        probs = softmax(logits)
-        grad += (grad_grad - array_ops.squeeze(
-            math_ops.matmul(array_ops.expand_dims(grad_grad, 1), array_ops.expand_dims(probs, 2)),
-            axis=1)) * probs
+    if _has_grad(grad_grad):
+        grad += _backprop_grad(grad_grad, logits)
     return grad, None
 
 
@@ -339,8 +350,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
             loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels],
                                name=scope)
             return loss
-        classes = logits.shape[-1] if logits.shape.ndims is not None else None
-        flat_logits = array_ops.reshape(logits, [-1, -1 if classes is None else classes])
+        flat_logits = _flatten_classes(logits)
         flat_labels = array_ops.reshape(labels, [-1])
         loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels])
         result = array_ops.reshape(loss, array_ops.shape(labels), name=scope)

@@ -1,0 +1,106 @@
+"""Numerical gradient checking (``tf.test.compute_gradient`` / ``compute_gradient_error``).
+
+The theoretical Jacobian comes from ``tf.gradients`` (one backward pass per element of y, fed
+as a one-hot ``grad_ys``); the numerical one from central differences, feeding x perturbed by
+±delta. Both run in the default session, as TF's checker does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes
+from tfcompat.ops import array_ops, gradients_impl
+
+
+def _session():
+    from tfcompat.client.session import get_default_session
+    session = get_default_session()
+    if session is None:
+        raise ValueError("compute_gradient needs a default session: run it inside "
+                         "`with tf.Session():` or `with sess.as_default():`")
+    return session
+
+
+def _real_dtype(dtype: dtypes.DType):
+    return np.float64 if dtype.base_dtype in (dtypes.float64, dtypes.complex128) else np.float32
+
+
+def _theoretical_jacobian(x, x_shape, x_value, dy, dy_size, dx, extra_feed_dict):
+    x_size = int(np.prod(x_shape, dtype=np.int64))
+    jacobian = np.zeros((x_size, dy_size), dtype=_real_dtype(x.dtype))
+    dy_value = np.zeros(dy.shape.as_list() if dy.shape.is_fully_defined() else [dy_size],
+                        dtype=dy.dtype.as_numpy_dtype)
+    flat_dy = dy_value.reshape(-1)
+    session = _session()
+    for col in range(dy_size):
+        flat_dy[col] = 1
+        feed = dict(extra_feed_dict or {})
+        feed[x] = x_value
+        feed[dy] = dy_value
+        backprop = session.run(dx, feed_dict=feed)
+        if backprop is not None:
+            jacobian[:, col] = np.asarray(backprop).reshape(x_size)
+        flat_dy[col] = 0
+    return jacobian
+
+
+def _numerical_jacobian(x, x_shape, x_value, y, y_size, delta, extra_feed_dict):
+    x_size = int(np.prod(x_shape, dtype=np.int64))
+    np_dtype = _real_dtype(x.dtype)
+    jacobian = np.zeros((x_size, y_size), dtype=np_dtype)
+    session = _session()
+    x_flat = np.array(x_value, dtype=x.dtype.as_numpy_dtype).reshape(-1)
+    for row in range(x_size):
+        original = x_flat[row]
+        values = []
+        for step in (delta, -delta):
+            x_flat[row] = original + step
+            feed = dict(extra_feed_dict or {})
+            feed[x] = x_flat.reshape(x_shape)
+            values.append(np.asarray(session.run(y, feed_dict=feed), dtype=np_dtype))
+        x_flat[row] = original
+        jacobian[row, :] = ((values[0] - values[1]) / (2 * delta)).reshape(-1)
+    return jacobian
+
+
+def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init_targets=None,
+                     extra_feed_dict=None):
+    """Theoretical and numerical Jacobians of y w.r.t. x (each shaped [x_size, y_size]).
+
+    ``x`` may be a list of tensors (with a list of shapes): then a list of pairs is returned.
+    """
+    if isinstance(x, (list, tuple)):
+        init_values = x_init_value or [None] * len(x)
+        return [compute_gradient(xi, si, y, y_shape, vi, delta, init_targets, extra_feed_dict)
+                for xi, si, vi in zip(x, x_shape, init_values)]
+    if init_targets is not None:
+        _session().run(init_targets)
+    x_shape = tuple(x_shape)
+    y_shape = tuple(y_shape)
+    if x_init_value is None:
+        x_init_value = np.random.random_sample(x_shape).astype(x.dtype.as_numpy_dtype)
+    else:
+        x_init_value = np.asarray(x_init_value, dtype=x.dtype.as_numpy_dtype)
+        if x_init_value.shape != x_shape:
+            raise ValueError(f"x_init_value has shape {x_init_value.shape}, expected {x_shape}")
+    y_size = int(np.prod(y_shape, dtype=np.int64))
+    dy = array_ops.placeholder(y.dtype.base_dtype, shape=y_shape, name="gradient_checker_dy")
+    dx = gradients_impl.gradients(y, x, dy)[0]
+    theoretical = _theoretical_jacobian(x, x_shape, x_init_value, dy, y_size, dx,
+                                        extra_feed_dict)
+    numerical = _numerical_jacobian(x, x_shape, x_init_value, y, y_size, delta, extra_feed_dict)
+    return theoretical, numerical
+
+
+def compute_gradient_error(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3,
+                           init_targets=None, extra_feed_dict=None) -> float:
+    """The maximum absolute difference between the theoretical and numerical Jacobians."""
+    result = compute_gradient(x, x_shape, y, y_shape, x_init_value, delta, init_targets,
+                              extra_feed_dict)
+    pairs = result if isinstance(result, list) else [result]
+    error = 0.0
+    for theoretical, numerical in pairs:
+        if theoretical.size or numerical.size:
+            error = max(error, float(np.fabs(theoretical - numerical).max()))
+    return error
