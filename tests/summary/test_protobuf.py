@@ -7,7 +7,7 @@ import math
 import pickle
 
 import pytest
-from google.protobuf import descriptor_pool
+from google.protobuf import descriptor_pool, text_format
 from google.protobuf.descriptor import FieldDescriptor
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +21,7 @@ from tensorboard.compat.proto import (
 
 import tfcompat.protobuf as pb
 from tfcompat.protobuf import message, wire
+from tfcompat.protobuf.text_format import message_to_string
 
 _TYPES = {
     "double": FieldDescriptor.TYPE_DOUBLE, "float": FieldDescriptor.TYPE_FLOAT,
@@ -144,6 +145,7 @@ def test_random_messages_serialize_like_protobuf(lo, hi, num, limits, counts, ta
     ]))
     assert ours.SerializeToString() == theirs.SerializeToString()
     assert str(ours) == str(theirs)
+    assert message_to_string(ours, python_style=True) == text_format.MessageToString(theirs)
 
 
 # ---- wire primitives -----------------------------------------------------------------------

@@ -47,9 +47,30 @@ def _format_real(value: float, short: str, long: str, is_float32: bool) -> str:
     return text if back == value else long % value
 
 
-def format_scalar(field: Field, value: Any) -> str:
-    """One scalar value as text format writes it."""
+def _shortest_float32(value: float) -> float:
+    """The float with fewest significant digits (at least 6) that rounds to ``value`` in float32."""
+    if not math.isfinite(value):
+        return value
+    for digits in range(6, 18):
+        rounded = float(f"{value:.{digits}g}")
+        if round_to_float32(rounded) == value:
+            return rounded
+    return value
+
+
+def format_scalar(field: Field, value: Any, python_style: bool = False) -> str:
+    """One scalar value as text format writes it.
+
+    ``python_style`` spells values as protobuf's pure-Python printer does (what
+    ``tf.train.write_graph`` writes): doubles and the shortest float32-exact value of floats
+    through Python's ``str`` (``1.0``, ``0.1``).
+    """
     kind = field.kind.name
+    if python_style:
+        if kind == "double":
+            return str(value)
+        if kind == "float":
+            return str(_shortest_float32(value))
     if kind == "string":
         return f'"{_escape(value.encode("utf-8"), keep_utf8=True)}"'
     if kind == "bytes":
@@ -68,16 +89,18 @@ def format_scalar(field: Field, value: Any) -> str:
     return str(value)
 
 
-def _write_field(lines: list[str], indent: str, field: Field, value: Any) -> None:
+def _write_field(lines: list[str], indent: str, field: Field, value: Any,
+                 python_style: bool) -> None:
     if field.kind is None:
         lines.append(f"{indent}{field.name} {{\n")
-        _write_message(lines, indent + "  ", value)
+        _write_message(lines, indent + "  ", value, python_style)
         lines.append(f"{indent}}}\n")
     else:
-        lines.append(f"{indent}{field.name}: {format_scalar(field, value)}\n")
+        lines.append(f"{indent}{field.name}: {format_scalar(field, value, python_style)}\n")
 
 
-def _write_message(lines: list[str], indent: str, msg: Message) -> None:
+def _write_message(lines: list[str], indent: str, msg: Message,
+                   python_style: bool) -> None:
     from tfcompat.protobuf.message import MapField
 
     for field, value in msg.ListFields():
@@ -85,18 +108,18 @@ def _write_message(lines: list[str], indent: str, msg: Message) -> None:
             inner = indent + "  "
             for key in sorted(value):
                 lines.append(f"{indent}{field.name} {{\n")
-                _write_field(lines, inner, field.key_field, key)
-                _write_field(lines, inner, field.value_field, value[key])
+                _write_field(lines, inner, field.key_field, key, python_style)
+                _write_field(lines, inner, field.value_field, value[key], python_style)
                 lines.append(f"{indent}}}\n")
         elif field.repeated:
             for item in value:
-                _write_field(lines, indent, field, item)
+                _write_field(lines, indent, field, item, python_style)
         else:
-            _write_field(lines, indent, field, value)
+            _write_field(lines, indent, field, value, python_style)
 
 
-def message_to_string(msg: Message) -> str:
-    """``msg`` in protobuf text format (what ``str(msg)`` prints)."""
+def message_to_string(msg: Message, python_style: bool = False) -> str:
+    """``msg`` in protobuf text format (what ``str(msg)`` prints; see ``format_scalar``)."""
     lines: list[str] = []
-    _write_message(lines, "", msg)
+    _write_message(lines, "", msg, python_style)
     return "".join(lines)

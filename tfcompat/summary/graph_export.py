@@ -7,6 +7,8 @@ Attribute values map to ``AttrValue`` as in TensorFlow: a DType to ``type``, a T
 
 from __future__ import annotations
 
+import os
+import tempfile
 from typing import Any
 
 import numpy as np
@@ -15,6 +17,7 @@ from tfcompat.framework import dtypes
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef
+from tfcompat.protobuf.text_format import message_to_string
 from tfcompat.summary.tensor_protos import shape_proto, tensor_proto
 
 # GraphDef producer version written by TensorFlow 2.21.
@@ -85,6 +88,40 @@ def graph_to_graph_def(graph: Any, add_shapes: bool = False) -> GraphDef:
     graph_def.node.extend(node_def(op, add_shapes) for op in graph.get_operations())
     graph_def.versions.producer = GRAPH_DEF_VERSION
     return graph_def
+
+
+def graph_def_of(graph: Any, add_shapes: bool = False) -> GraphDef:
+    """The GraphDef of a Graph: its own ``as_graph_def`` when it has one."""
+    as_graph_def = getattr(graph, "as_graph_def", None)
+    if as_graph_def is not None:
+        return as_graph_def(add_shapes=add_shapes)
+    return graph_to_graph_def(graph, add_shapes=add_shapes)
+
+
+def write_graph(graph_or_graph_def: Any, logdir: str, name: str, as_text: bool = True) -> str:
+    """Writes a graph (or GraphDef) to ``logdir/name`` and returns the path
+    (``tf.train.write_graph``).
+
+    Text output is protobuf text format as the pure-Python printer spells it (map keys sorted,
+    ``1.0`` not ``1``); binary output is the deterministic serialization. The file is replaced
+    atomically.
+    """
+    if isinstance(graph_or_graph_def, GraphDef):
+        graph_def = graph_or_graph_def
+    else:
+        graph_def = graph_def_of(graph_or_graph_def)
+    logdir = os.fspath(logdir)
+    os.makedirs(logdir, exist_ok=True)
+    path = os.path.join(logdir, name)
+    if as_text:
+        data = message_to_string(graph_def, python_style=True).encode("utf-8")
+    else:
+        data = graph_def.SerializeToString(deterministic=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".tmp_write_graph")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+    return path
 
 
 def _collection_def(items: list) -> CollectionDef | None:

@@ -22,13 +22,6 @@ _CLOSED_WARNING = (
 )
 
 
-def _graph_def_of(graph: Any) -> GraphDef:
-    as_graph_def = getattr(graph, "as_graph_def", None)
-    if as_graph_def is not None:
-        return as_graph_def(add_shapes=True)
-    return graph_export.graph_to_graph_def(graph, add_shapes=True)
-
-
 class FileWriter:
     """Writes ``Summary`` protocol buffers and graphs to event files in ``logdir``.
 
@@ -49,7 +42,8 @@ class FileWriter:
         if graph is not None or graph_def is not None:
             self.add_graph(graph=graph, graph_def=graph_def)
             # As TF: a meta graph of the given graph def, with the default graph's collections.
-            graph_as_def = _graph_def_of(graph) if isinstance(graph, ops.Graph) else graph
+            graph_as_def = (graph_export.graph_def_of(graph, add_shapes=True)
+                            if isinstance(graph, ops.Graph) else graph)
             self.add_meta_graph(graph_export.create_meta_graph_def(
                 ops.get_default_graph(), graph_def or graph_as_def))
 
@@ -81,7 +75,7 @@ class FileWriter:
         if isinstance(graph_def, ops.Graph):  # a Graph passed under the old keyword
             graph, graph_def = graph_def, None
         if isinstance(graph, ops.Graph):
-            true_graph_def = _graph_def_of(graph)
+            true_graph_def = graph_export.graph_def_of(graph, add_shapes=True)
         elif isinstance(graph, GraphDef) or isinstance(graph_def, GraphDef):
             true_graph_def = graph if isinstance(graph, GraphDef) else graph_def
         else:
