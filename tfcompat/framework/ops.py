@@ -38,7 +38,9 @@ class Tensor:
         self._dtype = dtype
         self._shape = shape
         self._consumers: list[Operation] = []
-        self._id = op._graph._next_tensor_id()
+        graph = op._graph
+        graph._tensor_count += 1
+        self._id = graph._tensor_count
 
     @property
     def op(self) -> Operation:
@@ -467,9 +469,12 @@ class Graph:
             name = f"{name}_{i - 1}"
         return name
 
-    @contextlib.contextmanager
-    def name_scope(self, name):
+    def name_scope(self, name) -> _GraphNameScope:
         """Opens a name scope; yields the scope string (``'outer/'``), see ``tf.name_scope``."""
+        return _GraphNameScope(self, name)
+
+    def _scope_for(self, name) -> str:
+        """Validates ``name`` and returns the scope string it opens (marking it used)."""
         if name:
             if isinstance(name, bytes):
                 name = name.decode()
@@ -482,21 +487,11 @@ class Graph:
                 raise ValueError(f"'{name}' is not a valid root scope name. A root scope name has "
                                  f"to match the following pattern: "
                                  f"{_VALID_OP_NAME_REGEX.pattern}")
-        old_stack = self._name_stack
         if not name:
-            new_stack = ""
-            returned_scope = ""
-        elif name[-1] == "/":
-            new_stack = name[:-1]
-            returned_scope = name
-        else:
-            new_stack = self.unique_name(name)
-            returned_scope = new_stack + "/"
-        self._name_stack = new_stack
-        try:
-            yield returned_scope
-        finally:
-            self._name_stack = old_stack
+            return ""
+        if name[-1] == "/":
+            return name
+        return self.unique_name(name) + "/"
 
     # -- collections
 
@@ -666,11 +661,11 @@ class Graph:
         if name in self._ops_by_name:
             raise ValueError(f"Duplicate node name in graph: '{name}'")
         op_def = op_registry.get_op_def(op_type)
-        input_ops = [t._op for t in inputs]
-        control_inputs = (self._control_inputs_for(input_ops)
+        control_inputs = (self._control_inputs_for([t._op for t in inputs])
                           if self._control_dependencies_stack else [])
-        for key, value in op_def.attr_defaults.items():
-            attrs.setdefault(key, value)
+        if op_def.attr_defaults:
+            for key, value in op_def.attr_defaults.items():
+                attrs.setdefault(key, value)
         if self._gradient_override_map:
             override = self._gradient_override_map.get(op_type)
             if override is not None:
@@ -695,9 +690,32 @@ class Graph:
             self._version = op._id
         for t in inputs:
             t._consumers.append(op)
-        for controller in self._control_dependencies_stack:
-            controller._seen_op_ids.add(id(op))
+        if self._control_dependencies_stack:
+            for controller in self._control_dependencies_stack:
+                controller._seen_op_ids.add(id(op))
         return op
+
+
+class _GraphNameScope:
+    """``with graph.name_scope(name) as scope``: sets the graph's name stack for the block."""
+
+    __slots__ = ("_graph", "_name", "_old")
+
+    def __init__(self, graph: Graph, name):
+        self._graph = graph
+        self._name = name
+        self._old = None
+
+    def __enter__(self) -> str:
+        graph = self._graph
+        scope = graph._scope_for(self._name)
+        self._old = graph._name_stack
+        graph._name_stack = scope[:-1]
+        return scope
+
+    def __exit__(self, *exc) -> bool:
+        self._graph._name_stack = self._old
+        return False
 
 
 class ShapeError(Exception):
@@ -914,9 +932,20 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
     op_def = op_registry.get_op_def(op_type)
     if len(inputs) != len(op_def.inputs):
         raise TypeError(f"{op_type} takes {len(op_def.inputs)} inputs, got {len(inputs)}")
+    attrs = dict(attrs) if attrs else {}
+    if inputs and all(type(v) is Tensor for v in inputs):
+        # Fast path: nothing to convert, so no op is created inside the op's name scope.
+        first_graph = inputs[0]._op._graph
+        if graph is None or graph is first_graph:
+            for v in inputs:
+                if v._op._graph is not first_graph:
+                    raise ValueError(f"{v} must be from the same graph as {inputs[0]} (graphs "
+                                     f"are {v._op._graph!r} and {first_graph!r}).")
+            scope = first_graph._scope_for(name if name is not None else op_type)
+            tensors = _convert_inputs(op_def, inputs, attrs, op_type)
+            return first_graph._create_op(op_type, tensors, attrs, scope)
     if graph is None:
         graph = _graph_of(_flatten_values(inputs)) if inputs else get_default_graph()
-    attrs = dict(attrs) if attrs else {}
     with graph.as_default() if graph is not get_default_graph() else _NULL_CONTEXT:
         with graph.name_scope(name if name is not None else op_type) as scope:
             tensors = _convert_inputs(op_def, inputs, attrs, op_type)

@@ -229,7 +229,7 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                 for i, out_grad in enumerate(out_grads):
                     if out_grad is None and is_trainable(op._outputs[i]):
                         out_grads[i] = _zeros_like_output(op, i)
-                with ops.name_scope(op.name + "_grad"):
+                with graph.name_scope(op._name + "_grad"):
                     in_grads = grad_fn(op, *out_grads)
                     in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) \
                         else [in_grads]
@@ -246,7 +246,9 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                 if in_grad is None:
                     continue
                 if isinstance(in_grad, Tensor):
-                    in_grad = ops.convert_to_tensor(in_grad)
+                    if in_grad._shape._dims == t_in._shape._dims:
+                        _set_grad(grads, t_in, in_grad)
+                        continue
                     if not in_grad.shape.is_compatible_with(t_in.shape):
                         raise ValueError(
                             "Incompatible shapes between op input and calculated input "
