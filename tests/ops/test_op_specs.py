@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
-from tfcompat.framework import op_registry
 from tests.ops.op_specs import COVERED_ELSEWHERE, SPECS, OpSpec
+from tfcompat.framework import op_registry
 
 SETTINGS = settings(max_examples=12, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from tfcompat.framework.ops import Tensor
 
 
@@ -65,11 +67,11 @@ def binary_op_grads(op, grad: Tensor, gx, gy):
             and None not in tg):
         sx, sy = array_ops.shape(x), array_ops.shape(y)
         rx, ry = array_ops.broadcast_gradient_args(sx, sy)
-        reduce_x = (lambda g: _reduce_dynamic(g, sx, rx))
-        reduce_y = (lambda g: _reduce_dynamic(g, sy, ry))
+        reduce_x = functools.partial(_reduce_dynamic, shape_x=sx, reduce_x=rx)
+        reduce_y = functools.partial(_reduce_dynamic, shape_x=sy, reduce_x=ry)
     else:
-        reduce_x = (lambda g: _reduce_static(g, tx, tg))
-        reduce_y = (lambda g: _reduce_static(g, ty, tg))
+        reduce_x = functools.partial(_reduce_static, dims_x=tx, dims_g=tg)
+        reduce_y = functools.partial(_reduce_static, dims_x=ty, dims_g=tg)
     gx = gx() if callable(gx) else gx
     if gx is not None and must_reduce_x:
         gx = reduce_x(gx)
