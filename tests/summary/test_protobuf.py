@@ -274,3 +274,17 @@ def test_assignment_errors_match_protobuf():
         pb.Event(nothing=1)
     with pytest.raises(ValueError, match="Field tensorflow.Event.step does not have presence."):
         e.HasField("step")
+
+
+def test_constructors_and_appends_copy_deeply():
+    h = pb.HistogramProto(bucket=[1.0])
+    v = pb.Summary.Value(histo=h)
+    s = pb.Summary(value=[v])
+    h.bucket.append(2.0)
+    v.tag = "changed"
+    assert s.value[0].histo.bucket == [1.0] and s.value[0].tag == ""
+    e = pb.Event()
+    e.summary.CopyFrom(s)
+    e.summary.value[0].histo.bucket.append(5.0)
+    assert e.HasField("summary") and s.value[0].histo.bucket == [1.0]
+    assert e.summary.value[0].histo.bucket == [1.0, 5.0]

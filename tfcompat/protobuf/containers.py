@@ -98,9 +98,7 @@ class RepeatedCompositeContainer(MutableSequence):
                 f"Parameter to MergeFrom() must be instance of same class: expected "
                 f"{cls._full_name} got {type(value).__name__}."
             )
-        element = cls()
-        element.MergeFrom(value)
-        return element
+        return value._clone()
 
     def append(self, value: Any) -> None:
         self._items.append(self._copy_in(value))
@@ -182,7 +180,7 @@ class MapContainer(MutableMapping):
             value = value_field.check_scalar(value)
         else:
             copy = value_field.message_class()
-            copy.MergeFrom(value)
+            copy.CopyFrom(value)
             value = copy
         self._items[key] = value
         self._owner._modified()

@@ -304,6 +304,32 @@ class MapField(Field):
         return end
 
 
+def _check_class(value: Any, cls: type[Message], method: str) -> None:
+    if not isinstance(value, cls):
+        raise TypeError(
+            f"Parameter to {method}() must be instance of same class: expected "
+            f"{cls._full_name} got {type(value).__name__}."
+        )
+
+
+def _clone_value(field: Field, value: Any, owner: Message) -> Any:
+    """A deep copy of one stored field value, with containers owned by ``owner``."""
+    if field.repeated:
+        container = field.new_container(owner)
+        if isinstance(field, MapField):
+            is_message = field.value_field.message_type is not None
+            container._items = {k: (v._clone() if is_message else v)
+                                for k, v in value._items.items()}
+        elif field.kind is None:
+            container._items = [item._clone() for item in value._items]
+        else:
+            container._items = list(value._items)
+        return container
+    if field.kind is None:
+        return value._clone()
+    return value
+
+
 def _length_prefixed(payload: bytes) -> bytes:
     return wire.encode_varint(len(payload)) + payload
 
@@ -357,11 +383,11 @@ class Message:
             elif field.repeated:
                 field.__get__(self, type(self)).extend(value)
             elif field.kind is None:
-                sub = field.message_class(**value) if isinstance(value, dict) else None
-                if sub is None:
-                    sub = field.message_class()
-                    sub.MergeFrom(value)
-                self._set_value(field, sub)
+                if isinstance(value, dict):
+                    self._set_value(field, field.message_class(**value))
+                else:
+                    _check_class(value, field.message_class, "MergeFrom")
+                    self._set_value(field, value._clone())
             else:
                 field.__set__(self, value)
 
@@ -521,23 +547,24 @@ class Message:
         return msg
 
     def MergeFrom(self, other: Message) -> None:  # noqa: N802 - protobuf's API
-        if not isinstance(other, type(self)):
-            raise TypeError(
-                f"Parameter to MergeFrom() must be instance of same class: expected "
-                f"{self._full_name} got {type(other).__name__}."
-            )
+        _check_class(other, type(self), "MergeFrom")
         self.MergeFromString(other._serialize())
 
     def CopyFrom(self, other: Message) -> None:  # noqa: N802 - protobuf's API
         if other is self:
             return
-        if not isinstance(other, type(self)):
-            raise TypeError(
-                f"Parameter to CopyFrom() must be instance of same class: expected "
-                f"{self._full_name} got {type(other).__name__}."
-            )
+        _check_class(other, type(self), "CopyFrom")
         self.Clear()
-        self.MergeFrom(other)
+        for name, value in other._values.items():
+            self._values[name] = _clone_value(self._fields_by_name[name], value, self)
+        object.__setattr__(self, "_unknown", other._unknown)
+        self._modified()
+
+    def _clone(self) -> Message:
+        """A deep copy (cheaper than a serialize/parse round trip)."""
+        new = type(self)()
+        new.CopyFrom(self)
+        return new
 
     # -- Python protocol -----------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
