@@ -3,7 +3,8 @@
 Each case builds a fresh graph with ``tf`` (real TensorFlow or tfcompat) and returns the tensors
 to fetch; ``evaluate`` runs them twice in one session and once in a new session, which checks
 the values, the per-run skip-ahead and the restart of a new session. Large outputs are stored
-as a SHA-256 of their bytes plus their first values. Re-record with::
+as a SHA-256 of their bytes plus their first values. Multinomial's values also depend on the
+number of threads TF ran with, recorded as "threads". Re-record with::
 
     /opt/tfvenv/bin/python tests/ops/random_ops_oracle.py
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -89,6 +91,10 @@ CASES = {
         tf.multinomial(tf.constant(_logits(2, 5, 1.0, 4), dtype=tf.float64), 6),
         tf.random.categorical(tf.log([[0.1, 0.2, 0.7]]), 10, dtype=tf.int32),
         tf.multinomial(_logits(2, 3, 1.0, 5), 0)]),
+    # Enough work per row that TF spreads the rows over its threads (see THREADS).
+    "multinomial_sharded": _seeded(15, lambda tf: [
+        tf.multinomial(_logits(3, 17, 2.0, 6), 1023), tf.multinomial(_logits(16, 100, 2.0, 7), 256),
+        tf.multinomial(_logits(5, 700, 2.0, 8), 150)]),
 }
 
 
@@ -148,6 +154,7 @@ def record() -> None:
 
     tf.disable_v2_behavior()
     results = {name: evaluate(tf, build) for name, build in CASES.items()}
+    results["threads"] = len(os.sched_getaffinity(0))
     DATA_PATH.parent.mkdir(exist_ok=True)
     DATA_PATH.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     print(f"recorded {len(results)} cases to {DATA_PATH}", file=sys.stderr)

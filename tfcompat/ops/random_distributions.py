@@ -10,7 +10,8 @@ Layouts (observed on TF 2.21's CPU kernels):
 - truncated normal: group ``i`` (4 samples, 2 for float64) starts its own generator at
   ``counter + 64 * group_size * i`` and rejects Box-Muller values with ``|x| >= 2``.
 - shuffle: Fisher-Yates from the first element, one 32-bit word per swap.
-- categorical: one float64 uniform (two words) per sample, rows one after another.
+- categorical: one float64 uniform (two words) per sample, rows one after another within
+  each range of rows TF gives one thread.
 """
 
 from __future__ import annotations
@@ -170,22 +171,68 @@ def categorical_blocks(rows: int, num_samples: int) -> int:
     return rows * _ceil_div(num_samples, 4) * 4 * 2 * _BLOCKS_PER_SAMPLE
 
 
-def categorical(key: int, counter: int, logits: np.ndarray, num_samples: int) -> np.ndarray:
+def _parallel_for_ranges(total: int, cost_per_unit: int, threads: int) -> list[tuple[int, int]]:
+    """How TF's thread pool splits ``total`` units of work into contiguous ranges.
+
+    Work too small to pay for a second thread (modelled as 100000 cycles to start and 100000
+    per thread) runs as one range; otherwise ranges hold ``block`` units, ``block`` chosen to
+    give every thread about four ranges, but at least 40000 cycles of work each, then made
+    coarser while that keeps all threads equally busy.
+    """
+    if total <= 1 or threads <= 1:
+        return [(0, total)]
+    useful_threads = int((total * cost_per_unit - 100000) / 100000 + 0.9)
+    if min(threads, max(1, useful_threads)) == 1:
+        return [(0, total)]
+    block = min(total, max(_ceil_div(total, 4 * threads), int(40000 / cost_per_unit)))
+    max_block = min(total, 2 * block)
+    count = _ceil_div(total, block)
+
+    def efficiency(blocks: int) -> float:
+        return blocks / (_ceil_div(blocks, threads) * threads)
+
+    best = efficiency(count)
+    previous = count
+    while best < 1.0 and previous > 1:
+        coarser = _ceil_div(total, previous - 1)
+        if coarser > max_block:
+            break
+        coarser_count = _ceil_div(total, coarser)
+        previous = coarser_count
+        if efficiency(coarser_count) + 0.01 >= best:
+            block, count = coarser, coarser_count
+            best = max(best, efficiency(coarser_count))
+    return [(start, min(start + block, total)) for start in range(0, total, block)]
+
+
+def categorical(key: int, counter: int, logits: np.ndarray, num_samples: int,
+                threads: int) -> np.ndarray:
     """``[rows, num_samples]`` class indices drawn with probabilities ``softmax(logits)``.
 
     Non-finite logits get probability 0. Each sample scales a float64 uniform by the row's
-    total weight and takes the first class whose running total exceeds it.
+    total weight and takes the first class whose running total exceeds it. TF splits the rows
+    over ``threads`` threads; a range starting at row ``r`` draws its uniforms one after
+    another from block ``r * (num_samples + 3) // 4`` on (ranges can overlap: TF reserves a
+    quarter block per sample but a float64 takes half a block).
     """
-    rows = logits.shape[0]
-    words = philox_blocks(key, counter, _ceil_div(rows * num_samples, 2)).reshape(-1, 2)
-    uniforms = uint64_to_double(words[:, 0], words[:, 1])
+    rows, classes = logits.shape
+    cost = int(50 * (num_samples * np.log(classes) / np.log(2) + classes))
     out = np.empty((rows, num_samples), dtype=np.int64)
-    for row_index, row in enumerate(np.asarray(logits, dtype=np.float64)):
-        finite = np.isfinite(row)
-        top = row[finite].max() if finite.any() else np.finfo(np.float64).min
-        with np.errstate(over="ignore", invalid="ignore"):
-            weights = np.where(finite, np.exp(row - top), 0.0)
-        running = np.cumsum(weights)
-        draws = uniforms[row_index * num_samples:(row_index + 1) * num_samples]
-        out[row_index] = np.searchsorted(running, draws * running[-1], side="right")
+    for start, end in _parallel_for_ranges(rows, cost, threads):
+        count = (end - start) * num_samples
+        words = philox_blocks(key, counter + start * (num_samples + 3) // 4,
+                              _ceil_div(count, 2)).reshape(-1, 2)
+        uniforms = uint64_to_double(words[:, 0], words[:, 1])[:count]
+        for offset, row in enumerate(np.asarray(logits[start:end], dtype=np.float64)):
+            draws = uniforms[offset * num_samples:(offset + 1) * num_samples]
+            out[start + offset] = _sample_row(row, draws)
     return out
+
+
+def _sample_row(row: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
+    finite = np.isfinite(row)
+    top = row[finite].max() if finite.any() else np.finfo(np.float64).min
+    with np.errstate(over="ignore", invalid="ignore"):
+        weights = np.where(finite, np.exp(row - top), 0.0)
+    running = np.cumsum(weights)
+    return np.searchsorted(running, uniforms * running[-1], side="right")

@@ -8,6 +8,8 @@ starts over. Ops built without any seed (``seed = seed2 = 0``) are seeded from t
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, random_seed, tensor_util
@@ -21,6 +23,8 @@ from tfcompat.ops.op_helpers import FLOATS, INDEX_TYPES, REAL_NUMBERS
 from tfcompat.ops.philox import PhiloxStream
 
 _SHAPE = TensorShape._from_tuple
+# TF's intra-op thread pool has one thread per usable CPU; Multinomial's output depends on it.
+_THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _stream(op, state) -> PhiloxStream:
@@ -171,7 +175,8 @@ def _bind_multinomial(op, state):
             raise errors.InvalidArgumentError(
                 None, None, f"num_classes should be positive, got {classes}")
         counter = stream.reserve(dist.categorical_blocks(rows, num_samples))
-        return dist.categorical(stream.key, counter, logits, num_samples).astype(out_type)
+        return dist.categorical(stream.key, counter, logits, num_samples,
+                                _THREADS).astype(out_type)
     return kernel
 
 
