@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 
 import numpy as np
 import pytest
@@ -11,7 +12,13 @@ from hypothesis import strategies as st
 
 from tfcompat.framework import errors
 from tfcompat.summary import crc32c as crc
-from tfcompat.summary.tfrecord import TFRecordWriter, encode_record, tf_record_iterator
+from tfcompat.summary.tfrecord import (
+    TFRecordCompressionType,
+    TFRecordOptions,
+    TFRecordWriter,
+    encode_record,
+    tf_record_iterator,
+)
 
 # tf.python_io.TFRecordWriter on TF 2.21 writing b"hello" then b"".
 TF_RECORDS = (b"\x05\x00\x00\x00\x00\x00\x00\x00\xea\xb2\x04>hello\xbb\x1f\x1c\x19"
@@ -97,3 +104,20 @@ def test_reader_errors_carry_tensorflow_texts(tmp_path):
     assert list(tf_record_iterator(_damaged(tmp_path, lambda b: bytes(b[:25])))) == [b"hello"]
     with pytest.raises(errors.NotFoundError, match="No such file or directory"):
         list(tf_record_iterator(str(tmp_path / "missing")))
+
+
+def test_options_objects():
+    assert TFRecordOptions.get_compression_type_string(None) == ""
+    assert TFRecordOptions.get_compression_type_string(
+        TFRecordOptions(TFRecordCompressionType.GZIP)) == "GZIP"
+    assert TFRecordOptions.get_compression_type_string("zlib") == "ZLIB"
+    with pytest.raises(ValueError, match="Unknown compression type"):
+        TFRecordOptions.get_compression_type_string("LZ4")
+
+
+def test_zlib_files_are_one_zlib_stream(tmp_path):
+    path = str(tmp_path / "z")
+    with TFRecordWriter(path, TFRecordOptions("ZLIB", compression_level=9)) as writer:
+        writer.write(b"hello")
+        writer.write(b"")
+    assert zlib.decompress((tmp_path / "z").read_bytes()) == TF_RECORDS

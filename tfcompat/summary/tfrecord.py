@@ -30,6 +30,28 @@ def encode_record(data: bytes) -> bytes:
     )
 
 
+class TFRecordCompressionType:
+    """The compression of a TFRecord file (``tf.python_io.TFRecordCompressionType``)."""
+
+    NONE = 0
+    ZLIB = 1
+    GZIP = 2
+
+
+class TFRecordOptions:
+    """How a TFRecord file is compressed (``tf.python_io.TFRecordOptions``)."""
+
+    def __init__(self, compression_type: str | int | None = None,
+                 compression_level: int | None = None) -> None:
+        self.compression_type = compression_type
+        self.compression_level = compression_level
+
+    @classmethod
+    def get_compression_type_string(cls, options: object) -> str:
+        """``''``, ``'ZLIB'`` or ``'GZIP'`` for options, a compression type, or None."""
+        return _compression(options)
+
+
 def _compression(options: object) -> str:
     """'', 'GZIP' or 'ZLIB' from a compression type or a ``TFRecordOptions``-like object."""
     kind = getattr(options, "compression_type", options)
@@ -49,9 +71,9 @@ def _compression(options: object) -> str:
 class _ZlibWriter:
     """A write-only file compressing everything into one zlib stream."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, level: int) -> None:
         self._file = open(path, "wb")  # noqa: SIM115 - closed by close()
-        self._compressor = zlib.compressobj()
+        self._compressor = zlib.compressobj(level)
 
     def write(self, data: bytes) -> int:
         self._file.write(self._compressor.compress(data))
@@ -68,23 +90,25 @@ class _ZlibWriter:
             self._file.close()
 
 
-def _open_for_write(path: str, compression: str) -> BinaryIO:
+def _open_for_write(path: str, compression: str, level: int | None) -> BinaryIO:
+    level = zlib.Z_DEFAULT_COMPRESSION if level is None else level
     if compression == "GZIP":
-        return gzip.open(path, "wb")
+        return gzip.open(path, "wb", compresslevel=9 if level < 0 else level)
     if compression == "ZLIB":
-        return _ZlibWriter(path)  # type: ignore[return-value]
+        return _ZlibWriter(path, level)  # type: ignore[return-value]
     return open(path, "wb")  # noqa: SIM115 - the caller closes it
 
 
 class TFRecordWriter:
     """Writes records to a TFRecord file (``tf.python_io.TFRecordWriter``).
 
-    ``options``: a compression type (``'GZIP'``, ``'ZLIB'``, ``''``) or an object with a
-    ``compression_type`` attribute, as ``tf.python_io.TFRecordOptions``.
+    ``options``: a ``TFRecordOptions`` or a compression type (``'GZIP'``, ``'ZLIB'``, ``''``,
+    a ``TFRecordCompressionType``).
     """
 
     def __init__(self, path: str, options: object = None) -> None:
-        self._file = _open_for_write(os.fspath(path), _compression(options))
+        level = getattr(options, "compression_level", None)
+        self._file = _open_for_write(os.fspath(path), _compression(options), level)
 
     def write(self, record: bytes) -> None:
         """Appends one record."""
