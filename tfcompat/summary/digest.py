@@ -173,7 +173,8 @@ def sparkline(values: list[float], width: int = 40, ascii_only: bool = False) ->
         chunk = values[b * len(values) // buckets:(b + 1) * len(values) // buckets]
         good = [v for v in chunk if math.isfinite(v)]
         means.append(sum(good) / len(good) if good else math.nan)
-    low, high = min(finite), max(finite)
+    drawn = [m for m in means if math.isfinite(m)]
+    low, high = min(drawn), max(drawn)
     glyphs = _ASCII if ascii_only else _BLOCKS
     top = len(glyphs) - 1
     out = []
