@@ -1,7 +1,15 @@
 """``tf.train``: optimizers and the global step."""
 
 from tfcompat.tools.unsupported import make_getattr
-from tfcompat.training.optimizer import GradientDescentOptimizer, Optimizer  # noqa: F401
+from tfcompat.training.optimizer import (  # noqa: F401
+    AdadeltaOptimizer,
+    AdagradOptimizer,
+    AdamOptimizer,
+    GradientDescentOptimizer,
+    MomentumOptimizer,
+    Optimizer,
+    RMSPropOptimizer,
+)
 from tfcompat.training.training_util import (  # noqa: F401
     create_global_step,
     get_global_step,

@@ -7,7 +7,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
 from tfcompat.ops import array_ops, control_flow_ops, gradients_impl, math_ops, state_ops
 from tfcompat.training import training_ops
-from tfcompat.variables import variable_scope
+from tfcompat.variables import init_ops, variable_scope
 from tfcompat.variables.variables import Variable
 
 
@@ -241,4 +241,176 @@ class GradientDescentOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
-        return training_ops.apply_gradient_descent(var, lr, grad, use_locking=self._use_locking)
+        return training_ops.apply("ApplyGradientDescent", [var], [lr, grad],
+                                  use_locking=self._use_locking).op
+
+
+def _cast_like(t, var):
+    return math_ops.cast(t, var.dtype.base_dtype)
+
+
+class _HyperparameterOptimizer(Optimizer):
+    """An optimizer whose hyperparameters become tensors named after them in ``_prepare``."""
+
+    _HYPERPARAMETERS: tuple[str, ...] = ()
+
+    def _prepare(self):
+        for name in self._HYPERPARAMETERS:
+            value = self._call_if_callable(getattr(self, "_" + name))
+            setattr(self, f"_{name}_t", convert_to_tensor(value, name=name))
+
+    def _t(self, name, var):
+        return _cast_like(getattr(self, f"_{name}_t"), var)
+
+
+class MomentumOptimizer(_HyperparameterOptimizer):
+    """``accum = momentum * accum + grad; var -= learning_rate * accum`` (or Nesterov)."""
+
+    _HYPERPARAMETERS = ("learning_rate", "momentum")
+
+    def __init__(self, learning_rate, momentum, use_locking=False, name="Momentum",
+                 use_nesterov=False):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._momentum = momentum
+        self._use_nesterov = use_nesterov
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "momentum", self._name)
+
+    def _apply_dense(self, grad, var):
+        accum = self.get_slot(var, "momentum")
+        return training_ops.apply(
+            "ApplyMomentum", [var, accum],
+            [self._t("learning_rate", var), grad, self._t("momentum", var)],
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
+
+
+class AdamOptimizer(_HyperparameterOptimizer):
+    """Adam, as TF1 implements it: epsilon is added to sqrt(v) before bias correction."""
+
+    _HYPERPARAMETERS = ("learning_rate", "beta1", "beta2", "epsilon")
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-08,
+                 use_locking=False, name="Adam"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._beta1 = beta1
+        self._beta2 = beta2
+        self._epsilon = epsilon
+
+    def _get_beta_accumulators(self):
+        graph = ops.get_default_graph()
+        return (self._get_non_slot_variable("beta1_power", graph),
+                self._get_non_slot_variable("beta2_power", graph))
+
+    def _create_slots(self, var_list):
+        first_var = min(var_list, key=lambda v: v.name)
+        self._create_non_slot_variable(self._beta1, "beta1_power", first_var)
+        self._create_non_slot_variable(self._beta2, "beta2_power", first_var)
+        for v in var_list:
+            self._zeros_slot(v, "m", self._name)
+            self._zeros_slot(v, "v", self._name)
+
+    def _apply_dense(self, grad, var):
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        return training_ops.apply(
+            "ApplyAdam", [var, self.get_slot(var, "m"), self.get_slot(var, "v")],
+            [_cast_like(beta1_power, var), _cast_like(beta2_power, var),
+             self._t("learning_rate", var), self._t("beta1", var), self._t("beta2", var),
+             self._t("epsilon", var), grad], use_locking=self._use_locking).op
+
+    def _finish(self, update_ops, name_scope):
+        graph = ops.get_default_graph()
+        with graph.control_dependencies(update_ops):
+            beta1_power, beta2_power = self._get_beta_accumulators()
+            with graph.colocate_with(beta1_power.op):
+                update_beta1 = beta1_power.assign(beta1_power * self._beta1_t,
+                                                  use_locking=self._use_locking)
+                update_beta2 = beta2_power.assign(beta2_power * self._beta2_t,
+                                                  use_locking=self._use_locking)
+        return control_flow_ops.group(*update_ops + [update_beta1, update_beta2],
+                                      name=name_scope)
+
+
+class AdagradOptimizer(_HyperparameterOptimizer):
+    """``accum += grad ** 2; var -= learning_rate * grad / sqrt(accum)``."""
+
+    _HYPERPARAMETERS = ("learning_rate",)
+
+    def __init__(self, learning_rate, initial_accumulator_value=0.1, use_locking=False,
+                 name="Adagrad"):
+        if initial_accumulator_value <= 0.0:
+            raise ValueError(f"initial_accumulator_value must be positive: "
+                             f"{initial_accumulator_value}")
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            value = self._initial_accumulator_value
+            self._get_or_make_slot(v, _filled_like(v, value), "accumulator", self._name)
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply(
+            "ApplyAdagrad", [var, self.get_slot(var, "accumulator")],
+            [self._t("learning_rate", var), grad], use_locking=self._use_locking).op
+
+
+class RMSPropOptimizer(_HyperparameterOptimizer):
+    """RMSProp as TF1: ``ms`` starts at 1.0 and epsilon sits inside the square root."""
+
+    _HYPERPARAMETERS = ("learning_rate", "decay", "momentum", "epsilon")
+
+    def __init__(self, learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10,
+                 use_locking=False, centered=False, name="RMSProp"):
+        if centered:
+            raise NotImplementedError("tfcompat does not support centered RMSProp yet.")
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._decay = decay
+        self._momentum = momentum
+        self._epsilon = epsilon
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._get_or_make_slot(v, _filled_like(v, 1.0), "rms", self._name)
+            self._zeros_slot(v, "momentum", self._name)
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply(
+            "ApplyRMSProp", [var, self.get_slot(var, "rms"), self.get_slot(var, "momentum")],
+            [self._t("learning_rate", var), self._t("decay", var), self._t("momentum", var),
+             self._t("epsilon", var), grad], use_locking=self._use_locking).op
+
+
+class AdadeltaOptimizer(_HyperparameterOptimizer):
+    """Adadelta: step sizes from running averages of squared gradients and updates."""
+
+    _HYPERPARAMETERS = ("learning_rate", "rho", "epsilon")
+
+    def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-8, use_locking=False,
+                 name="Adadelta"):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._rho = rho
+        self._epsilon = epsilon
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, "accum", self._name)
+            self._zeros_slot(v, "accum_update", self._name)
+
+    def _apply_dense(self, grad, var):
+        return training_ops.apply(
+            "ApplyAdadelta",
+            [var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update")],
+            [self._t("learning_rate", var), self._t("rho", var), self._t("epsilon", var), grad],
+            use_locking=self._use_locking).op
+
+
+def _filled_like(var, value):
+    """An initial slot value: ``value`` in the variable's shape and dtype (no float32 detour)."""
+    return lambda: init_ops.Constant(value)(var.shape.as_list(), dtype=var.dtype.base_dtype)

@@ -1,10 +1,12 @@
 """Fused optimizer update ops (ApplyGradientDescent, ApplyMomentum, ApplyAdam...).
 
-Each reads the variable from the session state, computes the new value (and slot values) with
+Each reads the variable and its slots from the session state, computes their new values with
 numpy, and stores new arrays; the output is the updated variable (a reference tensor).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -31,40 +33,100 @@ def _read(variables, name):
             None, None, f"Attempting to use uninitialized value {name}") from None
 
 
-def register_apply_op(op_type: str, inputs: tuple[str, ...], update) -> None:
-    """Registers an Apply* op; ``update(values...)`` returns the new values of the ref inputs.
+def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
+                      attrs: tuple[str, ...] = (), attr_defaults: dict | None = None) -> None:
+    """Registers an Apply* op.
 
-    ``inputs`` lists ``"name: &T"`` refs first (the variable, then slots), then plain inputs.
+    ``inputs`` lists ``"name: &T"`` reference inputs (the variable, then its slots) before the
+    plain inputs, one of which is the gradient (``grad`` or ``delta``). ``update(*refs, *plain,
+    **attrs)`` returns the new values of the reference inputs, in order.
     """
+    names = [spec.split(":")[0].strip() for spec in inputs]
     ref_count = sum(1 for spec in inputs if "&" in spec)
+    grad_index = next(i for i, n in enumerate(names) if n in ("grad", "delta")) - ref_count
 
     def bind(op, state):
         variables = state.variables
-        names = [variable_op_name(t) for t in op.inputs[:ref_count]]
+        refs = [variable_op_name(t) for t in op.inputs[:ref_count]]
+        kwargs = {a: op._attrs[a] for a in attrs}
 
         def kernel(*plain):
-            current = [_read(variables, n) for n in names]
-            grad = np.asarray(plain[-1])
+            current = [_read(variables, n) for n in refs]
+            grad = plain[grad_index]
             if np.shape(grad) != np.shape(current[0]):
                 raise errors.InvalidArgumentError(
                     None, None, f"var and grad do not have the same shape"
                     f"{list(np.shape(current[0]))} {list(np.shape(grad))}")
-            new_values = update(*current, *plain)
             dtype = np.asarray(current[0]).dtype
-            for n, value in zip(names, new_values):
+            new_values = update(*current, *plain, **kwargs)
+            for n, value in zip(refs, new_values):
                 variables[n] = np.asarray(value).astype(dtype, copy=False)
-            return variables[names[0]]
+            return variables[refs[0]]
         return kernel
 
+    defaults = {"use_locking": False}
+    defaults.update(attr_defaults or {})
     register_op(op_type, inputs=inputs, shape_fn=_ref_shape, bind=bind, stateful=True,
-                attr_defaults={"use_locking": False})
+                attr_defaults=defaults)
     no_gradient(op_type)
 
 
-register_apply_op("ApplyGradientDescent", ("var: &T", "alpha: T", "delta: T"),
-                  lambda var, alpha, delta: (var - alpha * delta,))
+def _gradient_descent(var, alpha, delta):
+    return (var - alpha * delta,)
 
 
-def apply_gradient_descent(var, alpha, delta, use_locking=False, name=None):
-    return apply_op("ApplyGradientDescent", [var._ref(), alpha, delta], name=name,
-                    attrs={"use_locking": use_locking})
+def _momentum(var, accum, lr, grad, momentum, use_nesterov):
+    accum = accum * momentum + grad
+    if use_nesterov:
+        return var - (grad * lr + accum * momentum * lr), accum
+    return var - lr * accum, accum
+
+
+def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad, use_nesterov):
+    lr_t = lr * np.sqrt(1 - beta2_power) / (1 - beta1_power)
+    m = m + (grad - m) * (1 - beta1)
+    v = v + (grad * grad - v) * (1 - beta2)
+    if use_nesterov:
+        step = (m * beta1 + (1 - beta1) * grad) * lr_t / (np.sqrt(v) + epsilon)
+    else:
+        step = m * lr_t / (np.sqrt(v) + epsilon)
+    return var - step, m, v
+
+
+def _adagrad(var, accum, lr, grad, update_slots):
+    if update_slots:
+        accum = accum + grad * grad
+    return var - lr * grad / np.sqrt(accum), accum
+
+
+def _rmsprop(var, ms, mom, lr, rho, momentum, epsilon, grad):
+    ms = ms + (grad * grad - ms) * (1 - rho)
+    mom = mom * momentum + lr * grad / np.sqrt(ms + epsilon)
+    return var - mom, ms, mom
+
+
+def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
+    accum = accum * rho + grad * grad * (1 - rho)
+    update = np.sqrt(accum_update + epsilon) / np.sqrt(accum + epsilon) * grad
+    accum_update = accum_update * rho + update * update * (1 - rho)
+    return var - update * lr, accum, accum_update
+
+
+register_apply_op("ApplyGradientDescent", ("var: &T", "alpha: T", "delta: T"), _gradient_descent)
+register_apply_op("ApplyMomentum", ("var: &T", "accum: &T", "lr: T", "grad: T", "momentum: T"),
+                  _momentum, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False})
+register_apply_op("ApplyAdam", ("var: &T", "m: &T", "v: &T", "beta1_power: T", "beta2_power: T",
+                                "lr: T", "beta1: T", "beta2: T", "epsilon: T", "grad: T"),
+                  _adam, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False})
+register_apply_op("ApplyAdagrad", ("var: &T", "accum: &T", "lr: T", "grad: T"), _adagrad,
+                  attrs=("update_slots",), attr_defaults={"update_slots": True})
+register_apply_op("ApplyRMSProp", ("var: &T", "ms: &T", "mom: &T", "lr: T", "rho: T",
+                                   "momentum: T", "epsilon: T", "grad: T"), _rmsprop)
+register_apply_op("ApplyAdadelta", ("var: &T", "accum: &T", "accum_update: &T", "lr: T",
+                                    "rho: T", "epsilon: T", "grad: T"), _adadelta)
+
+
+def apply(op_type: str, refs, plain, use_locking=False, name=None, **attrs):
+    """Adds an Apply* op updating the variables ``refs`` from the tensors ``plain``."""
+    return apply_op(op_type, [r._ref() for r in refs] + list(plain), name=name,
+                    attrs={"use_locking": use_locking, **attrs})
