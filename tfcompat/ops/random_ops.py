@@ -40,8 +40,8 @@ def _dims(shape) -> tuple[int, ...]:
     shape = np.asarray(shape)
     if shape.ndim != 1:
         raise errors.InvalidArgumentError(
-            None, None, f"shape must be a vector of {{int32,int64}}, got shape "
-                        f"{list(shape.shape)}")
+            None, None, "shape must be a vector of {int32,int64}, got shape "
+                        f"[{','.join(str(d) for d in shape.shape)}]")
     dims = tuple(int(d) for d in shape)
     for d in dims:
         if d < 0:
@@ -166,10 +166,11 @@ def _bind_multinomial(op, state):
         num_samples = int(num_samples)
         if logits.ndim != 2:
             raise errors.InvalidArgumentError(
-                None, None, f"logits should be a matrix, got shape {list(logits.shape)}")
+                None, None, "logits should be a matrix, got shape "
+                            f"[{','.join(str(d) for d in logits.shape)}]")
         if num_samples < 0:
             raise errors.InvalidArgumentError(
-                None, None, f"num_samples should be nonnegative, got {num_samples}")
+                None, None, f"num_samples should be non-negative, got {num_samples}")
         rows, classes = logits.shape
         if classes == 0:
             raise errors.InvalidArgumentError(
