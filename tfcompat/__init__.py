@@ -5,7 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, math, nn, train
+from tfcompat import errors, initializers, math, nn, random, train
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -47,6 +47,7 @@ from tfcompat.framework.dtypes import (
     variant,
 )
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
+from tfcompat.framework.random_seed import get_seed, set_random_seed
 from tfcompat.framework.ops import (
     Graph,
     GraphKeys,
@@ -156,7 +157,30 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
+from tfcompat.ops.random_ops import (
+    multinomial,
+    random_normal,
+    random_shuffle,
+    random_uniform,
+    truncated_normal,
+)
 from tfcompat.ops.script_ops import py_func
+from tfcompat.ops.slicing_ops import (
+    boolean_mask,
+    cumprod,
+    cumsum,
+    gather,
+    one_hot,
+    pad,
+    reverse,
+    setdiff1d,
+    slice,
+    split,
+    strided_slice,
+    tile,
+    unsorted_segment_sum,
+    unstack,
+)
 from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
 from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables.init_ops import (

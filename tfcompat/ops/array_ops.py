@@ -609,9 +609,8 @@ def _pack_shape(op):
     merged = unknown_shape()
     for v in values:
         if not merged.is_compatible_with(v.shape):
-            raise ShapeError(f"Shapes must be equal rank, but are {merged.ndims} and "
-                             f"{v.shape.ndims}" if merged.ndims != v.shape.ndims else
-                             f"Dimension mismatch: {merged} vs {v.shape}")
+            # TF reports this one without the node description.
+            raise ValueError(merge_error(merged, v.shape))
         merged = merged.merge_with(v.shape)
     dtype = values[0].dtype.base_dtype
     if merged.ndims is None:
@@ -637,7 +636,15 @@ def _pack_grad(op, grad):
 
 
 def stack(values, axis=0, name="stack") -> Tensor:
-    """Stacks rank-R tensors into one rank-(R+1) tensor (``tf.stack``)."""
+    """Stacks rank-R tensors into one rank-(R+1) tensor (``tf.stack``).
+
+    Along axis 0 a list of Python values becomes one Const, as in TF.
+    """
+    if axis == 0:
+        try:
+            return convert_to_tensor(values, name=name)
+        except (TypeError, ValueError, NotImplementedError):
+            pass
     return apply_op("Pack", [list(values)], name=name, attrs={"axis": int(axis)})
 
 
@@ -675,8 +682,9 @@ def _autopack(value, dtype, name):
                 if isinstance(item, Tensor):
                     inferred = item.dtype.base_dtype
                     break
-        elems = [e if isinstance(e, Tensor) else constant_op.constant(e, dtype=inferred)
-                 for e in elems]
+        elems = [e if isinstance(e, Tensor) else constant_op.constant(e, dtype=inferred,
+                                                                      name=str(i))
+                 for i, e in enumerate(elems)]
         return apply_op("Pack", [elems], name=scope, attrs={"axis": 0})
 
 

@@ -66,6 +66,7 @@ def _convert_n(values, name: str, as_ref: bool = False) -> list:
 def _default_grad_ys(grad_ys, ys) -> list:
     if len(grad_ys) != len(ys):
         raise ValueError(f"Length mismatch. Passed {len(grad_ys)} grad_ys for {len(ys)} ys")
+    grad_ys = _convert_n(grad_ys, "grad_y")
     result = []
     for i, (y, grad_y) in enumerate(zip(ys, grad_ys)):
         y.op  # noqa: B018 - TF touches y.op first: a None y raises AttributeError naming 'op'
@@ -75,11 +76,14 @@ def _default_grad_ys(grad_ys, ys) -> list:
                                 f"{y.dtype.name})")
             result.append(array_ops.ones(array_ops.shape(y), dtype=y.dtype.base_dtype,
                                          name=f"grad_ys_{i}"))
-        elif isinstance(grad_y, Tensor):
-            result.append(grad_y)
         else:
-            result.append(ops.convert_to_tensor(grad_y, name=f"grad_ys_{i}",
-                                                preferred_dtype=y.dtype.base_dtype))
+            if (y.dtype.is_floating or y.dtype.is_integer) and not (
+                    grad_y.dtype.is_floating or grad_y.dtype.is_integer):
+                raise TypeError(f"Gradient type {grad_y.dtype.name} generated for real or "
+                                f"integer-valued tensor {y} with type {y.dtype.name} must be "
+                                "real or integer")
+            # A grad_y made inside this gradients scope (TF does the same).
+            result.append(array_ops.identity(grad_y, name=f"grad_ys_{i}"))
     return result
 
 

@@ -171,7 +171,7 @@ class _VariableStore:
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      validate_shape=True, constraint=None, **kwargs):
         dtype = dtypes.as_dtype(dtype)
-        initializing_from_value = initializer is not None and isinstance(initializer, Tensor)
+        initializing_from_value = initializer is not None and not callable(initializer)
         if shape is not None and initializing_from_value:
             raise ValueError("If initializer is a constant, do not specify shape.")
         shape = as_shape(shape)
@@ -290,6 +290,8 @@ class variable_scope:  # noqa: N801 - TF's public name
             raise TypeError("If default_name is None then name_or_scope is required")
         if name_or_scope is not None and not isinstance(name_or_scope, (str, VariableScope)):
             raise TypeError("VariableScope: name_or_scope must be a string or VariableScope.")
+        if reuse not in (None, True, False, AUTO_REUSE):
+            raise ValueError("The reuse parameter must be True or False or None.")
         self._name_or_scope = name_or_scope
         self._default_name = default_name
         self._values = values
