@@ -8,6 +8,7 @@ DEFINE_* functions, the global ``FLAGS`` object, parsing of ``--name=value``, ``
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import sys
 import textwrap
@@ -198,7 +199,10 @@ class ListParser(ArgumentParser):
 
 
 def _serialize_list(value: list) -> str:
-    return ",".join(str(item) for item in value)
+    """Comma-separated, CSV-quoting items that contain commas (``"x,y",z``)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow([str(item) for item in value])
+    return buffer.getvalue()
 
 
 # --- flags ------------------------------------------------------------------------------------
