@@ -207,7 +207,7 @@ def _shape_tensor(shape) -> Tensor:
 
 def _seed_attrs(seed) -> dict:
     seed1, seed2 = random_seed.get_seed(seed)
-    return {"seed": seed1 or 0, "seed2": seed2 or 0}
+    return {"seed": int(seed1 or 0), "seed2": int(seed2 or 0)}
 
 
 def _check_dtype(dtype, allowed) -> dtypes.DType:
@@ -241,8 +241,7 @@ def random_uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None
             maxval = convert_to_tensor(maxval, dtype=dtype, name="max")
         attrs = _seed_attrs(seed)
         if dtype.is_integer:
-            return apply_op("RandomUniformInt", [shape, minval, maxval], name=scope,
-                            attrs={**attrs, "Tout": dtype})
+            return apply_op("RandomUniformInt", [shape, minval, maxval], name=scope, attrs=attrs)
         result = apply_op("RandomUniform", [shape], attrs={**attrs, "dtype": dtype})
         if minval_is_zero:
             if not maxval_is_one:
