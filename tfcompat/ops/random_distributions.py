@@ -133,19 +133,20 @@ def truncated_normal(key: int, counter: int, count: int, dtype: dtypes.DType) ->
     sampler = _normal_float64 if dtype is dtypes.float64 else _normal_float32
     out = np.empty((groups, group), dtype=np.float64 if group == 2 else np.float32)
     filled = np.zeros(groups, dtype=np.int64)
-    pending = np.arange(groups, dtype=np.uint64)
-    block = np.uint64(0)
+    pending = np.arange(groups, dtype=np.int64)  # groups still short of samples
+    block = 0
     while pending.size:
-        candidates = sampler(philox_at(key, counter, pending * stride + block))
+        offsets = pending.astype(np.uint64) * stride + np.uint64(block)
+        candidates = sampler(philox_at(key, counter, offsets))
         accepted = np.abs(candidates) < _TRUNCATE_AT
-        slot = filled[pending.astype(np.int64), None] + np.cumsum(accepted, axis=1) - 1
+        # Accepted candidates go to the group's next free slots, in order, until it is full.
+        slot = filled[pending, None] + np.cumsum(accepted, axis=1) - 1
         keep = accepted & (slot < group)
-        rows = np.broadcast_to(pending.astype(np.int64)[:, None], keep.shape)[keep]
+        rows = np.broadcast_to(pending[:, None], keep.shape)[keep]
         out[rows, slot[keep]] = candidates[keep]
-        filled[pending.astype(np.int64)] = np.minimum(
-            filled[pending.astype(np.int64)] + accepted.sum(axis=1), group)
-        pending = pending[filled[pending.astype(np.int64)] < group]
-        block += np.uint64(1)
+        filled[pending] = np.minimum(filled[pending] + accepted.sum(axis=1), group)
+        pending = pending[filled[pending] < group]
+        block += 1
     return _from_float32(out.reshape(-1)[:count], dtype)
 
 
