@@ -86,6 +86,8 @@ from tfcompat.ops.array_ops import (
 )
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
+from tfcompat.ops.custom_gradient import custom_gradient, identity_n
+from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
 from tfcompat.ops.linalg_ops import diag, diag_part, qr
 from tfcompat.ops.math_ops import (

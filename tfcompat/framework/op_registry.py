@@ -7,7 +7,8 @@ An op type is registered once, next to its public wrapper and gradient (see ``tf
 
 Input specs read ``"name: T"`` (dtype given by type attr ``T``, shared by every input naming it),
 ``"name: int32"`` (a fixed dtype), ``"name: N*T"`` (a list of N tensors of type T) or
-``"name: &T"`` (a reference input, e.g. the variable an Assign writes).
+``"name: &T"`` (a reference input, e.g. the variable an Assign writes) or ``"name: list(T)"``
+(a list of tensors of any dtypes, recorded in the list attr ``T``).
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ class InputSpec:
     fixed_dtype: dtypes.DType | None
     number_attr: str | None  # for list inputs, e.g. "N"
     is_ref: bool
+    type_list_attr: str | None = None  # for lists of mixed dtypes, e.g. "Tin" in "list(Tin)"
 
 
 def parse_input_spec(text: str) -> InputSpec:
     name, _, kind = (part.strip() for part in text.partition(":"))
+    if kind.startswith("list(") and kind.endswith(")"):
+        return InputSpec(name, None, None, None, False, kind[5:-1])
     is_ref = kind.startswith("&")
     kind = kind.lstrip("&")
     number_attr = None

@@ -972,6 +972,14 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
         if isinstance(value, dtypes.DType):
             inferred[key] = value
     for spec, value in zip(op_def.inputs, inputs):
+        if spec.type_list_attr is not None:
+            if not isinstance(value, (list, tuple)):
+                raise TypeError(f"Expected list for '{spec.name}' argument to '{op_type}' Op, not "
+                                f"{value}.")
+            converted = [convert_to_tensor(v, name=spec.name) for v in value]
+            attrs[spec.type_list_attr] = [t._dtype.base_dtype for t in converted]
+            tensors.extend(converted)
+            continue
         values = value if spec.number_attr is not None else [value]
         if spec.number_attr is not None:
             if not isinstance(value, (list, tuple)):

@@ -40,7 +40,7 @@ def _bind_py_func(op, state):
     return kernel
 
 
-register_op("PyFunc", inputs=("input: N*Tin",), shape_fn=_py_func_shape, bind=_bind_py_func,
+register_op("PyFunc", inputs=("input: list(Tin)",), shape_fn=_py_func_shape, bind=_bind_py_func,
             stateful=True)
 no_gradient("PyFunc")
 
@@ -53,8 +53,7 @@ def py_func(func, inp, Tout, stateful=True, name=None):  # noqa: N803 - TF's arg
     token = f"pyfunc_{next(_TOKENS)}"
     _FUNCTIONS[token] = func
     result = apply_op("PyFunc", [list(inp)], name=name,
-                      attrs={"token": token, "Tout": out_types, "Tin": [
-                          getattr(x, "dtype", None) for x in inp]})
+                      attrs={"token": token, "Tout": out_types})
     if single:
         return result
     return result if isinstance(result, list) else [result]

@@ -380,9 +380,13 @@ def _strided_slice_shape(op):
         return [(dtype, unknown_shape())]
     begin = tensor_util.constant_value(begin_t)
     end = tensor_util.constant_value(end_t)
+    dims, strides, masks = _dims(x.shape), _ints(strides), _masks(op)
     try:
-        spec = _canonicalize(_dims(x.shape), None if begin is None else _ints(begin),
-                             None if end is None else _ints(end), _ints(strides), _masks(op))
+        # TF infers shapes first knowing only the strides, then with begin and end as well;
+        # errors found without the bounds (bad strides) are reported first.
+        spec = _canonicalize(dims, None, None, strides, masks)
+        if begin is not None and end is not None:
+            spec = _canonicalize(dims, _ints(begin), _ints(end), strides, masks)
     except _SpecError as e:
         raise ShapeError(str(e)) from None
     return [(dtype, TensorShape(spec.final_shape))]

@@ -83,10 +83,6 @@ def encode_tag(number: int, wire_type: int) -> bytes:
     return encode_varint((number << 3) | wire_type)
 
 
-def encode_length_delimited(number: int, payload: bytes) -> bytes:
-    return encode_tag(number, LENGTH_DELIMITED) + encode_varint(len(payload)) + payload
-
-
 def decode_length_delimited(buf: bytes | memoryview, pos: int) -> tuple[bytes, int]:
     length, pos = decode_varint(buf, pos)
     end = pos + length
@@ -137,16 +133,6 @@ def unpack_floats(data: bytes) -> list[float]:
     if len(data) % 4:
         raise DecodeError("Truncated packed float field.")
     return list(struct.unpack(f"<{len(data) // 4}f", data))
-
-
-def decode_packed_varints(data: bytes) -> list[int]:
-    values = []
-    pos = 0
-    end = len(data)
-    while pos < end:
-        value, pos = decode_varint(data, pos)
-        values.append(value)
-    return values
 
 
 DOUBLE = _double

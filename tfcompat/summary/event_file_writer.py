@@ -43,11 +43,6 @@ class EventsFile:
         self._file = None
         self._path: str | None = None
 
-    @property
-    def path(self) -> str | None:
-        """The current file's path (None before the first event)."""
-        return self._path
-
     def init_if_needed(self) -> None:
         """Opens the file (again, if it was deleted) and writes the header event."""
         if self._file is not None:
@@ -125,11 +120,6 @@ class EventFileWriter:
     def closed(self) -> bool:
         return self._closed
 
-    @property
-    def file_path(self) -> str | None:
-        """The event file currently written (None until the first event reaches it)."""
-        return self._file.path
-
     def add_event(self, event: Event) -> None:
         """Queues ``event``; ignored once the writer is closed."""
         if not self._closed:
@@ -167,7 +157,8 @@ def _drain(events: queue.Queue, file: EventsFile, flush_secs: float) -> None:
             if item is None or isinstance(item, _Sentinel) or time.monotonic() >= next_flush:
                 file.flush()
                 next_flush = time.monotonic() + flush_secs
-        except OSError as exc:  # a full disk or vanished logdir must not kill the thread
+        except Exception as exc:  # noqa: BLE001 - a full disk must not kill the thread, or
+            # every later flush() would wait forever for it
             _log.error("Failed to write events: %s", exc)
         if isinstance(item, _Sentinel):
             item.done.set()

@@ -118,7 +118,7 @@ def namespace_symbols() -> list[str]:
             if isinstance(value, ModuleType):
                 if symbol not in known:
                     continue
-                if id(value) not in seen:
+                if id(value) not in seen and value.__name__.startswith("tfcompat"):
                     walk(value, symbol)
             symbols.append(symbol)
 
