@@ -47,7 +47,6 @@ from tfcompat.framework.dtypes import (
     variant,
 )
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
-from tfcompat.framework.random_seed import get_seed, set_random_seed
 from tfcompat.framework.ops import (
     Graph,
     GraphKeys,
@@ -59,6 +58,7 @@ from tfcompat.framework.ops import (
     register_tensor_conversion_function,
     reset_default_graph,
 )
+from tfcompat.framework.random_seed import get_seed, set_random_seed
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
     bitcast,
