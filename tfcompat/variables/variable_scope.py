@@ -7,7 +7,7 @@ import functools
 import traceback
 
 from tfcompat.framework import dtypes, ops
-from tfcompat.framework.ops import GraphKeys, Tensor
+from tfcompat.framework.ops import GraphKeys
 from tfcompat.framework.tensor_shape import as_shape
 from tfcompat.variables import init_ops
 from tfcompat.variables.variables import Variable
