@@ -319,7 +319,9 @@ def stat(path: Any) -> FileStatistics:
     local = _local(path)
     with _tf_errors(local):
         result = os.stat(local)
-    return FileStatistics(result.st_size, result.st_mtime_ns, os.path.isdir(local))
+    # TF reports whole seconds, in nanoseconds.
+    mtime_nsec = result.st_mtime_ns // 1_000_000_000 * 1_000_000_000
+    return FileStatistics(result.st_size, mtime_nsec, os.path.isdir(local))
 
 
 def walk(top: Any, topdown: bool = True,
