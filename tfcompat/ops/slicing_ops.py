@@ -237,7 +237,6 @@ class _DenseDim:
 class _Canonical:
     final_shape: list  # output dims, None where unknown
     index: tuple  # a numpy basic index over the input's dims (valid when all dims are known)
-    processing_shape: list  # one entry per input dim, shrunk dims kept as 1
 
 
 def _dense_spec(rank: int, begin, end, strides, masks: dict) -> tuple[list, list]:
@@ -358,7 +357,7 @@ def _canonicalize(dims: list, begin, end, strides, masks: dict) -> _Canonical:
             final.append(processing[g])
         elif g == _NEW_AXIS:
             final.append(1)
-    return _Canonical(final, tuple(index), processing)
+    return _Canonical(final, tuple(index))
 
 
 _MASK_ATTRS = ("begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask", "shrink_axis_mask")
@@ -510,7 +509,7 @@ def _check_index(idx) -> None:
     dtype = getattr(idx, "dtype", None)
     shape = getattr(idx, "shape", None)
     if dtype is None or _base_dtype(dtype) not in _SUPPORTED_SLICE_DTYPES or (
-            shape is not None and len(shape) == 1):
+            shape and len(shape) == 1):
         raise TypeError(f"{_SLICE_TYPE_ERROR}, got {idx!r}")
 
 
