@@ -162,8 +162,7 @@ class TestCase(unittest.TestCase):
         mismatch = f"Mismatched value: a{where} is different from b{where}. {msg}"
         if isinstance(a, Mapping) or isinstance(b, Mapping):
             if not (isinstance(a, Mapping) and isinstance(b, Mapping)):
-                self.fail(f"Can't compare dict to non-dict, a{where} is {a}. b{where} is {b}. "
-                          f"{msg}")
+                raise ValueError(f"Can't compare dict to non-dict, a{where} vs b{where}. {msg}")
             self.assertCountEqual(
                 a.keys(), b.keys(),
                 msg=f"mismatched keys: a{where} has keys {a.keys()}, but b{where} has keys "
@@ -207,7 +206,7 @@ class TestCase(unittest.TestCase):
             self.assertAllClose(a, b, rtol=rtol, atol=atol, msg=msg)
         except AssertionError:
             return
-        self.fail(msg or "The two values are close at all elements")
+        raise AssertionError(f"The two values are close at all elements. {msg or ''}")
 
     def assertAllCloseAccordingToType(
             self, a: Any, b: Any, rtol: float = 1e-6, atol: float = 1e-6,
@@ -229,7 +228,7 @@ class TestCase(unittest.TestCase):
         suffix = f" ({msg})" if msg is not None else ""
         self.assertTrue(
             f1 == f2 or math.fabs(f1 - f2) <= err,
-            f"{f1:f} != {f2:f} +/- {err:f} (difference: {math.fabs(f1 - f2)}){suffix}")
+            f"{f1:f} != {f2:f} +/- {err:f} (difference: {math.fabs(f1 - f2):g}){suffix}")
 
     def assertArrayNear(self, farray1, farray2, err: float,
                         msg: str | None = None) -> None:
@@ -267,59 +266,57 @@ class TestCase(unittest.TestCase):
         lines += [f"not equal lhs = {x!r}", f"not equal rhs = {y!r}"]
         np.testing.assert_array_equal(a, b, err_msg="\n".join(lines))
 
-    def _assert_all(self, a: Any, holds: Callable[[np.ndarray], np.ndarray],
-                    description: str) -> None:
-        array = self._as_ndarray(a)
-        if not np.all(holds(array)):
-            self.fail(f"{description}: {array}")
-
     def assertAllGreater(self, a: Any, comparison_target) -> None:
         """Asserts every element of ``a`` is > ``comparison_target``."""
-        self._assert_all(a, lambda x: x > comparison_target,
-                         f"Not all elements are greater than {comparison_target}")
+        self.assertGreater(np.min(self._as_ndarray(a)), comparison_target)
 
     def assertAllGreaterEqual(self, a: Any, comparison_target) -> None:
         """Asserts every element of ``a`` is >= ``comparison_target``."""
-        self._assert_all(a, lambda x: x >= comparison_target,
-                         f"Not all elements are greater than or equal to {comparison_target}")
+        self.assertGreaterEqual(np.min(self._as_ndarray(a)), comparison_target)
 
     def assertAllLess(self, a: Any, comparison_target) -> None:
         """Asserts every element of ``a`` is < ``comparison_target``."""
-        self._assert_all(a, lambda x: x < comparison_target,
-                         f"Not all elements are less than {comparison_target}")
+        self.assertLess(np.max(self._as_ndarray(a)), comparison_target)
 
     def assertAllLessEqual(self, a: Any, comparison_target) -> None:
         """Asserts every element of ``a`` is <= ``comparison_target``."""
-        self._assert_all(a, lambda x: x <= comparison_target,
-                         f"Not all elements are less than or equal to {comparison_target}")
+        self.assertLessEqual(np.max(self._as_ndarray(a)), comparison_target)
 
     def assertAllInRange(self, target: Any, lower_bound, upper_bound,
                          open_lower_bound: bool = False, open_upper_bound: bool = False) -> None:
         """Asserts every element of ``target`` lies within the (closed by default) bounds."""
-        def holds(x: np.ndarray) -> np.ndarray:
-            above = x > lower_bound if open_lower_bound else x >= lower_bound
-            below = x < upper_bound if open_upper_bound else x <= upper_bound
-            return above & below
-
+        values = self._as_ndarray(target)
+        above = values > lower_bound if open_lower_bound else values >= lower_bound
+        below = values < upper_bound if open_upper_bound else values <= upper_bound
+        outside = np.argwhere(~(above & below))
+        if not len(outside):
+            return
         left, right = "(" if open_lower_bound else "[", ")" if open_upper_bound else "]"
-        self._assert_all(target, holds, f"Not all elements are in the range "
-                                        f"{left}{lower_bound}, {upper_bound}{right}")
+        lines = [f"{len(outside)} of the {values.size} element(s) are outside the range "
+                 f"{left}{lower_bound}, {upper_bound}{right}. Subscript(s) and value(s) of the "
+                 "offending elements:"]
+        lines += [f"  {list(index)} : {values[tuple(index)]}" for index in outside.tolist()]
+        self.fail("\n".join(lines))
 
     def assertAllInSet(self, target: Any, expected_set) -> None:
         """Asserts every element of ``target`` is in ``expected_set``."""
-        allowed = set(expected_set)
-        values = set(self._as_ndarray(target).ravel().tolist())
-        diff = values - allowed
-        if diff:
-            self.fail(f"{diff} unexpected values, not in {allowed}")
+        missing = np.setdiff1d(self._as_ndarray(target), list(expected_set))
+        if missing.size:
+            self.fail(f"{missing.size} unique element(s) are not in the set {expected_set}: "
+                      f"{missing}")
 
-    def assertShapeEqual(self, np_array, tf_tensor, msg: str | None = None) -> None:
-        """Asserts a numpy array's shape equals a Tensor's static shape."""
-        if not isinstance(np_array, (np.ndarray, np.generic)):
-            raise TypeError("np_array must be a Numpy ndarray or Numpy scalar")
-        shape = (tf_tensor.get_shape().as_list() if hasattr(tf_tensor, "get_shape")
-                 else list(np.shape(tf_tensor)))
-        self.assertAllEqual(np_array.shape, shape, msg=msg)
+    def assertShapeEqual(self, input_a, input_b, msg: str | None = None) -> None:
+        """Asserts two numpy arrays or Tensors have the same (static) shape."""
+        shapes = []
+        for name, value in (("input_a", input_a), ("input_b", input_b)):
+            if isinstance(value, ops.Tensor):
+                shapes.append(value.get_shape().as_list())
+            elif isinstance(value, (np.ndarray, np.generic)):
+                shapes.append(list(value.shape))
+            else:
+                raise TypeError(f"{name} must be a Numpy ndarray, Numpy scalar, or a Tensor."
+                                f"Instead received {type(value)}")
+        self.assertAllEqual(shapes[0], shapes[1], msg=msg)
 
     def assertDeviceEqual(self, device1, device2, msg: str | None = None) -> None:
         """Asserts two device strings name the same device once canonicalized."""
