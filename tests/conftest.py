@@ -1,4 +1,4 @@
-"""Every test runs on a fresh default graph, with no default session left behind."""
+"""Every test starts on a fresh global default graph, with no default session left behind."""
 
 import pytest
 
@@ -8,8 +8,7 @@ def fresh_graph():
     import tfcompat
     from tfcompat.client import session as session_lib
 
-    stack = session_lib._default_session_stack.stack
-    del stack[:]
-    with tfcompat.Graph().as_default() as graph:
-        yield graph
-    del stack[:]
+    del session_lib._default_session_stack.stack[:]
+    tfcompat.reset_default_graph()
+    yield tfcompat.get_default_graph()
+    del session_lib._default_session_stack.stack[:]

@@ -5,13 +5,12 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, math, nn, random, train
+from tfcompat import errors, initializers, math, nn, python_io, random, summary, train
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
     GraphOptions,
     InteractiveSession,
-    RunMetadata,
     RunOptions,
     Session,
     get_default_session,
@@ -184,6 +183,11 @@ from tfcompat.ops.slicing_ops import (
     unstack,
 )
 from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
+from tfcompat.protobuf.config_pb2 import RunMetadata
+from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
+from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
+from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
+from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
 from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables.init_ops import (
     constant_initializer,

@@ -1,5 +1,7 @@
 """``tf.train``: optimizers and the global step."""
 
+from tfcompat.summary.graph_export import write_graph
+from tfcompat.summary.summary_iterator import summary_iterator
 from tfcompat.tools.unsupported import make_getattr
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,

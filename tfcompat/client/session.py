@@ -68,12 +68,6 @@ class RunOptions:
         self.__dict__.update(kwargs)
 
 
-class RunMetadata:
-    def __init__(self):
-        self.step_stats = None
-        self.partition_graphs = []
-
-
 def _as_result(value, fed: bool):
     """A kernel output as Session.run returns it: numpy scalar for rank 0, else ndarray."""
     if fed:

@@ -157,7 +157,8 @@ _BASE_SPECS = [
     ("qint8", 11, None),
     ("quint8", 12, None),
     ("qint32", 13, None),
-    ("bfloat16", 14, None),
+    # numpy has no bfloat16: tfcompat stores bfloat16 tensors in float32 arrays.
+    ("bfloat16", 14, np.float32),
     ("qint16", 15, None),
     ("quint16", 16, None),
     ("uint16", 17, np.uint16),

@@ -374,6 +374,12 @@ class Graph:
         self._tensor_count += 1
         return self._tensor_count
 
+    def as_graph_def(self, from_version=None, add_shapes=False):
+        """A GraphDef protobuf of this graph (nodes, inputs, devices, attrs)."""
+        del from_version
+        from tfcompat.summary.graph_export import graph_to_graph_def  # protobuf export lives there
+        return graph_to_graph_def(self, add_shapes)
+
     def get_operations(self) -> list[Operation]:
         return list(self._ops)
 
@@ -1037,8 +1043,12 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type) -> Tens
                             f"{tensor._dtype.base_dtype.name} that does not match type "
                             f"{known.name} of argument '{first_arg_of.get(attr, attr)}'.")
     else:
-        tensor = convert_to_tensor(value, name=spec.name, as_ref=spec.is_ref,
-                                   preferred_dtype=op_def.type_defaults.get(attr))
+        try:
+            tensor = convert_to_tensor(value, name=spec.name, as_ref=spec.is_ref,
+                                       preferred_dtype=op_def.type_defaults.get(attr))
+        except ValueError as e:
+            raise ValueError(f"Tried to convert '{spec.name}' to a tensor and failed. Error: "
+                             f"{e}") from None
         inferred[attr] = tensor._dtype.base_dtype
         first_arg_of[attr] = spec.name
     if spec.is_ref and not tensor._dtype.is_ref_dtype:

@@ -462,5 +462,5 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         shape = noise_shape if noise_shape is not None else array_ops.shape(x)
         random_tensor = random_ops.random_uniform(shape, seed=seed, dtype=x.dtype)
         keep_mask = random_tensor >= rate
-        scale = math_ops.real_div(1, 1 - rate)
+        scale = 1.0 / (1.0 - rate)
         return math_ops.multiply(x * scale, math_ops.cast(keep_mask, x.dtype), name=scope)
