@@ -174,6 +174,7 @@ from tfcompat.ops.slicing_ops import (
     one_hot,
     pad,
     reverse,
+    reverse_v2,
     setdiff1d,
     slice,
     split,

@@ -37,7 +37,7 @@ def _bind_placeholder(op, state):
     dtype = op._attrs["dtype"]
     message = (f"You must feed a value for placeholder tensor '{op.name}' with dtype "
                f"{_TF_DTYPE_WORD.get(dtype.name, dtype.name)}")
-    if op._attrs["shape"].ndims is not None:
+    if op._attrs["shape"].ndims:
         message += f" and shape {_shape_text(op._attrs['shape'])}"
 
     def kernel():

@@ -1565,3 +1565,4 @@ def _reverse_grad(op, grad):
 def reverse(tensor, axis, name=None) -> Tensor:
     """Reverses the given dims of a tensor (``tf.reverse``, op ReverseV2)."""
     return apply_op("ReverseV2", [tensor, axis], name=name)
+reverse_v2 = reverse
