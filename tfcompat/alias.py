@@ -4,7 +4,7 @@
 ``tensorflow.compat.v1`` (tfcompat itself), their public submodules (``tensorflow.nn``,
 ``tensorflow.compat.v1.train``...) and the ``tensorflow.python`` internals TF1 code imports
 (``tensorflow.python.framework.ops``, ``tensorflow.python.platform.gfile``...) to tfcompat
-modules. A TF module tfcompat lacks fails to import with ModuleNotFoundError naming it
+modules. A TF module tfcompat lacks fails to import with an ImportError naming it
 (``tf.contrib is not supported by tfcompat yet``). Nothing is aliased until ``install()`` is
 called, so a real TensorFlow installed alongside stays importable; ``uninstall()`` undoes it.
 """
@@ -57,17 +57,33 @@ _packages: dict[str, ModuleType] = {}
 
 
 def _internal_package(name: str) -> ModuleType:
-    """A namespace module for a TF-internal package (``tensorflow.python``) with no tfcompat twin.
+    """A namespace module for a TF-internal package such as ``tensorflow.python.ops``.
 
-    It only exists so that the modules mapped below it can be imported; any attribute of it
-    that was not imported reads as unsupported.
+    Its attributes are its submodules, resolved (and imported) on first access, so that
+    ``from tensorflow.python.ops import variables`` finds the tfcompat module serving
+    ``tensorflow.python.ops.variables`` even though it lives elsewhere in tfcompat.
     """
     if name not in _packages:
         package = ModuleType(name, f"TensorFlow's {name} package, as far as tfcompat serves it.")
         package.__path__ = []
-        package.__getattr__ = make_getattr(tf_symbol(name), name)
+        unsupported = make_getattr(tf_symbol(name), name)
+
+        def __getattr__(attr: str) -> ModuleType:
+            if not attr.startswith("_"):
+                try:
+                    return resolve(f"{name}.{attr}")
+                except ImportError:
+                    pass
+            return unsupported(attr)
+
+        package.__getattr__ = __getattr__
         _packages[name] = package
     return _packages[name]
+
+
+def _is_package(module: ModuleType) -> bool:
+    # The spec, not __path__: install() gives plain modules an empty __path__.
+    return getattr(module.__spec__, "submodule_search_locations", None) is not None
 
 
 def _import_if_present(module_name: str) -> ModuleType | None:
@@ -78,28 +94,33 @@ def _import_if_present(module_name: str) -> ModuleType | None:
     return None if spec is None else importlib.import_module(module_name)
 
 
+def _resolve_internal(name: str, import_name: str) -> ModuleType:
+    """``tensorflow.python[.x]``: mapped modules, mirrored tfcompat modules, or namespaces."""
+    if name in _INTERNAL_MODULES:
+        return importlib.import_module(_INTERNAL_MODULES[name])
+    rest = name[len(_ROOT + ".python."):] if name != _ROOT + ".python" else ""
+    target = None
+    if rest.split(".")[0] in _MIRRORED_PACKAGES:
+        target = _import_if_present("tfcompat." + rest)
+    if target is not None and not _is_package(target):
+        return target
+    if target is not None or name == _ROOT + ".python" or any(
+            internal.startswith(name + ".") for internal in _INTERNAL_MODULES):
+        return _internal_package(name)
+    raise unsupported_module_error(tf_symbol(name), import_name)
+
+
 def resolve(module_name: str) -> ModuleType:
     """The tfcompat module serving TensorFlow module ``module_name``.
 
-    Raises ModuleNotFoundError (naming the TF module) when tfcompat does not provide it.
+    Raises ImportError (naming the TF module) when tfcompat does not provide it.
     """
     name = canonical_name(module_name)
     tfcompat = importlib.import_module("tfcompat")
     if name == _ROOT:
         return tfcompat
-    if name in _INTERNAL_MODULES:
-        return importlib.import_module(_INTERNAL_MODULES[name])
-    if name == _ROOT + ".python":
-        return _internal_package(name)
-    if name.startswith(_ROOT + ".python."):
-        rest = name[len(_ROOT + ".python."):]
-        if rest.split(".")[0] in _MIRRORED_PACKAGES:
-            module = _import_if_present("tfcompat." + rest)
-            if module is not None:
-                return module
-        if any(internal.startswith(name + ".") for internal in _INTERNAL_MODULES):
-            return _internal_package(name)
-        raise unsupported_module_error(tf_symbol(name), module_name)
+    if name == _ROOT + ".python" or name.startswith(_ROOT + ".python."):
+        return _resolve_internal(name, module_name)
     # Public API: tensorflow.a.b is the module tfcompat.a.b reached by attribute access.
     current: object = tfcompat
     reached = _ROOT

@@ -65,7 +65,7 @@ def lookup(symbol: str, known: dict[str, str] | None = None) -> Lookup:
         if found is _MISSING and isinstance(current, ModuleType):
             try:
                 found = alias.resolve(module_name)
-            except ModuleNotFoundError:
+            except ImportError:
                 found = _MISSING
         if found is _MISSING:
             prefix = _known_prefix(parts, known)

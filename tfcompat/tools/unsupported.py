@@ -38,10 +38,10 @@ def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
     return __getattr__
 
 
-def unsupported_module_error(tf_module: str, import_name: str) -> ModuleNotFoundError:
+def unsupported_module_error(tf_module: str, import_name: str) -> ImportError:
     """The ImportError for importing TF module ``tf_module`` (``tf.contrib``) as ``import_name``.
 
-    A ModuleNotFoundError, as Python raises for any missing module, so ``try: import ...
-    except ImportError`` fallbacks in user code keep working.
+    A plain ImportError, not ModuleNotFoundError: for ``from package import submodule``, Python
+    replaces a ModuleNotFoundError about the submodule with its generic "cannot import name".
     """
-    return ModuleNotFoundError(unsupported_message(tf_module), name=import_name)
+    return ImportError(unsupported_message(tf_module), name=import_name)
