@@ -716,46 +716,26 @@ def _reduce(op_type: str, input_tensor, axis, keepdims, name, reduction_indices,
                     attrs={"keep_dims": bool(keepdims)})
 
 
-def reduce_sum(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+def _reduction_function(op_type: str, doc: str):
+    def reduce(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
                keep_dims=None) -> Tensor:
-    """Computes the sum of elements across dimensions of a tensor."""
-    return _reduce("Sum", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+        return _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+    reduce.__doc__ = doc
+    return reduce
 
 
-def reduce_mean(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-                keep_dims=None) -> Tensor:
-    """Computes the mean of elements across dimensions of a tensor."""
-    return _reduce("Mean", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
-
-
-def reduce_max(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-               keep_dims=None) -> Tensor:
-    """Computes the maximum of elements across dimensions of a tensor."""
-    return _reduce("Max", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
-
-
-def reduce_min(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-               keep_dims=None) -> Tensor:
-    """Computes the minimum of elements across dimensions of a tensor."""
-    return _reduce("Min", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
-
-
-def reduce_prod(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-                keep_dims=None) -> Tensor:
-    """Computes the product of elements across dimensions of a tensor."""
-    return _reduce("Prod", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
-
-
-def reduce_any(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-               keep_dims=None) -> Tensor:
-    """Computes logical OR of elements across dimensions of a tensor."""
-    return _reduce("Any", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
-
-
-def reduce_all(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
-               keep_dims=None) -> Tensor:
-    """Computes logical AND of elements across dimensions of a tensor."""
-    return _reduce("All", input_tensor, axis, keepdims, name, reduction_indices, keep_dims)
+reduce_sum = _reduction_function("Sum", "Computes the sum of elements across dimensions.")
+reduce_mean = _reduction_function("Mean", "Computes the mean of elements across dimensions.")
+reduce_max = _reduction_function("Max", "Computes the maximum of elements across dimensions.")
+reduce_min = _reduction_function("Min", "Computes the minimum of elements across dimensions.")
+reduce_prod = _reduction_function("Prod", "Computes the product of elements across dimensions.")
+reduce_any = _reduction_function("Any", "Computes logical OR of elements across dimensions.")
+reduce_all = _reduction_function("All", "Computes logical AND of elements across dimensions.")
+for _fn, _name in [(reduce_sum, "reduce_sum"), (reduce_mean, "reduce_mean"),
+                   (reduce_max, "reduce_max"), (reduce_min, "reduce_min"),
+                   (reduce_prod, "reduce_prod"), (reduce_any, "reduce_any"),
+                   (reduce_all, "reduce_all")]:
+    _fn.__name__ = _fn.__qualname__ = _name
 
 
 def _kept_dims_shape(op):
