@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import runpy
 import sys
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not rest:
             sys.stderr.write(USAGE)
             return 2
+        if importlib.util.find_spec(rest[0]) is None:
+            sys.stderr.write(f"tfcompat: No module named {rest[0]}\n")  # as python -m says
+            return 1
         run_module(rest[0], rest[1:])
         return 0
     if command == "run":
@@ -94,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(USAGE)
             return 2
         command, rest = rest[0], rest[1:]
+    if not os.path.isfile(command):
+        sys.stderr.write(f"tfcompat: can't open file {command!r}: No such file\n")
+        return 2
     run_script(command, rest)
     return 0
 

@@ -64,6 +64,16 @@ def test_runs_a_module(tmp_path):
     assert "path0 is script dir: True" in result.stdout
 
 
+def test_missing_script_or_module(tmp_path):
+    missing = str(tmp_path / "missing.py")
+    result = tfcompat_cli(missing)
+    assert (result.returncode, result.stderr) == (
+        2, f"tfcompat: can't open file {missing!r}: No such file\n")
+    result = tfcompat_cli("-m", "no_such_module_anywhere")
+    assert (result.returncode, result.stderr) == (
+        1, "tfcompat: No module named no_such_module_anywhere\n")
+
+
 def test_usage():
     result = tfcompat_cli()
     assert (result.returncode, result.stdout, result.stderr) == (2, "", USAGE)
