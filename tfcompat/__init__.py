@@ -45,6 +45,7 @@ from tfcompat.framework.dtypes import (
     uint64,
     variant,
 )
+from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
 from tfcompat.framework.ops import (
     Graph,

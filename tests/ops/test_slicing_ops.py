@@ -383,10 +383,12 @@ _EPS = 1e-6
 def _assert_gradient(sess, out, wrt, feeds: dict, rng: np.random.RandomState):
     """``tf.gradients(out, wrt, grad_ys=w)`` against the central difference of <w, out> along
     a random direction; returns the gradient tensor (a function of ``feeds``)."""
+    out = tf.convert_to_tensor(out)  # gather's gradient is an IndexedSlices: densify it
     out_value = sess.run(out, feeds)
     w = rng.standard_normal(np.shape(out_value))
     (grad,) = gradients(out, wrt, grad_ys=tf.constant(w))
     assert grad is not None
+    grad = tf.convert_to_tensor(grad)  # gather's gradient is an IndexedSlices: densify it
     base = feeds[wrt]
     direction = rng.standard_normal(np.shape(base))
 

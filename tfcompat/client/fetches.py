@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.ops import Graph, Operation, Tensor
 
 
@@ -58,6 +59,16 @@ class FetchMapper:
             if cls is tuple:
                 return lambda values: tuple(c(values) for c in children)
             return lambda values: cls(c(values) for c in children)
+        if isinstance(fetch, IndexedSlices):
+            parts = [fetch.values, fetch.indices]
+            if fetch.dense_shape is not None:
+                parts.append(fetch.dense_shape)
+            children = [self._build(graph, part) for part in parts]
+
+            def rebuild_slices(values):
+                built = [c(values) for c in children]
+                return IndexedSlicesValue(*built, *([None] * (3 - len(built))))
+            return rebuild_slices
         if isinstance(fetch, Mapping):
             keys = list(fetch.keys())
             children = [self._build(graph, fetch[k]) for k in keys]

@@ -13,6 +13,7 @@ import enum
 import weakref
 
 from tfcompat.framework import dtypes, ops
+from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.ops import array_ops, control_flow_ops, math_ops
@@ -156,6 +157,8 @@ def _aggregate(grads: dict, op: Operation, aggregation_method) -> list:
             out_grads[i] = None
         elif len(present) == 1:
             out_grads[i] = present[0]
+        elif any(isinstance(g, IndexedSlices) for g in present):
+            out_grads[i] = _aggregate_indexed_slices(present)
         elif aggregation_method == AggregationMethod.ADD_N:
             out_grads[i] = math_ops.add_n(present)
         else:
@@ -165,6 +168,15 @@ def _aggregate(grads: dict, op: Operation, aggregation_method) -> list:
                     running = math_ops.add_n([running, g])
                 out_grads[i] = running
     return out_grads
+
+
+def _aggregate_indexed_slices(grads: list):
+    """Sums gradients of which some are IndexedSlices: concatenated rows if all are, else dense."""
+    if all(isinstance(g, IndexedSlices) for g in grads):
+        return IndexedSlices(array_ops.concat([g.values for g in grads], 0),
+                             array_ops.concat([g.indices for g in grads], 0),
+                             grads[0].dense_shape)
+    return math_ops.add_n([ops.convert_to_tensor(g) for g in grads])
 
 
 def _gradient_function(op: Operation):
@@ -249,7 +261,9 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             for index, (t_in, in_grad) in enumerate(zip(op._inputs, in_grads)):
                 if in_grad is None:
                     continue
-                if isinstance(in_grad, Tensor):
+                if isinstance(in_grad, IndexedSlices):
+                    pass
+                elif isinstance(in_grad, Tensor):
                     if in_grad._shape._dims == t_in._shape._dims:
                         _set_grad(grads, t_in, in_grad)
                         continue

@@ -17,6 +17,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
+from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import (
     ShapeError,
@@ -1033,12 +1034,8 @@ def _gather_grad_general(params_shape: Tensor, indices: Tensor, grad: Tensor, ax
 
 @RegisterGradient("GatherV2")
 def _gather_v2_grad(op, grad):
-    """Scatter-adds the gradient back to the gathered positions.
-
-    TF returns an IndexedSlices (values, indices, dense_shape) here and densifies it only when a
-    consumer needs a Tensor; tfcompat has no IndexedSlices, so the gradient is made dense right
-    away with the UnsortedSegmentSum TF uses for that densification.
-    """
+    """The gathered rows' gradient: an IndexedSlices for axis-0 gathers (densified by
+    UnsortedSegmentSum when a consumer needs a Tensor), a dense scatter otherwise."""
     params, indices, axis_t = op.inputs
     params_shape = array_ops.shape(params)
     batch_dims = op._attrs["batch_dims"]
@@ -1050,7 +1047,7 @@ def _gather_v2_grad(op, grad):
         values_shape = array_ops.concat([indices_size, params_shape[1:]], 0)
         values = array_ops.reshape(grad, values_shape)
         flat_indices = array_ops.reshape(indices, indices_size)
-        return unsorted_segment_sum(values, flat_indices, params_shape[0]), None, None
+        return IndexedSlices(values, flat_indices, params_shape), None, None
     if axis_static is not None and params.shape.ndims is not None:
         axis = int(axis_static) % params.shape.ndims
         params_rank = params.shape.ndims
