@@ -5,7 +5,8 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, math, nn, python_io, random, summary, train
+from tfcompat import errors, initializers, io, math, nn, python_io, random, summary, train
+from tfcompat import testing as test
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -185,6 +186,26 @@ from tfcompat.ops.slicing_ops import (
     unstack,
 )
 from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
+from tfcompat.platform import app, compat, flags, gfile
+from tfcompat.platform import tf_logging as logging
+from tfcompat.platform.switches import (
+    control_flow_v2_enabled,
+    disable_control_flow_v2,
+    disable_eager_execution,
+    disable_resource_variables,
+    disable_tensor_equality,
+    disable_v2_behavior,
+    disable_v2_tensorshape,
+    enable_control_flow_v2,
+    enable_eager_execution,
+    enable_resource_variables,
+    enable_tensor_equality,
+    enable_v2_behavior,
+    enable_v2_tensorshape,
+    executing_eagerly,
+    executing_eagerly_outside_functions,
+    resource_variables_enabled,
+)
 from tfcompat.protobuf.config_pb2 import RunMetadata
 from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops.gradient_checker import compute_gradient, compute_gradient_error
+from tfcompat.ops.gradient_checker import compute_gradient
 
 
 def _train_to_target(make_output, steps=60):
@@ -69,9 +69,9 @@ def test_compute_gradient_error_is_small_for_a_correct_gradient():
     x = tf.placeholder(tf.float64, [2, 3])
     y = tf.reduce_sum(tf.sin(x) * x, axis=1)
     with tf.Session():
-        error = compute_gradient_error(x, [2, 3], y, [2],
-                                       x_init_value=np.linspace(0, 1, 6).reshape(2, 3),
-                                       delta=1e-6)
+        error = tf.test.compute_gradient_error(x, [2, 3], y, [2],
+                                               x_init_value=np.linspace(0, 1, 6).reshape(
+                                                   2, 3), delta=1e-6)
     assert error < 1e-8
 
 

@@ -7,15 +7,16 @@ import unittest
 from collections.abc import Sequence
 from unittest import mock
 
+from tfcompat.ops.gradient_checker import compute_gradient, compute_gradient_error
 from tfcompat.platform import flags
 from tfcompat.testing.temp_dirs import process_temp_dir
 from tfcompat.testing.test_case import TestCase
 from tfcompat.tools.unsupported import make_getattr
 
 __all__ = [
-    "TestCase", "get_temp_dir", "gpu_device_name", "is_built_with_cuda",
-    "is_built_with_gpu_support", "is_built_with_rocm", "is_built_with_xla", "is_gpu_available",
-    "main", "mock",
+    "TestCase", "compute_gradient", "compute_gradient_error", "get_temp_dir", "gpu_device_name",
+    "is_built_with_cuda", "is_built_with_gpu_support", "is_built_with_rocm", "is_built_with_xla",
+    "is_gpu_available", "main", "mock",
 ]
 
 
