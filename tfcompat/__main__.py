@@ -8,6 +8,8 @@
     python -m tfcompat symbols [--supported | --unsupported] [PREFIX...]
                                                 the TF1 symbols tfcompat supports, and those
                                                 it does not
+    python -m tfcompat summary LOGDIR           a digest of TensorBoard event files: tags,
+                                                steps, last values, sparklines
 """
 
 from __future__ import annotations
@@ -83,7 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return check.main(rest)
     if command == "symbols":
-        return print_symbols(rest)
+        try:
+            return print_symbols(rest)
+        except BrokenPipeError:  # e.g. piped into `head`
+            sys.stderr.close()
+            return 0
+    if command == "summary":
+        from tfcompat.summary import digest
+
+        return digest.main(rest)
     if command == "-m":
         if not rest:
             sys.stderr.write(USAGE)
