@@ -81,23 +81,22 @@ class DType:
     def is_numpy_compatible(self) -> bool:
         return self.base_dtype not in _QUANTIZED
 
-    @property
-    def min(self):
+    def _limit(self, which: str):
         base = self.base_dtype
         if base.is_floating:
-            return np.finfo(_min_max_np(base)).min
+            return getattr(np.finfo(_min_max_np(base)), which)
         if base.is_integer:
-            return np.iinfo(base._np).min
-        raise TypeError(f"Cannot find minimum value of {self} with type {self}.")
+            return getattr(np.iinfo(base._np), which)
+        word = "minimum" if which == "min" else "maximum"
+        raise TypeError(f"Cannot find {word} value of {self} with type {self}.")
+
+    @property
+    def min(self):
+        return self._limit("min")
 
     @property
     def max(self):
-        base = self.base_dtype
-        if base.is_floating:
-            return np.finfo(_min_max_np(base)).max
-        if base.is_integer:
-            return np.iinfo(base._np).max
-        raise TypeError(f"Cannot find maximum value of {self} with type {self}.")
+        return self._limit("max")
 
     @property
     def size(self) -> int:

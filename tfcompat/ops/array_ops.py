@@ -151,24 +151,24 @@ def _as_input(x):
     return convert_to_tensor(x)
 
 
-def shape(input, name=None, out_type=dtypes.int32, optimize=True) -> Tensor:  # noqa: A002
-    """The shape of a tensor as a 1-D int tensor (``tf.shape``)."""
+def _shape_query(op_type: str, input, name, out_type, optimize, static_value) -> Tensor:  # noqa: A002
+    """A Shape/Size op, or (as TF does) a Const when the input's shape is fully known."""
     out_type = dtypes.as_dtype(out_type)
-    with ops.name_scope(name, "Shape", [input]) as scope:
+    with ops.name_scope(name, op_type, [input]) as scope:
         input = _as_input(input)
         if optimize and input.shape.is_fully_defined():
-            return constant_op.constant(input.shape.as_list(), out_type, name=scope)
-        return apply_op("Shape", [input], name=scope, attrs={"out_type": out_type})
+            return constant_op.constant(static_value(input.shape), out_type, name=scope)
+        return apply_op(op_type, [input], name=scope, attrs={"out_type": out_type})
+
+
+def shape(input, name=None, out_type=dtypes.int32, optimize=True) -> Tensor:  # noqa: A002
+    """The shape of a tensor as a 1-D int tensor (``tf.shape``)."""
+    return _shape_query("Shape", input, name, out_type, optimize, TensorShape.as_list)
 
 
 def size(input, name=None, out_type=dtypes.int32, optimize=True) -> Tensor:  # noqa: A002
     """The number of elements of a tensor (``tf.size``)."""
-    out_type = dtypes.as_dtype(out_type)
-    with ops.name_scope(name, "Size", [input]) as scope:
-        input = _as_input(input)
-        if optimize and input.shape.is_fully_defined():
-            return constant_op.constant(input.shape.num_elements(), out_type, name=scope)
-        return apply_op("Size", [input], name=scope, attrs={"out_type": out_type})
+    return _shape_query("Size", input, name, out_type, optimize, TensorShape.num_elements)
 
 
 def rank(input, name=None) -> Tensor:  # noqa: A002

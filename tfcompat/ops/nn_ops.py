@@ -60,31 +60,18 @@ register_op("EluGrad", inputs=("gradients: T", "outputs: T"), kernel=_elu_grad_k
             shape_fn=_grad_shape, allowed={"T": FLOATS})
 
 
-@RegisterGradient("Relu")
-def _relu_grad(op, grad):
-    return apply_op("ReluGrad", [grad, op.outputs[0]])
+def _register_activation_gradient(op_type: str, grad_op_type: str) -> None:
+    """``op_type``'s gradient is ``grad_op_type(grad, y)``; for the piecewise-linear ones, the
+    gradient op's own gradient is itself in ``grad`` and zero in its second input."""
+    RegisterGradient(op_type)(lambda op, grad: apply_op(grad_op_type, [grad, op.outputs[0]]))
+    if grad_op_type != "EluGrad":
+        RegisterGradient(grad_op_type)(lambda op, grad: (
+            apply_op(grad_op_type, [grad, op.inputs[1]]), array_ops.zeros_like(op.inputs[1])))
 
 
-@RegisterGradient("ReluGrad")
-def _relu_grad_grad(op, grad):
-    x = op.inputs[1]
-    return apply_op("ReluGrad", [grad, x]), array_ops.zeros_like(x)
-
-
-@RegisterGradient("Relu6")
-def _relu6_grad(op, grad):
-    return apply_op("Relu6Grad", [grad, op.outputs[0]])
-
-
-@RegisterGradient("Relu6Grad")
-def _relu6_grad_grad(op, grad):
-    x = op.inputs[1]
-    return apply_op("Relu6Grad", [grad, x]), array_ops.zeros_like(x)
-
-
-@RegisterGradient("Elu")
-def _elu_grad(op, grad):
-    return apply_op("EluGrad", [grad, op.outputs[0]])
+_register_activation_gradient("Relu", "ReluGrad")
+_register_activation_gradient("Relu6", "Relu6Grad")
+_register_activation_gradient("Elu", "EluGrad")
 
 
 @RegisterGradient("EluGrad")
