@@ -982,7 +982,8 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
             if not isinstance(value, (list, tuple)):
                 raise TypeError(f"Expected list for '{spec.name}' argument to '{op_type}' Op, not "
                                 f"{value}.")
-            converted = [convert_to_tensor(v, name=spec.name) for v in value]
+            converted = [convert_to_tensor(v, name=f"{spec.name}_{i}")
+                         for i, v in enumerate(value)]
             attrs[spec.type_list_attr] = [t._dtype.base_dtype for t in converted]
             tensors.extend(converted)
             continue
@@ -1003,8 +1004,13 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
                                 f"types [{', '.join(k.name for k in kinds)}] that don't all "
                                 "match.")
             values = converted
-        for v in values:
-            tensors.append(_convert_input(op_def, spec, v, inferred, first_arg_of, op_type))
+        if spec.number_attr is None:
+            tensors.append(_convert_input(op_def, spec, value, inferred, first_arg_of, op_type))
+            continue
+        for i, v in enumerate(values):
+            # TF names the Consts made for list elements by index: values_0, values_1...
+            tensors.append(_convert_input(op_def, spec, v, inferred, first_arg_of, op_type,
+                                          f"{spec.name}_{i}"))
     for attr_name, dtype in inferred.items():
         allowed = op_def.allowed.get(attr_name)
         if allowed is not None and dtype not in allowed:
@@ -1016,14 +1022,16 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
     return tensors
 
 
-def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type) -> Tensor:
+def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type,
+                   const_name: str | None = None) -> Tensor:
+    name = const_name or spec.name
     if spec.fixed_dtype is not None:
         want = spec.fixed_dtype
         if isinstance(value, Tensor) and value._dtype.base_dtype is not want:
             raise TypeError(f"Input '{spec.name}' of '{op_type}' Op has type "
                             f"{value._dtype.base_dtype.name} that does not match expected type of "
                             f"{want.name}.")
-        return convert_to_tensor(value, dtype=want, name=spec.name, as_ref=spec.is_ref)
+        return convert_to_tensor(value, dtype=want, name=name, as_ref=spec.is_ref)
     attr = spec.type_attr
     known = inferred.get(attr)
     if known is not None:
@@ -1031,7 +1039,7 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type) -> Tens
             tensor = value
         else:
             try:
-                tensor = convert_to_tensor(value, dtype=known, name=spec.name, as_ref=spec.is_ref)
+                tensor = convert_to_tensor(value, dtype=known, name=name, as_ref=spec.is_ref)
             except (TypeError, ValueError) as e:
                 if _is_tensor_convertible_object(value):
                     raise
@@ -1044,7 +1052,7 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type) -> Tens
                             f"{known.name} of argument '{first_arg_of.get(attr, attr)}'.")
     else:
         try:
-            tensor = convert_to_tensor(value, name=spec.name, as_ref=spec.is_ref,
+            tensor = convert_to_tensor(value, name=name, as_ref=spec.is_ref,
                                        preferred_dtype=op_def.type_defaults.get(attr))
         except ValueError as e:
             raise ValueError(f"Tried to convert '{spec.name}' to a tensor and failed. Error: "

@@ -9,7 +9,7 @@ from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 
 # ---- activations -----------------------------------------------------------------------------
@@ -86,11 +86,40 @@ def _softplus_grad(op, grad):
     return grad * math_ops.sigmoid(op.inputs[0])
 
 
+def _leaky_relu_kernel(x, alpha):
+    x = np.asarray(x)
+    return np.where(x > 0, x, x * np.asarray(alpha, x.dtype)).astype(x.dtype, copy=False)
+
+
+def _leaky_relu_grad_kernel(gradients, features, alpha):
+    gradients = np.asarray(gradients)
+    return np.where(np.asarray(features) > 0, gradients,
+                    gradients * np.asarray(alpha, gradients.dtype))
+
+
+register_op("LeakyRelu", inputs=("features: T",), kernel=_leaky_relu_kernel,
+            kernel_attrs=("alpha",), shape_fn=unchanged_shape, allowed={"T": FLOATS},
+            attr_defaults={"alpha": 0.2})
+register_op("LeakyReluGrad", inputs=("gradients: T", "features: T"),
+            kernel=_leaky_relu_grad_kernel, kernel_attrs=("alpha",), shape_fn=_grad_shape,
+            allowed={"T": FLOATS}, attr_defaults={"alpha": 0.2})
+
+
+@RegisterGradient("LeakyRelu")
+def _leaky_relu_grad(op, grad):
+    return apply_op("LeakyReluGrad", [grad, op.inputs[0]], attrs={"alpha": op._attrs["alpha"]})
+
+
+@RegisterGradient("LeakyReluGrad")
+def _leaky_relu_grad_grad(op, grad):
+    x = op.inputs[1]
+    return (apply_op("LeakyReluGrad", [grad, x], attrs={"alpha": op._attrs["alpha"]}),
+            array_ops.zeros_like(x))
+
+
 def leaky_relu(features, alpha=0.2, name=None) -> Tensor:
-    """max(alpha * x, x), built from Mul and Maximum."""
-    with ops.name_scope(name, "LeakyRelu", [features]) as scope:
-        features = convert_to_tensor(features, name="features")
-        return math_ops.maximum(alpha * features, features, name=scope)
+    """max(alpha * x, x) (``tf.nn.leaky_relu``)."""
+    return apply_op("LeakyRelu", [features], name=name, attrs={"alpha": float(alpha)})
 
 
 # ---- softmax ---------------------------------------------------------------------------------
@@ -265,91 +294,106 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     return grad, None
 
 
-def softmax_cross_entropy_with_logits_v2(labels=None, logits=None, axis=-1, name=None,
+def _flatten_outer_dims(t: Tensor) -> Tensor:
+    """Reshapes [..., classes] to [batch, classes] with the ops TF uses (Rank/Shape/Slice)."""
+    from tfcompat.ops import slicing_ops
+    rank = array_ops.rank(t)
+    last_dim_size = slicing_ops.slice(array_ops.shape(t), [math_ops.subtract(rank, 1)], [1])
+    output = array_ops.reshape(t, array_ops.concat([[-1], last_dim_size], 0))
+    if t.shape.is_fully_defined():
+        dims = t.shape.as_list()
+        product = int(np.prod(dims[:-1], dtype=np.int64))
+        output.set_shape([product, dims[-1]])
+    return output
+
+
+def _move_axis_last(t: Tensor, axis: int) -> Tensor:
+    rank = t.shape.ndims
+    if rank is None:
+        raise ValueError("softmax cross entropy along a non-last axis needs a known rank")
+    perm = list(range(rank))
+    perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
+    return array_ops.transpose(t, perm)
+
+
+def softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None,
                                          dim=None) -> Tensor:
     """Softmax cross entropy between ``logits`` and ``labels`` (gradients flow to both)."""
     if dim is not None:
+        if axis is not None:
+            raise ValueError("Cannot specify both 'dim' and 'axis'.")
         axis = dim
-    if labels is None or logits is None:
-        raise ValueError("Both labels and logits must be provided.")
+    if axis is None:
+        axis = -1
     with ops.name_scope(name, "softmax_cross_entropy_with_logits", [logits, labels]) as scope:
         logits = convert_to_tensor(logits, name="logits")
-        labels = convert_to_tensor(labels, name="labels", dtype=logits.dtype.base_dtype)
-        rank = logits.shape.ndims
-        if axis not in (-1, None) and rank is not None and axis % rank != rank - 1:
-            perm = list(range(rank))
-            perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
-            logits = array_ops.transpose(logits, perm)
-            labels = array_ops.transpose(labels, perm)
-        if rank == 2:
-            loss, _ = apply_op("SoftmaxCrossEntropyWithLogits", [logits, labels], name=scope)
-            return loss
-        flat_logits, flat_labels = _flatten_classes(logits), _flatten_classes(labels)
-        loss, _ = apply_op("SoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels])
-        result = array_ops.reshape(loss, array_ops.shape(logits)[:-1], name=scope)
+        labels = convert_to_tensor(labels, name="labels")
+        labels = math_ops.cast(labels, logits.dtype)
+        static_shape = logits.shape
+        rank = static_shape.ndims
+        if axis != -1 and not (rank is not None and axis % rank == rank - 1):
+            logits = _move_axis_last(logits, axis)
+            labels = _move_axis_last(labels, axis)
+        input_rank = array_ops.rank(logits)
+        input_shape = array_ops.shape(logits)
+        flat_logits = _flatten_outer_dims(logits)
+        flat_labels = _flatten_outer_dims(labels)
+        cost, _ = apply_op("SoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels],
+                           name=scope)
+        from tfcompat.ops import slicing_ops
+        output_shape = slicing_ops.slice(input_shape, [0], [math_ops.subtract(input_rank, 1)])
+        cost = array_ops.reshape(cost, output_shape)
         if rank is not None:
-            result.set_shape(logits.shape[:-1])
-        return result
+            cost.set_shape(logits.shape[:-1])
+        return cost
 
 
-def _flatten_classes(t: Tensor) -> Tensor:
-    """Reshapes [..., classes] to [batch, classes]."""
-    classes = t.shape[-1].value if t.shape.ndims is not None else None
-    if classes is not None:
-        return array_ops.reshape(t, [-1, classes])
-    return array_ops.reshape(t, array_ops.concat([[-1], array_ops.shape(t)[-1:]], 0))
-
-
-def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
-                                      name=None, axis=None) -> Tensor:
+def softmax_cross_entropy_with_logits(labels=None, logits=None, dim=-1, name=None,
+                                      axis=None) -> Tensor:
     """TF1 softmax cross entropy: like the v2 op, but no gradient flows into labels."""
-    if _sentinel is not None:
-        raise ValueError("Only call `softmax_cross_entropy_with_logits` with named arguments "
-                         "(labels=..., logits=..., ...). Received unnamed argument: "
-                         f"{_sentinel}")
     if labels is None or logits is None:
         raise ValueError("Both labels and logits must be provided.")
+    if axis is not None:
+        dim = axis
     with ops.name_scope(name, "softmax_cross_entropy_with_logits_sg", [logits, labels]) as scope:
         labels = array_ops.stop_gradient(labels, name="labels_stop_gradient")
-    return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits,
-                                                axis=axis if axis is not None else dim,
+    return softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits, axis=dim,
                                                 name=scope)
 
 
-def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
-                                             name=None) -> Tensor:
+def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None) -> Tensor:
     """Cross entropy between logits and integer class labels."""
-    if _sentinel is not None:
-        raise ValueError("Only call `sparse_softmax_cross_entropy_with_logits` with named "
-                         "arguments (labels=..., logits=..., ...). Received unnamed argument: "
-                         f"{_sentinel}")
     with ops.name_scope(name, "SparseSoftmaxCrossEntropyWithLogits", [labels, logits]) as scope:
         labels = convert_to_tensor(labels)
         logits = convert_to_tensor(logits)
+        labels_shape = array_ops.shape(labels)
         if logits.shape.ndims is not None and logits.shape.ndims == 0:
             raise ValueError(f"Logits cannot be scalars - received shape {logits.shape}.")
-        if (labels.shape.ndims is not None and logits.shape.ndims is not None
-                and labels.shape.ndims != logits.shape.ndims - 1):
-            raise ValueError(f"Rank mismatch: Rank of labels (received {labels.shape.ndims}) "
-                             "should equal rank of logits minus 1 (received "
-                             f"{logits.shape.ndims}).")
+        if labels.shape.ndims is not None and logits.shape.ndims is not None:
+            if labels.shape.ndims != logits.shape.ndims - 1:
+                raise ValueError(f"`labels.shape.rank` must equal `logits.shape.rank - 1`. "
+                                 f"Received: labels.shape={labels.shape} of rank "
+                                 f"{labels.shape.ndims} and logits.shape={logits.shape} of rank "
+                                 f"{logits.shape.ndims}")
+            if not labels.shape.is_compatible_with(logits.shape[:-1]):
+                raise ValueError(f"`labels.shape` must equal `logits.shape` except for the last "
+                                 f"dimension. Received: labels.shape={labels.shape} and "
+                                 f"logits.shape={logits.shape}")
         if logits.shape.ndims == 2:
-            loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels],
-                               name=scope)
+            loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels])
             return loss
-        flat_logits = _flatten_classes(logits)
+        num_classes = array_ops.shape(logits)[array_ops.rank(logits) - 1]
+        flat_logits = array_ops.reshape(logits, [-1, num_classes])
         flat_labels = array_ops.reshape(labels, [-1])
-        loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels])
-        result = array_ops.reshape(loss, array_ops.shape(labels), name=scope)
-        return result
+        loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [flat_logits, flat_labels],
+                           name=scope)
+        loss = array_ops.reshape(loss, labels_shape)
+        loss.set_shape(labels.shape)
+        return loss
 
 
-def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
-                                      name=None) -> Tensor:
+def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None) -> Tensor:
     """Numerically stable ``max(x, 0) - x * z + log(1 + exp(-abs(x)))``."""
-    if _sentinel is not None:
-        raise ValueError("Only call `sigmoid_cross_entropy_with_logits` with named arguments "
-                         f"(labels=..., logits=..., ...). Received unnamed argument: {_sentinel}")
     with ops.name_scope(name, "logistic_loss", [logits, labels]) as scope:
         logits = convert_to_tensor(logits, name="logits")
         labels = convert_to_tensor(labels, name="labels", dtype=logits.dtype.base_dtype)
@@ -432,7 +476,8 @@ def l2_loss(t, name=None) -> Tensor:
 
 
 def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None) -> Tensor:
-    """Randomly zeroes elements with probability ``rate`` (= 1 - keep_prob), scaling the rest."""
+    """Zeroes elements with probability ``rate`` (= 1 - keep_prob) and scales the rest by
+    1 / (1 - rate) (``tf.nn.dropout``)."""
     from tfcompat.ops import random_ops
     if rate is None:
         if keep_prob is None:
@@ -442,12 +487,23 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         raise ValueError("You cannot provide both keep_prob and rate.")
     with ops.name_scope(name, "dropout", [x]) as scope:
         x = convert_to_tensor(x, name="x")
-        if isinstance(rate, (int, float)) and not 0 <= rate < 1:
-            raise ValueError(f"`rate` must be a scalar tensor or a float in the range [0, 1). "
-                             f"Received: rate={rate}")
-        rate = convert_to_tensor(rate, dtype=x.dtype, name="rate")
+        if not x.dtype.is_floating:
+            raise ValueError(f"x has to be a floating point tensor since it's going to be "
+                             f"scaled. Got a {x.dtype} tensor instead.")
+        if isinstance(rate, (int, float)):
+            if not 0 <= rate < 1:
+                raise ValueError(f"`rate` must be a scalar tensor or a float in the range "
+                                 f"[0, 1). Received: rate={rate}")
+            scale = constant_op.constant(1 / (1 - rate), dtype=x.dtype)
+        else:
+            rate = convert_to_tensor(rate, dtype=x.dtype, name="rate")
+            scale = 1 / (1 - rate)
+        ret = math_ops.multiply(x, scale, name="Mul")
         shape = noise_shape if noise_shape is not None else array_ops.shape(x)
         random_tensor = random_ops.random_uniform(shape, seed=seed, dtype=x.dtype)
-        keep_mask = random_tensor >= rate
-        scale = 1.0 / (1.0 - rate)
-        return math_ops.multiply(x * scale, math_ops.cast(keep_mask, x.dtype), name=scope)
+        keep_mask = math_ops.greater_equal(random_tensor, rate)
+        zero = constant_op.constant(0, dtype=x.dtype)
+        ret = array_ops.select_v2(keep_mask, ret, zero)
+        ret.set_shape(x.shape)
+        del scope
+        return ret
