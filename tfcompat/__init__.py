@@ -185,7 +185,13 @@ from tfcompat.ops.slicing_ops import (
     unsorted_segment_sum,
     unstack,
 )
-from tfcompat.ops.state_ops import assign, assign_add, assign_sub, is_variable_initialized
+from tfcompat.ops.state_ops import (
+    assign,
+    assign_add,
+    assign_sub,
+    count_up_to,
+    is_variable_initialized,
+)
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging
 from tfcompat.platform.switches import (

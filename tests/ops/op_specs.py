@@ -222,6 +222,7 @@ COVERED_ELSEWHERE = {
     "AssignAdd": "tests/variables/test_variables.py",
     "AssignSub": "tests/variables/test_variables.py",
     "IsVariableInitialized": "tests/variables/test_variables.py",
+    "CountUpTo": "tests/variables/test_variables.py",
     "ApplyGradientDescent": "tests/training/test_optimizers.py",
     "BroadcastGradientArgs": "tests/ops/test_array_ops.py (gradient helper)",
     "ConcatOffset": "tests/ops/test_array_ops.py (gradient helper)",
@@ -249,5 +250,6 @@ COVERED_ELSEWHERE.update({
     "ApplyAdam": "tests/training/test_optimizers.py",
     "ApplyAdagrad": "tests/training/test_optimizers.py",
     "ApplyRMSProp": "tests/training/test_optimizers.py",
+    "ApplyCenteredRMSProp": "tests/training/test_optimizers.py",
     "ApplyAdadelta": "tests/training/test_optimizers.py",
 })

@@ -18,6 +18,8 @@ MAKERS = {
     "Adam": lambda: tf.train.AdamOptimizer(0.1, epsilon=0.5),
     "Adagrad": lambda: tf.train.AdagradOptimizer(0.3),
     "RMSProp": lambda: tf.train.RMSPropOptimizer(0.05, momentum=0.5, epsilon=1e-3),
+    "RMSPropCentered": lambda: tf.train.RMSPropOptimizer(0.05, momentum=0.5, epsilon=1e-3,
+                                                         centered=True),
     "Adadelta": lambda: tf.train.AdadeltaOptimizer(1.0, rho=0.9, epsilon=1e-3),
 }
 

@@ -112,3 +112,15 @@ def test_global_step():
         sess.run(step.initializer)
         sess.run(tf.assign_add(step, 1))
         assert tf.train.global_step(sess, step) == 1
+
+
+def test_count_up_to_stops_at_the_limit():
+    v = tf.Variable(0, name="c")
+    c = v.count_up_to(2)
+    assert (c.name, c.op.type) == ("CountUpTo:0", "CountUpTo")
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert [sess.run(c), sess.run(c)] == [0, 1]
+        with pytest.raises(tf.errors.OutOfRangeError, match="Reached limit of 2"):
+            sess.run(c)
+        assert sess.run(v) == 2

@@ -172,3 +172,34 @@ def is_variable_initialized(ref, name=None) -> Tensor:
     """Whether a variable has been initialized in the running session."""
     return apply_op("IsVariableInitialized", [_as_ref(ref)], name=name)
 
+
+
+def _bind_count_up_to(op, state):
+    variables = state.variables
+    name = variable_op_name(op.inputs[0])
+    limit = op._attrs["limit"]
+
+    def count():
+        try:
+            old = variables[name]
+        except KeyError:
+            raise _uninitialized(name) from None
+        if old >= limit:
+            raise errors.OutOfRangeError(None, None, f"Reached limit of {limit}")
+        variables[name] = np.asarray(old + 1, dtype=np.asarray(old).dtype)
+        return np.asarray(old)
+    return count
+
+
+register_op("CountUpTo", inputs=("ref: &T",), bind=_bind_count_up_to, stateful=True,
+            shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, op.inputs[0].shape)],
+            allowed={"T": (dtypes.int32, dtypes.int64)})
+no_gradient("CountUpTo")
+
+
+def count_up_to(ref, limit, name=None) -> Tensor:
+    """Increments ``ref`` until it reaches ``limit``; outputs the value before the increment.
+
+    Running it once ``ref >= limit`` raises OutOfRangeError.
+    """
+    return apply_op("CountUpTo", [_as_ref(ref)], name=name, attrs={"limit": int(limit)})

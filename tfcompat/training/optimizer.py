@@ -360,15 +360,18 @@ class AdagradOptimizer(_HyperparameterOptimizer):
 
 
 class RMSPropOptimizer(_HyperparameterOptimizer):
-    """RMSProp as TF1: ``ms`` starts at 1.0 and epsilon sits inside the square root."""
+    """RMSProp as TF1: ``ms`` starts at 1.0 and epsilon sits inside the square root.
+
+    ``centered=True`` also tracks the mean gradient ``mg`` and divides by the estimated
+    variance ``ms - mg**2`` instead of the second moment.
+    """
 
     _HYPERPARAMETERS = ("learning_rate", "decay", "momentum", "epsilon")
 
     def __init__(self, learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10,
                  use_locking=False, centered=False, name="RMSProp"):
-        if centered:
-            raise NotImplementedError("tfcompat does not support centered RMSProp yet.")
         super().__init__(use_locking, name)
+        self._centered = centered
         self._learning_rate = learning_rate
         self._decay = decay
         self._momentum = momentum
@@ -377,13 +380,20 @@ class RMSPropOptimizer(_HyperparameterOptimizer):
     def _create_slots(self, var_list):
         for v in var_list:
             self._get_or_make_slot(v, _filled_like(v, 1.0), "rms", self._name)
+            if self._centered:
+                self._zeros_slot(v, "mg", self._name)
             self._zeros_slot(v, "momentum", self._name)
 
     def _apply_dense(self, grad, var):
-        return training_ops.apply(
-            "ApplyRMSProp", [var, self.get_slot(var, "rms"), self.get_slot(var, "momentum")],
-            [self._t("learning_rate", var), self._t("decay", var), self._t("momentum", var),
-             self._t("epsilon", var), grad], use_locking=self._use_locking).op
+        hyper = [self._t("learning_rate", var), self._t("decay", var), self._t("momentum", var),
+                 self._t("epsilon", var), grad]
+        slots = [self.get_slot(var, "rms"), self.get_slot(var, "momentum")]
+        if self._centered:
+            return training_ops.apply("ApplyCenteredRMSProp",
+                                      [var, self.get_slot(var, "mg")] + slots, hyper,
+                                      use_locking=self._use_locking).op
+        return training_ops.apply("ApplyRMSProp", [var] + slots, hyper,
+                                  use_locking=self._use_locking).op
 
 
 class AdadeltaOptimizer(_HyperparameterOptimizer):

@@ -105,6 +105,13 @@ def _rmsprop(var, ms, mom, lr, rho, momentum, epsilon, grad):
     return var - mom, ms, mom
 
 
+def _centered_rmsprop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+    mg = mg + (grad - mg) * (1 - rho)
+    ms = ms + (grad * grad - ms) * (1 - rho)
+    mom = mom * momentum + lr * grad / np.sqrt(ms - mg * mg + epsilon)
+    return var - mom, mg, ms, mom
+
+
 def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     accum = accum * rho + grad * grad * (1 - rho)
     update = np.sqrt(accum_update + epsilon) / np.sqrt(accum + epsilon) * grad
@@ -122,6 +129,9 @@ register_apply_op("ApplyAdagrad", ("var: &T", "accum: &T", "lr: T", "grad: T"), 
                   attrs=("update_slots",), attr_defaults={"update_slots": True})
 register_apply_op("ApplyRMSProp", ("var: &T", "ms: &T", "mom: &T", "lr: T", "rho: T",
                                    "momentum: T", "epsilon: T", "grad: T"), _rmsprop)
+register_apply_op("ApplyCenteredRMSProp", ("var: &T", "mg: &T", "ms: &T", "mom: &T", "lr: T",
+                                           "rho: T", "momentum: T", "epsilon: T", "grad: T"),
+                  _centered_rmsprop)
 register_apply_op("ApplyAdadelta", ("var: &T", "accum: &T", "accum_update: &T", "lr: T",
                                     "rho: T", "epsilon: T", "grad: T"), _adadelta)
 

@@ -179,7 +179,8 @@ class Variable:
         return assign if read_value else assign.op
 
     def count_up_to(self, limit):
-        raise NotImplementedError("tfcompat does not support Variable.count_up_to yet.")
+        """Increments this integer variable until ``limit``; outputs the value before."""
+        return state_ops.count_up_to(self._variable, limit)
 
     def __hash__(self):
         return id(self)
