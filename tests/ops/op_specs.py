@@ -183,6 +183,8 @@ CUSTOM = [
            shapes=(((2, 3), (3,)), ((2, 2, 4), (4,)))),
     OpSpec("L2Loss", tf.nn.l2_loss, lambda x: (x * x).sum() / 2, kind="custom",
            shapes=(((2, 3),), ((5,),))),
+    OpSpec("Print", lambda x: tf.Print(x, [tf.reduce_sum(x)], message="spec:", first_n=0),
+           lambda x: x, kind="custom", shapes=(((2, 3),), ((4,),))),
     OpSpec("Diag", tf.diag, lambda x: np.diag(x), kind="custom", shapes=(((3,),),)),
     OpSpec("DiagPart", tf.diag_part, lambda x: np.diag(x), kind="custom", shapes=(((3, 3),),)),
     OpSpec("SqrtGrad", _raw("SqrtGrad"), lambda y, dy: dy * 0.5 / y, kind="custom",

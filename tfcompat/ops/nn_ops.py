@@ -507,3 +507,45 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         ret.set_shape(x.shape)
         del scope
         return ret
+
+
+# ---- embedding lookup and moments ------------------------------------------------------------
+
+def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True,
+                     max_norm=None) -> Tensor:
+    """Looks up ``ids`` in ``params`` (``tf.nn.embedding_lookup``).
+
+    A list of several params tensors (a partitioned embedding) is not supported yet.
+    """
+    del partition_strategy, validate_indices
+    from tfcompat.ops import slicing_ops
+    if isinstance(params, (list, tuple)):
+        if len(params) != 1:
+            raise NotImplementedError("tf.nn.embedding_lookup over several partitions is not "
+                                      "supported by tfcompat yet")
+        params = params[0]
+    if max_norm is not None:
+        raise NotImplementedError("tf.nn.embedding_lookup(max_norm=...) is not supported by "
+                                  "tfcompat yet")
+    with ops.name_scope(name, "embedding_lookup", [params, ids]) as scope:
+        ids = convert_to_tensor(ids, name="ids")
+        result = slicing_ops.gather(params, ids, name=scope)
+        return array_ops.identity(result)
+
+
+def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
+    """Mean and variance of ``x`` over ``axes`` (``tf.nn.moments``)."""
+    del shift
+    if keep_dims is not None:
+        keepdims = keep_dims
+    keepdims = bool(keepdims)
+    with ops.name_scope(name, "moments", [x, axes]):
+        x = convert_to_tensor(x, name="x")
+        mean = math_ops.reduce_mean(x, axes, keepdims=True, name="mean")
+        variance = math_ops.reduce_mean(
+            math_ops.squared_difference(x, array_ops.stop_gradient(mean)), axes, keepdims=True,
+            name="variance")
+        if not keepdims:
+            mean = array_ops.squeeze(mean, axes)
+            variance = array_ops.squeeze(variance, axes)
+        return mean, variance
