@@ -5,7 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, io, math, nn, python_io, random, summary, train
+from tfcompat import errors, initializers, io, math, metrics, nn, python_io, random, summary, train
 from tfcompat import testing as test
 from tfcompat.client.session import (
     ConfigProto,
@@ -103,6 +103,7 @@ from tfcompat.ops.math_ops import (
     clip_by_value,
     cos,
     div,
+    div_no_nan,
     divide,
     equal,
     exp,

@@ -9,6 +9,7 @@ from tfcompat.ops.math_ops import (
     argmin,
     ceil,
     cos,
+    div_no_nan,
     divide,
     equal,
     exp,

@@ -96,6 +96,8 @@ BINARY = [
     OpSpec("Sub", tf.subtract, np.subtract, kind="binary"),
     OpSpec("Mul", tf.multiply, np.multiply, kind="binary"),
     OpSpec("RealDiv", tf.realdiv, np.true_divide, kind="binary", low=0.5),
+    OpSpec("DivNoNan", tf.div_no_nan, lambda x, y: np.where(y == 0, 0.0, x / np.where(
+        y == 0, 1.0, y)), kind="binary", low=0.5),
     OpSpec("FloorDiv", tf.floordiv, np.floor_divide, kind="binary", low=0.5, grad_order=0),
     OpSpec("FloorMod", tf.floormod, np.mod, kind="binary", low=0.5, grad_order=1),
     OpSpec("Pow", tf.pow, np.power, kind="binary", low=0.5, high=2.0),

@@ -1133,3 +1133,20 @@ def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None,
         if not keepdims:
             my_max = array_ops.reshape(my_max, array_ops.shape(result))
         return add_v2(result, my_max, name=scope)
+
+
+def _div_no_nan_kernel(x, y):
+    x, y = np.asarray(x), np.asarray(y)
+    safe_y = np.where(y == 0, np.ones((), y.dtype), y)
+    return np.where(y == 0, np.zeros((), x.dtype), x / safe_y).astype(x.dtype, copy=False)
+
+
+div_no_nan = binary_op("DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
+                       "Returns x / y element-wise, or 0 where y is zero.")
+
+
+@RegisterGradient("DivNoNan")
+def _div_no_nan_grad(op, grad):
+    x, y = op.inputs
+    return binary_op_grads(op, grad, lambda: div_no_nan(grad, y),
+                           lambda: grad * div_no_nan(div_no_nan(-x, y), y))
