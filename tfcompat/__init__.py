@@ -46,6 +46,7 @@ from tfcompat.framework.dtypes import (
     uint64,
     variant,
 )
+from tfcompat.framework.importer import import_graph_def, make_ndarray
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
 from tfcompat.framework.ops import (

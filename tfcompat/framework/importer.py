@@ -1,0 +1,153 @@
+"""``tf.import_graph_def`` and ``tf.make_ndarray``: GraphDef protos back into a Graph."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+
+_VAL_FIELDS = {
+    "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
+    "int16": "int_val", "int8": "int_val", "int64": "int64_val", "bool": "bool_val",
+    "uint16": "int_val", "uint32": "uint32_val", "uint64": "uint64_val",
+}
+
+
+def make_ndarray(tensor) -> np.ndarray:
+    """The numpy value of a ``TensorProto`` (``tf.make_ndarray``)."""
+    dtype = dtypes.as_dtype(int(tensor.dtype))
+    shape = tuple(int(d.size) for d in tensor.tensor_shape.dim)
+    size = int(np.prod(shape, dtype=np.int64))
+    if dtype is dtypes.string:
+        values = np.empty(len(tensor.string_val), dtype=object)
+        values[:] = list(tensor.string_val)
+        return _fill(values, shape, size, object)
+    np_type = dtype.as_numpy_dtype
+    if tensor.tensor_content:
+        return np.frombuffer(tensor.tensor_content, dtype=np_type).reshape(shape).copy()
+    if dtype in (dtypes.float16,):
+        raw = np.asarray(list(tensor.half_val), dtype=np.uint16).view(np.float16)
+        return _fill(raw, shape, size, np_type)
+    if dtype.is_complex:
+        field = tensor.scomplex_val if dtype is dtypes.complex64 else tensor.dcomplex_val
+        pairs = np.asarray(list(field), dtype=np.float64).reshape(-1, 2)
+        return _fill(pairs[:, 0] + 1j * pairs[:, 1], shape, size, np_type)
+    field = getattr(tensor, _VAL_FIELDS[dtype.name])
+    return _fill(np.asarray(list(field)), shape, size, np_type)
+
+
+def _fill(values: np.ndarray, shape, size: int, np_type) -> np.ndarray:
+    """TF stores a tensor of one repeated value as that value once (or the last value padded)."""
+    if values.size == size:
+        return values.astype(np_type).reshape(shape)
+    if values.size == 0:
+        return np.zeros(shape, dtype=np_type)
+    padded = np.concatenate([values, np.full(size - values.size, values[-1])])
+    return padded.astype(np_type).reshape(shape)
+
+
+def _shape_from_proto(proto) -> TensorShape:
+    if proto.unknown_rank:
+        return unknown_shape()
+    return TensorShape([None if d.size < 0 else int(d.size) for d in proto.dim])
+
+
+def _attr_to_python(attr):
+    kind = attr.WhichOneof("value")
+    if kind == "type":
+        return dtypes.as_dtype(int(attr.type))
+    if kind == "shape":
+        return _shape_from_proto(attr.shape)
+    if kind == "tensor":
+        return make_ndarray(attr.tensor)
+    if kind == "s":
+        try:
+            return attr.s.decode()
+        except UnicodeDecodeError:
+            return attr.s
+    if kind in ("i", "f", "b"):
+        return getattr(attr, kind)
+    if kind == "list":
+        lst = attr.list
+        if lst.type:
+            return [dtypes.as_dtype(int(t)) for t in lst.type]
+        if lst.shape:
+            return [_shape_from_proto(s) for s in lst.shape]
+        if lst.tensor:
+            return [make_ndarray(t) for t in lst.tensor]
+        for field in ("s", "i", "f", "b"):
+            items = list(getattr(lst, field))
+            if items:
+                return [i.decode() if isinstance(i, bytes) else i for i in items]
+        return []
+    return None
+
+
+def _parse_input(text: str) -> tuple[str, int, bool]:
+    if text.startswith("^"):
+        return text[1:], -1, True
+    name, _, index = text.partition(":")
+    return name, int(index) if index else 0, False
+
+
+def _topological(nodes) -> list:
+    by_name = {node.name: node for node in nodes}
+    order, state = [], {}
+    for root in nodes:
+        stack = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                state[node.name] = 2
+                order.append(node)
+                continue
+            if state.get(node.name):
+                continue
+            state[node.name] = 1
+            stack.append((node, True))
+            for text in node.input:
+                dep = by_name.get(_parse_input(text)[0])
+                if dep is not None and not state.get(dep.name):
+                    stack.append((dep, False))
+    return order
+
+
+def import_graph_def(graph_def, input_map=None, return_elements=None, name=None, op_dict=None,
+                     producer_op_list=None):
+    """Adds the ops of ``graph_def`` to the default graph under the scope ``name``
+    ('import' by default); ``input_map`` replaces inputs by existing tensors."""
+    del op_dict, producer_op_list
+    input_map = dict(input_map or {})
+    graph = ops.get_default_graph()
+    with ops.name_scope(name, "import", list(input_map.values())) as scope:
+        created: dict[str, ops.Operation] = {}
+        for node in _topological(list(graph_def.node)):
+            inputs, control = [], []
+            for text in node.input:
+                src, index, is_control = _parse_input(text)
+                key = f"{src}:{index}"
+                if is_control:
+                    control.append(created[src])
+                elif key in input_map or (index == 0 and src in input_map):
+                    inputs.append(ops.convert_to_tensor(input_map.get(key, input_map.get(src))))
+                else:
+                    if src not in created:
+                        raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
+                    inputs.append(created[src]._outputs[index])
+            attrs = {key: _attr_to_python(value) for key, value in node.attr.items()
+                     if key != "_output_shapes"}
+            op_name = graph.unique_name(node.name)
+            with graph.control_dependencies(control), graph.device(node.device or None):
+                op = graph._create_op(node.op, inputs, attrs, op_name + "/")
+            created[node.name] = op
+    if return_elements is None:
+        return None
+    results = []
+    for element in return_elements:
+        src, index, _ = _parse_input(element)
+        op = created.get(src)
+        if op is None:
+            raise ValueError(f"Requested return_element {element!r} not found in graph_def.")
+        results.append(op._outputs[index] if ":" in element else op)
+    return results
