@@ -120,7 +120,7 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     del op_dict, producer_op_list
     input_map = dict(input_map or {})
     graph = ops.get_default_graph()
-    with ops.name_scope(name, "import", list(input_map.values())) as scope:
+    with ops.name_scope(name, "import", list(input_map.values())):
         created: dict[str, ops.Operation] = {}
         for node in _topological(list(graph_def.node)):
             inputs, control = [], []
