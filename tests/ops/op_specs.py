@@ -257,3 +257,63 @@ COVERED_ELSEWHERE.update({
     "ApplyCenteredRMSProp": "tests/training/test_optimizers.py",
     "ApplyAdadelta": "tests/training/test_optimizers.py",
 })
+
+# ---- convolution and pooling (tfcompat.ops.conv_ops), against loop-by-loop references ----------
+from tests.ops import conv_reference as conv_ref  # noqa: E402 - the block stays self-contained
+from tfcompat.ops import conv_ops  # noqa: E402
+
+_POOL = {"ksize": [1, 2, 2, 1], "strides": [1, 2, 2, 1], "padding": "SAME"}
+
+
+def _pool_grad_op(op_type):
+    def build(x, g):
+        y = conv_ops.max_pool(x, 2, 2, "SAME")
+        attrs = dict(_POOL, explicit_paddings=[]) if op_type == "MaxPoolGrad" else _POOL
+        return apply_op(op_type, [x, y, g], attrs=attrs)
+    return build
+
+
+def _max_pool_grad_grad_ref(x, g):
+    """The entry of g (shaped like x) at each window's maximum."""
+    out = conv_ref.max_pool(x, (2, 2), (2, 2), "SAME")
+    for b, i, j, cells in conv_ref._pool_windows(x, (2, 2), (2, 2), "SAME"):
+        for ch in range(x.shape[3]):
+            r, s = cells[int(np.argmax([x[b, r, s, ch] for r, s in cells]))]
+            out[b, i, j, ch] = g[b, r, s, ch]
+    return out
+
+
+CONV = [
+    OpSpec("Conv2D", lambda x, w: conv_ops.conv2d(x, w, strides=[1, 2, 1, 1], padding="SAME"),
+           lambda x, w: conv_ref.conv2d(x, w, (2, 1), "SAME"), kind="custom",
+           shapes=(((1, 4, 5, 2), (3, 2, 2, 3)), ((2, 3, 3, 4), (2, 2, 2, 2)))),
+    OpSpec("Conv2DBackpropInput",
+           lambda w, dy: conv_ops.conv2d_backprop_input([1, 5, 4, 2], w, dy, [1, 2, 2, 1],
+                                                        "VALID"),
+           lambda w, dy: conv_ref.conv2d_backprop_input((1, 5, 4, 2), w, dy, (2, 2)),
+           kind="custom", shapes=(((2, 2, 2, 3), (1, 2, 2, 3)), ((3, 1, 2, 1), (1, 2, 2, 1)))),
+    OpSpec("Conv2DBackpropFilter",
+           lambda x, dy: conv_ops.conv2d_backprop_filter(x, [2, 3, 2, 3], dy, [1, 1, 1, 1],
+                                                         "SAME"),
+           lambda x, dy: conv_ref.conv2d_backprop_filter(x, (2, 3, 2, 3), dy, (1, 1), "SAME"),
+           kind="custom", shapes=(((1, 3, 4, 2), (1, 3, 4, 3)), ((2, 2, 2, 2), (2, 2, 2, 3)))),
+    OpSpec("MaxPool", lambda x: conv_ops.max_pool(x, [1, 2, 3, 1], [1, 1, 2, 1], "SAME"),
+           lambda x: conv_ref.max_pool(x, (2, 3), (1, 2), "SAME"), kind="custom",
+           shapes=(((1, 4, 5, 2),), ((2, 3, 3, 1),))),
+    OpSpec("MaxPoolGrad", _pool_grad_op("MaxPoolGrad"),
+           lambda x, g: conv_ref.max_pool_grad(x, g, (2, 2), (2, 2), "SAME"), kind="custom",
+           shapes=(((1, 4, 3, 2), (1, 2, 2, 2)),), grad_order=1),
+    OpSpec("MaxPoolGradGrad", _pool_grad_op("MaxPoolGradGrad"), _max_pool_grad_grad_ref,
+           kind="custom", shapes=(((1, 4, 3, 2), (1, 4, 3, 2)),), grad_order=1),
+    OpSpec("AvgPool", lambda x: conv_ops.avg_pool(x, [1, 3, 2, 1], [1, 2, 1, 1], "SAME"),
+           lambda x: conv_ref.avg_pool(x, (3, 2), (2, 1), "SAME"), kind="custom",
+           shapes=(((1, 4, 5, 2),), ((2, 3, 3, 1),))),
+    OpSpec("AvgPoolGrad",
+           lambda g: apply_op("AvgPoolGrad", [[1, 3, 5, 2], g], attrs=_POOL),
+           lambda g: conv_ref.avg_pool_grad((1, 3, 5, 2), g, (2, 2), (2, 2), "SAME"),
+           kind="custom", shapes=(((1, 2, 3, 2),),)),
+    OpSpec("ShapeN", lambda x, y: tf.cast(conv_ops.shape_n([x, y])[1], x.dtype),
+           lambda x, y: np.asarray(y.shape, np.float64), kind="custom",
+           shapes=(((2, 3), (1, 2, 2)),), grad_order=0),
+]
+SPECS.update({spec.op_type: spec for spec in CONV})
