@@ -1,0 +1,268 @@
+"""Tensor bundles: the ``<prefix>.index`` + ``<prefix>.data-00000-of-00001`` pair of a V2
+checkpoint, written and read byte-compatibly with TensorFlow.
+
+The data file is the tensors' raw little-endian bytes, back to back in the order they were
+added (no padding). A string tensor is stored as the varint64 length of every element, the
+masked CRC-32C of those lengths (each taken as a little-endian uint32), then the element bytes.
+The index is a table (see ``table``) mapping ``""`` to a ``BundleHeaderProto`` and each tensor
+name, in sorted order, to a ``BundleEntryProto`` (dtype, shape, offset, size, masked CRC-32C of
+the stored bytes).
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import tempfile
+from collections.abc import Sequence
+
+import numpy as np
+
+from tfcompat.framework import dtypes, errors
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.protobuf import wire
+from tfcompat.protobuf.tensor_bundle_pb2 import BundleEntryProto, BundleHeaderProto
+from tfcompat.protobuf.tensor_pb2 import TensorShapeProto
+from tfcompat.summary.crc32c import crc32c, masked_crc32c, unmask_crc32c
+from tfcompat.training.checkpoint import table
+
+# Version of the bundle format TF 2.21 writes (``kTensorBundleVersion``).
+BUNDLE_VERSION = 1
+
+
+def data_filename(prefix: str, shard: int = 0, num_shards: int = 1) -> str:
+    return f"{prefix}.data-{shard:05d}-of-{num_shards:05d}"
+
+
+def index_filename(prefix: str) -> str:
+    return f"{prefix}.index"
+
+
+def _mask(crc: int) -> int:
+    return (((crc >> 15) | (crc << 17)) + 0xA282EAD8) & 0xFFFFFFFF
+
+
+def _shape_proto(shape: Sequence[int]) -> TensorShapeProto:
+    proto = TensorShapeProto()
+    for size in shape:
+        proto.dim.add(size=int(size))
+    return proto
+
+
+# ---- tensor bytes ----------------------------------------------------------------------------
+
+def _bfloat16_bits(values: np.ndarray) -> np.ndarray:
+    """float32 values rounded (to nearest even) to bfloat16, as uint16 bit patterns."""
+    bits = np.ascontiguousarray(values, dtype=np.float32).view(np.uint32)
+    rounded = bits + 0x7FFF + ((bits >> 16) & 1)
+    out = (rounded >> 16).astype(np.uint16)
+    nan = np.isnan(values)
+    out[nan] = ((bits[nan] >> 16) | 0x40).astype(np.uint16)  # keep NaNs NaN (quiet)
+    return out
+
+
+def _storage_dtype(dtype: dtypes.DType) -> np.dtype:
+    if dtype.is_quantized or dtype in (dtypes.resource, dtypes.variant):
+        raise errors.UnimplementedError(
+            None, None, f"tfcompat cannot store tensors of type {dtype.name} in checkpoints")
+    if dtype is dtypes.bfloat16:
+        return np.dtype("<u2")
+    return np.dtype(dtype.as_numpy_dtype).newbyteorder("<")
+
+
+def _string_checksum(lengths: Sequence[int], length_check: bytes, body: bytes) -> int:
+    # TF checksums each length as a uint32, then the stored length checksum, then the bytes.
+    crc = crc32c(struct.pack(f"<{len(lengths)}I", *lengths))
+    return crc32c(body, crc32c(length_check, crc))
+
+
+def encode_tensor(value: np.ndarray, dtype: dtypes.DType) -> tuple[bytes, int]:
+    """The bytes a tensor is stored as in a data file, and their masked CRC-32C."""
+    if dtype is dtypes.string:
+        items = [v if isinstance(v, bytes) else str(v).encode() for v in value.reshape(-1)]
+        lengths = [len(v) for v in items]
+        length_check = struct.pack("<I", _mask(crc32c(struct.pack(f"<{len(items)}I",
+                                                                  *lengths))))
+        body = b"".join(items)
+        encoded = b"".join(wire.encode_varint(n) for n in lengths) + length_check + body
+        return encoded, _mask(_string_checksum(lengths, length_check, body))
+    if dtype is dtypes.bfloat16:
+        data = _bfloat16_bits(np.asarray(value)).tobytes()
+    else:
+        data = np.ascontiguousarray(value, dtype=_storage_dtype(dtype)).tobytes()
+    return data, masked_crc32c(data)
+
+
+def decode_tensor(data: bytes, dtype: dtypes.DType,
+                  shape: tuple[int, ...]) -> tuple[np.ndarray, int]:
+    """The tensor stored as ``data`` (the inverse of ``encode_tensor``) and the masked CRC-32C
+    its bytes should have."""
+    count = int(np.prod(shape, dtype=np.int64))
+    if dtype is dtypes.string:
+        lengths = []
+        pos = 0
+        for _ in range(count):
+            length, pos = wire.decode_varint(data, pos)
+            lengths.append(length)
+        length_check = data[pos:pos + 4]
+        body = data[pos + 4:]
+        items = np.empty(count, dtype=object)
+        pos = 0
+        for i, length in enumerate(lengths):
+            items[i] = bytes(body[pos:pos + length])
+            pos += length
+        return items.reshape(shape), _mask(_string_checksum(lengths, length_check, body))
+    checksum = masked_crc32c(data)
+    if dtype is dtypes.bfloat16:
+        bits = np.frombuffer(data, dtype="<u2").astype(np.uint32) << 16
+        return bits.view(np.float32).reshape(shape), checksum
+    array = np.frombuffer(data, dtype=_storage_dtype(dtype), count=count)
+    return array.astype(dtype.as_numpy_dtype).reshape(shape), checksum
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+def file_error(error: OSError, path: str) -> errors.OpError:
+    """An OSError as the TensorFlow error its file system reports (``<path>; <reason>``)."""
+    if isinstance(error, FileNotFoundError):
+        return errors.NotFoundError(None, None, f"{path}; No such file or directory")
+    if isinstance(error, PermissionError):
+        return errors.PermissionDeniedError(None, None, f"{path}; Permission denied")
+    return errors.UnknownError(None, None, f"{path}; {error.strerror or error}")
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Writes ``path`` through a temporary file renamed into place; OSErrors as TF errors."""
+    directory = os.path.dirname(path) or os.curdir
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=os.path.basename(path) + ".tempstate")
+    except OSError as e:
+        raise file_error(e, path) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as e:
+        os.unlink(tmp)
+        raise file_error(e, path) from None
+
+
+def write_bundle(prefix: str, tensors: Sequence[tuple[str, dtypes.DType, np.ndarray]]) -> None:
+    """Writes ``tensors`` (name, dtype, value) as the bundle ``prefix`` (what SaveV2 does).
+
+    The prefix's directory is created if its parent exists, as TensorFlow does; otherwise
+    NotFoundError. A repeated name is an InvalidArgumentError.
+    """
+    directory = os.path.dirname(prefix)
+    if directory and not os.path.isdir(directory):
+        try:
+            os.mkdir(directory)
+        except FileExistsError:
+            pass
+        except OSError as e:
+            raise file_error(e, directory) from None
+    entries: dict[str, BundleEntryProto] = {}
+    chunks = []
+    offset = 0
+    for name, dtype, value in tensors:
+        if name in entries:
+            raise errors.InvalidArgumentError(None, None, f"Adding duplicate key: {name}")
+        value = np.asarray(value)
+        data, crc = encode_tensor(value, dtype)
+        entry = BundleEntryProto(dtype=dtype.as_datatype_enum, shape=_shape_proto(value.shape),
+                                 offset=offset, size=len(data), crc32c=crc)
+        entries[name] = entry
+        chunks.append(data)
+        offset += len(data)
+    header = BundleHeaderProto(num_shards=1)
+    header.version.producer = BUNDLE_VERSION
+    items = [(b"", header.SerializeToString())]
+    items.extend((name.encode(), entries[name].SerializeToString())
+                 for name in sorted(entries, key=str.encode))
+    write_atomically(data_filename(prefix), b"".join(chunks))
+    write_atomically(index_filename(prefix), table.build_table(items))
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+def _corrupt(path: str, detail: str) -> errors.DataLossError:
+    return errors.DataLossError(
+        None, None, f"Unable to read file ({path}). Perhaps the file is corrupt or was produced "
+        f"by a newer version of TensorFlow with format changes (failed to seek to header "
+        f"entry): {detail}")
+
+
+class BundleReader:
+    """Reads the tensors of the bundle ``prefix``: index entries, then values on demand."""
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        path = index_filename(prefix)
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError:
+            raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: "
+                                       f"Failed to find any matching files for {prefix}") from None
+        except OSError as e:
+            raise file_error(e, path) from None
+        try:
+            items = table.read_table(data)
+        except table.TableError as e:
+            raise _corrupt(path, str(e)) from None
+        if not items or items[0][0] != b"":
+            raise _corrupt(path, "no header entry")
+        header = BundleHeaderProto.FromString(items[0][1])
+        if header.version.producer > BUNDLE_VERSION:
+            raise errors.InvalidArgumentError(
+                None, None, f"Checkpoint bundle {prefix} has version {header.version.producer}; "
+                f"tfcompat reads up to version {BUNDLE_VERSION}")
+        if header.endianness != BundleHeaderProto.LITTLE:
+            raise errors.UnimplementedError(
+                None, None, "Reading a bundle with different endianness from the reader is "
+                "unsupported")
+        self.header = header
+        self.entries: dict[str, BundleEntryProto] = {
+            key.decode("utf-8", "surrogateescape"): BundleEntryProto.FromString(value)
+            for key, value in items[1:]
+        }
+
+    def dtype(self, name: str) -> dtypes.DType:
+        return dtypes.as_dtype(self.entry(name).dtype)
+
+    def shape(self, name: str) -> TensorShape:
+        return TensorShape([d.size for d in self.entry(name).shape.dim])
+
+    def entry(self, name: str) -> BundleEntryProto:
+        try:
+            return self.entries[name]
+        except KeyError:
+            raise errors.NotFoundError(None, None,
+                                       f"Key {name} not found in checkpoint") from None
+
+    def read(self, name: str) -> np.ndarray:
+        """The value of tensor ``name``; DataLossError when its checksum does not match."""
+        entry = self.entry(name)
+        if entry.slices:
+            raise errors.UnimplementedError(
+                None, None, f"tfcompat cannot read the sliced (partitioned) tensor {name}")
+        path = data_filename(self.prefix, entry.shard_id, self.header.num_shards)
+        try:
+            with open(path, "rb") as f:
+                f.seek(entry.offset)
+                data = f.read(entry.size)
+        except OSError as e:
+            raise file_error(e, path) from None
+        if len(data) != entry.size:
+            raise errors.DataLossError(
+                None, None, f"TensorBundle at {self.prefix} shard {entry.shard_id}: read "
+                f"{len(data)} of {entry.size} bytes of {name}")
+        value, calculated = decode_tensor(data, self.dtype(name),
+                                          tuple(d.size for d in entry.shape.dim))
+        if calculated != entry.crc32c:
+            raise errors.DataLossError(
+                None, None, f"TensorBundle at {self.prefix} shard {entry.shard_id} "
+                f"({entry.size} bytes): Checksum does not match: stored "
+                f"{unmask_crc32c(entry.crc32c)} vs. calculated on the restored bytes "
+                f"{unmask_crc32c(calculated)}")
+        return value

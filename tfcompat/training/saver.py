@@ -1,0 +1,400 @@
+"""``tf.train.Saver``: saves and restores variables as V2 checkpoints, building TF1's graph.
+
+For variables ``step`` and ``w`` a Saver adds, under the name scope ``save`` (``save_1``...)::
+
+    save/filename/input  Const "model"           save/RestoreV2/tensor_names      Const
+    save/filename        PlaceholderWithDefault  save/RestoreV2/shape_and_slices  Const
+    save/Const           PlaceholderWithDefault  save/RestoreV2  RestoreV2  (on /device:CPU:0)
+    save/SaveV2/tensor_names, .../shape_and_slices   save/Assign, save/Assign_1  Assign
+    save/SaveV2          SaveV2 (reads the variables' reference tensors)
+    save/control_dependency  Identity of save/Const after save/SaveV2
+    save/restore_all     NoOp after every save/Assign
+
+``save`` feeds the checkpoint prefix to ``save/Const`` and fetches ``save/control_dependency``;
+``restore`` feeds it and runs ``save/restore_all``. Tensors are named by the variables' op
+names (or the keys of a ``var_list`` dict) and saved in name order.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+from tfcompat.client.session import BaseSession
+from tfcompat.framework import errors, ops
+from tfcompat.framework.ops import GraphKeys, Tensor
+from tfcompat.ops import array_ops, control_flow_ops, state_ops
+from tfcompat.platform import tf_logging as logging
+from tfcompat.protobuf.meta_graph_pb2 import SaverDef
+from tfcompat.training import training_util
+from tfcompat.training.checkpoint import io_ops, meta_graph, state
+from tfcompat.variables import variables as variables_lib
+from tfcompat.variables.variables import Variable
+
+_VARIABLE_OP_TYPES = ("VariableV2",)
+
+
+# ---- which variables, under which names ------------------------------------------------------
+
+def _variable_ref(value) -> Tensor | None:
+    """The reference tensor of a variable (a Variable or a VariableV2 output), else None."""
+    if isinstance(value, Variable):
+        return value._ref()
+    if isinstance(value, Tensor) and value.op.type in _VARIABLE_OP_TYPES:
+        return value
+    return None
+
+
+def _saveables_from_list(var_list) -> dict[str, Tensor]:
+    named: dict[str, Tensor] = {}
+    for var in sorted(var_list, key=lambda x: x.name):
+        ref = _variable_ref(var)
+        if ref is None:
+            raise TypeError(f"Variable to save is not a Variable: {var}")
+        name = ref.op.name
+        if name in named:
+            raise ValueError(f"At least two variables have the same name: {name}")
+        named[name] = ref
+    return named
+
+
+def _saveables_from_dict(var_dict: dict) -> dict[str, Tensor]:
+    for name in var_dict:
+        if not isinstance(name, str):
+            raise TypeError("names_to_saveables must be a dict mapping string names to "
+                            f"trackable operations. Name is not a string: {name}")
+    return dict(var_dict)
+
+
+def saveables(var_list) -> list[tuple[str, Tensor]]:
+    """``(checkpoint name, variable reference)`` pairs in name order, validated as TF does."""
+    if isinstance(var_list, dict):
+        named = _saveables_from_dict(var_list)
+    elif isinstance(var_list, (list, tuple, set)):
+        named = _saveables_from_list(var_list)
+    else:
+        raise TypeError(f"Variables to save should be passed in a dict or a list. Got {var_list}")
+    result = []
+    seen: set[int] = set()
+    for name, value in sorted(named.items(), key=lambda item: item[0]):
+        ref = _variable_ref(value)
+        if ref is None:
+            tensor = ops.convert_to_tensor(value, as_ref=True)
+            raise TypeError("names_to_saveables must be a dict mapping string names to "
+                            f"Tensors/Variables. Not a variable: {tensor}")
+        if id(ref.op) in seen:
+            raise ValueError(f"The same saveable will be restored with two names: {name}")
+        seen.add(id(ref.op))
+        result.append((name, ref))
+    return result
+
+
+# ---- the graph -------------------------------------------------------------------------------
+
+class BaseSaverBuilder:
+    """Builds a Saver's save and restore ops (one SaveV2, one RestoreV2) and its SaverDef."""
+
+    def __init__(self, write_version=SaverDef.V2):
+        _check_write_version(write_version)
+        self._write_version = write_version
+
+    def save_op(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]]):
+        """The SaveV2 op writing every variable of ``named``."""
+        return io_ops.save_v2(filename_tensor, [name for name, _ in named], [""] * len(named),
+                              [ref for _, ref in named], name="SaveV2")
+
+    def bulk_restore(self, filename_tensor: Tensor,
+                     named: list[tuple[str, Tensor]]) -> list[Tensor]:
+        """One RestoreV2 op (on the CPU) reading every variable of ``named``."""
+        with ops.get_default_graph().device("/device:CPU:0"):
+            return io_ops.restore_v2(filename_tensor, [name for name, _ in named],
+                                     [""] * len(named), [ref.dtype.base_dtype for _, ref in named],
+                                     name="RestoreV2")
+
+    def _restore_assign(self, ref: Tensor, value: Tensor, reshape: bool):
+        graph = ref.graph
+        if reshape:
+            shape = ref.shape
+            target = shape.as_list() if shape.is_fully_defined() else array_ops.shape(ref)
+            value = array_ops.reshape(value, target)
+        with graph.colocate_with(ref.op):
+            return state_ops.assign(ref, value,
+                                    validate_shape=not reshape and ref.shape.is_fully_defined())
+
+    def _build_internal(self, var_list, reshape=False, sharded=False, max_to_keep=5,
+                        keep_checkpoint_every_n_hours=10000.0, name=None,
+                        restore_sequentially=False, filename="model") -> SaverDef:
+        del restore_sequentially  # one bulk RestoreV2 reads every tensor, as in TF 2.x
+        if sharded:
+            raise NotImplementedError(
+                "tf.train.Saver(sharded=True) is not supported by tfcompat yet; a single-device "
+                "graph writes the same files with sharded=False")
+        named = saveables(var_list)
+        with ops.name_scope(name, "save", [ref.op for _, ref in named]):
+            filename_tensor = array_ops.placeholder_with_default(filename or "model", shape=(),
+                                                                 name="filename")
+            filename_tensor = array_ops.placeholder_with_default(filename_tensor, shape=(),
+                                                                 name="Const")
+            save = self.save_op(filename_tensor, named)
+            save_tensor = control_flow_ops.with_dependencies([save], filename_tensor)
+            restored = self.bulk_restore(filename_tensor, named)
+            assigns = [self._restore_assign(ref, value, reshape)
+                       for (_, ref), value in zip(named, restored)]
+            restore_op = control_flow_ops.group(*assigns, name="restore_all")
+        return SaverDef(filename_tensor_name=filename_tensor.name,
+                        save_tensor_name=save_tensor.name,
+                        restore_op_name=restore_op.name,
+                        max_to_keep=max_to_keep,
+                        sharded=sharded,
+                        keep_checkpoint_every_n_hours=keep_checkpoint_every_n_hours,
+                        version=self._write_version)
+
+
+BulkSaverBuilder = BaseSaverBuilder
+
+
+def _all_saveable_objects() -> list:
+    return variables_lib.global_variables() + ops.get_default_graph().get_collection(
+        GraphKeys.SAVEABLE_OBJECTS)
+
+
+def _check_write_version(write_version) -> None:
+    if write_version != SaverDef.V2:
+        raise ValueError("tfcompat writes V2 checkpoints only; use "
+                         "write_version=tf.train.SaverDef.V2 (the default)")
+
+
+def _wrap_restore_error(err: errors.OpError, cause: str) -> errors.OpError:
+    message = (f"Restoring from checkpoint failed. This is most likely due to {cause} from the "
+               "checkpoint. Please ensure that you have not altered the graph expected based on "
+               f"the checkpoint. Original error:\n\n{err.message}")
+    return type(err)(err.node_def, err.op, message)
+
+
+# ---- the Saver -------------------------------------------------------------------------------
+
+class Saver:
+    """Saves and restores variables (``tf.train.Saver``).
+
+    ``saver.save(sess, 'ckpt/model', global_step=7)`` writes ``ckpt/model-7.index``,
+    ``ckpt/model-7.data-00000-of-00001``, ``ckpt/model-7.meta`` and the ``ckpt/checkpoint``
+    state file, keeps the newest ``max_to_keep`` checkpoints (deleting older ones unless one is
+    due every ``keep_checkpoint_every_n_hours``) and returns ``'ckpt/model-7'``.
+    """
+
+    def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
+                 keep_checkpoint_every_n_hours=10000.0, name=None, restore_sequentially=False,
+                 saver_def=None, builder=None, defer_build=False, allow_empty=False,
+                 write_version=SaverDef.V2, pad_step_number=False, save_relative_paths=False,
+                 filename=None):
+        if defer_build and var_list:
+            raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
+                             "set defer_build=False or var_list=None.")
+        _check_write_version(write_version)
+        self._var_list = var_list
+        self._reshape = reshape
+        self._sharded = sharded
+        self._max_to_keep = max_to_keep
+        self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
+        self._name = name
+        self._restore_sequentially = restore_sequentially
+        self.saver_def = saver_def
+        self._builder = builder
+        self._is_built = False
+        self._allow_empty = allow_empty
+        self._is_empty = None
+        self._write_version = write_version
+        self._pad_step_number = pad_step_number
+        self._filename = filename
+        self._save_relative_paths = save_relative_paths
+        self._last_checkpoints: list[tuple[str, float]] = []
+        self._checkpoints_to_be_deleted: list[tuple[str, float]] = []
+        self._next_checkpoint_time = time.time() + keep_checkpoint_every_n_hours * 3600
+        if not defer_build:
+            self.build()
+        if self.saver_def is not None:
+            self._check_saver_def()
+
+    def build(self) -> None:
+        """Adds the save and restore ops to the graph (once; for ``defer_build=True``)."""
+        if self._is_built:
+            return
+        self._is_built = True
+        if self.saver_def is not None:
+            self._is_empty = False
+            return
+        if self._builder is None:
+            self._builder = BulkSaverBuilder(self._write_version)
+        if self._var_list is None:
+            self._var_list = _all_saveable_objects()
+        if not self._var_list:
+            if self._allow_empty:
+                self._is_empty = True
+                return
+            raise ValueError("No variables to save")
+        self._is_empty = False
+        self.saver_def = self._builder._build_internal(
+            self._var_list, reshape=self._reshape, sharded=self._sharded,
+            max_to_keep=self._max_to_keep,
+            keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours,
+            name=self._name, restore_sequentially=self._restore_sequentially,
+            filename=self._filename)
+
+    def _check_saver_def(self) -> None:
+        if not isinstance(self.saver_def, SaverDef):
+            raise ValueError(f"saver_def must be a saver_pb2.SaverDef: {self.saver_def}")
+
+    # -- bookkeeping of kept checkpoints
+
+    @property
+    def last_checkpoints(self) -> list[str]:
+        """The prefixes of the kept checkpoints, oldest first."""
+        return [path for path, _ in self._last_checkpoints]
+
+    def set_last_checkpoints(self, last_checkpoints) -> None:
+        """Replaces the list of kept checkpoints (they will never be due for keeping by age)."""
+        assert isinstance(last_checkpoints, list)
+        self._last_checkpoints = [(path, np.inf) for path in last_checkpoints]
+
+    def set_last_checkpoints_with_time(self, last_checkpoints_with_time) -> None:
+        """Replaces the list of kept checkpoints with ``(prefix, timestamp)`` pairs."""
+        assert isinstance(last_checkpoints_with_time, list)
+        self._last_checkpoints = list(last_checkpoints_with_time)
+
+    def recover_last_checkpoints(self, checkpoint_paths) -> None:
+        """Keeps those of ``checkpoint_paths`` that exist, timed by their files' mtimes."""
+        recovered = []
+        for path in checkpoint_paths:
+            mtimes = state.get_checkpoint_mtimes([path])
+            if mtimes:
+                recovered.append((path, mtimes[0]))
+        self.set_last_checkpoints_with_time(recovered)
+
+    def _record_last_checkpoint(self, path: str) -> None:
+        if not self.saver_def.max_to_keep:
+            return
+        self._last_checkpoints = [p for p in self._last_checkpoints if p[0] != path]
+        self._last_checkpoints.append((path, time.time()))
+        if len(self._last_checkpoints) > self.saver_def.max_to_keep:
+            self._checkpoints_to_be_deleted.append(self._last_checkpoints.pop(0))
+
+    def _delete_old_checkpoints(self, meta_graph_suffix: str) -> None:
+        if not self._checkpoints_to_be_deleted:
+            return
+        path, saved_at = self._checkpoints_to_be_deleted.pop(0)
+        if saved_at > self._next_checkpoint_time:
+            # Preserved: one checkpoint per keep_checkpoint_every_n_hours survives.
+            self._next_checkpoint_time += self.saver_def.keep_checkpoint_every_n_hours * 3600
+            return
+        state.remove_checkpoint(path, meta_graph_suffix)
+
+    # -- save and restore
+
+    def save(self, sess, save_path, global_step=None, latest_filename=None,
+             meta_graph_suffix="meta", write_meta_graph=True, write_state=True,
+             strip_default_attrs=False, save_debug_info=False):
+        """Saves the variables to ``save_path`` (``-<global_step>`` appended when given).
+
+        Returns the checkpoint prefix written (None for an empty saver). Raises ValueError when
+        the parent directory does not exist.
+        """
+        del strip_default_attrs, save_debug_info
+        if not self._is_built:
+            raise RuntimeError("`build()` should be called before save if defer_build==True")
+        latest_filename = latest_filename or state.DEFAULT_STATE_FILENAME
+        if os.path.split(latest_filename)[0]:
+            raise ValueError("'latest_filename' must not contain path components")
+        save_path = os.fspath(save_path)
+        if global_step is not None:
+            if not isinstance(global_step, (int, np.integer)):
+                global_step = training_util.global_step(sess, global_step)
+            step = f"{global_step:08d}" if self._pad_step_number else f"{global_step:d}"
+            checkpoint_file = f"{save_path}-{step}"
+        else:
+            checkpoint_file = save_path
+            if os.path.basename(save_path) == latest_filename:
+                raise ValueError(f"'latest_filename' collides with 'save_path': "
+                                 f"'{latest_filename}' and '{save_path}'")
+        if not isinstance(sess, BaseSession):
+            raise TypeError(f"'sess' must be a Session; {sess}")
+        save_dir = os.path.dirname(save_path)
+        model_checkpoint_path = None
+        if not self._is_empty:
+            try:
+                written = sess.run(self.saver_def.save_tensor_name,
+                                   {self.saver_def.filename_tensor_name: checkpoint_file})
+            except (errors.FailedPreconditionError, errors.NotFoundError) as e:
+                if not os.path.isdir(save_dir or os.curdir):
+                    raise ValueError(f"Parent directory of {save_path} doesn't exist, can't "
+                                     "save.") from None
+                raise e
+            model_checkpoint_path = io_ops.as_text(written)
+            if write_state:
+                self._record_last_checkpoint(model_checkpoint_path)
+                state.update_checkpoint_state(
+                    save_dir, model_checkpoint_path, self.last_checkpoints, latest_filename,
+                    save_relative_paths=self._save_relative_paths)
+                self._delete_old_checkpoints(meta_graph_suffix)
+        if write_meta_graph:
+            filename = state.meta_graph_filename(checkpoint_file, meta_graph_suffix)
+            self.export_meta_graph(filename, graph=sess.graph)
+        return model_checkpoint_path
+
+    def restore(self, sess, save_path) -> None:
+        """Restores the variables from checkpoint ``save_path`` (a prefix such as ``'ckpt/m-7'``).
+
+        ValueError for None or a path that is not a checkpoint; a missing variable raises
+        NotFoundError and a shape or dtype mismatch InvalidArgumentError, with TF's texts.
+        """
+        if self._is_empty:
+            return
+        if save_path is None:
+            raise ValueError("Can't load save_path when it is None.")
+        save_path = os.fspath(save_path)
+        if not state.checkpoint_exists(save_path):
+            raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
+        logging.info("Restoring parameters from %s", save_path)
+        try:
+            sess.run(self.saver_def.restore_op_name,
+                     {self.saver_def.filename_tensor_name: save_path})
+        except errors.NotFoundError as e:
+            raise _wrap_restore_error(e, "a Variable name or other graph key that is missing"
+                                      ) from None
+        except errors.InvalidArgumentError as e:
+            raise _wrap_restore_error(e, "a mismatch between the current graph and the graph"
+                                      ) from None
+
+    # -- protos
+
+    def as_saver_def(self) -> SaverDef:
+        return self.saver_def
+
+    def to_proto(self, export_scope=None) -> SaverDef:
+        """The SaverDef (``export_scope`` must be None: tfcompat does not strip scopes)."""
+        if export_scope is not None:
+            raise ValueError("tfcompat's Saver.to_proto supports export_scope=None only")
+        return self.saver_def
+
+    @staticmethod
+    def from_proto(saver_def, import_scope=None) -> Saver:
+        """A Saver using the ops named by ``saver_def`` (``import_scope`` must be None)."""
+        if import_scope is not None:
+            raise ValueError("tfcompat's Saver.from_proto supports import_scope=None only")
+        return Saver(saver_def=saver_def)
+
+    def export_meta_graph(self, filename=None, collection_list=None, as_text=False,
+                          export_scope=None, clear_devices=False,
+                          clear_extraneous_savers=False, strip_default_attrs=False,
+                          save_debug_info=False, graph=None):
+        """Writes (when ``filename`` is given) and returns the graph's MetaGraphDef, with this
+        saver's SaverDef."""
+        del clear_extraneous_savers, strip_default_attrs, save_debug_info
+        if export_scope is not None:
+            raise ValueError("tfcompat's export_meta_graph supports export_scope=None only")
+        return meta_graph.export_meta_graph(
+            graph if graph is not None else ops.get_default_graph(),
+            os.fspath(filename) if filename else None, self.saver_def, collection_list,
+            as_text, clear_devices)
+
