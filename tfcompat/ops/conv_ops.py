@@ -21,13 +21,15 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
-from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
+from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops
-from tfcompat.ops.op_helpers import FLOATS, INDEX_TYPES
+from tfcompat.ops.op_helpers import INDEX_TYPES
 
-CONV_TYPES = FLOATS + (dtypes.int32,)
-MAX_POOL_TYPES = FLOATS + (dtypes.int32, dtypes.int64, dtypes.uint8, dtypes.int16, dtypes.int8,
+# In TF's order, which its dtype error messages list.
+TF_FLOATS = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64)
+CONV_TYPES = TF_FLOATS + (dtypes.int32,)
+MAX_POOL_TYPES = TF_FLOATS + (dtypes.int32, dtypes.int64, dtypes.uint8, dtypes.int16, dtypes.int8,
                            dtypes.uint16, dtypes.qint8)
 CONV_PADDINGS = ("SAME", "VALID", "EXPLICIT")
 POOL_PADDINGS = ("SAME", "VALID")
@@ -92,9 +94,13 @@ def convert_padding(padding, expected_length: int = 4) -> tuple[object, list[int
     return "EXPLICIT", explicit
 
 
-def _check_string_attr(op_type: str, attr: str, value, allowed: Sequence[str]) -> None:
+def _require_string(attr: str, value) -> None:
+    """TF's generated wrappers reject None before the op (and its name) exists."""
     if value is None:
         raise TypeError(f"Expected string for argument '{attr}' not None.")
+
+
+def _check_string_attr(op_type: str, attr: str, value, allowed: Sequence[str]) -> None:
     if value not in allowed:
         choices = ", ".join(f'"{a}"' for a in allowed)
         raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
@@ -482,7 +488,7 @@ register_op("Conv2DBackpropInput", inputs=("input_sizes: int32", "filter: T", "o
             attr_defaults=_CONV_DEFAULTS)
 register_op("Conv2DBackpropFilter", inputs=("input: T", "filter_sizes: int32", "out_backprop: T"),
             kernel=_conv2d_backprop_filter_kernel, kernel_attrs=_CONV_KERNEL_ATTRS,
-            shape_fn=_conv2d_backprop_filter_shape, allowed={"T": FLOATS},
+            shape_fn=_conv2d_backprop_filter_shape, allowed={"T": TF_FLOATS},
             attr_defaults=_CONV_DEFAULTS)
 
 
@@ -506,14 +512,13 @@ def shape_n(input, out_type=dtypes.int32, name=None) -> list[Tensor]:  # noqa: A
     """The shapes of several tensors, computed by one ShapeN op (``tf.shape_n``)."""
     if not isinstance(input, (list, tuple)):
         raise TypeError(f"Expected list for 'input' argument to 'ShapeN' Op, not {input}.")
-    if not input:
-        raise ValueError("List argument 'input' to 'ShapeN' Op with length 0 shorter than "
-                         "minimum length 1.")
     with ops.name_scope(name, "ShapeN", input) as scope:
-        tensors = [convert_to_tensor(t) for t in input]
-        attrs = {"out_type": dtypes.as_dtype(out_type), "T": tensors[0].dtype.base_dtype,
-                 "N": len(tensors)}
-        return apply_op("ShapeN", [tensors], name=scope, attrs=attrs)
+        if not input:
+            raise ValueError("List argument 'input' to 'ShapeN' Op with length 0 shorter than "
+                             "minimum length 1.")
+        op = ops.create_op_from_values("ShapeN", [list(input)], name=scope,
+                                       attrs={"out_type": dtypes.as_dtype(out_type)})
+        return op.outputs
 
 
 # ---- convolution gradients -------------------------------------------------------------------
@@ -788,11 +793,11 @@ register_op("MaxPoolGradGrad", inputs=("orig_input: T", "orig_output: T", "grad:
             shape_fn=_max_pool_grad_grad_shape, allowed={"T": MAX_POOL_TYPES[:-1]},
             attr_defaults={"data_format": "NHWC"})
 register_op("AvgPool", inputs=("value: T",), kernel=_avg_pool_kernel,
-            kernel_attrs=_POOL_KERNEL_ATTRS, shape_fn=_avg_pool_shape, allowed={"T": FLOATS},
+            kernel_attrs=_POOL_KERNEL_ATTRS, shape_fn=_avg_pool_shape, allowed={"T": TF_FLOATS},
             attr_defaults={"data_format": "NHWC"})
 register_op("AvgPoolGrad", inputs=("orig_input_shape: int32", "grad: T"),
             kernel=_avg_pool_grad_kernel, kernel_attrs=_POOL_KERNEL_ATTRS,
-            shape_fn=_avg_pool_grad_shape, allowed={"T": FLOATS},
+            shape_fn=_avg_pool_grad_shape, allowed={"T": TF_FLOATS},
             attr_defaults={"data_format": "NHWC"})
 
 
@@ -805,7 +810,7 @@ def _max_pool_grad(op, grad):
 
 
 def _max_pool_grad_grad_attrs(op) -> dict:
-    # MaxPoolGradGrad/MaxPoolGrad second derivatives take no explicit padding, as in TF.
+    # MaxPoolGradGrad takes no explicit padding, so neither does MaxPool's second derivative.
     _check_string_attr("MaxPoolGradGrad", "padding", op._attrs["padding"], POOL_PADDINGS)
     return _copy_attrs(op, _POOL_ATTRS)
 
@@ -849,9 +854,15 @@ def _conv_attrs(strides, padding, explicit_paddings, use_cudnn_on_gpu, data_form
             "dilations": list(dilations), "data_format": data_format}
 
 
-def _check_conv_attrs(op_type: str, padding, data_format) -> None:
-    _check_string_attr(op_type, "padding", padding, CONV_PADDINGS)
-    _check_string_attr(op_type, "data_format", data_format, CONV_FORMATS)
+def _apply_conv(op_type: str, inputs: list, name, attrs: dict) -> Tensor:
+    """Adds a convolution op; like TF's op-def library, a bad string attr is reported from
+    inside the op's name scope, so the op's name is used up even though no op is made."""
+    _require_string("padding", attrs["padding"])
+    _require_string("data_format", attrs["data_format"])
+    with ops.name_scope(name, op_type, [t for t in inputs if isinstance(t, Tensor)]) as scope:
+        _check_string_attr(op_type, "padding", attrs["padding"], CONV_PADDINGS)
+        _check_string_attr(op_type, "data_format", attrs["data_format"], CONV_FORMATS)
+        return apply_op(op_type, inputs, name=scope, attrs=attrs)
 
 
 def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
@@ -869,8 +880,7 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     channel = _channel_index(data_format)
     strides = _get_sequence(strides, 2, channel, "strides")
     dilations = _get_sequence(dilations, 2, channel, "dilations")
-    _check_conv_attrs("Conv2D", padding, data_format)
-    return apply_op("Conv2D", [input, filter], name=name, attrs=_conv_attrs(
+    return _apply_conv("Conv2D", [input, filter], name, _conv_attrs(
         strides, padding, explicit, use_cudnn_on_gpu, data_format, dilations))
 
 
@@ -888,10 +898,9 @@ def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=N
     padding, explicit = convert_padding(padding)
     strides = _as_list_attr(strides, "strides", "conv2d_backprop_input")
     dilations = _as_list_attr(dilations, "dilations", "conv2d_backprop_input")
-    _check_conv_attrs("Conv2DBackpropInput", padding, data_format)
-    return apply_op("Conv2DBackpropInput", [input_sizes, filter, out_backprop], name=name,
-                    attrs=_conv_attrs(strides, padding, explicit, use_cudnn_on_gpu, data_format,
-                                      dilations))
+    return _apply_conv("Conv2DBackpropInput", [input_sizes, filter, out_backprop], name,
+                       _conv_attrs(strides, padding, explicit, use_cudnn_on_gpu, data_format,
+                                   dilations))
 
 
 def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding,  # noqa: A002
@@ -901,10 +910,9 @@ def conv2d_backprop_filter(input, filter_sizes, out_backprop, strides, padding, 
     padding, explicit = convert_padding(padding)
     strides = _as_list_attr(strides, "strides", "conv2d_backprop_filter")
     dilations = _as_list_attr(dilations, "dilations", "conv2d_backprop_filter")
-    _check_conv_attrs("Conv2DBackpropFilter", padding, data_format)
-    return apply_op("Conv2DBackpropFilter", [input, filter_sizes, out_backprop], name=name,
-                    attrs=_conv_attrs(strides, padding, explicit, use_cudnn_on_gpu, data_format,
-                                      dilations))
+    return _apply_conv("Conv2DBackpropFilter", [input, filter_sizes, out_backprop], name,
+                       _conv_attrs(strides, padding, explicit, use_cudnn_on_gpu, data_format,
+                                   dilations))
 
 
 def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
@@ -932,7 +940,14 @@ def _pool_args(op_type: str, ksize, strides, padding, data_format, paddings: Seq
     channel = _channel_index(data_format)
     ksize = _get_sequence(ksize, 2, channel, "ksize")
     strides = _get_sequence(strides, 2, channel, "strides")
-    padding, explicit = convert_padding(padding)
+    if "EXPLICIT" in paddings:
+        padding, explicit = convert_padding(padding)
+    elif not isinstance(padding, str):
+        # avg_pool takes no list of paddings; TF's op-def check names the value.
+        raise TypeError(f"Expected string for argument 'padding' not {padding!r}.")
+    else:
+        explicit = []
+    _require_string("padding", padding)
     _check_string_attr(op_type, "padding", padding, paddings)
     _check_string_attr(op_type, "data_format", data_format, formats)
     return ksize, strides, padding, explicit, data_format

@@ -1,0 +1,21 @@
+# conv2d_transpose and the raw backprop ops: graph, static shapes, values.
+rng = np.random.RandomState(2)
+w = tf.constant(rng.uniform(-1, 1, [3, 3, 2, 4]).astype(np.float32), name="w")
+dy = tf.constant(rng.uniform(-1, 1, [1, 3, 3, 4]).astype(np.float32), name="dy")
+t = tf.nn.conv2d_transpose(dy, w, output_shape=[1, 6, 6, 2], strides=2, padding="SAME")
+print(t, t.op.type, [i.name for i in t.op.inputs])
+x = tf.placeholder(tf.float32, [None, 5, 5, 2], name="x")
+t2 = tf.nn.conv2d_transpose(dy, w, output_shape=tf.shape(x), strides=[1, 1], padding="VALID")
+print(t2)
+t3 = tf.nn.conv2d_transpose(dy, w, [1, 7, 7, 2], 2, "VALID", name="up")
+print(t3)
+bi = tf.nn.conv2d_backprop_input([1, 5, 5, 2], w, dy, [1, 1, 1, 1], "VALID")
+bf = tf.nn.conv2d_backprop_filter(tf.ones([1, 5, 5, 2]), [3, 3, 2, 4], dy, [1, 1, 1, 1],
+                                  "VALID")
+print(bi, bf)
+with tf.Session() as sess:
+    print(sess.run(t)[0, :, :, 0])
+    print(sess.run(t3)[0, :, :, 1])
+    v2, vi, vf = sess.run([t2, bi, bf], {x: np.zeros([1, 5, 5, 2])})
+    print(v2.shape, np.abs(v2 - vi).max())
+    print(vf[:, :, 0, 0])
