@@ -1,0 +1,14 @@
+"""``tf.layers``: TF1's layers, building the graphs TF's legacy layers build."""
+
+from tfcompat.layers.base import InputSpec, Layer  # noqa: F401 - re-exports
+from tfcompat.layers.convolutional import Conv2D, conv2d  # noqa: F401
+from tfcompat.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten  # noqa: F401
+from tfcompat.layers.pooling import (  # noqa: F401
+    AveragePooling2D,
+    MaxPooling2D,
+    average_pooling2d,
+    max_pooling2d,
+)
+from tfcompat.tools.unsupported import make_getattr
+
+__getattr__ = make_getattr("tf.layers", __name__)
