@@ -258,6 +258,10 @@ COVERED_ELSEWHERE.update({
     "ApplyAdadelta": "tests/training/test_optimizers.py",
 })
 
+COVERED_ELSEWHERE.update(dict.fromkeys(
+    ["SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename", "StringJoin",
+     "StaticRegexFullMatch"], "tests/training/test_saver.py (files and graphs recorded from TF)"))
+
 # ---- convolution and pooling (tfcompat.ops.conv_ops), against loop-by-loop references ----------
 from tests.ops import conv_reference as conv_ref  # noqa: E402 - the block stays self-contained
 from tfcompat.ops import conv_ops  # noqa: E402
