@@ -24,8 +24,9 @@ import numpy as np
 
 from tfcompat.client.session import BaseSession
 from tfcompat.framework import errors, ops
+from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.ops import GraphKeys, Tensor
-from tfcompat.ops import array_ops, control_flow_ops, state_ops
+from tfcompat.ops import array_ops, constant_op, control_flow_ops, state_ops
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.training import training_util
@@ -123,26 +124,67 @@ class BaseSaverBuilder:
             return state_ops.assign(ref, value,
                                     validate_shape=not reshape and ref.shape.is_fully_defined())
 
+    def _add_save_ops(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]]) -> Tensor:
+        """SaveV2, then the filename passed through once it ran (``control_dependency``)."""
+        save = self.save_op(filename_tensor, named)
+        return control_flow_ops.with_dependencies([save], filename_tensor)
+
+    def _add_restore_ops(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]],
+                         reshape: bool, name: str = "restore_all"):
+        restored = self.bulk_restore(filename_tensor, named)
+        assigns = [self._restore_assign(ref, value, reshape)
+                   for (_, ref), value in zip(named, restored)]
+        return control_flow_ops.group(*assigns, name=name)
+
+    def _add_sharded_save_ops(self, checkpoint_prefix: Tensor,
+                              per_device: list[tuple[str, list[tuple[str, Tensor]]]]) -> Tensor:
+        """One SaveV2 per device into ``<prefix>_temp/part-0000k-of-0000n``, then
+        MergeV2Checkpoints into ``<prefix>``; returns the prefix once merged."""
+        graph = ops.get_default_graph()
+        with graph.device("/device:CPU:*"):
+            is_s3 = io_ops.static_regex_full_match(checkpoint_prefix, "^s3://.*")
+            suffix = array_ops.select(is_s3, constant_op.constant(".part"),
+                                      constant_op.constant("_temp/part"))
+            temp_prefix = io_ops.string_join([checkpoint_prefix, suffix])
+        num_shards = constant_op.constant(len(per_device), name="num_shards")
+        shard_prefixes = []
+        shard_saves = []
+        last_device = ""
+        for shard, (device, named) in enumerate(per_device):
+            last_device = device
+            with graph.device(_cpu0(device)):
+                shard_prefix = io_ops.sharded_filename(temp_prefix, shard, num_shards)
+                shard_prefixes.append(shard_prefix)
+                shard_saves.append(self._add_save_ops(shard_prefix, named))
+        with graph.control_dependencies([t.op for t in shard_saves]):
+            with graph.device(_cpu0(last_device)):
+                merge = io_ops.merge_v2_checkpoints(shard_prefixes, checkpoint_prefix)
+                with graph.control_dependencies([merge]):
+                    return array_ops.identity(checkpoint_prefix)
+
     def _build_internal(self, var_list, reshape=False, sharded=False, max_to_keep=5,
                         keep_checkpoint_every_n_hours=10000.0, name=None,
                         restore_sequentially=False, filename="model") -> SaverDef:
         del restore_sequentially  # one bulk RestoreV2 reads every tensor, as in TF 2.x
-        if sharded:
-            raise NotImplementedError(
-                "tf.train.Saver(sharded=True) is not supported by tfcompat yet; a single-device "
-                "graph writes the same files with sharded=False")
         named = saveables(var_list)
         with ops.name_scope(name, "save", [ref.op for _, ref in named]):
             filename_tensor = array_ops.placeholder_with_default(filename or "model", shape=(),
                                                                  name="filename")
             filename_tensor = array_ops.placeholder_with_default(filename_tensor, shape=(),
                                                                  name="Const")
-            save = self.save_op(filename_tensor, named)
-            save_tensor = control_flow_ops.with_dependencies([save], filename_tensor)
-            restored = self.bulk_restore(filename_tensor, named)
-            assigns = [self._restore_assign(ref, value, reshape)
-                       for (_, ref), value in zip(named, restored)]
-            restore_op = control_flow_ops.group(*assigns, name="restore_all")
+            if sharded:
+                per_device = _group_by_device(named)
+                save_tensor = self._add_sharded_save_ops(filename_tensor, per_device)
+                graph = ops.get_default_graph()
+                shard_restores = []
+                for device, device_named in per_device:
+                    with graph.device(device):
+                        shard_restores.append(self._add_restore_ops(
+                            filename_tensor, device_named, reshape, name="restore_shard"))
+                restore_op = control_flow_ops.group(*shard_restores, name="restore_all")
+            else:
+                save_tensor = self._add_save_ops(filename_tensor, named)
+                restore_op = self._add_restore_ops(filename_tensor, named, reshape)
         return SaverDef(filename_tensor_name=filename_tensor.name,
                         save_tensor_name=save_tensor.name,
                         restore_op_name=restore_op.name,
@@ -150,6 +192,20 @@ class BaseSaverBuilder:
                         sharded=sharded,
                         keep_checkpoint_every_n_hours=keep_checkpoint_every_n_hours,
                         version=self._write_version)
+
+
+def _cpu0(device: str) -> str:
+    """``device`` with its device type and index replaced by CPU:0 (shards save on a CPU)."""
+    spec = DeviceSpec.from_string(device)
+    return DeviceSpec(job=spec.job, replica=spec.replica, task=spec.task, device_type="CPU",
+                      device_index=0).to_string()
+
+
+def _group_by_device(named: list[tuple[str, Tensor]]) -> list[tuple[str, list]]:
+    groups: dict[str, list[tuple[str, Tensor]]] = {}
+    for name, ref in named:
+        groups.setdefault(ref.device, []).append((name, ref))
+    return sorted(groups.items(), key=lambda item: item[0])
 
 
 BulkSaverBuilder = BaseSaverBuilder

@@ -266,3 +266,59 @@ class BundleReader:
                 f"{unmask_crc32c(entry.crc32c)} vs. calculated on the restored bytes "
                 f"{unmask_crc32c(calculated)}")
         return value
+
+
+# ---- merging shards --------------------------------------------------------------------------
+
+def merge_bundles(prefixes: Sequence[str], destination: str, delete_old_dirs: bool = True,
+                  allow_missing_files: bool = False) -> None:
+    """Merges the bundles ``prefixes`` into one bundle ``destination`` (MergeV2Checkpoints).
+
+    Data files are renamed, not copied: shard k of the merged bundle is the k-th data file in
+    ``prefixes`` order. The source index files are deleted, and with ``delete_old_dirs`` their
+    directories too when left empty.
+    """
+    readers = []
+    for prefix in prefixes:
+        if allow_missing_files and not os.path.exists(index_filename(prefix)):
+            continue
+        readers.append(BundleReader(prefix))
+    if not readers:
+        raise errors.InvalidArgumentError(
+            None, None, f"Expected at least one checkpoint prefix to merge into {destination}")
+    total = sum(r.header.num_shards for r in readers)
+    entries: dict[str, BundleEntryProto] = {}
+    renames = []
+    first_shard = 0
+    for reader in readers:
+        for name, entry in reader.entries.items():
+            if name in entries:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Duplicate tensor keyed by {name} encountered, when merging "
+                    f"prefix: {reader.prefix}")
+            merged = BundleEntryProto()
+            merged.CopyFrom(entry)
+            merged.shard_id = entry.shard_id + first_shard
+            entries[name] = merged
+        for shard in range(reader.header.num_shards):
+            renames.append((data_filename(reader.prefix, shard, reader.header.num_shards),
+                            data_filename(destination, first_shard + shard, total)))
+        first_shard += reader.header.num_shards
+    for source, target in renames:
+        try:
+            os.replace(source, target)
+        except OSError as e:
+            raise file_error(e, source) from None
+    header = BundleHeaderProto(num_shards=total)
+    header.version.producer = BUNDLE_VERSION
+    items = [(b"", header.SerializeToString())]
+    items.extend((name.encode(), entries[name].SerializeToString())
+                 for name in sorted(entries, key=str.encode))
+    write_atomically(index_filename(destination), table.build_table(items))
+    for reader in readers:
+        os.remove(index_filename(reader.prefix))
+        if delete_old_dirs:
+            try:
+                os.rmdir(os.path.dirname(reader.prefix) or os.curdir)
+            except OSError:
+                pass  # not empty (or the working directory): TF leaves it too

@@ -1,12 +1,15 @@
-"""The checkpoint file ops: ``SaveV2`` writes a tensor bundle, ``RestoreV2`` reads one.
+"""The checkpoint file ops: ``SaveV2`` writes a tensor bundle, ``RestoreV2`` reads one and
+``MergeV2Checkpoints`` merges shards; plus the string ops a sharded Saver names its temporary
+shards with (``StaticRegexFullMatch``, ``StringJoin``, ``ShardedFilename``).
 
-Both are stateful (they touch the file system, so they are never constant-folded or cached) and
-not differentiable. They take the checkpoint prefix and the tensor names as string tensors, as
-TensorFlow's kernels do, so a Saver's ``save/Const`` filename can be fed at run time.
+The file ops are stateful (they touch the file system, so they are never constant-folded or
+cached); none is differentiable. They take the checkpoint prefix and the tensor names as string
+tensors, as TensorFlow's kernels do, so a Saver's ``save/Const`` filename can be fed at run time.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,7 +17,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.ops import Tensor, apply_op
-from tfcompat.framework.tensor_shape import unknown_shape
+from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.training.checkpoint import bundle
 
 # TensorFlow's C++ spelling of dtype names in kernel messages (DataTypeString).
@@ -149,3 +152,105 @@ def restore_v2(prefix, tensor_names: Sequence[str], shape_and_slices: Sequence[s
     result = apply_op("RestoreV2", [prefix, list(tensor_names), list(shape_and_slices)],
                       name=name, attrs={"dtypes": [dtypes.as_dtype(d) for d in dtype_list]})
     return result if isinstance(result, list) else [result]
+
+
+# ---- MergeV2Checkpoints ----------------------------------------------------------------------
+
+def _bind_merge(op, state):
+    del state
+    delete_old_dirs = op._attrs["delete_old_dirs"]
+    allow_missing_files = op._attrs["allow_missing_files"]
+
+    def merge(checkpoint_prefixes, destination_prefix):
+        bundle.merge_bundles(_texts(checkpoint_prefixes), as_text(destination_prefix),
+                             delete_old_dirs, allow_missing_files)
+    return merge
+
+
+register_op("MergeV2Checkpoints", inputs=("checkpoint_prefixes: string",
+                                          "destination_prefix: string"),
+            shape_fn=lambda op: [], bind=_bind_merge, stateful=True,
+            attr_defaults={"delete_old_dirs": True, "allow_missing_files": False})
+no_gradient("MergeV2Checkpoints")
+
+
+def merge_v2_checkpoints(checkpoint_prefixes, destination_prefix, delete_old_dirs=True,
+                         allow_missing_files=False, name=None):
+    """Merges the V2 checkpoints ``checkpoint_prefixes`` into ``destination_prefix``."""
+    return apply_op("MergeV2Checkpoints", [checkpoint_prefixes, destination_prefix], name=name,
+                    attrs={"delete_old_dirs": bool(delete_old_dirs),
+                           "allow_missing_files": bool(allow_missing_files)})
+
+
+# ---- the string ops naming shards ------------------------------------------------------------
+
+def _strings(value) -> np.ndarray:
+    """A string tensor's value with every element as bytes (feeds may hold str)."""
+    items = np.array(value, dtype=object)
+    for index in np.ndindex(items.shape):
+        if isinstance(items[index], str):
+            items[index] = items[index].encode()
+    return items
+
+
+def _regex_full_match(value, pattern: bytes) -> np.ndarray:
+    regex = re.compile(pattern)
+    items = _strings(value)
+    return np.vectorize(lambda s: regex.fullmatch(s) is not None, otypes=[np.bool_])(items) \
+        if items.size else np.zeros(items.shape, np.bool_)
+
+
+register_op("StaticRegexFullMatch", inputs=("input: string",),
+            shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)],
+            kernel=_regex_full_match, kernel_attrs=("pattern",))
+no_gradient("StaticRegexFullMatch")
+
+
+def static_regex_full_match(input, pattern, name=None) -> Tensor:  # noqa: A002 - TF's name
+    """Whether each string matches the regular expression ``pattern`` entirely."""
+    if isinstance(pattern, str):
+        pattern = pattern.encode()
+    return apply_op("StaticRegexFullMatch", [input], name=name, attrs={"pattern": pattern})
+
+
+def _string_join_shape(op):
+    shape = TensorShape([])
+    for t in op.inputs:
+        if t.shape.ndims != 0:
+            shape = shape.merge_with(t.shape) if shape.ndims != 0 else t.shape
+    return [(dtypes.string, shape)]
+
+
+def _string_join(*inputs, separator: bytes) -> np.ndarray:
+    arrays = np.broadcast_arrays(*(_strings(v) for v in inputs))
+    joined = np.empty(arrays[0].shape, dtype=object)
+    for index in np.ndindex(joined.shape):
+        joined[index] = separator.join(a[index] for a in arrays)
+    return joined
+
+
+register_op("StringJoin", inputs=("inputs: N*string",), shape_fn=_string_join_shape,
+            kernel=_string_join, kernel_attrs=("separator",), attr_defaults={"separator": b""})
+no_gradient("StringJoin")
+
+
+def string_join(inputs, separator="", name=None) -> Tensor:
+    """The elementwise concatenation of string tensors (scalars broadcast)."""
+    if isinstance(separator, str):
+        separator = separator.encode()
+    return apply_op("StringJoin", [list(inputs)], name=name, attrs={"separator": separator})
+
+
+def _sharded_filename(basename, shard, num_shards) -> np.ndarray:
+    name = f"{as_text(basename)}-{int(shard):05d}-of-{int(num_shards):05d}"
+    return np.array(name.encode("utf-8", "surrogateescape"), dtype=object)
+
+
+register_op("ShardedFilename", inputs=("basename: string", "shard: int32", "num_shards: int32"),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([]))], kernel=_sharded_filename)
+no_gradient("ShardedFilename")
+
+
+def sharded_filename(basename, shard, num_shards, name=None) -> Tensor:
+    """``<basename>-<shard>-of-<num_shards>``, both numbers as 5 digits."""
+    return apply_op("ShardedFilename", [basename, shard, num_shards], name=name)

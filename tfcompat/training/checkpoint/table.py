@@ -172,8 +172,7 @@ def _block_entries(data: bytes, offset: int, size: int, verify: bool) -> list[tu
     return entries
 
 
-def read_table(data: bytes, verify_checksums: bool = True) -> list[tuple[bytes, bytes]]:
-    """All (key, value) entries of a table file, in key order."""
+def _footer_handles(data: bytes) -> tuple[int, int]:
     if len(data) < FOOTER_SIZE:
         raise TableError("file is too short to be a table")
     (magic,) = struct.unpack_from("<Q", data, len(data) - 8)
@@ -181,14 +180,27 @@ def read_table(data: bytes, verify_checksums: bool = True) -> list[tuple[bytes, 
         raise TableError("not a table (bad magic number)")
     footer = data[len(data) - FOOTER_SIZE:]
     pos = 0
-    handles = []
-    for _ in range(4):
+    values = []
+    for _ in range(4):  # metaindex offset, size; index offset, size
         value, pos = wire.decode_varint(footer, pos)
-        handles.append(value)
-    index_offset, index_size = handles[2], handles[3]
+        values.append(value)
+    return values[2], values[3]
+
+
+def data_blocks(data: bytes, verify_checksums: bool = True) -> list[tuple[bytes, int, int]]:
+    """The index of a table file: per data block, its separator key, offset and size."""
+    index_offset, index_size = _footer_handles(data)
+    blocks = []
+    for key, handle in _block_entries(data, index_offset, index_size, verify_checksums):
+        offset, pos = wire.decode_varint(handle, 0)
+        size, _ = wire.decode_varint(handle, pos)
+        blocks.append((key, offset, size))
+    return blocks
+
+
+def read_table(data: bytes, verify_checksums: bool = True) -> list[tuple[bytes, bytes]]:
+    """All (key, value) entries of a table file, in key order."""
     entries: list[tuple[bytes, bytes]] = []
-    for _, handle in _block_entries(data, index_offset, index_size, verify_checksums):
-        offset, p = wire.decode_varint(handle, 0)
-        size, _ = wire.decode_varint(handle, p)
+    for _, offset, size in data_blocks(data, verify_checksums):
         entries.extend(_block_entries(data, offset, size, verify_checksums))
     return entries
