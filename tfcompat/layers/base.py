@@ -195,7 +195,7 @@ class Layer:
                 if value is not None and got is not None and got != value:
                     raise ValueError(f"{prefix}expected axis {axis} of input shape to have value "
                                      f"{value}, but received input with shape "
-                                     f"{_full_shape(shape)}")
+                                     f"{tuple(dims)}")
 
     def __call__(self, inputs, *args, **kwargs):
         """Builds the layer on first use, then adds its ops for ``inputs``."""

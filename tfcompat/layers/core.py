@@ -68,7 +68,7 @@ class Dense(Layer):
         dtype = dtypes.as_dtype(self._dtype)
         if not (dtype.is_floating or dtype.is_complex):
             raise TypeError(f"A Dense layer can only be built with a floating-point dtype. "
-                            f"Received: dtype={dtype!r}")
+                            f"Received: dtype={dtype}")
         last = input_shape[-1] if input_shape.ndims is not None else None
         last = last.value if last is not None else None
         if last is None:
@@ -142,13 +142,13 @@ class Dropout(Layer):
         self.rate = rate
         self.noise_shape = noise_shape
         self.seed = seed
+        self._call_seed = seed
 
     def _next_seed(self):
-        if self.seed is None:
+        if self._call_seed is None:
             return None
-        seed = self.seed
-        self.seed += 1
-        return seed
+        self._call_seed += 1
+        return self._call_seed - 1
 
     def _get_noise_shape(self, inputs: Tensor):
         if self.noise_shape is None:

@@ -1,0 +1,17 @@
+# tf.layers CNN: the ops, inputs and variables TF's legacy layers build (needs tf_keras on TF).
+x = tf.placeholder(tf.float32, [None, 8, 8, 3], name="x")
+h = tf.layers.conv2d(x, 4, 3, padding="same", activation=tf.nn.relu)
+h = tf.layers.max_pooling2d(h, pool_size=2, strides=2)
+h = tf.layers.conv2d(h, filters=5, kernel_size=(2, 2), strides=2, use_bias=False, name="conv")
+h = tf.layers.average_pooling2d(h, 2, 1, padding="SAME")
+h = tf.layers.flatten(h)
+h = tf.layers.dense(h, 6, activation=tf.nn.tanh)
+h = tf.layers.dropout(h, rate=0.3)
+logits = tf.layers.dense(h, 3, name="logits")
+print(logits)
+for op in tf.get_default_graph().get_operations():
+    print(op.name, op.type, [t.name for t in op.inputs], op.outputs[0].shape)
+print(tf.trainable_variables())
+print(tf.global_variables() == tf.trainable_variables())
+print(tf.get_collection(tf.GraphKeys.UPDATE_OPS))
+print(tf.get_default_graph().get_operation_by_name("conv/Conv2D").get_attr("strides"))
