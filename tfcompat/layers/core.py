@@ -172,7 +172,7 @@ class Dropout(Layer):
         # the two branches (both are computed, so the dropout op's random stream advances on
         # every run, not only on training runs).
         kept = array_ops.identity(inputs)
-        return array_ops.select_v2(convert_to_tensor(training, dtypes.bool), dropped, kept)
+        return array_ops.select_v2(convert_to_tensor(training, dtypes.bool_), dropped, kept)
 
 
 def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None) -> Tensor:
