@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat import layers
+
+
+@pytest.fixture(name="layers")
+def _layers():
+    # Imported when a test runs, not at collection: tests/dropin/test_unsupported.py checks
+    # that ``tf.layers`` is missing until the package is exported from tfcompat.
+    from tfcompat import layers
+    return layers
 
 
 def _op_names(prefix: str) -> list[str]:
@@ -18,7 +25,7 @@ def _op_names(prefix: str) -> list[str]:
             if op.name.startswith(prefix) and "Initializer" not in op.name]
 
 
-def test_dense_builds_tf_graph_and_variables():
+def test_dense_builds_tf_graph_and_variables(layers):
     x = tf.placeholder(tf.float32, [None, 3], name="x")
     y = layers.dense(x, 4, activation=tf.nn.relu)
     z = layers.dense(y, 2)
@@ -33,7 +40,7 @@ def test_dense_builds_tf_graph_and_variables():
     assert tf.get_collection(tf.GraphKeys.UPDATE_OPS) == []
 
 
-def test_layer_object_shares_variables_across_calls():
+def test_layer_object_shares_variables_across_calls(layers):
     x = tf.placeholder(tf.float32, [None, 3])
     layer = layers.Dense(2, kernel_initializer=tf.constant_initializer(0.5), name="obj")
     a, b = layer(x), layer.apply(x)
@@ -47,7 +54,7 @@ def test_layer_object_shares_variables_across_calls():
     np.testing.assert_allclose(b_v, a_v)
 
 
-def test_functional_reuse_and_auto_reuse_share_variables():
+def test_functional_reuse_and_auto_reuse_share_variables(layers):
     x = tf.placeholder(tf.float32, [None, 3])
     layers.dense(x, 2, name="fc")
     with pytest.raises(ValueError, match="Variable fc/kernel already exists, disallowed"):
@@ -61,14 +68,14 @@ def test_functional_reuse_and_auto_reuse_share_variables():
     assert len(tf.global_variables()) == 4
 
 
-def test_untrainable_layer_stays_out_of_trainable_variables():
+def test_untrainable_layer_stays_out_of_trainable_variables(layers):
     x = tf.placeholder(tf.float32, [None, 3])
     layers.dense(x, 2, trainable=False, name="frozen")
     assert tf.trainable_variables() == []
     assert [v.name for v in tf.global_variables()] == ["frozen/kernel:0", "frozen/bias:0"]
 
 
-def test_dense_on_rank3_input_is_a_tensordot():
+def test_dense_on_rank3_input_is_a_tensordot(layers):
     rng = np.random.RandomState(0)
     x = tf.placeholder(tf.float32, [None, 4, 3])
     kernel = rng.normal(size=(3, 5)).astype(np.float32)
@@ -80,7 +87,7 @@ def test_dense_on_rank3_input_is_a_tensordot():
         np.testing.assert_allclose(sess.run(y, {x: value}), value @ kernel, rtol=1e-5)
 
 
-def test_conv_pool_flatten_stack_shapes_and_names():
+def test_conv_pool_flatten_stack_shapes_and_names(layers):
     x = tf.placeholder(tf.float32, [None, 8, 8, 3])
     h = layers.conv2d(x, 4, 3, padding="same", activation=tf.nn.relu)
     h = layers.max_pooling2d(h, 2, 2)
@@ -94,7 +101,7 @@ def test_conv_pool_flatten_stack_shapes_and_names():
     assert _op_names("average_pooling2d") == ["average_pooling2d/AvgPool"]
 
 
-def test_dropout_follows_the_training_flag():
+def test_dropout_follows_the_training_flag(layers):
     x = tf.ones([50, 40])
     assert layers.dropout(x, 0.5).name == "dropout/Identity:0"
     assert layers.dropout(x, 0.0, training=True).name == "dropout_1/Identity:0"
@@ -109,7 +116,7 @@ def test_dropout_follows_the_training_flag():
         assert set(np.unique(sess.run(switched, {training: True}))) == {0.0, 4.0}
 
 
-def test_layer_argument_errors_read_as_tf():
+def test_layer_argument_errors_read_as_tf(layers):
     x = tf.placeholder(tf.float32, [None, 8, 8, 3])
     with pytest.raises(ValueError, match=r'one of "valid", "same" \(or "causal", only for '
                                          r"`Conv1D\). Received: full"):
@@ -127,7 +134,7 @@ TF_LOSSES = [1.1012224, 1.10088, 1.100458, 1.1000215, 1.0995537, 1.0991834, 1.09
              1.0988702]
 
 
-def test_small_cnn_trains_like_tf():
+def test_small_cnn_trains_like_tf(layers):
     rng = np.random.RandomState(0)
     images = rng.uniform(0, 1, [6, 8, 8, 1]).astype(np.float32)
     labels = np.array([0, 1, 2, 1, 0, 2])
