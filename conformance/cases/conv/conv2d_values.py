@@ -1,4 +1,4 @@
-# tf.nn.conv2d: output shapes and values for SAME/VALID/explicit padding, strides, dilations, groups.
+# tf.nn.conv2d: shapes and values for SAME/VALID/explicit padding, strides, dilations, groups.
 rng = np.random.RandomState(0)
 x = tf.constant(rng.uniform(-1, 1, [2, 6, 7, 4]).astype(np.float32), name="x")
 w = tf.constant(rng.uniform(-1, 1, [3, 3, 4, 5]).astype(np.float32), name="w")

@@ -87,7 +87,7 @@ runs = [
      "Top padding 3 needs to be smaller than the window size 3"),
 ]
 for tensor, value, message in runs:
-    show_error_contains(lambda: sess.run(tensor, {u: value}), message)
+    show_error_contains(lambda t=tensor, v=value: sess.run(t, {u: v}), message)
 print(sess.run(tf.nn.max_pool(u, 6, 1, "VALID"), {u: v}).shape)
 print(sess.run(tf.nn.conv2d(u, tf.ones([8, 8, 3, 1]), 2, "VALID"), {u: v}).shape)
 sess.close()
