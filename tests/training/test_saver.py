@@ -652,3 +652,33 @@ def test_checkpoint_exists_and_mtimes(workdir):
     shutil.copy("e/m-3.index", "e/m-4.index")
     state.remove_checkpoint("e/m-3")
     assert sorted(os.listdir("e")) == ["m-4.index"]
+
+
+def test_sharded_saver_writes_one_shard_per_device(workdir):
+    with tf.device("/device:CPU:1"):
+        a = tf.Variable([1.0, 2.0], name="a")
+    with tf.device("/device:CPU:0"):
+        tf.Variable(3, name="b")
+    c = tf.Variable(4.0, name="c")
+    saver = Saver(sharded=True)
+    graph = tf.get_default_graph()
+    save = graph.get_operation_by_name("save/SaveV2_2")
+    assert [t.name for t in save.inputs][-1] == "a:0" and save.device == "/device:CPU:0"
+    assert graph.get_operation_by_name("save/Assign_2").device == "/device:CPU:1"
+    sess = _initialized_session()
+    os.mkdir("ck")
+    assert saver.save(sess, "ck/m") == "ck/m"
+    # Recorded from TF 2.21 (shards ordered by device: "", CPU:0, CPU:1).
+    shards = {name: Path("ck", name).read_bytes().hex() for name in sorted(os.listdir("ck"))
+              if ".data-" in name}
+    assert shards == {"m.data-00000-of-00003": "00008040", "m.data-00001-of-00003": "03000000",
+                      "m.data-00002-of-00003": "0000803f00000040"}
+    assert Path("ck/m.index").read_bytes().hex() == (
+        "00000608031a0208010001116108011204120208021802280835593ce53500010d6208031200180128043563"
+        "3f7f2800010b630801120028043597d088fb0000000001000000001bf2488e000000000100000000c0f2a1b0"
+        "000102640046000000000100000000326ceb604b08580e0000000000000000000000000000000000000000"
+        "0000000000000000000000000000000057fb808b247547db")
+    sess.run([a.assign([0.0, 0.0]), c.assign(0.0)])
+    saver.restore(sess, "ck/m")
+    assert [sess.run(v).tolist() for v in (a, c)] == [[1.0, 2.0], 4.0]
+    assert bundle.BundleReader("ck/m").read("b") == 3

@@ -395,7 +395,8 @@ class Saver:
                 self._delete_old_checkpoints(meta_graph_suffix)
         if write_meta_graph:
             filename = state.meta_graph_filename(checkpoint_file, meta_graph_suffix)
-            self.export_meta_graph(filename, graph=sess.graph)
+            with sess.graph.as_default():
+                self.export_meta_graph(filename)
         return model_checkpoint_path
 
     def restore(self, sess, save_path) -> None:
@@ -443,14 +444,13 @@ class Saver:
     def export_meta_graph(self, filename=None, collection_list=None, as_text=False,
                           export_scope=None, clear_devices=False,
                           clear_extraneous_savers=False, strip_default_attrs=False,
-                          save_debug_info=False, graph=None):
+                          save_debug_info=False):
         """Writes (when ``filename`` is given) and returns the graph's MetaGraphDef, with this
         saver's SaverDef."""
         del clear_extraneous_savers, strip_default_attrs, save_debug_info
         if export_scope is not None:
             raise ValueError("tfcompat's export_meta_graph supports export_scope=None only")
         return meta_graph.export_meta_graph(
-            graph if graph is not None else ops.get_default_graph(),
-            os.fspath(filename) if filename else None, self.saver_def, collection_list,
-            as_text, clear_devices)
+            ops.get_default_graph(), os.fspath(filename) if filename else None, self.saver_def,
+            collection_list, as_text, clear_devices)
 

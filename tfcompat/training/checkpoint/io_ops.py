@@ -196,8 +196,10 @@ def _strings(value) -> np.ndarray:
 def _regex_full_match(value, pattern: bytes) -> np.ndarray:
     regex = re.compile(pattern)
     items = _strings(value)
-    return np.vectorize(lambda s: regex.fullmatch(s) is not None, otypes=[np.bool_])(items) \
-        if items.size else np.zeros(items.shape, np.bool_)
+    matches = np.zeros(items.shape, np.bool_)
+    for index in np.ndindex(items.shape):
+        matches[index] = regex.fullmatch(items[index]) is not None
+    return matches
 
 
 register_op("StaticRegexFullMatch", inputs=("input: string",),
