@@ -22,7 +22,7 @@ from tests.training import saver_oracle as oracle
 from tfcompat.framework import dtypes, errors, op_registry
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef
 from tfcompat.protobuf.variable_pb2 import VariableDef
-from tfcompat.training.checkpoint import bundle, reader, state, table
+from tfcompat.training.checkpoint import bundle, meta_graph, reader, state, table
 from tfcompat.training.saver import Saver
 
 RECORDED = json.loads(oracle.DATA_PATH.read_text())
@@ -293,6 +293,12 @@ def test_meta_graph_holds_saver_def_and_variable_defs(workdir):
     text = saver.export_meta_graph("m.txt", as_text=True, collection_list=["variables"])
     assert sorted(text.collection_def) == ["variables"]
     assert Path("m.txt").read_text().startswith("meta_info_def {\n  tensorflow_version:")
+    # tf.train.export_meta_graph: no SaverDef unless given; creates the directory (as TF).
+    plain = meta_graph.export_meta_graph("a/x.meta")
+    assert not plain.HasField("saver_def") and Path("a/x.meta").exists()
+    assert sorted(plain.collection_def) == ["trainable_variables", "variables"]
+    with pytest.raises(ValueError, match="export_scope=None only"):
+        meta_graph.export_meta_graph(export_scope="zz")
 
 
 def test_max_to_keep_deletes_oldest_across_directories(workdir):

@@ -447,10 +447,9 @@ class Saver:
                           save_debug_info=False):
         """Writes (when ``filename`` is given) and returns the graph's MetaGraphDef, with this
         saver's SaverDef."""
-        del clear_extraneous_savers, strip_default_attrs, save_debug_info
-        if export_scope is not None:
-            raise ValueError("tfcompat's export_meta_graph supports export_scope=None only")
         return meta_graph.export_meta_graph(
-            ops.get_default_graph(), os.fspath(filename) if filename else None, self.saver_def,
-            collection_list, as_text, clear_devices)
+            filename, saver_def=self.saver_def, collection_list=collection_list,
+            as_text=as_text, export_scope=export_scope, clear_devices=clear_devices,
+            clear_extraneous_savers=clear_extraneous_savers,
+            strip_default_attrs=strip_default_attrs, save_debug_info=save_debug_info)
 

@@ -5,9 +5,9 @@ the saver's ``SaverDef`` and the graph's collections (variables as ``VariableDef
 from __future__ import annotations
 
 import os
-from typing import Any
 
-from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef, SaverDef
+from tfcompat.framework import ops
+from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef
 from tfcompat.protobuf.text_format import message_to_string
 from tfcompat.protobuf.variable_pb2 import VariableDef
 from tfcompat.summary.graph_export import create_meta_graph_def
@@ -23,11 +23,22 @@ def variable_def(variable: Variable) -> VariableDef:
                        trainable=variable.trainable)
 
 
-def export_meta_graph(graph: Any, filename: str | None = None,
-                      saver_def: SaverDef | None = None, collection_list=None,
-                      as_text: bool = False, clear_devices: bool = False) -> MetaGraphDef:
-    """The MetaGraphDef of ``graph``; written to ``filename`` (binary or text) when given."""
-    meta = create_meta_graph_def(graph)
+def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_def=None,
+                      collection_list=None, as_text=False, graph=None, export_scope=None,
+                      clear_devices=False, clear_extraneous_savers=False,
+                      strip_default_attrs=False, save_debug_info=False) -> MetaGraphDef:
+    """The MetaGraphDef of ``graph`` (default: the default graph), written to ``filename``
+    (binary, or text with ``as_text``) when given (``tf.train.export_meta_graph``).
+
+    ``collection_list`` limits the collections exported; ``export_scope`` is not supported.
+    """
+    del clear_extraneous_savers, strip_default_attrs, save_debug_info
+    if export_scope is not None:
+        raise ValueError("tfcompat's export_meta_graph supports export_scope=None only")
+    graph = graph if graph is not None else ops.get_default_graph()
+    meta = create_meta_graph_def(graph, graph_def)
+    if meta_info_def is not None:
+        meta.meta_info_def.MergeFrom(meta_info_def)
     if saver_def is not None:
         meta.saver_def.CopyFrom(saver_def)
     for key in sorted(graph.get_all_collection_keys()):
@@ -46,6 +57,7 @@ def export_meta_graph(graph: Any, filename: str | None = None,
         for node in meta.graph_def.node:
             node.device = ""
     if filename:
+        filename = os.fspath(filename)
         directory = os.path.dirname(filename)
         if directory:
             os.makedirs(directory, exist_ok=True)
