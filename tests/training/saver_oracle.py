@@ -102,6 +102,38 @@ def tfcompat_write(directory: str) -> None:
         Saver().save(sess, "model", global_step=7)
 
 
+# TF's checkpoint protos, by the qualified name tfcompat gives them.
+DESCRIBED_MESSAGES = ("BundleHeaderProto", "BundleEntryProto", "TensorSliceProto",
+                      "TensorSliceProto.Extent", "CheckpointState")
+
+
+def _field_descriptions(descriptor) -> dict:
+    """Per field: number, protobuf type code, repeated, oneof, message type, enum values."""
+    return {field.name: {
+        "number": field.number, "type": field.type,
+        "repeated": field.is_repeated,
+        "oneof": field.containing_oneof.name if field.containing_oneof else None,
+        "message_type": field.message_type.full_name if field.message_type else None,
+        "enum": ({v.name: v.number for v in field.enum_type.values} if field.enum_type
+                 else None),
+    } for field in descriptor.fields}
+
+
+def _tf_descriptors() -> dict:
+    from tensorflow.core.framework import tensor_slice_pb2
+    from tensorflow.core.protobuf import tensor_bundle_pb2
+    from tensorflow.python.training import checkpoint_state_pb2
+
+    found = {
+        "BundleHeaderProto": tensor_bundle_pb2.BundleHeaderProto.DESCRIPTOR,
+        "BundleEntryProto": tensor_bundle_pb2.BundleEntryProto.DESCRIPTOR,
+        "TensorSliceProto": tensor_slice_pb2.TensorSliceProto.DESCRIPTOR,
+        "TensorSliceProto.Extent": tensor_slice_pb2.TensorSliceProto.Extent.DESCRIPTOR,
+        "CheckpointState": checkpoint_state_pb2.CheckpointState.DESCRIPTOR,
+    }
+    return {name: _field_descriptions(found[name]) for name in DESCRIBED_MESSAGES}
+
+
 def _restored_values(tf, sess) -> dict:
     return {v.op.name: describe(sess.run(v)) for v in tf.global_variables()}
 
@@ -111,7 +143,7 @@ def record() -> None:
     import tensorflow.compat.v1 as tf
 
     tf.disable_v2_behavior()
-    result: dict = {}
+    result: dict = {"descriptors": _tf_descriptors()}
     # 1. TensorFlow's own checkpoint, committed as a fixture.
     shutil.rmtree(FIXTURE_DIR, ignore_errors=True)
     FIXTURE_DIR.mkdir(parents=True)

@@ -62,6 +62,30 @@ def _error_first_line(fn, *args, **kwargs) -> str:
 
 # ---- the file format -------------------------------------------------------------------------
 
+# protobuf's FieldDescriptor type codes of the scalar kinds tfcompat's checkpoint protos use.
+_TYPE_CODES = {"double": 1, "int64": 3, "int32": 5, "fixed32": 7, "string": 9, "enum": 14}
+
+
+@pytest.mark.parametrize("name", oracle.DESCRIBED_MESSAGES)
+def test_checkpoint_protos_match_tf_descriptors(name):
+    """TensorBoard does not ship these protos, so they are checked against TF's, recorded."""
+    from tfcompat.protobuf import message
+
+    cls = message._REGISTRY[name]
+    theirs = RECORDED["descriptors"][name]
+    assert sorted(theirs) == sorted(cls._fields_by_name)
+    for field in cls._sorted_fields:
+        other = theirs[field.name]
+        assert (other["number"], other["repeated"], other["oneof"]) == (
+            field.number, field.repeated, field.oneof), field.full_name
+        if field.message_type is None:
+            assert other["type"] == _TYPE_CODES[field.type], field.full_name
+        else:
+            assert other["message_type"] == "tensorflow." + field.message_type
+        if field.enum is not None:
+            assert other["enum"] == dict(field.enum.items())
+
+
 def test_table_reads_and_rebuilds_tf_index_byte_for_byte():
     entries = table.read_table(SMALL_INDEX)
     assert [key for key, _ in entries] == [b"", b"step", b"w"]

@@ -23,7 +23,7 @@ class TensorSliceProto(Message):
 
     class Extent(Message):
         start = Field(1, "int64")
-        length = Field(2, "int64", oneof="has_length")
+        length = Field(2, "int64", oneof="has_length_hack")
 
     extent = Field(1, "TensorSliceProto.Extent", repeated=True)
 

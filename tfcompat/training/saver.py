@@ -389,7 +389,7 @@ class Saver:
             model_checkpoint_path = io_ops.as_text(written)
             if write_state:
                 self._record_last_checkpoint(model_checkpoint_path)
-                state.update_checkpoint_state(
+                state.update_checkpoint_state_internal(
                     save_dir, model_checkpoint_path, self.last_checkpoints, latest_filename,
                     save_relative_paths=self._save_relative_paths)
                 self._delete_old_checkpoints(meta_graph_suffix)

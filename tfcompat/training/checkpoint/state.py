@@ -177,11 +177,21 @@ def generate_checkpoint_state_proto(save_dir, model_checkpoint_path,
 
 def update_checkpoint_state(save_dir, model_checkpoint_path, all_model_checkpoint_paths=None,
                             latest_filename=None, all_model_checkpoint_timestamps=None,
-                            last_preserved_timestamp=None, save_relative_paths=False) -> None:
+                            last_preserved_timestamp=None) -> None:
     """Writes the ``checkpoint`` state file of ``save_dir`` (``tf.train.update_checkpoint_state``).
-
-    With ``save_relative_paths`` absolute paths are stored relative to ``save_dir`` too.
     """
+    update_checkpoint_state_internal(save_dir, model_checkpoint_path, all_model_checkpoint_paths,
+                                     latest_filename, all_model_checkpoint_timestamps,
+                                     last_preserved_timestamp)
+
+
+def update_checkpoint_state_internal(save_dir, model_checkpoint_path,
+                                     all_model_checkpoint_paths=None, latest_filename=None,
+                                     all_model_checkpoint_timestamps=None,
+                                     last_preserved_timestamp=None,
+                                     save_relative_paths=False) -> None:
+    """``update_checkpoint_state``; with ``save_relative_paths`` (a Saver option) absolute paths
+    are stored relative to ``save_dir`` too."""
     save_dir = os.fspath(save_dir)
     model_checkpoint_path = os.fspath(model_checkpoint_path)
     paths = list(all_model_checkpoint_paths or [])
