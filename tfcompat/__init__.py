@@ -5,7 +5,19 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
-from tfcompat import errors, initializers, io, math, metrics, nn, python_io, random, summary, train
+from tfcompat import (
+    errors,
+    initializers,
+    io,
+    layers,
+    math,
+    metrics,
+    nn,
+    python_io,
+    random,
+    summary,
+    train,
+)
 from tfcompat import testing as test
 from tfcompat.client.session import (
     ConfigProto,
@@ -88,6 +100,7 @@ from tfcompat.ops.array_ops import (
 )
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
+from tfcompat.ops.conv_ops import shape_n
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians

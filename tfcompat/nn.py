@@ -1,6 +1,16 @@
 """``tf.nn``: neural-network ops."""
 
 from tfcompat.ops.array_ops import stop_gradient  # noqa: F401 - re-export
+from tfcompat.ops.conv_ops import (  # noqa: F401
+    avg_pool,
+    avg_pool2d,
+    conv2d,
+    conv2d_backprop_filter,
+    conv2d_backprop_input,
+    conv2d_transpose,
+    max_pool,
+    max_pool2d,
+)
 from tfcompat.ops.math_ops import sigmoid, tanh  # noqa: F401
 from tfcompat.ops.nn_ops import (  # noqa: F401
     bias_add,

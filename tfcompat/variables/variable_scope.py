@@ -345,6 +345,12 @@ class variable_scope:  # noqa: N801 - TF's public name
                                if isinstance(self._name_or_scope, VariableScope) else opened)
 
         store.open_variable_scope(scope_name)
+        # On exit TF forgets the default names used inside a scope entered by name (so
+        # re-entering "net" numbers "net/dense" from scratch), and restores them for a scope
+        # entered as an object.
+        self._scope_name = scope_name
+        self._saved_counts = (dict(store.variable_scopes_count)
+                              if isinstance(self._name_or_scope, VariableScope) else None)
         new_scope = VariableScope(
             reuse, name=scope_name,
             initializer=self._initializer or template.initializer,
@@ -370,6 +376,10 @@ class variable_scope:  # noqa: N801 - TF's public name
         return candidate
 
     def __exit__(self, *exc):
+        if self._saved_counts is not None:
+            self._store.variable_scopes_count = self._saved_counts
+        else:
+            self._store.close_variable_subscopes(self._scope_name)
         self._store.current_scope = self._old_scope
         if self._name_scope_ctx is not None:
             self._name_scope_ctx.__exit__(*exc)
