@@ -39,6 +39,7 @@ def index_filename(prefix: str) -> str:
 
 
 def _mask(crc: int) -> int:
+    """TF's masking of an already computed CRC (``masked_crc32c`` takes the bytes instead)."""
     return (((crc >> 15) | (crc << 17)) + 0xA282EAD8) & 0xFFFFFFFF
 
 
