@@ -1,8 +1,24 @@
 """``tf.train``: optimizers and the global step."""
 
+from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
+from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.summary_iterator import summary_iterator
 from tfcompat.tools.unsupported import make_getattr
+from tfcompat.training.checkpoint.meta_graph import export_meta_graph
+from tfcompat.training.checkpoint.reader import (
+    NewCheckpointReader,
+    list_variables,
+    load_checkpoint,
+    load_variable,
+)
+from tfcompat.training.checkpoint.state import (
+    checkpoint_exists,
+    get_checkpoint_mtimes,
+    get_checkpoint_state,
+    latest_checkpoint,
+    update_checkpoint_state,
+)
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
     AdagradOptimizer,
@@ -12,6 +28,7 @@ from tfcompat.training.optimizer import (  # noqa: F401
     Optimizer,
     RMSPropOptimizer,
 )
+from tfcompat.training.saver import Saver
 from tfcompat.training.training_util import (  # noqa: F401
     create_global_step,
     get_global_step,

@@ -134,8 +134,7 @@ def _attr_value_lines(key: str, value, op, indent: str) -> list[str]:
     if isinstance(value, (list, tuple)):
         lines = [f"{inner}list {{"]
         for item in value:
-            for line in _attr_value_lines(key, item, op, inner):
-                lines.append("  " + line)
+            lines.extend(_attr_value_lines(key, item, op, inner))
         lines.append(f"{inner}}}")
         return lines
     return [f"{inner}s: \"{c_escape(str(value).encode())}\""]

@@ -205,10 +205,16 @@ class Operation:
             self._add_control_input(op)
 
     def get_attr(self, name: str):
+        """The value of attr ``name``; string attrs come back as bytes, as in TF."""
         try:
-            return self._attrs[name]
+            value = self._attrs[name]
         except KeyError:
             raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.") from None
+        if isinstance(value, str):
+            return value.encode()
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            return [v.encode() for v in value]
+        return value
 
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
