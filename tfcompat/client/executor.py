@@ -28,7 +28,8 @@ class Plan:
     function: object
     code: object
     line_ops: dict[int, Operation]
-    fetch_is_fed: list[bool]
+    # For each fetch, the index of the feed it returns as is (fetching a fed tensor), or None.
+    fetch_feed_index: list[int | None]
     writes_state: bool
     ops: list[Operation] = field(default_factory=list)
     # (fetch index, variable name): a fetched reference tensor yields the variable's value at
@@ -195,7 +196,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         function=function,
         code=function.__code__,
         line_ops=line_ops,
-        fetch_is_fed=[id(t) in fed for t in fetch_tensors],
+        fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
         writes_state=any(op._op_def.stateful for op in ops),
         ops=ops,
         ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)

@@ -184,13 +184,15 @@ class BaseSession:
         if plan is None:
             plan = compile_plan(fetch_tensors, target_ops, list(feed_tensors), self._state)
             self._plans[key] = plan
-        outputs = self._execute(plan, feed_values)
+        outputs = self._execute(plan, [_kernel_value(v) for v in feed_values])
         if plan.ref_fetches:
             outputs = list(outputs)
             variables = self._state.variables
             for index, name in plan.ref_fetches:
                 outputs[index] = variables.get(name, outputs[index])
-        results = iter(_as_result(v, fed) for v, fed in zip(outputs, plan.fetch_is_fed))
+        # A fetched fed tensor returns the fed value as the user gave it (strings stay str).
+        results = iter(feed_values[fed] if fed is not None else _as_result(v, False)
+                       for v, fed in zip(outputs, plan.fetch_feed_index))
         return [next(results) if isinstance(e, Tensor) else None for e in elements]
 
     def _execute(self, plan: Plan, feed_values: list):
@@ -220,6 +222,16 @@ class BaseSession:
 
     def partial_run_setup(self, fetches, feeds=None):
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _kernel_value(value: np.ndarray) -> np.ndarray:
+    """What kernels see of a fed value: string tensors hold bytes, as in TF's runtime."""
+    if value.dtype == object and any(isinstance(v, str) for v in value.reshape(-1)):
+        encoded = np.empty(value.shape, dtype=object)
+        encoded.reshape(-1)[:] = [v.encode() if isinstance(v, str) else v
+                                  for v in value.reshape(-1)]
+        return encoded
+    return value
 
 
 def _convert_feed(value, tensor: Tensor) -> np.ndarray:
