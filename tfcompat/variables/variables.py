@@ -76,6 +76,36 @@ class Variable:
         self._caching_device = None
         self._save_slice_info = None
 
+    @classmethod
+    def from_proto(cls, variable_def, import_scope=None) -> Variable:
+        """A Variable object for the ops a ``VariableDef`` names (an imported meta graph)."""
+        graph = ops.get_default_graph()
+        prefix = f"{import_scope}/" if import_scope else ""
+        variable = cls.__new__(cls)
+        variable._variable = graph.as_graph_element(prefix + variable_def.variable_name)
+        variable._initializer_op = graph.as_graph_element(
+            prefix + variable_def.initializer_name)
+        variable._snapshot = graph.as_graph_element(prefix + variable_def.snapshot_name)
+        variable._initial_value = (
+            graph.as_graph_element(prefix + variable_def.initial_value_name)
+            if variable_def.initial_value_name else variable._snapshot)
+        variable._trainable = bool(variable_def.trainable)
+        variable._constraint = None
+        variable._caching_device = None
+        variable._save_slice_info = None
+        graph._run_after.setdefault(id(variable._variable.op), []).append(
+            variable._initializer_op)
+        return variable
+
+    def to_proto(self, export_scope=None):
+        """This variable's ``VariableDef``."""
+        from tfcompat.protobuf.variable_pb2 import VariableDef
+        del export_scope
+        return VariableDef(variable_name=self.name, initializer_name=self.initializer.name,
+                           snapshot_name=self._snapshot.name,
+                           initial_value_name=self._initial_value.name,
+                           trainable=self._trainable)
+
     # -- identity
 
     @property

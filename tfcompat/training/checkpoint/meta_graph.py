@@ -68,3 +68,54 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
             with open(filename, "wb") as f:
                 f.write(meta.SerializeToString(deterministic=True))
     return meta
+
+
+def read_meta_graph_file(filename) -> MetaGraphDef:
+    """Reads a binary ``.meta`` file (as Saver writes it) into a MetaGraphDef."""
+    with open(os.fspath(filename), "rb") as f:
+        data = f.read()
+    return MetaGraphDef.FromString(data)
+
+
+def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None, **kwargs):
+    """Recreates a graph saved in a MetaGraphDef (``tf.train.import_meta_graph``).
+
+    Imports the graph's nodes into the default graph (under ``import_scope`` when given),
+    rebuilds the Variable objects of its variable collections and the other named
+    collections, and returns a Saver built from its SaverDef (or None when it has none).
+    """
+    del kwargs
+    from tfcompat.framework.importer import import_graph_def
+    from tfcompat.training.saver import Saver
+
+    meta = meta_graph_or_file
+    if not isinstance(meta, MetaGraphDef):
+        meta = read_meta_graph_file(meta)
+    graph_def = meta.graph_def
+    if clear_devices:
+        for node in graph_def.node:
+            node.device = ""
+    graph = ops.get_default_graph()
+    import_graph_def(graph_def, name=import_scope or "")
+    prefix = f"{import_scope}/" if import_scope else ""
+    variables_by_name: dict[str, Variable] = {}
+    for key in sorted(meta.collection_def):
+        collection = meta.collection_def[key]
+        kind = collection.WhichOneof("kind")
+        if kind == "bytes_list":
+            for data in collection.bytes_list.value:
+                proto = VariableDef.FromString(data)
+                variable = variables_by_name.get(proto.variable_name)
+                if variable is None:
+                    variable = Variable.from_proto(proto, import_scope)
+                    variables_by_name[proto.variable_name] = variable
+                graph.add_to_collection(key, variable)
+        elif kind == "node_list":
+            for name in collection.node_list.value:
+                graph.add_to_collection(key, graph.as_graph_element(prefix + name))
+        elif kind in ("int64_list", "float_list"):
+            for value in getattr(collection, kind).value:
+                graph.add_to_collection(key, value)
+    if meta.HasField("saver_def") and not import_scope:
+        return Saver.from_proto(meta.saver_def)
+    return None
