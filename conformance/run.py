@@ -132,6 +132,8 @@ def _load_tensorflow() -> ModuleType:
     # Quiet and deterministic: no C++ logs, no oneDNN reordering of float sums.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    # tf.compat.v1.layers needs Keras 2 (the tf-keras package) under TF 2.16+.
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     warnings.filterwarnings("ignore")
     with _stderr_silenced():
         import tensorflow.compat.v1 as tf
