@@ -259,24 +259,8 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             else:
                 in_grads = [None] * len(op._inputs)
             for index, (t_in, in_grad) in enumerate(zip(op._inputs, in_grads)):
-                if in_grad is None:
-                    continue
-                if isinstance(in_grad, IndexedSlices):
-                    pass
-                elif isinstance(in_grad, Tensor):
-                    if in_grad._shape._dims == t_in._shape._dims:
-                        _set_grad(grads, t_in, in_grad)
-                        continue
-                    if not in_grad.shape.is_compatible_with(t_in.shape):
-                        raise ValueError(
-                            "Incompatible shapes between op input and calculated input "
-                            f"gradient. Forward operation: {op.name}. Input index: "
-                            f"{index}. Original input shape: {t_in.shape}. "
-                            f"Calculated input gradient shape: {in_grad.shape}")
-                    in_grad.set_shape(t_in.shape)
-                else:
-                    in_grad = ops.convert_to_tensor(in_grad, dtype=t_in.dtype.base_dtype)
-                _set_grad(grads, t_in, in_grad)
+                if in_grad is not None:
+                    _set_grad(grads, t_in, _checked_input_grad(op, index, t_in, in_grad))
             for t_in in op._inputs:
                 producer = t_in._op
                 pending[producer] -= 1
@@ -285,6 +269,23 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         del grad_scope
 
     return [_get_grad(grads, x, unconnected_gradients, aggregation_method) for x in xs]
+
+
+def _checked_input_grad(op: Operation, index: int, t_in: Tensor, in_grad):
+    """A gradient function's result for input ``index``, checked against the input's shape
+    (and refining the gradient's static shape) as TF does; IndexedSlices pass as they are."""
+    if isinstance(in_grad, IndexedSlices):
+        return in_grad
+    if not isinstance(in_grad, Tensor):
+        return ops.convert_to_tensor(in_grad, dtype=t_in.dtype.base_dtype)
+    if in_grad._shape._dims != t_in._shape._dims:
+        if not in_grad.shape.is_compatible_with(t_in.shape):
+            raise ValueError(
+                "Incompatible shapes between op input and calculated input gradient. Forward "
+                f"operation: {op.name}. Input index: {index}. Original input shape: "
+                f"{t_in.shape}. Calculated input gradient shape: {in_grad.shape}")
+        in_grad.set_shape(t_in.shape)
+    return in_grad
 
 
 def _get_grad(grads, t, unconnected_gradients, aggregation_method):
