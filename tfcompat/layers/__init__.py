@@ -3,6 +3,7 @@
 from tfcompat.layers.base import InputSpec, Layer  # noqa: F401 - re-exports
 from tfcompat.layers.convolutional import Conv2D, conv2d  # noqa: F401
 from tfcompat.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten  # noqa: F401
+from tfcompat.layers.normalization import BatchNormalization, batch_normalization  # noqa: F401
 from tfcompat.layers.pooling import (  # noqa: F401
     AveragePooling2D,
     MaxPooling2D,
