@@ -1,0 +1,256 @@
+"""``tf.nn.static_rnn`` and ``tf.nn.dynamic_rnn``: run a cell over a sequence.
+
+Both open ``variable_scope(scope or "rnn")``, so a cell's variables are ``rnn/<cell>/kernel``...
+as in TF, and compute TF's outputs and final states, sequence lengths included: past a
+sequence's length its outputs are zeros and its state stays as it was at the last valid step.
+
+tfcompat has no v1 control flow. ``static_rnn``'s TF graph has no loop and is built the same
+(with ``sequence_length`` TF selects with ``tf.cond``; tfcompat computes the same values with
+``Select``). ``dynamic_rnn`` in TF builds a ``tf.while_loop`` over TensorArrays; tfcompat unrolls
+it over the time dimension, which must therefore be known when the graph is built. The cell's ops
+sit under ``rnn/while/<cell>/`` as TF's first iteration does, numbered ``MatMul_1``... for later
+steps, and the final state comes from the last step's ops rather than ``rnn/while/Exit_*``; so op
+names inside the loop differ from TF's, while variables, values and static shapes are TF's. The
+runtime check that ``sequence_length`` has ``batch_size`` entries (TF's ``Assert``) is not built.
+"""
+
+from __future__ import annotations
+
+from tfcompat.framework import dtypes
+from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops import array_ops, math_ops, slicing_ops
+from tfcompat.ops.rnn_cell_impl import (
+    assert_like_rnncell,
+    concat_shape,
+    flatten,
+    is_nested,
+    map_structure,
+    pack_sequence_as,
+)
+from tfcompat.variables import variable_scope as vs
+
+
+def _transpose_batch_time(x: Tensor) -> Tensor:
+    """Swaps the first two dimensions of ``x`` (batch-major <-> time-major)."""
+    shape = x.shape
+    if shape.ndims is not None and shape.ndims < 2:
+        raise ValueError(f"Expected input tensor {x} to have rank at least 2, but saw shape: "
+                         f"{shape}")
+    rank = array_ops.rank(x)
+    perm = array_ops.concat(([1, 0], math_ops.range(2, rank)), axis=0)
+    transposed = array_ops.transpose(x, perm)
+    if shape.ndims is not None:
+        dims = shape.as_list()
+        transposed.set_shape([dims[1], dims[0]] + dims[2:])
+    return transposed
+
+
+def _infer_state_dtype(explicit_dtype, state):
+    """``explicit_dtype``, else the one dtype all the state's tensors share."""
+    if explicit_dtype is not None:
+        return explicit_dtype
+    inferred = {s.dtype for s in flatten(state)}
+    if not inferred:
+        raise ValueError(f"Unable to infer dtype from argument state={state}.")
+    if len(inferred) > 1:
+        raise ValueError("State has tensors of different inferred dtypes. Unable to infer a "
+                         f"single representative dtype. Dtypes received: {sorted(inferred)}")
+    return inferred.pop()
+
+
+def _initial_state(cell, initial_state, batch_size, dtype):
+    if initial_state is not None:
+        return initial_state
+    if not dtype:
+        raise ValueError("If no initial_state is provided, argument `dtype` must be specified")
+    if getattr(cell, "get_initial_state", None) is not None:
+        return cell.get_initial_state(inputs=None, batch_size=batch_size, dtype=dtype)
+    return cell.zero_state(batch_size, dtype)
+
+
+def _checked_sequence_length(sequence_length) -> Tensor:
+    sequence_length = math_ops.cast(sequence_length, dtypes.int32)
+    if sequence_length.shape.ndims not in (None, 1):
+        raise ValueError("Argument sequence_length must be a vector of length batch_size. "
+                         f"Received sequence_length={sequence_length} of shape: "
+                         f"{sequence_length.shape}")
+    return sequence_length
+
+
+def _zero_output(cell, batch_size, static_batch, dtype):
+    """Zeros shaped like the cell's output, what steps past a sequence's end emit."""
+    def zeros_for(size):
+        zeros = array_ops.zeros(concat_shape(batch_size, size), dtype)
+        zeros.set_shape(concat_shape(static_batch, size, static=True))
+        return zeros
+    return map_structure(zeros_for, cell.output_size)
+
+
+def _masked_step(time: int, sequence_length: Tensor, zero_output, state, call_cell):
+    """One step where rows whose sequence has ended emit zeros and keep their state."""
+    new_output, new_state = call_cell()
+    with name_scope(None, "rnn_step"):
+        finished = math_ops.greater_equal(time, sequence_length)
+
+        def keep_where_finished(old, new):
+            if new.shape.ndims == 0:
+                return new
+            selected = array_ops.select(finished, old, new)
+            selected.set_shape(new.shape)
+            return selected
+
+        new_output = map_structure(keep_where_finished, zero_output, new_output)
+        new_state = map_structure(keep_where_finished, state, new_state)
+    return new_output, new_state
+
+
+def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None, scope=None):
+    """Creates a recurrent network from a cell and a list of per-step inputs.
+
+    ``inputs`` is a list of ``[batch_size, input_size]`` tensors (or nested tuples of them).
+    Returns ``(outputs, state)``: the list of per-step outputs and the final state. With
+    ``sequence_length`` (int32/int64 vector of size ``batch_size``) steps past a row's length
+    output zeros and carry that row's state through unchanged.
+    """
+    assert_like_rnncell("cell", cell)
+    if not is_nested(inputs):
+        raise TypeError(f"Argument `inputs` must be a sequence. Received: {inputs}")
+    if not inputs:
+        raise ValueError("Argument `inputs` must not be empty.")
+    outputs = []
+    with vs.variable_scope(scope or "rnn") as varscope:
+        first_input = flatten(inputs[0])[0] if is_nested(inputs[0]) else inputs[0]
+        first_input = convert_to_tensor(first_input)
+        if first_input.shape.ndims != 1:
+            fixed_batch = first_input.shape.with_rank_at_least(2)[0]
+            for flat_input in flatten(inputs):
+                input_shape = convert_to_tensor(flat_input).shape.with_rank_at_least(2)
+                fixed_batch.assert_is_compatible_with(input_shape[0])
+                for i, size in enumerate(input_shape[1:].as_list()):
+                    if size is None:
+                        raise ValueError(f"Input size (dimension {i} of inputs) must be "
+                                         "accessible via shape inference, but saw value None.")
+        else:
+            fixed_batch = first_input.shape.with_rank_at_least(1)[0]
+        batch_size = fixed_batch.value
+        if not batch_size:
+            batch_size = array_ops.shape(first_input)[0]
+        state = _initial_state(cell, initial_state, batch_size, dtype)
+        if sequence_length is not None:
+            sequence_length = _checked_sequence_length(sequence_length)
+            zero_output = _zero_output(cell, batch_size, fixed_batch.value,
+                                       _infer_state_dtype(dtype, state))
+            # TF computes these to skip finished steps with tf.cond; they keep op names aligned.
+            math_ops.reduce_min(sequence_length)
+            math_ops.reduce_max(sequence_length)
+        for time, input_ in enumerate(inputs):
+            if time > 0:
+                varscope.reuse_variables()
+
+            def call_cell(input_=input_, state=state):
+                return cell(input_, state)
+
+            if sequence_length is not None:
+                output, state = _masked_step(time, sequence_length, zero_output, state,
+                                             call_cell)
+            else:
+                output, state = call_cell()
+            outputs.append(output)
+        return outputs, state
+
+
+def _time_steps(flat_input: list) -> int:
+    """The static number of time steps of time-major inputs, checked to agree."""
+    steps = {x.shape.with_rank_at_least(2)[0].value for x in flat_input}
+    if None in steps:
+        raise ValueError(
+            "tfcompat's dynamic_rnn unrolls the loop TF builds with tf.while_loop, so the time "
+            "dimension of the inputs must be known when the graph is built; got inputs of shape "
+            f"{[str(x.shape) for x in flat_input]}. Give the time dimension a static size.")
+    if len(steps) > 1:
+        raise ValueError("Time steps is not the same for all the elements in the input in a "
+                         "batch.")
+    return steps.pop()
+
+
+def _best_effort_batch_size(flat_input: list):
+    """The static batch size of time-major inputs if any knows it, else a runtime tensor."""
+    for x in flat_input:
+        shape = x.shape
+        if shape.ndims is None:
+            continue
+        if shape.ndims < 2:
+            raise ValueError(f"Input tensor should have rank >= 2, received shape: {shape}")
+        if shape[1].value is not None:
+            return shape[1].value
+    return array_ops.shape(flat_input[0])[1]
+
+
+def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
+                parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
+    """Creates a recurrent network from a cell, running it over the time axis of ``inputs``.
+
+    ``inputs`` is ``[batch_size, max_time, ...]`` (``[max_time, batch_size, ...]`` when
+    ``time_major``), or a nested tuple of such tensors. Returns ``(outputs, state)``: the per-step
+    outputs stacked in the same layout, and the final state. Steps at or past a row's
+    ``sequence_length`` output zeros and leave that row's state unchanged, so ``state`` holds
+    each sequence's state at its last valid step.
+
+    tfcompat unrolls TF's while loop, so ``max_time`` must be known statically;
+    ``parallel_iterations`` and ``swap_memory`` only tune TF's loop and have no effect here.
+    """
+    assert_like_rnncell("cell", cell)
+    del parallel_iterations, swap_memory
+    with vs.variable_scope(scope or "rnn"):
+        flat_input = [convert_to_tensor(x) for x in flatten(inputs)]
+        if not time_major:
+            flat_input = [_transpose_batch_time(x) for x in flat_input]
+        if sequence_length is not None:
+            sequence_length = _checked_sequence_length(sequence_length)
+            sequence_length = array_ops.identity(sequence_length, name="sequence_length")
+        batch_size = _best_effort_batch_size(flat_input)
+        state = _initial_state(cell, initial_state, batch_size, dtype)
+        outputs, final_state = _unrolled_loop(cell, inputs, flat_input, state, sequence_length,
+                                              batch_size, dtype)
+        outputs = pack_sequence_as(cell.output_size, outputs)
+        if not time_major:
+            outputs = map_structure(_transpose_batch_time, outputs)
+        return outputs, final_state
+
+
+def _unrolled_loop(cell, input_structure, flat_input: list, state, sequence_length,
+                   batch_size, dtype):
+    """TF's ``_dynamic_rnn_loop`` with the while loop unrolled: flat stacked outputs, state."""
+    steps = _time_steps(flat_input)
+    for x in flat_input:
+        for size in x.shape.as_list()[2:]:
+            if size is None:
+                raise ValueError("Input size (depth of inputs) must be accessible via shape "
+                                 "inference, but saw value None.")
+    static_batch = batch_size if isinstance(batch_size, int) else None
+    zero_output = None
+    if sequence_length is not None:
+        zero_output = _zero_output(cell, batch_size, static_batch,
+                                   _infer_state_dtype(dtype, state))
+    per_input_steps = [slicing_ops.unstack(x, num=steps, axis=0) for x in flat_input]
+    step_outputs = []
+    with name_scope("while"):
+        for time in range(steps):
+            input_t = pack_sequence_as(input_structure, [parts[time] for parts in per_input_steps])
+
+            def call_cell(input_t=input_t, state=state):
+                return cell(input_t, state)
+
+            if sequence_length is not None:
+                output, state = _masked_step(time, sequence_length, zero_output, state,
+                                             call_cell)
+            else:
+                output, state = call_cell()
+            step_outputs.append(flatten(output))
+    stacked = []
+    for parts in zip(*step_outputs):
+        output = array_ops.stack(list(parts), axis=0)
+        output.set_shape(TensorShape([steps, static_batch]).concatenate(parts[0].shape[1:]))
+        stacked.append(output)
+    return stacked, state
