@@ -73,16 +73,19 @@ class BatchNormalization(Layer):
         ndims = input_shape.ndims
         if ndims is None:
             raise ValueError(f"Input has undefined rank. Received: input_shape={input_shape}.")
-        axes = self.axis if isinstance(self.axis, list) else [self.axis]
+        axes = tuple(a + ndims if a < 0 else a
+                     for a in (self.axis if isinstance(self.axis, list) else [self.axis]))
         for a in axes:
-            if not -ndims <= a < ndims:
-                raise ValueError(f"Invalid axis: {a}. Expected {-ndims} <= axis < {ndims}.")
-        self.axis = sorted({a % ndims for a in axes})
+            if not 0 <= a < ndims:
+                raise ValueError(f"Invalid value for `axis` argument. Expected 0 <= axis < "
+                                 f"inputs.rank (with inputs.rank={ndims}). Received: "
+                                 f"axis={axes}")
         dims = input_shape.as_list()
-        for a in self.axis:
+        for a in axes:
             if dims[a] is None:
                 raise ValueError(f"Input has undefined `axis` dimension. Received input with "
-                                 f"shape {tuple(dims)} and axis={self.axis}")
+                                 f"shape {tuple(input_shape.dims)} and axis={axes}")
+        self.axis = sorted(set(axes))
         self.input_spec = InputSpec(ndim=ndims, axes={a: dims[a] for a in self.axis})
         can_fuse = ndims == 4 and self.axis in ([1], [3])
         if self.fused is None:
@@ -98,17 +101,18 @@ class BatchNormalization(Layer):
             self.gamma = self.add_weight("gamma", param_shape, param_dtype,
                                          self.gamma_initializer, self.gamma_regularizer,
                                          constraint=self.gamma_constraint)
-        elif self.fused:
-            self._gamma_const = constant_op.constant(1.0, param_dtype, param_shape)
         if self.center:
             self.beta = self.add_weight("beta", param_shape, param_dtype, self.beta_initializer,
                                         self.beta_regularizer, constraint=self.beta_constraint)
-        elif self.fused:
-            self._beta_const = constant_op.constant(0.0, param_dtype, param_shape)
         self.moving_mean = self.add_weight("moving_mean", param_shape, param_dtype,
                                            self.moving_mean_initializer, trainable=False)
         self.moving_variance = self.add_weight("moving_variance", param_shape, param_dtype,
                                                self.moving_variance_initializer, trainable=False)
+        # The fused op needs a scale and an offset: constants stand in for absent ones.
+        if self.fused and not self.scale:
+            self._gamma_const = constant_op.constant(1.0, param_dtype, param_shape)
+        if self.fused and not self.center:
+            self._beta_const = constant_op.constant(0.0, param_dtype, param_shape)
         self.built = True
 
     # -- moving averages
