@@ -9,7 +9,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import constant_op, math_ops
+from tfcompat.ops import array_ops, constant_op, math_ops
 
 _HALF_AND_FLOAT = (dtypes.float16, dtypes.bfloat16, dtypes.float32)
 
@@ -154,6 +154,55 @@ register_op("FusedBatchNormGradV3",
             shape_fn=_fused_batch_norm_grad_shape,
             allowed={"T": _HALF_AND_FLOAT, "U": (dtypes.float32,)},
             attr_defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True})
+
+
+def _batch_norm_grad_graph(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format,
+                           is_training):
+    """FusedBatchNormGradV3's outputs built from ordinary ops, so they can be differentiated."""
+    x = math_ops.cast(x, dtypes.float32)
+    grad_y = math_ops.cast(grad_y, dtypes.float32)
+    nchw = data_format in ("NCHW", b"NCHW")
+    axes = [0, 2, 3] if nchw else [0, 1, 2]
+    if nchw:
+        scale = array_ops.reshape(scale, [1, -1, 1, 1])
+    if is_training:
+        mean_grad_y = math_ops.reduce_mean(grad_y, axes, keepdims=nchw)
+        mean_x = math_ops.reduce_mean(x, axes, keepdims=nchw)
+        var_x = math_ops.reduce_mean(math_ops.squared_difference(
+            x, array_ops.stop_gradient(mean_x)), axes, keepdims=nchw)
+        x_offset = x - mean_x
+        mean = math_ops.reduce_mean(grad_y * x_offset, axes, keepdims=nchw)
+        rstd = math_ops.rsqrt(var_x + epsilon)
+        grad_x = scale * rstd * (grad_y - mean_grad_y
+                                 - math_ops.reciprocal(var_x + epsilon) * mean * x_offset)
+        grad_scale = rstd * math_ops.reduce_sum(grad_y * x_offset, axes, keepdims=nchw)
+    else:
+        if nchw:
+            pop_mean = array_ops.reshape(pop_mean, [1, -1, 1, 1])
+            pop_var = array_ops.reshape(pop_var, [1, -1, 1, 1])
+        rstd = math_ops.rsqrt(pop_var + epsilon)
+        grad_x = grad_y * scale * rstd
+        grad_scale = math_ops.reduce_sum(grad_y * (x - pop_mean) * rstd, axes, keepdims=nchw)
+    grad_offset = math_ops.reduce_sum(grad_y, axes, keepdims=nchw)
+    if nchw:
+        grad_scale = array_ops.reshape(grad_scale, [-1])
+        grad_offset = array_ops.reshape(grad_offset, [-1])
+    return grad_x, grad_scale, grad_offset
+
+
+@RegisterGradient("FusedBatchNormGradV3")
+def _fused_batch_norm_grad_grad(op, grad_grad_x, grad_grad_scale, grad_grad_offset, *unused):
+    """Differentiates the composite form of the backward pass (as TF does)."""
+    del unused
+    from tfcompat.ops import gradients_impl
+    grad_y, x, scale, pop_mean, pop_var = op.inputs[:5]
+    outputs = _batch_norm_grad_graph(grad_y, x, scale, pop_mean, pop_var, op._attrs["epsilon"],
+                                     op._attrs["data_format"], op._attrs["is_training"])
+    pairs = [(out, g) for out, g in zip(outputs, (grad_grad_x, grad_grad_scale, grad_grad_offset))
+             if g is not None]
+    grads = gradients_impl.gradients([out for out, _ in pairs], [grad_y, x, scale],
+                                     grad_ys=[g for _, g in pairs])
+    return grads[0], grads[1], grads[2], None, None, None
 
 
 @RegisterGradient("FusedBatchNormV3")
