@@ -200,8 +200,11 @@ def _fused_batch_norm_grad_grad(op, grad_grad_x, grad_grad_scale, grad_grad_offs
                                      op._attrs["data_format"], op._attrs["is_training"])
     pairs = [(out, g) for out, g in zip(outputs, (grad_grad_x, grad_grad_scale, grad_grad_offset))
              if g is not None]
-    grads = gradients_impl.gradients([out for out, _ in pairs], [grad_y, x, scale],
-                                     grad_ys=[g for _, g in pairs])
+    # Only the composite's own paths count: grad_y, x and scale are leaves here (paths through
+    # the graph that made them are the outer gradient's business).
+    leaves = [grad_y, x, scale]
+    grads = gradients_impl.gradients([out for out, _ in pairs], leaves,
+                                     grad_ys=[g for _, g in pairs], stop_gradients=leaves)
     return grads[0], grads[1], grads[2], None, None, None
 
 
