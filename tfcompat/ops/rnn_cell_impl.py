@@ -137,7 +137,6 @@ class RNNCell(Layer):
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
         super().__init__(trainable=trainable, name=name, dtype=dtype, **kwargs)
-        self._is_tf_rnn_cell = True
 
     @property
     def state_size(self):
@@ -534,6 +533,11 @@ class DropoutWrapper(RNNCell):
     Each keep probability below 1 drops the corresponding tensors with ``tf.nn.dropout``, seeded
     per tensor from ``seed``. ``dropout_state_filter_visitor`` chooses the state parts dropped
     (by default all but an LSTM's ``c``). Variational (per-sequence) masks are not supported.
+
+    Inside ``tf.nn.dynamic_rnn`` TF runs one dropout op per loop iteration, its Philox stream
+    advancing each step; tfcompat's unrolled loop has one op per step, so with an explicit
+    ``seed`` every step draws the same mask (``static_rnn`` matches TF, which also builds one op
+    per step). Without ``seed`` the unrolled ops get distinct seeds from the graph seed.
     """
 
     def __init__(self, cell, input_keep_prob=1.0, output_keep_prob=1.0, state_keep_prob=1.0,
