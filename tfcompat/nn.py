@@ -1,5 +1,6 @@
 """``tf.nn``: neural-network ops."""
 
+from tfcompat import rnn_cell
 from tfcompat.ops.array_ops import stop_gradient  # noqa: F401 - re-export
 from tfcompat.ops.conv_ops import (  # noqa: F401
     avg_pool,
@@ -30,6 +31,7 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
+from tfcompat.ops.rnn import dynamic_rnn, static_rnn
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)
