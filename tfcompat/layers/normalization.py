@@ -148,10 +148,11 @@ class BatchNormalization(Layer):
         needs_reshape = reduction_axes != list(range(ndims - 1))
 
         def broadcast(v):
-            if v is not None and needs_reshape:
+            if v is not None and needs_reshape and v.shape.ndims != ndims:
                 return array_ops.reshape(v, broadcast_shape)
             return v
 
+        scale, offset = broadcast(self.gamma), broadcast(self.beta)
         if truth is False:
             mean, variance = self.moving_mean, self.moving_variance
         else:
@@ -162,8 +163,7 @@ class BatchNormalization(Layer):
             self._assign_moving_average(self.moving_mean, mean, self.momentum, flag)
             self._assign_moving_average(self.moving_variance, variance, self.momentum, flag)
         return batch_norm.batch_normalization(inputs, broadcast(mean), broadcast(variance),
-                                              broadcast(self.beta), broadcast(self.gamma),
-                                              self.epsilon)
+                                              offset, scale, self.epsilon)
 
     def _fused_call(self, inputs, truth, flag):
         gamma = self.gamma if self.scale else self._gamma_const
