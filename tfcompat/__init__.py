@@ -10,6 +10,7 @@ from tfcompat import (
     initializers,
     io,
     layers,
+    losses,
     math,
     metrics,
     nn,

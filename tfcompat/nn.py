@@ -2,6 +2,7 @@
 
 from tfcompat import rnn_cell
 from tfcompat.ops.array_ops import stop_gradient  # noqa: F401 - re-export
+from tfcompat.ops.batch_norm import batch_normalization, fused_batch_norm
 from tfcompat.ops.conv_ops import (  # noqa: F401
     avg_pool,
     avg_pool2d,

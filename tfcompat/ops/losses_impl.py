@@ -101,16 +101,8 @@ def broadcast_weights(weights, values) -> Tensor:
 
 # ---- reduction -------------------------------------------------------------------------------
 
-def _sum_all(t: Tensor, name=None) -> Tensor:
-    """reduce_sum over every axis. TF reduces a scalar over ``range(0, rank(t))`` (Rank/range
-    ops) rather than a Const of axes; math_ops.reduce_sum folds both cases into a Const."""
-    if t.shape.ndims == 0:
-        return math_ops.reduce_sum(t, math_ops.range(0, array_ops.rank(t), 1), name=name)
-    return math_ops.reduce_sum(t, name=name)
-
-
 def _safe_mean(losses: Tensor, num_present: Tensor) -> Tensor:
-    return math_ops.div_no_nan(_sum_all(losses), num_present, name="value")
+    return math_ops.div_no_nan(math_ops.reduce_sum(losses), num_present, name="value")
 
 
 def _num_present(losses: Tensor, weights: Tensor) -> Tensor:

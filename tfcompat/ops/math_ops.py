@@ -697,7 +697,7 @@ def _reduction_axes(x: Tensor, axis):
     """The reduction axes input: given axes, or all axes (a Const, or Range when rank unknown)."""
     if axis is not None:
         return axis
-    if x.shape.ndims is not None:
+    if x.shape.ndims:  # TF builds Rank/range for scalars too
         return constant_op.constant(np.arange(x.shape.ndims, dtype=np.int32))
     return range(0, array_ops.rank(x), 1)
 

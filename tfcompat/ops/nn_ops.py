@@ -380,7 +380,9 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
                                  f"dimension. Received: labels.shape={labels.shape} and "
                                  f"logits.shape={logits.shape}")
         if logits.shape.ndims == 2:
-            loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels])
+            # The op takes the caller's name inside the scope: xentropy/xentropy, as TF.
+            loss, _ = apply_op("SparseSoftmaxCrossEntropyWithLogits", [logits, labels],
+                               name=name)
             return loss
         num_classes = array_ops.shape(logits)[array_ops.rank(logits) - 1]
         flat_logits = array_ops.reshape(logits, [-1, num_classes])
