@@ -326,3 +326,5 @@ SPECS.update({spec.op_type: spec for spec in CONV})
 COVERED_ELSEWHERE.update(dict.fromkeys(
     ["FusedBatchNormV3", "FusedBatchNormGradV3"],
     "tests/layers/test_normalization.py (numpy reference, first and second order gradients)"))
+COVERED_ELSEWHERE.update(dict.fromkeys(
+    ["Switch", "RefSwitch", "Merge", "RefMerge"], "tests/ops/test_control_flow.py"))

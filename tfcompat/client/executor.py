@@ -3,6 +3,13 @@
 A plan is a generated Python function: one line per op in topological order
 (``s12 = k12(s3, s7)``), ``del`` of each intermediate right after its last use, and a return of
 the fetched slots. Running it does no graph walking, name resolution or shape inference.
+
+Control flow (``tf.cond``) uses TF's dead tensors: a Switch outputs the ``DEAD`` sentinel on its
+untaken side. Only ops reachable from a Switch in the plan can see one; for those the line is
+guarded (``if s3 is DEAD or d5: s12 = DEAD`` else the kernel call), where ``d5`` records that a
+control input was dead, so kernels of an untaken branch (stateful ones included) never run.
+Merge kernels take dead inputs and forward the first live one. Plans without a Switch are
+generated exactly as before. Fetching a dead tensor raises InvalidArgumentError, as TF does.
 """
 
 from __future__ import annotations
@@ -13,6 +20,25 @@ import numpy as np
 
 from tfcompat.framework import errors
 from tfcompat.framework.ops import Operation, Tensor
+
+
+class _Dead:
+    """The value of a tensor on the untaken side of a Switch."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DEAD"
+
+
+DEAD = _Dead()
+_SWITCH_TYPES = frozenset(("Switch", "RefSwitch"))
+_MERGE_TYPES = frozenset(("Merge", "RefMerge"))
+
+
+def _dead_fetch(index: int) -> errors.InvalidArgumentError:
+    return errors.InvalidArgumentError(
+        None, None, f"Graph execution error:\n\nRetval[{index}] does not have value")
 
 
 class SessionState:
@@ -127,28 +153,62 @@ def _ref_variable_name(t: Tensor) -> str | None:
     return op._name
 
 
+def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
+    """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
+    if not any(op._type in _SWITCH_TYPES for op in ops):
+        return set()
+    deadable: set[int] = set()
+    for op in ops:  # topological order: producers and control inputs come first
+        if (op._type in _SWITCH_TYPES
+                or any(id(t) not in fed and id(t._op) in deadable for t in op._inputs)
+                or any(id(c) in deadable for c in op._control_inputs)):
+            deadable.add(id(op))
+    return deadable
+
+
+@dataclass
+class _Step:
+    kernel_name: str
+    args: list[str]
+    outs: list[str]
+    op: Operation
+    # Dead-tensor handling, only for ops reachable from a Switch: expressions that make the op
+    # dead when true, and the name of the flag recording whether it was (for control edges).
+    guards: list[str] = field(default_factory=list)
+    flag: str | None = None
+
+
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState) -> Plan:
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune(fetch_tensors, target_ops, set(fed))
     ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed))
+    deadable = _deadable_ops(ops, fed)
+    flags: dict[int, str] = {}
+    if deadable:
+        for op in ops:
+            for c in op._control_inputs:
+                if id(c) in deadable:
+                    flags[id(c)] = f"d{c._id}"
 
     slot_names: dict[int, str] = {}
     for i, t in enumerate(feed_tensors):
         slot_names[id(t)] = f"f{i}"
-    namespace: dict[str, object] = {}
+    namespace: dict[str, object] = {"DEAD": DEAD, "_dead_fetch": _dead_fetch}
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
-    steps: list[tuple[str, list[str], list[str], Operation]] = []
+    steps: list[_Step] = []
     for index, op in enumerate(ops):
-        if op._type == "Const" and not any(id(t) in fed for t in op._outputs):
+        may_die = id(op) in deadable
+        if op._type == "Const" and not may_die and not any(id(t) in fed for t in op._outputs):
             name = f"c{index}"
             namespace[name] = op._attrs["value"]
             slot_names[id(op._outputs[0])] = name
             continue
         kernel_name = f"k{index}"
         namespace[kernel_name] = op._op_def.bind(op, state)
-        if op._op_def.read_at_use and not any(id(t) in fed for t in op._outputs):
+        if (op._op_def.read_at_use and not may_die
+                and not any(id(t) in fed for t in op._outputs)):
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             continue
         args = [slot_names[id(t)] for t in _data_inputs(op)]
@@ -160,9 +220,16 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                 name = f"s{t._id}"
                 slot_names[id(t)] = name
                 outs.append(name)
+        step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)))
+        if may_die and op._type not in _MERGE_TYPES:
+            step.guards = [slot_names[id(t)] for t in op._inputs
+                           if id(t) not in fed and id(t._op) in deadable]
+            step.guards += [flags[id(c)] for c in op._control_inputs if id(c) in deadable]
         for a in args:
             last_use[a] = len(steps)
-        steps.append((kernel_name, args, outs, op))
+        for g in step.guards:
+            last_use[g] = len(steps)
+        steps.append(step)
 
     fetch_names = [slot_names[id(t)] for t in fetch_tensors]
     for name in fetch_names:
@@ -175,18 +242,14 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     params = ", ".join(f"f{i}" for i in range(len(feed_tensors)))
     lines = [f"def _plan({params}):"]
     line_ops: dict[int, Operation] = {}
-    for step_index, (kernel_name, args, outs, op) in enumerate(steps):
-        call = f"{kernel_name}({', '.join(args)})"
-        if not outs:
-            lines.append(f"    {call}")
-        elif len(outs) == 1:
-            lines.append(f"    {outs[0]} = {call}")
-        else:
-            lines.append(f"    {', '.join(outs)}, = {call}")
-        line_ops[len(lines)] = op
+    for step_index, step in enumerate(steps):
+        _emit_step(step, lines, line_ops)
         dead = releases.get(step_index)
         if dead:
             lines.append(f"    del {', '.join(dead)}")
+    for i, t in enumerate(fetch_tensors):
+        if id(t) not in fed and id(t._op) in deadable:
+            lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
     lines.append(f"    return ({''.join(n + ', ' for n in fetch_names)})")
     source = "\n".join(lines) + "\n"
     code = compile(source, "<tfcompat run plan>", "exec")
@@ -202,6 +265,34 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
                      if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
     )
+
+
+def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) -> None:
+    call = f"{step.kernel_name}({', '.join(step.args)})"
+    live = [o for o in step.outs if o != "_"]
+    indent = "    "
+    if step.guards:
+        # Guards are slots (dead when DEAD) or flags (d<N>, true when that op was dead).
+        tests = [g if g.startswith("d") else f"{g} is DEAD" for g in step.guards]
+        lines.append(f"    if {' or '.join(tests)}:")
+        dead_line = f"        {' = '.join(live)} = DEAD" if live else "        pass"
+        lines.append(dead_line)
+        if step.flag:
+            lines.append(f"        {step.flag} = True")
+        lines.append("    else:")
+        indent = "        "
+    if not step.outs:
+        lines.append(f"{indent}{call}")
+    elif len(step.outs) == 1:
+        lines.append(f"{indent}{step.outs[0]} = {call}")
+    else:
+        lines.append(f"{indent}{', '.join(step.outs)}, = {call}")
+    line_ops[len(lines)] = step.op
+    if step.flag:
+        if step.op._type in _MERGE_TYPES and step.outs[0] != "_":
+            lines.append(f"{indent}{step.flag} = {step.outs[0]} is DEAD")
+        else:
+            lines.append(f"{indent}{step.flag} = False")
 
 
 def format_op_error(error: errors.OpError, op: Operation | None) -> errors.OpError:

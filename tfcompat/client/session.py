@@ -174,7 +174,7 @@ class BaseSession:
         target_ops = [e for e in elements if isinstance(e, Operation)]
         for t in fetch_tensors:
             if not self._graph.is_fetchable(t):
-                raise ValueError(f"Operation {t.op.name!r} has been marked as not fetchable. "
+                raise ValueError(f"Operation {t.op.name} has been marked as not fetchable. "
                                  "Typically this happens when it is defined in another function "
                                  "or code block. Use return values, explicit Python locals or "
                                  "TensorFlow collections to access it.")

@@ -219,6 +219,20 @@ class Operation:
     def _set_attr(self, name: str, value) -> None:
         self._attrs[name] = value
 
+    def _get_control_flow_context(self):
+        """The cond/while context this op was created in (None outside control flow)."""
+        return self._control_flow_context
+
+    def _set_control_flow_context(self, context) -> None:
+        self._control_flow_context = context
+
+    def _update_input(self, index: int, tensor: Tensor) -> None:
+        """Replaces input ``index`` (control flow reroutes outside values through a Switch)."""
+        old = self._inputs[index]
+        old._consumers.remove(self)
+        self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
+        tensor._consumers.append(self)
+
     def values(self):
         """The outputs of this op, as a tuple."""
         return tuple(self._outputs)
@@ -316,6 +330,7 @@ class _ControlDependenciesController:
             self._new_stack = False
         self._seen_op_ids: set[int] = set()
         self._old_stack = None
+        self._old_context = None
 
     @property
     def control_inputs(self) -> list[Operation]:
@@ -325,12 +340,16 @@ class _ControlDependenciesController:
         if self._new_stack:
             self._old_stack = self._graph._control_dependencies_stack
             self._graph._control_dependencies_stack = []
+            # As in TF, clearing control dependencies also leaves any cond context.
+            self._old_context = self._graph._control_flow_context
+            self._graph._control_flow_context = None
         self._graph._control_dependencies_stack.append(self)
 
     def __exit__(self, *exc):
         self._graph._control_dependencies_stack.pop()
         if self._new_stack:
             self._graph._control_dependencies_stack = self._old_stack
+            self._graph._control_flow_context = self._old_context
 
 
 class Graph:
@@ -359,6 +378,8 @@ class Graph:
         self._run_after: dict[int, list[Operation]] = {}
         self._version = 0
         self._graph_key = f"grap-key-{id(self)}/"
+        # The cond/while context ops are being created in (tfcompat.ops.control_flow_v1).
+        self._control_flow_context = None
 
     # -- identity and structure
 
@@ -615,6 +636,14 @@ class Graph:
         finally:
             self._gradient_override_map = saved
 
+    # -- control flow
+
+    def _get_control_flow_context(self):
+        return self._control_flow_context
+
+    def _set_control_flow_context(self, context) -> None:
+        self._control_flow_context = context
+
     # -- feeding and fetching
 
     def prevent_feeding(self, tensor: Tensor) -> None:
@@ -705,7 +734,21 @@ class Graph:
         if self._control_dependencies_stack:
             for controller in self._control_dependencies_stack:
                 controller._seen_op_ids.add(id(op))
+        if self._control_flow_context is not None:
+            self._add_to_control_flow_context(op)
         return op
+
+    def _add_to_control_flow_context(self, op: Operation) -> None:
+        """Lets the current cond context rewire ``op`` (Switches it creates are named in the
+        op's own scope, ``cond/<op>/Switch``, as in TF)."""
+        context = self._control_flow_context
+        op._control_flow_context = context
+        saved = self._name_stack
+        self._name_stack = op._name
+        try:
+            context.add_op(op)
+        finally:
+            self._name_stack = saved
 
 
 class _GraphNameScope:

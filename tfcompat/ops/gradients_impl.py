@@ -16,7 +16,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
-from tfcompat.ops import array_ops, control_flow_ops, math_ops
+from tfcompat.ops import array_ops, control_flow_ops, control_flow_v1, math_ops
 
 
 class UnconnectedGradients(enum.Enum):
@@ -185,7 +185,10 @@ def _gradient_function(op: Operation):
 
 
 def _zeros_like_output(op: Operation, index: int) -> Tensor:
-    zeros = array_ops.zeros_like(op._outputs[index], optimize=False)
+    # A cond branch Switch gets zeros that are alive only when its other side is taken.
+    zeros = control_flow_v1.zeros_like_switch_output(op, index)
+    if zeros is None:
+        zeros = array_ops.zeros_like(op._outputs[index], optimize=False)
     _ZEROS_TENSORS.add(zeros)
     return zeros
 

@@ -1,0 +1,15 @@
+# tf.cond argument errors (the callable checks run before the name scope opens).
+x = tf.constant(2.0, name='x')
+p = tf.placeholder(tf.bool, name='p')
+show_error(tf.cond, True, lambda: x, lambda: x)
+show_error(tf.cond, p, lambda: x, lambda: tf.constant(1))
+show_error(tf.cond, p, lambda: x, lambda: (x, x))
+show_error(tf.cond, p, lambda: None, lambda: x)
+show_error(tf.cond, p, lambda: x, lambda: None)
+show_error(tf.cond, p, 1, lambda: x)
+show_error(tf.cond, p, lambda: x, 2)
+show_error(tf.cond, p, lambda: [], lambda: [])
+print(tf.cond(p, lambda: x, lambda: x))
+r = tf.cond(x > 0, lambda: x * 2.0, lambda: x)
+with tf.Session() as sess:
+    print(sess.run(r))
