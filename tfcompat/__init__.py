@@ -210,6 +210,7 @@ from tfcompat.ops.state_ops import (
     count_up_to,
     is_variable_initialized,
 )
+from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging
 from tfcompat.platform.switches import (

@@ -217,3 +217,138 @@ def test_plans_without_switch_have_no_dead_checks(fresh_graph):
         assert sess.run(y, {x: 1.0}) == 2.0
         (plan,) = sess._plans.values()
     assert "DEAD" not in plan.code.co_names
+
+
+# ---- tf.while_loop ---------------------------------------------------------------------------
+
+def test_while_loop_builds_tf_frame(fresh_graph):
+    i = tf.constant(0, name="i")
+    x = tf.placeholder(tf.float32, [], name="x")
+    w = tf.constant(2.0, name="w")
+    r = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w), [i, x])
+    assert [t.name for t in r] == ["while/Exit:0", "while/Exit_1:0"]
+    assert _structure(fresh_graph, "while") == [
+        ("while/Enter", "Enter", ["i:0"], []),
+        ("while/Enter_1", "Enter", ["x:0"], []),
+        ("while/Merge", "Merge", ["while/Enter:0", "while/NextIteration:0"], []),
+        ("while/Merge_1", "Merge", ["while/Enter_1:0", "while/NextIteration_1:0"], []),
+        ("while/Less/y", "Const", [], ["while/Merge"]),
+        ("while/Less", "Less", ["while/Merge:0", "while/Less/y:0"], []),
+        ("while/LoopCond", "LoopCond", ["while/Less:0"], []),
+        ("while/Switch", "Switch", ["while/Merge:0", "while/LoopCond:0"], []),
+        ("while/Switch_1", "Switch", ["while/Merge_1:0", "while/LoopCond:0"], []),
+        ("while/Identity", "Identity", ["while/Switch:1"], []),
+        ("while/Identity_1", "Identity", ["while/Switch_1:1"], []),
+        ("while/add/y", "Const", [], ["while/Identity"]),
+        ("while/add", "AddV2", ["while/Identity:0", "while/add/y:0"], []),
+        ("while/mul", "Mul", ["while/Identity_1:0", "while/mul/Enter:0"], []),
+        ("while/mul/Enter", "Enter", ["w:0"], []),
+        ("while/NextIteration", "NextIteration", ["while/add:0"], []),
+        ("while/NextIteration_1", "NextIteration", ["while/mul:0"], []),
+        ("while/Exit", "Exit", ["while/Switch:0"], []),
+        ("while/Exit_1", "Exit", ["while/Switch_1:0"], []),
+    ]
+    enter = fresh_graph.get_operation_by_name("while/mul/Enter")
+    assert enter.get_attr("frame_name") == b"while/while_context"
+    assert enter.get_attr("is_constant") is True
+    assert len(tf.get_collection("while_context")) == 1
+    with tf.Session() as sess:
+        assert sess.run(r, {x: 1.5}) == (3, 12.0)
+
+
+def test_while_loop_maximum_iterations_and_single_var(fresh_graph):
+    x = tf.placeholder(tf.float32, [], name="x")
+    r = tf.while_loop(lambda a: a < 100.0, lambda a: a * 2.0, [x], maximum_iterations=3)
+    assert r.name == "while/Exit_1:0"
+    assert fresh_graph.get_operation_by_name("while/LogicalAnd").type == "LogicalAnd"
+    same = tf.while_loop(lambda a: a < 3, lambda a: a + 1, [0], return_same_structure=True)
+    assert [t.name for t in same] == ["while_1/Exit:0"]
+    with tf.Session() as sess:
+        assert sess.run(r, {x: 1.0}) == 8.0
+        assert sess.run(r, {x: 30.0}) == 120.0
+        assert sess.run(same) == [3]
+
+
+def test_while_loop_nested_and_with_cond(fresh_graph):
+    x = tf.placeholder(tf.float32, [], name="x")
+    n = tf.constant(3, name="n")
+
+    def outer(i, acc):
+        _, inner = tf.while_loop(lambda j, a: j < i, lambda j, a: (j + 1, a + x),
+                                 [tf.constant(0), acc])
+        return i + 1, inner
+    nested = tf.while_loop(lambda i, a: i < n, outer, [tf.constant(0), tf.constant(0.0)])
+    inputs = {op.name: [t.name for t in op.inputs] for op in fresh_graph.get_operations()}
+    assert inputs["while/while/add_1/Enter_1"] == ["while/while/add_1/Enter:0"]
+    assert inputs["while/while/add_1/Enter"] == ["x:0"]
+    with_cond = tf.while_loop(lambda a: a < 10.0,
+                              lambda a: tf.cond(a > 3.0, lambda: a * 2.0, lambda: a + 1.0), [x])
+    p = tf.placeholder(tf.bool, [], name="p")
+    in_cond = tf.cond(p, lambda: tf.while_loop(lambda a: a < 10.0, lambda a: a + x, [x]),
+                      lambda: x)
+    with tf.Session() as sess:
+        assert sess.run(nested, {x: 1.5}) == (3, 4.5)
+        assert sess.run(with_cond, {x: 1.0}) == 16.0
+        assert sess.run(in_cond, {x: 1.0, p: True}) == 10.0
+        assert sess.run(in_cond, {x: 1.0, p: False}) == 1.0
+
+
+def test_while_loop_updates_variables_each_iteration(fresh_graph):
+    v = tf.Variable(1.0, name="v")
+
+    def body(i):
+        with tf.control_dependencies([tf.assign_add(v, v.read_value())]):
+            return i + 1
+    r = tf.while_loop(lambda i: i < 3, body, [tf.constant(0, name="i0")])
+    assert _structure(fresh_graph, "while/read") == [
+        ("while/read", "Identity", ["while/read/RefEnter:0"], ["while/Identity"]),
+        ("while/read/RefEnter", "RefEnter", ["v:0"], [])]
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert sess.run(r) == 3
+        assert sess.run(v) == 8.0
+
+
+def test_while_loop_shape_invariants(fresh_graph):
+    x = tf.constant([1.0], name="x")
+    with pytest.raises(ValueError) as info:
+        tf.while_loop(lambda a: True, lambda a: tf.concat([a, a], 0), [x])
+    assert str(info.value) == (
+        "Input tensor 'x:0' enters the loop with shape (1,), but has shape (2,) after one "
+        "iteration. To allow the shape to vary across iterations, use the `shape_invariants` "
+        "argument of tf.while_loop to specify a less-specific shape.")
+    r = tf.while_loop(lambda a: tf.size(a) < 8, lambda a: tf.concat([a, a], 0), [x],
+                      shape_invariants=[tf.TensorShape([None])])
+    assert str(r) == 'Tensor("while_1/Exit:0", shape=(?,), dtype=float32)'
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(r), np.ones(8, np.float32))
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda x: tf.while_loop(1, lambda a: a, [x]), TypeError, "'cond' must be callable."),
+    (lambda x: tf.while_loop(lambda a: True, 2, [x]), TypeError, "'body' must be callable."),
+    (lambda x: tf.while_loop(lambda a: True, lambda a: a, []), ValueError,
+     "'loop_vars' must be provided."),
+    (lambda x: tf.while_loop(lambda a: True, lambda a: a, [x], parallel_iterations=0),
+     TypeError, "'parallel_iterations' must be a positive integer."),
+    (lambda x: tf.while_loop(lambda a: True, lambda a: [a], [x],
+                             shape_invariants=[tf.TensorShape([2])]), ValueError,
+     "The shape invariant specified for x:0 is not compatible with the initial shape of the "
+     "loop variable. It enters the loop with shape (1,), but the specified shape invariant is "
+     "(2,)."),
+])
+def test_while_loop_errors(call, error, message):
+    x = tf.constant([1.0], name="x")
+    with pytest.raises(error) as info:
+        call(x)
+    assert str(info.value) == message
+
+
+def test_kernel_errors_inside_a_loop_name_the_op(fresh_graph):
+    x = tf.placeholder(tf.float32, [None], name="x")
+    r = tf.while_loop(lambda a: tf.size(a) < 4,
+                      lambda a: tf.reshape(a, [3]), [x],
+                      shape_invariants=[tf.TensorShape([None])])
+    with tf.Session() as sess, pytest.raises(errors.InvalidArgumentError) as info:
+        sess.run(r, {x: [1.0, 2.0]})
+    assert "while/Reshape" in str(info.value)

@@ -10,6 +10,12 @@ guarded (``if s3 is DEAD or d5: s12 = DEAD`` else the kernel call), where ``d5``
 control input was dead, so kernels of an untaken branch (stateful ones included) never run.
 Merge kernels take dead inputs and forward the first live one. Plans without a Switch are
 generated exactly as before. Fetching a dead tensor raises InvalidArgumentError, as TF does.
+
+A ``tf.while_loop`` frame (its Enter/Merge/Switch/LoopCond/NextIteration/Exit ops) is not
+unrolled into the plan: the frame's Exit ops are produced by one step, a Python loop over two
+sub-plans compiled the same way, one for the loop condition (fed the Merge outputs) and one
+for the body (fed the body's Identity inputs), both also fed the frame's loop-invariant Enters.
+Nested frames nest the same way inside a body sub-plan.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ class _Dead:
 DEAD = _Dead()
 _SWITCH_TYPES = frozenset(("Switch", "RefSwitch"))
 _MERGE_TYPES = frozenset(("Merge", "RefMerge"))
+_EXIT_TYPES = frozenset(("Exit", "RefExit"))
 
 
 def _dead_fetch(index: int) -> errors.InvalidArgumentError:
@@ -62,12 +69,24 @@ class Plan:
     # the end of the run, as TF's aliasing buffers do.
     ref_fetches: list[tuple[int, str]] = field(default_factory=list)
 
+    # Sub-plans of while-loop frames (their kernels' errors name ops inside the loop).
+    nested: list[Plan] = field(default_factory=list)
+
     def op_for_traceback(self, tb) -> Operation | None:
+        """The op whose kernel raised: the innermost plan line in the traceback."""
+        line_ops = {}
+        pending = [self]
+        while pending:
+            plan = pending.pop()
+            line_ops[plan.code] = plan.line_ops
+            pending.extend(plan.nested)
+        found = None
         while tb is not None:
-            if tb.tb_frame.f_code is self.code:
-                return self.line_ops.get(tb.tb_lineno)
+            lines = line_ops.get(tb.tb_frame.f_code)
+            if lines is not None:
+                found = lines.get(tb.tb_lineno, found)
             tb = tb.tb_next
-        return None
+        return found
 
 
 def _data_inputs(op: Operation) -> list[Tensor]:
@@ -78,12 +97,34 @@ def _data_inputs(op: Operation) -> list[Tensor]:
     return [t for i, t in enumerate(op._inputs) if i not in refs]
 
 
+def _frame_of(op: Operation):
+    """The while-loop context an Exit op leaves, else None."""
+    if op._type in _EXIT_TYPES:
+        context = op._control_flow_context
+        if context is not None and hasattr(context, "loop_exits"):
+            return context
+    return None
+
+
+def _step_inputs(op: Operation) -> list[Tensor]:
+    """What a step reads: an op's data inputs, or for a loop Exit the frame's entering values."""
+    frame = _frame_of(op)
+    return frame.frame_inputs() if frame is not None else _data_inputs(op)
+
+
+def _step_controls(op: Operation) -> list[Operation]:
+    frame = _frame_of(op)
+    return frame.frame_control_inputs() if frame is not None else op._control_inputs
+
+
 def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[int],
-           run_after: dict[int, list[Operation]] | None = None) -> list[Operation]:
+           run_after: dict[int, list[Operation]] | None = None,
+           stop: frozenset[int] = frozenset()) -> list[Operation]:
     """The ops needed for the fetches, in dependency order, not looking past fed tensors.
 
     ``run_after`` adds ordering edges (op id -> ops that must run first when present), used so
-    that a variable's initializer runs before reads of it in the same run.
+    that a variable's initializer runs before reads of it in the same run. Ops in ``stop`` (the
+    structure of the loop frame a sub-plan belongs to) are never entered.
     """
     order: list[Operation] = []
     visited: set[int] = set()
@@ -98,26 +139,26 @@ def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[in
         if expanded:
             order.append(op)
             continue
-        if id(op) in visited:
+        if id(op) in visited or id(op) in stop:
             continue
         visited.add(id(op))
         stack.append((op, True))
         # Data inputs are pushed first so control inputs run first: where TF leaves the order
         # of a read and an update open, this matches what its executor does.
-        for t in reversed(_data_inputs(op)):
+        for t in reversed(_step_inputs(op)):
             if id(t) not in fed and id(t._op) not in visited:
                 stack.append((t._op, False))
         if run_after:
             for c in run_after.get(id(op), ()):
                 if id(c) not in visited:
                     stack.append((c, False))
-        for c in reversed(op._control_inputs):
+        for c in reversed(_step_controls(op)):
             if id(c) not in visited:
                 stack.append((c, False))
     return order
 
 
-def _order_initializers_first(ops, fetch_tensors, target_ops, fed):
+def _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop=frozenset()):
     """Re-prunes with "run after" edges when the plan holds both an op and its predecessors.
 
     A graph records in ``_run_after`` that a variable read must follow the variable's
@@ -138,7 +179,7 @@ def _order_initializers_first(ops, fetch_tensors, target_ops, fed):
             extra[id(op)] = before
     if not extra:
         return ops
-    return _prune(fetch_tensors, target_ops, fed, extra)
+    return _prune(fetch_tensors, target_ops, fed, extra, stop)
 
 
 def _ref_variable_name(t: Tensor) -> str | None:
@@ -160,8 +201,9 @@ def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
     deadable: set[int] = set()
     for op in ops:  # topological order: producers and control inputs come first
         if (op._type in _SWITCH_TYPES
-                or any(id(t) not in fed and id(t._op) in deadable for t in op._inputs)
-                or any(id(c) in deadable for c in op._control_inputs)):
+                or any(id(t) not in fed and id(t._op) in deadable
+                       for t in _step_inputs(op) + _ref_inputs(op))
+                or any(id(c) in deadable for c in _step_controls(op))):
             deadable.add(id(op))
     return deadable
 
@@ -176,18 +218,26 @@ class _Step:
     # dead when true, and the name of the flag recording whether it was (for control edges).
     guards: list[str] = field(default_factory=list)
     flag: str | None = None
+    # The kernel returns a tuple even for one output (a loop frame with one Exit).
+    unpack: bool = False
+
+
+def _ref_inputs(op: Operation) -> list[Tensor]:
+    refs = op._op_def.ref_inputs
+    return [op._inputs[i] for i in refs] if refs else []
 
 
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
-                 feed_tensors: list[Tensor], state: SessionState) -> Plan:
+                 feed_tensors: list[Tensor], state: SessionState,
+                 stop: frozenset[int] = frozenset()) -> Plan:
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune(fetch_tensors, target_ops, set(fed))
-    ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed))
+    ops = _prune(fetch_tensors, target_ops, set(fed), stop=stop)
+    ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed), stop)
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
         for op in ops:
-            for c in op._control_inputs:
+            for c in _step_controls(op):
                 if id(c) in deadable:
                     flags[id(c)] = f"d{c._id}"
 
@@ -198,33 +248,44 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
     steps: list[_Step] = []
+    nested: list[Plan] = []
+    frames_done: set[int] = set()
     for index, op in enumerate(ops):
         may_die = id(op) in deadable
+        frame = _frame_of(op)
+        if frame is not None:
+            if id(frame) in frames_done:
+                continue  # one step produced every Exit of the frame
+            frames_done.add(id(frame))
         if op._type == "Const" and not may_die and not any(id(t) in fed for t in op._outputs):
             name = f"c{index}"
             namespace[name] = op._attrs["value"]
             slot_names[id(op._outputs[0])] = name
             continue
         kernel_name = f"k{index}"
-        namespace[kernel_name] = op._op_def.bind(op, state)
+        if frame is not None:
+            namespace[kernel_name] = _bind_frame(frame, state, nested)
+        else:
+            namespace[kernel_name] = op._op_def.bind(op, state)
         if (op._op_def.read_at_use and not may_die
                 and not any(id(t) in fed for t in op._outputs)):
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             continue
-        args = [slot_names[id(t)] for t in _data_inputs(op)]
+        args = [slot_names[id(t)] for t in _step_inputs(op)]
         outs = []
-        for t in op._outputs:
+        for t in (frame.loop_exits if frame is not None else op._outputs):
             if id(t) in fed:
                 outs.append("_")
             else:
                 name = f"s{t._id}"
                 slot_names[id(t)] = name
                 outs.append(name)
-        step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)))
+        step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
+                     unpack=frame is not None)
         if may_die and op._type not in _MERGE_TYPES:
-            step.guards = [slot_names[id(t)] for t in op._inputs
+            step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
-            step.guards += [flags[id(c)] for c in op._control_inputs if id(c) in deadable]
+            step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
         for a in args:
             last_use[a] = len(steps)
         for g in step.guards:
@@ -260,11 +321,35 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         code=function.__code__,
         line_ops=line_ops,
         fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
-        writes_state=any(op._op_def.stateful for op in ops),
+        writes_state=(any(op._op_def.stateful for op in ops)
+                      or any(plan.writes_state for plan in nested)),
         ops=ops,
         ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
                      if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
+        nested=nested,
     )
+
+
+def _bind_frame(frame, state: SessionState, nested: list[Plan]):
+    """The kernel of a while-loop frame: entering values in, the values at Exit out."""
+    n = len(frame.loop_enters)
+    invariants = frame.invariant_enters()
+    stop = frame.structure_ids()
+    cond_plan = compile_plan([frame.loop_cond_input()], [], frame.merge_outputs() + invariants,
+                             state, stop)
+    body_plan = compile_plan(frame.next_values(), [], frame.body_inputs() + invariants,
+                             state, stop)
+    nested.extend((cond_plan, body_plan))
+    cond_fn = cond_plan.function
+    body_fn = body_plan.function
+
+    def run_frame(*inputs):
+        values = inputs[:n]
+        captured = inputs[n:]
+        while cond_fn(*values, *captured)[0]:
+            values = body_fn(*values, *captured)
+        return tuple(values)
+    return run_frame
 
 
 def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) -> None:
@@ -283,7 +368,7 @@ def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) ->
         indent = "        "
     if not step.outs:
         lines.append(f"{indent}{call}")
-    elif len(step.outs) == 1:
+    elif len(step.outs) == 1 and not step.unpack:
         lines.append(f"{indent}{step.outs[0]} = {call}")
     else:
         lines.append(f"{indent}{', '.join(step.outs)}, = {call}")

@@ -218,7 +218,7 @@ class CondContext:
 
     def exit_result(self, result) -> None:
         if self._outer_context is not None:
-            for t in _flatten(result):
+            for t in flatten_structure(result):
                 self._outer_context.add_name(t)
 
 
@@ -229,7 +229,7 @@ def output_context(op: Operation):
 
 # ---- nested structures (lists, tuples, namedtuples, dicts) -----------------------------------
 
-def _is_sequence(x) -> bool:
+def is_sequence(x) -> bool:
     return isinstance(x, (list, tuple, dict))
 
 
@@ -248,31 +248,31 @@ def _rebuild(x, children: list):
     return type(x)(children)
 
 
-def _flatten(x) -> list:
-    if not _is_sequence(x):
+def flatten_structure(x) -> list:
+    if not is_sequence(x):
         return [x]
-    return [leaf for child in _children(x) for leaf in _flatten(child)]
+    return [leaf for child in _children(x) for leaf in flatten_structure(child)]
 
 
 def _map_structure(fn, x):
-    if not _is_sequence(x):
+    if not is_sequence(x):
         return fn(x)
     return _rebuild(x, [_map_structure(fn, child) for child in _children(x)])
 
 
-def _pack_as(structure, flat: list):
+def pack_as(structure, flat: list):
     leaves = iter(flat)
     return _map_structure(lambda _: next(leaves), structure)
 
 
-def _shape_signature(x):
-    if not _is_sequence(x):
+def structure_signature(x):
+    if not is_sequence(x):
         return None
     keys = tuple(sorted(x)) if isinstance(x, dict) else len(x)
-    return (keys, tuple(_shape_signature(c) for c in _children(x)))
+    return (keys, tuple(structure_signature(c) for c in _children(x)))
 
 
-def _structure_text(x) -> str:
+def structure_text(x) -> str:
     kind = "SymbolicTensor" if isinstance(x, Tensor) else type(x).__name__
     return f"type={kind} str={x}"
 
@@ -326,14 +326,14 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
             results.append((context, original, result))
         (context_t, orig_t, res_t), (context_f, orig_f, res_f) = results
 
-        if _shape_signature(orig_t) != _shape_signature(orig_f):
+        if structure_signature(orig_t) != structure_signature(orig_f):
             raise ValueError(
                 "The two structures don't have the same nested structure.\n\nFirst structure: "
-                f"{_structure_text(orig_t)}\n\nSecond structure: {_structure_text(orig_f)}")
+                f"{structure_text(orig_t)}\n\nSecond structure: {structure_text(orig_f)}")
         if not res_t:
             raise ValueError("'true_fn' and 'false_fn' must return at least one result.")
-        flat_t = _flatten(res_t)
-        flat_f = _flatten(res_f)
+        flat_t = flatten_structure(res_t)
+        flat_f = flatten_structure(res_f)
         for x, y in zip(flat_t, flat_f):
             if x.dtype.base_dtype != y.dtype.base_dtype:
                 raise ValueError(
@@ -344,7 +344,7 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
             # Only outermost conds are collected; nested ones belong to their root context.
             graph.add_to_collection(ops.GraphKeys.COND_CONTEXT, context_t)
             graph.add_to_collection(ops.GraphKeys.COND_CONTEXT, context_f)
-        merges = _pack_as(orig_t, merges)
+        merges = pack_as(orig_t, merges)
         if not strict and isinstance(merges, (list, tuple)) and len(merges) == 1:
             merges = merges[0]
         return merges
