@@ -352,3 +352,78 @@ def test_kernel_errors_inside_a_loop_name_the_op(fresh_graph):
     with tf.Session() as sess, pytest.raises(errors.InvalidArgumentError) as info:
         sess.run(r, {x: [1.0, 2.0]})
     assert "while/Reshape" in str(info.value)
+
+
+# ---- gradients through tf.while_loop ---------------------------------------------------------
+
+def _loop_graphs():
+    x = tf.placeholder(tf.float32, [], name="x")
+    w = tf.constant(2.0, name="w")
+    v = tf.Variable(1.5, name="v")
+    plain = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w + tf.sin(a)),
+                          [0, x])[1]
+    with_cond = tf.while_loop(
+        lambda i, a: i < 4,
+        lambda i, a: (i + 1, tf.cond(a > 2.0, lambda: a * a, lambda: a * w)), [0, x])[1]
+    single = tf.while_loop(lambda a: a < 50.0, lambda a: a * 1.5 * w, [x])
+    variable = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * v), [0, x])[1]
+    return x, w, v, [(plain, [x, w]), (with_cond, [x, w]), (single, [x, w]),
+                     (variable * variable, [x, v])]
+
+
+def test_while_loop_gradients_match_tf(fresh_graph):
+    x, _, v, cases = _loop_graphs()
+    fetches = []
+    for y, xs in cases:
+        fetches.append([y] + tf.gradients(y, xs))
+    # Recorded on TensorFlow 2.21 (its names differ: TF builds the backward loop per op).
+    expected = {
+        0.5: [[7.182947, 7.899715, 7.2694125], [16.0, 64.0, 48.0], [121.5, 243.0, 303.75],
+              [1.6875 ** 2, 11.390625, 11.390625]],
+        3.0: [[23.868328, 8.789996, 56.124573], [4.304672e+07, 2.2958251e+08, 0.0],
+              [81.0, 27.0, 121.5], [10.125 ** 2, 68.34375, 410.0625]],
+    }
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        for value, rows in expected.items():
+            got = sess.run(fetches, {x: value})
+            for got_row, want_row in zip(got, rows):
+                np.testing.assert_allclose(got_row, want_row, rtol=1e-5)
+
+
+def test_while_loop_gradients_match_numerical_differences(fresh_graph):
+    x = tf.placeholder(tf.float64, [3], name="x")
+    m = tf.constant([[0.5, -0.2, 0.1], [0.3, 0.8, -0.4], [0.0, 0.25, 0.6]], tf.float64)
+    r = tf.while_loop(lambda i, a: i < 4,
+                      lambda i, a: (i + 1, tf.tanh(tf.reshape(tf.matmul(tf.reshape(a, [1, 3]),
+                                                                        m), [3]))),
+                      [0, x])[1]
+    y = tf.reduce_sum(r * r)
+    gx, gm = tf.gradients(y, [x, m])
+    point = np.array([0.3, -1.2, 0.7])
+    eps = 1e-6
+    with tf.Session() as sess:
+        numeric = [(sess.run(y, {x: point + eps * e}) - sess.run(y, {x: point - eps * e}))
+                   / (2 * eps) for e in np.eye(3)]
+        np.testing.assert_allclose(sess.run(gx, {x: point}), numeric, rtol=1e-5)
+        mv = sess.run(m)
+        numeric_m = np.zeros((3, 3))
+        for i in range(3):
+            for j in range(3):
+                d = np.zeros((3, 3))
+                d[i, j] = eps
+                numeric_m[i, j] = (sess.run(y, {x: point, m: mv + d})
+                                   - sess.run(y, {x: point, m: mv - d})) / (2 * eps)
+        np.testing.assert_allclose(sess.run(gm, {x: point}), numeric_m, rtol=1e-5)
+
+
+def test_nested_loop_gradients_are_refused(fresh_graph):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def outer(i, acc):
+        _, inner = tf.while_loop(lambda j, a: j < 2, lambda j, a: (j + 1, a * x),
+                                 [tf.constant(0), acc])
+        return i + 1, inner
+    r = tf.while_loop(lambda i, a: i < 2, outer, [tf.constant(0), x])
+    with pytest.raises(LookupError, match="tf.while_loop nested"):
+        tf.gradients(r[1], x)

@@ -38,8 +38,12 @@ class _Dead:
 
 
 DEAD = _Dead()
-_SWITCH_TYPES = frozenset(("Switch", "RefSwitch"))
+# Ops that may output DEAD: Switches, and stack pops (a gradient loop pops what the forward
+# loop pushed, DEAD included).
+_DEAD_SOURCES = frozenset(("Switch", "RefSwitch", "StackPopV2"))
 _MERGE_TYPES = frozenset(("Merge", "RefMerge"))
+# Ops whose kernels take DEAD inputs instead of being skipped.
+_DEAD_AWARE = frozenset(("Merge", "RefMerge", "StackPushV2"))
 _EXIT_TYPES = frozenset(("Exit", "RefExit"))
 
 
@@ -196,11 +200,11 @@ def _ref_variable_name(t: Tensor) -> str | None:
 
 def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
     """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
-    if not any(op._type in _SWITCH_TYPES for op in ops):
+    if not any(op._type in _DEAD_SOURCES for op in ops):
         return set()
     deadable: set[int] = set()
     for op in ops:  # topological order: producers and control inputs come first
-        if (op._type in _SWITCH_TYPES
+        if (op._type in _DEAD_SOURCES
                 or any(id(t) not in fed and id(t._op) in deadable
                        for t in _step_inputs(op) + _ref_inputs(op))
                 or any(id(c) in deadable for c in _step_controls(op))):
@@ -282,7 +286,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                 outs.append(name)
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
-        if may_die and op._type not in _MERGE_TYPES:
+        if may_die and op._type not in _DEAD_AWARE:
             step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
             step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
@@ -337,8 +341,8 @@ def _bind_frame(frame, state: SessionState, nested: list[Plan]):
     stop = frame.structure_ids()
     cond_plan = compile_plan([frame.loop_cond_input()], [], frame.merge_outputs() + invariants,
                              state, stop)
-    body_plan = compile_plan(frame.next_values(), [], frame.body_inputs() + invariants,
-                             state, stop)
+    body_plan = compile_plan(frame.next_values(), list(frame.extra_targets),
+                             frame.body_inputs() + invariants, state, stop)
     nested.extend((cond_plan, body_plan))
     cond_fn = cond_plan.function
     body_fn = body_plan.function

@@ -75,7 +75,7 @@ def initialized_value(variable) -> Tensor:
     """The variable's initial value as a tensor that needs no initialized variable.
 
     TF builds ``cond(is_variable_initialized(v), v.read_value, lambda: v.initial_value)``;
-    tfcompat has no v1 ``cond`` yet, so this returns the initial value, which is what that
-    ``cond`` yields while initializing variables from one another.
+    tfcompat returns the initial value, which is what that ``cond`` yields while initializing
+    variables from one another (variable initializers are ordered by the run plan instead).
     """
     return array_ops.identity(variable.initial_value)

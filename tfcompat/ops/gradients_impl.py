@@ -4,6 +4,10 @@ For every op between xs and ys (reachable forward from xs through floating-point
 backward from ys) the op type's registered gradient function is called inside
 ``<scope>/<op name>_grad``; it builds ordinary ops, so gradients are differentiable again.
 Several gradients flowing into one tensor are summed with AddN.
+
+A ``tf.while_loop`` is one node of that walk (``_FrameNode``: the tensors entering the loop
+in, its Exits out), differentiated by ``while_loop_v1.frame_gradient``, which differentiates
+the loop body by calling ``gradients`` again at the level of that loop.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
-from tfcompat.ops import array_ops, control_flow_ops, control_flow_v1, math_ops
+from tfcompat.ops import array_ops, control_flow_ops, control_flow_v1, math_ops, while_loop_v1
 
 
 class UnconnectedGradients(enum.Enum):
@@ -88,7 +92,87 @@ def _default_grad_ys(grad_ys, ys) -> list:
     return result
 
 
-def _mark_reached_ops(from_ops: list[Operation]) -> set[Operation]:
+class _FrameNode:
+    """A while loop as one node of the gradient walk: frame inputs in, Exits out."""
+
+    __slots__ = ("frame", "_inputs", "_outputs", "_name", "_type", "_attrs")
+
+    def __init__(self, frame):
+        self.frame = frame
+        self._inputs = tuple(frame.frame_inputs())
+        self._outputs = list(frame.loop_exits)
+        self._name = frame.name.rpartition("/")[0]
+        self._type = "While"
+        self._attrs: dict = {}
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def gradient(self, _, *out_grads):
+        return while_loop_v1.frame_gradient(self.frame, list(out_grads))
+
+
+class _GraphView:
+    """The graph as the gradient walk sees it at one loop level (None: outside all loops).
+
+    Each loop directly inside the level is one ``_FrameNode``; at a loop's own level, the loop's
+    structure (Enter, Merge, Switch, body Identity...) is cut off, so the body's inputs are
+    leaves. Graphs without loops are walked without a view.
+    """
+
+    def __init__(self, level):
+        self.level = level
+        self.boundary = level.structure_ids() if level is not None else frozenset()
+        self.frames: dict[object, _FrameNode] = {}
+
+    def node(self, op: Operation):
+        top = None
+        ctxt = op._control_flow_context
+        while ctxt is not None and ctxt is not self.level:
+            if isinstance(ctxt, while_loop_v1.WhileContext):
+                top = ctxt
+            ctxt = ctxt.outer_context
+        if top is None:
+            return op
+        node = self.frames.get(top)
+        if node is None:
+            node = self.frames[top] = _FrameNode(top)
+        return node
+
+    def inputs(self, op) -> tuple:
+        return () if id(op) in self.boundary else op._inputs
+
+    def consumers(self, t: Tensor) -> list:
+        return [self.node(c) for c in t._consumers if id(c) not in self.boundary]
+
+    def locate(self, t: Tensor) -> tuple:
+        node = self.node(t._op)
+        if node is t._op:
+            return node, t._value_index
+        return node, node._outputs.index(t)
+
+
+def _view_for(ys: list, graph) -> _GraphView | None:
+    level = None
+    for y in ys:
+        level = while_loop_v1.while_context_of(y._op)
+        if level is not None:
+            break
+    if level is None and not graph._collections.get(ops.GraphKeys.WHILE_CONTEXT):
+        return None
+    return _GraphView(level)
+
+
+def _inputs(view, op) -> tuple:
+    return op._inputs if view is None else view.inputs(op)
+
+
+def _producer(view, t: Tensor):
+    return t._op if view is None else view.node(t._op)
+
+
+def _mark_reached_ops(from_ops: list[Operation], view) -> set[Operation]:
     reached: set[Operation] = set()
     queue = collections.deque(from_ops)
     while queue:
@@ -98,12 +182,12 @@ def _mark_reached_ops(from_ops: list[Operation]) -> set[Operation]:
         reached.add(op)
         for output in op._outputs:
             if is_trainable(output):
-                queue.extend(output._consumers)
+                queue.extend(output._consumers if view is None else view.consumers(output))
     return reached
 
 
-def _pending_count(to_ops, from_ops):
-    reached = _mark_reached_ops(from_ops)
+def _pending_count(to_ops, from_ops, view=None):
+    reached = _mark_reached_ops(from_ops, view)
     reachable_to_ops = {op for op in to_ops if op in reached}
     between: set[Operation] = set()
     between_list: list[Operation] = []
@@ -114,30 +198,32 @@ def _pending_count(to_ops, from_ops):
             between.add(op)
             between_list.append(op)
             reached.remove(op)
-            queue.extend(t._op for t in op._inputs)
+            queue.extend(_producer(view, t) for t in _inputs(view, op))
     pending: dict[Operation, int] = collections.defaultdict(int)
     for op in between_list:
-        for t in op._inputs:
-            if t._op in between:
-                pending[t._op] += 1
+        for t in _inputs(view, op):
+            producer = _producer(view, t)
+            if producer in between:
+                pending[producer] += 1
     return reachable_to_ops, pending
 
 
-def _stop_ops(from_ops, stop_gradient_ops, pending) -> set[Operation]:
+def _stop_ops(from_ops, stop_gradient_ops, pending, view=None) -> set[Operation]:
     stop = set()
     for op in from_ops:
-        if all(pending[t._op] <= 0 for t in op._inputs):
+        if all(pending[_producer(view, t)] <= 0 for t in _inputs(view, op)):
             stop.add(op)
     stop.update(stop_gradient_ops)
     return stop
 
 
-def _set_grad(grads: dict, t: Tensor, grad) -> None:
-    op_grads = grads.get(t._op)
+def _set_grad(grads: dict, t: Tensor, grad, view=None) -> None:
+    op, index = (t._op, t._value_index) if view is None else view.locate(t)
+    op_grads = grads.get(op)
     if op_grads is None:
-        op_grads = [[] for _ in t._op._outputs]
-        grads[t._op] = op_grads
-    op_grads[t._value_index].append(grad)
+        op_grads = [[] for _ in op._outputs]
+        grads[op] = op_grads
+    op_grads[index].append(grad)
 
 
 def _aggregate(grads: dict, op: Operation, aggregation_method) -> list:
@@ -180,6 +266,8 @@ def _aggregate_indexed_slices(grads: list):
 
 
 def _gradient_function(op: Operation):
+    if isinstance(op, _FrameNode):
+        return op.gradient
     override = op._attrs.get("_gradient_op_type")
     return get_gradient_function(override or op._type, op._name)
 
@@ -220,14 +308,19 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         ys = _convert_n(ys, "y")
         xs = _convert_n(xs, "x", as_ref=True)
         grad_ys = _default_grad_ys(grad_ys, ys)
+        view = _view_for(ys, graph)
         to_ops = [t.op for t in ys]
         from_ops = [t.op for t in xs]
         stop_gradient_ops = [t.op for t in stop_gradients]
-        reachable_to_ops, pending = _pending_count(to_ops, from_ops)
+        if view is not None:
+            to_ops, from_ops, stop_gradient_ops = ([view.node(op) for op in group]
+                                                   for group in (to_ops, from_ops,
+                                                                 stop_gradient_ops))
+        reachable_to_ops, pending = _pending_count(to_ops, from_ops, view)
 
         grads: dict[Operation, list] = {}
         for y, grad_y in zip(ys, grad_ys):
-            _set_grad(grads, y, grad_y)
+            _set_grad(grads, y, grad_y, view)
 
         queue = collections.deque()
         queued: set[Operation] = set()
@@ -235,14 +328,16 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
             if pending[op] == 0 and op not in queued and op in reachable_to_ops:
                 queued.add(op)
                 queue.append(op)
-        stop_ops = _stop_ops(from_ops, stop_gradient_ops, pending)
+        stop_ops = _stop_ops(from_ops, stop_gradient_ops, pending, view)
 
         while queue:
             op = queue.popleft()
             out_grads = _aggregate(grads, op, aggregation_method)
             has_out_grads = any(g is not None for g in out_grads)
             grad_fn = None
-            if has_out_grads and op not in stop_ops:
+            op_inputs = _inputs(view, op)
+            if has_out_grads and op not in stop_ops and (view is None
+                                                         or id(op) not in view.boundary):
                 grad_fn = _gradient_function(op)
             if grad_fn is not None and has_out_grads:
                 for i, out_grad in enumerate(out_grads):
@@ -252,26 +347,26 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                     in_grads = grad_fn(op, *out_grads)
                     in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) \
                         else [in_grads]
-                    if len(in_grads) != len(op._inputs):
+                    if len(in_grads) != len(op_inputs):
                         raise ValueError(f"Num gradients {len(in_grads)} generated for op "
                                          f"{op.node_def} do not match num inputs "
-                                         f"{len(op._inputs)}")
+                                         f"{len(op_inputs)}")
                     if gate_gradients and sum(g is not None for g in in_grads) > 1:
                         with graph.device(None):
                             in_grads = control_flow_ops.tuple(in_grads)
             else:
-                in_grads = [None] * len(op._inputs)
-            for index, (t_in, in_grad) in enumerate(zip(op._inputs, in_grads)):
+                in_grads = [None] * len(op_inputs)
+            for index, (t_in, in_grad) in enumerate(zip(op_inputs, in_grads)):
                 if in_grad is not None:
-                    _set_grad(grads, t_in, _checked_input_grad(op, index, t_in, in_grad))
-            for t_in in op._inputs:
-                producer = t_in._op
+                    _set_grad(grads, t_in, _checked_input_grad(op, index, t_in, in_grad), view)
+            for t_in in op_inputs:
+                producer = _producer(view, t_in)
                 pending[producer] -= 1
                 if pending[producer] == 0:
                     queue.append(producer)
         del grad_scope
 
-    return [_get_grad(grads, x, unconnected_gradients, aggregation_method) for x in xs]
+    return [_get_grad(grads, x, unconnected_gradients, aggregation_method, view) for x in xs]
 
 
 def _checked_input_grad(op: Operation, index: int, t_in: Tensor, in_grad):
@@ -291,14 +386,14 @@ def _checked_input_grad(op: Operation, index: int, t_in: Tensor, in_grad):
     return in_grad
 
 
-def _get_grad(grads, t, unconnected_gradients, aggregation_method):
-    op = t._op
+def _get_grad(grads, t, unconnected_gradients, aggregation_method, view=None):
+    op, index = (t._op, t._value_index) if view is None else view.locate(t)
     op_grads = grads.get(op)
     if op_grads is not None:
-        entry = op_grads[t._value_index]
+        entry = op_grads[index]
         if isinstance(entry, list):  # x was never processed (e.g. only in ys): aggregate now
             op_grads = _aggregate(grads, op, aggregation_method)
-            entry = op_grads[t._value_index]
+            entry = op_grads[index]
         if entry is not None:
             return entry
     if unconnected_gradients is UnconnectedGradients.ZERO:

@@ -10,12 +10,24 @@ outside tensors they read enter the frame as loop invariants (``while/<op>/Enter
 
 The run plan executes a frame as a Python loop over compiled sub-plans for the condition and
 the body (see ``tfcompat.client.executor``).
+
+Gradients (``tf.gradients`` sees a loop as one node, see ``gradients_impl``) follow TF's design:
+a backward while loop runs the body's gradient once per forward iteration, in reverse. The
+forward loop gets an iteration counter (``f_count``); every forward value a gradient op reads
+is pushed on a stack (StackV2/StackPushV2) in the forward loop and popped (StackPopV2) in the
+backward loop; gradients of loop invariants are summed in accumulator loop variables. Nested
+loops are not differentiated (LookupError).
 """
 
 from __future__ import annotations
 
 from tfcompat.framework import dtypes, ops
-from tfcompat.framework.op_registry import RegisterGradient, get_op_def, register_op
+from tfcompat.framework.op_registry import (
+    RegisterGradient,
+    get_op_def,
+    no_gradient,
+    register_op,
+)
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
@@ -62,14 +74,33 @@ for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
     get_op_def(_type).foldable = False
 
 
-def _while_loop_gradient(op, *grads):
+def _structure_gradient(op, *grads):
+    # tf.gradients differentiates a loop as a whole (frame_gradient); reaching one of its ops
+    # alone means the loop is nested in another one.
     raise LookupError(
-        f"tfcompat does not differentiate through tf.while_loop: no gradient for operation "
-        f"'{op.name}' (op type: {op.type}). Unroll the loop in Python to differentiate it.")
+        f"tfcompat does not differentiate through nested tf.while_loop: no gradient for "
+        f"operation '{op.name}' (op type: {op.type}).")
 
 
 for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
-    RegisterGradient(_type)(_while_loop_gradient)
+    RegisterGradient(_type)(_structure_gradient)
+
+
+# Stacks hold forward values for the backward loop. A handle is a Python list made afresh by
+# each run of StackV2; pushes may store DEAD (a value of an untaken cond branch), and the
+# matching pop returns it, so the gradient ops of that branch are dead too.
+register_op("StackV2", inputs=("max_size: int32",), kernel=lambda max_size, **_: [],
+            shape_fn=lambda op: [(dtypes.resource, TensorShape._from_tuple(()))],
+            attr_defaults={"stack_name": ""})
+register_op("StackPushV2", inputs=("handle: resource", "elem: T"),
+            kernel=lambda handle, elem: (handle.append(elem), elem)[1],
+            shape_fn=lambda op: [(op.inputs[1].dtype.base_dtype, op.inputs[1].shape)],
+            attr_defaults={"swap_memory": False})
+register_op("StackPopV2", inputs=("handle: resource",), kernel=lambda handle: handle.pop(),
+            shape_fn=lambda op: [(op._attrs["elem_type"], TensorShape(None))])
+for _type in ("StackV2", "StackPushV2", "StackPopV2"):
+    get_op_def(_type).foldable = False
+    no_gradient(_type)
 
 
 def _enter(data: Tensor, frame_name: str, is_constant: bool, parallel_iterations: int) -> Tensor:
@@ -102,8 +133,15 @@ class WhileContext:
     """The context of one while loop (its frame): values that entered it and its structure."""
 
     def __init__(self, maximum_iterations=None, parallel_iterations: int = 10,
-                 back_prop: bool = True, swap_memory: bool = False, name: str = "while_context"):
+                 back_prop: bool = True, swap_memory: bool = False, name: str = "while_context",
+                 forward: WhileContext | None = None):
         graph = ops.get_default_graph()
+        # For a backward (gradient) loop, the forward loop whose values it pops from stacks.
+        self._forward = forward
+        self._popped: dict[Tensor, Tensor] = {}
+        # Ops each iteration runs although no loop variable depends on them (stack pushes/pops).
+        self.extra_targets: list[Operation] = []
+        self._forward_count: Tensor | None = None
         self._graph = graph
         self._outer_context = graph._get_control_flow_context()
         self._name = graph.unique_name(name)
@@ -170,6 +208,12 @@ class WhileContext:
         """The tensor to use for ``val`` inside the loop: a loop-invariant Enter of it."""
         if val in self._values or val._op._control_flow_context is self:
             return self._external_values.get(val, val)
+        forward = self._forward
+        if forward is not None:
+            if val in forward._constant_enters:
+                return self.add_value(val._op._inputs[0])
+            if _in_context(val._op, forward):
+                return self._pop_forward_value(val)
         self._values.add(val)
         result = val
         if self._outer_context is not None:
@@ -303,6 +347,58 @@ class WhileContext:
         self.exit_result(exit_vars)
         return body_result, exit_vars
 
+    # -- gradients
+
+    def _pop_forward_value(self, val: Tensor) -> Tensor:
+        """``val`` of the forward loop, pushed there each iteration and popped here."""
+        popped = self._popped.get(val)
+        if popped is not None:
+            return popped
+        graph = self._graph
+        forward = self._forward
+        with graph.control_dependencies(None):
+            graph._set_control_flow_context(forward._outer_context)
+            handle = ops.apply_op("StackV2", [-1], name="StackV2",
+                                  attrs={"elem_type": val.dtype.base_dtype})
+            graph._set_control_flow_context(forward)
+            push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
+            forward.extra_targets.append(push._op)
+            graph._set_control_flow_context(self)
+            popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
+                                  attrs={"elem_type": val.dtype.base_dtype})
+            popped.set_shape(val.shape)
+            self.extra_targets.append(popped._op)
+        self._popped[val] = popped
+        return popped
+
+    def forward_count(self) -> Tensor:
+        """The number of iterations the loop ran: the Exit of a counter added to the loop."""
+        if self._forward_count is not None:
+            return self._forward_count
+        graph = self._graph
+        scope = self._name.rpartition("/")[0] + "/"
+        with graph.name_scope(scope), graph.control_dependencies(None):
+            graph._set_control_flow_context(self._outer_context)
+            start = constant_op.constant(0, name="f_count")
+            enter = _enter(start, self._name, False, self._parallel_iterations)
+            self._fix_control_inputs_and_context([enter])
+            graph._set_control_flow_context(self)
+            self._values.add(enter)
+            merged = merge([enter, enter], name="f_count")[0]
+            false_out, true_out = switch(merged, self._pivot, name="f_count")
+            add = math_ops.add(array_ops.identity(true_out), 1)
+            next_count = ops.apply_op("NextIteration", [add], name="NextIteration")
+            merged._op._update_input(1, next_count)
+            count = ops.apply_op("Exit", [false_out], name="Exit")
+        self.loop_enters.append(enter)
+        self._merges.append(merged)
+        self._switches.append(false_out._op)
+        self._body_inputs.append(add._op._inputs[0])
+        self._next_iterations.append(next_count)
+        self.loop_exits.append(count)
+        self._forward_count = count
+        return count
+
     # -- what the executor needs to run the frame
 
     def invariant_enters(self) -> list[Tensor]:
@@ -339,6 +435,63 @@ class WhileContext:
 
     def next_values(self) -> list[Tensor]:
         return [n._op._inputs[0] for n in self._next_iterations]
+
+
+def while_context_of(op: Operation) -> WhileContext | None:
+    """The innermost while loop ``op``'s outputs are in (an Exit's are outside its loop)."""
+    ctxt = op._control_flow_context
+    if op._type == "Exit" and ctxt is not None:
+        ctxt = ctxt.outer_context
+    while ctxt is not None and not isinstance(ctxt, WhileContext):
+        ctxt = ctxt.outer_context
+    return ctxt
+
+
+def frame_gradient(frame: WhileContext, out_grads: list) -> list:
+    """Gradients for the tensors entering ``frame`` (loop variables, then invariants) given
+    the gradients of its Exits: a backward loop over the body's gradient (module docstring)."""
+    from tfcompat.ops import gradients_impl  # gradients_impl imports this module
+    if frame.outer_context is not None:
+        raise LookupError("tfcompat does not differentiate through a tf.while_loop nested in "
+                          "control flow.")
+    n = len(frame.loop_enters)
+    # Taken before the counter and the stacks' handles enter the loop: the inputs to answer for.
+    all_invariants = frame.invariant_enters()
+    count = frame.forward_count()
+    body_inputs = frame.body_inputs()
+    next_values = frame.next_values()
+    var_indices = [k for k in range(n) if out_grads[k] is not None
+                   and gradients_impl.is_trainable(body_inputs[k])]
+    invariants = [e for e in all_invariants if gradients_impl.is_trainable(e)]
+    initial = ([count] + [ops.convert_to_tensor(out_grads[k]) for k in var_indices]
+               + [array_ops.zeros_like(e._op._inputs[0]) for e in invariants])
+    m = len(var_indices)
+
+    def cond(remaining, *_):
+        return math_ops.greater(remaining, 0)
+
+    def body(remaining, *state):
+        adjoints, sums = state[:m], state[m:]
+        grads = gradients_impl.gradients(
+            [next_values[k] for k in var_indices],
+            [body_inputs[k] for k in var_indices] + invariants, grad_ys=list(adjoints))
+        grads = [None if g is None else ops.convert_to_tensor(g) for g in grads]
+        new_adjoints = [array_ops.zeros_like(a) if g is None else g
+                        for g, a in zip(grads[:m], adjoints)]
+        new_sums = [s if g is None else math_ops.add(s, g) for g, s in zip(grads[m:], sums)]
+        return [math_ops.subtract(remaining, 1)] + new_adjoints + new_sums
+
+    with ops.name_scope("while"):
+        context = WhileContext(parallel_iterations=frame.parallel_iterations, forward=frame)
+        # Gradients may lose static shapes; the input gradients get them back in tf.gradients.
+        results = context.build_loop(cond, body, initial, [TensorShape(None)] * len(initial),
+                                     True)
+    in_grads: list = [None] * (n + len(all_invariants))
+    for k, g in zip(var_indices, results[1:1 + m]):
+        in_grads[k] = g
+    for e, g in zip(invariants, results[1 + m:]):
+        in_grads[n + all_invariants.index(e)] = g
+    return in_grads
 
 
 # ---- while_loop ----------------------------------------------------------------------------------
