@@ -462,7 +462,8 @@ def frame_gradient(frame: WhileContext, out_grads: list) -> list:
     next_values = frame.next_values()
     var_indices = [k for k in range(n) if out_grads[k] is not None
                    and gradients_impl.is_trainable(body_inputs[k])]
-    invariants = [e for e in all_invariants if gradients_impl.is_trainable(e)]
+    # Floating invariants only: stack handles (resource) entered by earlier gradients are not.
+    invariants = [e for e in all_invariants if e.dtype.is_floating or e.dtype.is_complex]
     initial = ([count] + [ops.convert_to_tensor(out_grads[k]) for k in var_indices]
                + [array_ops.zeros_like(e._op._inputs[0]) for e in invariants])
     m = len(var_indices)
