@@ -172,16 +172,17 @@ class BaseSession:
     def _run_elements(self, elements: list, feed_tensors: tuple, feed_values: list) -> list:
         fetch_tensors = [e for e in elements if isinstance(e, Tensor)]
         target_ops = [e for e in elements if isinstance(e, Operation)]
-        for t in fetch_tensors:
-            if not self._graph.is_fetchable(t):
-                raise ValueError(f"Operation {t.op.name} has been marked as not fetchable. "
-                                 "Typically this happens when it is defined in another function "
-                                 "or code block. Use return values, explicit Python locals or "
-                                 "TensorFlow collections to access it.")
         key = (tuple(map(id, fetch_tensors)), tuple(map(id, target_ops)),
                tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
         if plan is None:
+            for t in fetch_tensors:
+                if not self._graph.is_fetchable(t):
+                    raise errors.InaccessibleTensorError(
+                        f"Operation {t.op.name} has been marked as not fetchable. Typically this "
+                        "happens when it is defined in another function or code block. Use "
+                        "return values, explicit Python locals or TensorFlow collections to "
+                        "access it.")
             plan = compile_plan(fetch_tensors, target_ops, list(feed_tensors), self._state)
             self._plans[key] = plan
         outputs = self._execute(plan, [_kernel_value(v) for v in feed_values])

@@ -93,6 +93,10 @@ UnavailableError = _make_error_class("UnavailableError", UNAVAILABLE, "The runti
 DataLossError = _make_error_class("DataLossError", DATA_LOSS, "Unrecoverable data loss.")
 
 
+class InaccessibleTensorError(ValueError):
+    """Raised when fetching a tensor that lives inside a control-flow construct."""
+
+
 class OperatorNotAllowedInGraphError(TypeError):
     """Raised when a symbolic Tensor is used as a Python bool or iterated in graph mode."""
 

@@ -72,10 +72,8 @@ def tuple(tensors, name=None, control_inputs=None) -> list:  # noqa: A001 - TF's
 
 
 def initialized_value(variable) -> Tensor:
-    """The variable's initial value as a tensor that needs no initialized variable.
-
-    TF builds ``cond(is_variable_initialized(v), v.read_value, lambda: v.initial_value)``;
-    tfcompat returns the initial value, which is what that ``cond`` yields while initializing
-    variables from one another (variable initializers are ordered by the run plan instead).
-    """
-    return array_ops.identity(variable.initial_value)
+    """The variable's value once initialized, else its initial value (``cond`` on
+    ``is_variable_initialized``, as TF builds it)."""
+    from tfcompat.ops import control_flow_v1, state_ops
+    return control_flow_v1.cond(state_ops.is_variable_initialized(variable),
+                                variable.read_value, lambda: variable.initial_value)
