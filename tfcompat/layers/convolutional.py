@@ -32,17 +32,10 @@ class Conv2D(Layer):
         self.data_format = utils.normalize_data_format(data_format)
         utils.require_channels_last(self.data_format, "Conv2D")
         self.dilation_rate = utils.normalize_tuple(dilation_rate, 2, "dilation_rate")
-        self.activation = utils.get_activation(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = utils.get_initializer(kernel_initializer)
-        self.bias_initializer = utils.get_initializer(bias_initializer)
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-        self.kernel_constraint = kernel_constraint
-        self.bias_constraint = bias_constraint
+        utils.set_weight_config(self, activation, use_bias, kernel_initializer,
+                                bias_initializer, kernel_regularizer, bias_regularizer,
+                                kernel_constraint, bias_constraint)
         self.input_spec = InputSpec(min_ndim=4)
-        self.kernel = None
-        self.bias = None
 
     def build(self, input_shape) -> None:
         channels = input_shape[-1].value if input_shape.ndims is not None else None

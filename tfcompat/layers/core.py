@@ -52,17 +52,10 @@ class Dense(Layer):
         if self.units < 0:
             raise ValueError("Received an invalid value for `units`, expected a positive "
                              f"integer. Received: units={units}")
-        self.activation = utils.get_activation(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = utils.get_initializer(kernel_initializer)
-        self.bias_initializer = utils.get_initializer(bias_initializer)
-        self.kernel_regularizer = kernel_regularizer
-        self.bias_regularizer = bias_regularizer
-        self.kernel_constraint = kernel_constraint
-        self.bias_constraint = bias_constraint
+        utils.set_weight_config(self, activation, use_bias, kernel_initializer,
+                                bias_initializer, kernel_regularizer, bias_regularizer,
+                                kernel_constraint, bias_constraint)
         self.input_spec = InputSpec(min_ndim=2)
-        self.kernel = None
-        self.bias = None
 
     def build(self, input_shape) -> None:
         dtype = dtypes.as_dtype(self._dtype)

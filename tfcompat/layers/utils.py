@@ -81,3 +81,19 @@ def require_channels_last(data_format: str, layer: str) -> None:
     if data_format != "channels_last":
         raise ValueError(f"tfcompat's {layer} supports data_format='channels_last' only: TF's "
                          "CPU kernels reject channels-first inputs too")
+
+
+def set_weight_config(layer, activation, use_bias, kernel_initializer, bias_initializer,
+                      kernel_regularizer, bias_regularizer, kernel_constraint,
+                      bias_constraint) -> None:
+    """Stores the kernel/bias settings shared by Dense and the convolution layers."""
+    layer.activation = get_activation(activation)
+    layer.use_bias = use_bias
+    layer.kernel_initializer = get_initializer(kernel_initializer)
+    layer.bias_initializer = get_initializer(bias_initializer)
+    layer.kernel_regularizer = kernel_regularizer
+    layer.bias_regularizer = bias_regularizer
+    layer.kernel_constraint = kernel_constraint
+    layer.bias_constraint = bias_constraint
+    layer.kernel = None
+    layer.bias = None
