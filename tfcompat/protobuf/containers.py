@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from tfcompat.protobuf.message import Field, Message
 
 
-class RepeatedScalarContainer(MutableSequence):
-    """A repeated scalar field: a checked list."""
+class _RepeatedContainer(MutableSequence):
+    """A repeated field: a list whose elements pass ``_check`` on the way in."""
 
     __slots__ = ("_owner", "_field", "_items")
 
@@ -26,17 +26,10 @@ class RepeatedScalarContainer(MutableSequence):
         self._items: list[Any] = []
 
     def _check(self, value: Any) -> Any:
-        return self._field.check_scalar(value)
+        raise NotImplementedError
 
     def __getitem__(self, index: int | slice) -> Any:
         return self._items[index]
-
-    def __setitem__(self, index: int | slice, value: Any) -> None:
-        if isinstance(index, slice):
-            self._items[index] = [self._check(v) for v in value]
-        else:
-            self._items[index] = self._check(value)
-        self._owner._modified()
 
     def __delitem__(self, index: int | slice) -> None:
         del self._items[index]
@@ -61,7 +54,7 @@ class RepeatedScalarContainer(MutableSequence):
         self._items.sort(*args, **kwargs)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, RepeatedScalarContainer):
+        if isinstance(other, type(self)):
             return self._items == other._items
         if isinstance(other, (list, tuple)):
             return self._items == list(other)
@@ -73,15 +66,26 @@ class RepeatedScalarContainer(MutableSequence):
         return repr(self._items)
 
 
-class RepeatedCompositeContainer(MutableSequence):
+class RepeatedScalarContainer(_RepeatedContainer):
+    """A repeated scalar field: a checked list."""
+
+    __slots__ = ()
+
+    def _check(self, value: Any) -> Any:
+        return self._field.check_scalar(value)
+
+    def __setitem__(self, index: int | slice, value: Any) -> None:
+        if isinstance(index, slice):
+            self._items[index] = [self._check(v) for v in value]
+        else:
+            self._items[index] = self._check(value)
+        self._owner._modified()
+
+
+class RepeatedCompositeContainer(_RepeatedContainer):
     """A repeated message field: ``add(**fields)`` builds an element in place."""
 
-    __slots__ = ("_owner", "_field", "_items")
-
-    def __init__(self, owner: Message, field: Field) -> None:
-        self._owner = owner
-        self._field = field
-        self._items: list[Message] = []
+    __slots__ = ()
 
     def add(self, **kwargs: Any) -> Message:
         element = self._field.message_class(**kwargs)
@@ -89,7 +93,7 @@ class RepeatedCompositeContainer(MutableSequence):
         self._owner._modified()
         return element
 
-    def _copy_in(self, value: Any) -> Message:
+    def _check(self, value: Any) -> Message:
         cls = self._field.message_class
         if isinstance(value, dict):
             return cls(**value)
@@ -100,45 +104,8 @@ class RepeatedCompositeContainer(MutableSequence):
             )
         return value._clone()
 
-    def append(self, value: Any) -> None:
-        self._items.append(self._copy_in(value))
-        self._owner._modified()
-
-    def extend(self, values: Iterable[Any]) -> None:
-        self._items.extend([self._copy_in(v) for v in values])
-        self._owner._modified()
-
-    def insert(self, index: int, value: Any) -> None:
-        self._items.insert(index, self._copy_in(value))
-        self._owner._modified()
-
-    def __getitem__(self, index: int | slice) -> Any:
-        return self._items[index]
-
     def __setitem__(self, index: int | slice, value: Any) -> None:
         raise TypeError("does not support assignment")
-
-    def __delitem__(self, index: int | slice) -> None:
-        del self._items[index]
-        self._owner._modified()
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def sort(self, *args: Any, **kwargs: Any) -> None:
-        self._items.sort(*args, **kwargs)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, RepeatedCompositeContainer):
-            return self._items == other._items
-        if isinstance(other, (list, tuple)):
-            return self._items == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._items)
 
 
 class MapContainer(MutableMapping):
