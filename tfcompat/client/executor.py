@@ -25,25 +25,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tfcompat.framework import errors
+from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
 
-
-class _Dead:
-    """The value of a tensor on the untaken side of a Switch."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "DEAD"
-
-
-DEAD = _Dead()
-# Ops that may output DEAD: Switches, and stack pops (a gradient loop pops what the forward
-# loop pushed, DEAD included).
-_DEAD_SOURCES = frozenset(("Switch", "RefSwitch", "StackPopV2"))
 _MERGE_TYPES = frozenset(("Merge", "RefMerge"))
-# Ops whose kernels take DEAD inputs instead of being skipped.
-_DEAD_AWARE = frozenset(("Merge", "RefMerge", "StackPushV2"))
 _EXIT_TYPES = frozenset(("Exit", "RefExit"))
 
 
@@ -200,11 +185,11 @@ def _ref_variable_name(t: Tensor) -> str | None:
 
 def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
     """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
-    if not any(op._type in _DEAD_SOURCES for op in ops):
+    if not any(op._op_def.outputs_dead for op in ops):
         return set()
     deadable: set[int] = set()
     for op in ops:  # topological order: producers and control inputs come first
-        if (op._type in _DEAD_SOURCES
+        if (op._op_def.outputs_dead
                 or any(id(t) not in fed and id(t._op) in deadable
                        for t in _step_inputs(op) + _ref_inputs(op))
                 or any(id(c) in deadable for c in _step_controls(op))):
@@ -286,7 +271,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                 outs.append(name)
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
-        if may_die and op._type not in _DEAD_AWARE:
+        if may_die and not op._op_def.takes_dead:
             step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
             step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]

@@ -76,6 +76,10 @@ class OpDef:
     # The output is a reference read by each consumer when that consumer runs (VariableV2),
     # so a read ordered after an assign by a control dependency sees the new value.
     read_at_use: bool = False
+    # Control flow (see tfcompat.framework.dead): the op may output DEAD (Switch, a stack pop),
+    # or its kernel takes DEAD inputs itself instead of being skipped (Merge, a stack push).
+    outputs_dead: bool = False
+    takes_dead: bool = False
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -107,6 +111,9 @@ def register_op(
     value_inputs: Sequence[int] = (),
     shape_inputs: Sequence[int] = (),
     read_at_use: bool = False,
+    foldable: bool | None = None,
+    outputs_dead: bool = False,
+    takes_dead: bool = False,
 ) -> OpDef:
     """Registers an op type.
 
@@ -132,11 +139,13 @@ def register_op(
         allowed={k: tuple(v) for k, v in (allowed or {}).items()},
         attr_defaults=dict(attr_defaults or {}),
         type_defaults=dict(type_defaults or {}),
-        foldable=not stateful,
+        foldable=(not stateful) if foldable is None else foldable,
         ref_inputs=ref_inputs,
         value_inputs=tuple(value_inputs),
         shape_inputs=tuple(shape_inputs),
         read_at_use=read_at_use,
+        outputs_dead=outputs_dead,
+        takes_dead=takes_dead,
     )
     _OP_DEFS[op_type] = op_def
     return op_def

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.client.executor import DEAD
 from tfcompat.framework import dtypes, ops
+from tfcompat.framework.dead import DEAD
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
@@ -75,17 +75,15 @@ def _merge_kernel(*inputs):
     return DEAD, DEAD
 
 
-for _def in (
-    register_op("Switch", inputs=("data: T", "pred: bool"), kernel=_switch_kernel,
-                shape_fn=_switch_shape),
-    register_op("RefSwitch", inputs=("data: &T", "pred: bool"), bind=_bind_ref_switch,
-                shape_fn=_switch_shape),
-    register_op("Merge", inputs=("inputs: N*T",), kernel=_merge_kernel, shape_fn=_merge_shape),
-    register_op("RefMerge", inputs=("inputs: N*T",), kernel=_merge_kernel,
-                shape_fn=_merge_shape),
-):
-    # Their outputs depend on liveness, which shape-time constant folding does not model.
-    _def.foldable = False
+# Not foldable: their outputs depend on liveness, which shape-time folding does not model.
+register_op("Switch", inputs=("data: T", "pred: bool"), kernel=_switch_kernel,
+            shape_fn=_switch_shape, foldable=False, outputs_dead=True)
+register_op("RefSwitch", inputs=("data: &T", "pred: bool"), bind=_bind_ref_switch,
+            shape_fn=_switch_shape, foldable=False, outputs_dead=True)
+register_op("Merge", inputs=("inputs: N*T",), kernel=_merge_kernel, shape_fn=_merge_shape,
+            foldable=False, takes_dead=True)
+register_op("RefMerge", inputs=("inputs: N*T",), kernel=_merge_kernel, shape_fn=_merge_shape,
+            foldable=False, takes_dead=True)
 
 
 def switch(data, pred, name=None) -> tuple[Tensor, Tensor]:

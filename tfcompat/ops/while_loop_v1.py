@@ -24,7 +24,6 @@ from __future__ import annotations
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import (
     RegisterGradient,
-    get_op_def,
     no_gradient,
     register_op,
 )
@@ -60,18 +59,18 @@ def _bind_ref_enter(op, state):
 
 
 _ENTER_ATTRS = {"is_constant": False, "parallel_iterations": 10}
+# Never folded at shape time: their values depend on the iteration.
 register_op("Enter", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
-            attr_defaults=_ENTER_ATTRS)
+            attr_defaults=_ENTER_ATTRS, foldable=False)
 register_op("RefEnter", inputs=("data: &T",), bind=_bind_ref_enter, read_at_use=True,
             shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)],
-            attr_defaults=_ENTER_ATTRS)
-register_op("Exit", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape)
-register_op("NextIteration", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape)
+            attr_defaults=_ENTER_ATTRS, foldable=False)
+register_op("Exit", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
+            foldable=False)
+register_op("NextIteration", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
+            foldable=False)
 register_op("LoopCond", inputs=("input: bool",), kernel=lambda x: x,
-            shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)])
-for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
-    # Never folded at shape time: their values depend on the iteration.
-    get_op_def(_type).foldable = False
+            shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)], foldable=False)
 
 
 def _structure_gradient(op, *grads):
@@ -91,15 +90,15 @@ for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
 # matching pop returns it, so the gradient ops of that branch are dead too.
 register_op("StackV2", inputs=("max_size: int32",), kernel=lambda max_size, **_: [],
             shape_fn=lambda op: [(dtypes.resource, TensorShape._from_tuple(()))],
-            attr_defaults={"stack_name": ""})
+            attr_defaults={"stack_name": ""}, foldable=False)
 register_op("StackPushV2", inputs=("handle: resource", "elem: T"),
             kernel=lambda handle, elem: (handle.append(elem), elem)[1],
             shape_fn=lambda op: [(op.inputs[1].dtype.base_dtype, op.inputs[1].shape)],
-            attr_defaults={"swap_memory": False})
+            attr_defaults={"swap_memory": False}, foldable=False, takes_dead=True)
 register_op("StackPopV2", inputs=("handle: resource",), kernel=lambda handle: handle.pop(),
-            shape_fn=lambda op: [(op._attrs["elem_type"], TensorShape(None))])
+            shape_fn=lambda op: [(op._attrs["elem_type"], TensorShape(None))], foldable=False,
+            outputs_dead=True)
 for _type in ("StackV2", "StackPushV2", "StackPopV2"):
-    get_op_def(_type).foldable = False
     no_gradient(_type)
 
 
