@@ -107,32 +107,15 @@ def merge(inputs, name=None) -> tuple[Tensor, Tensor]:
 
 # ---- the cond context ----------------------------------------------------------------------------
 
-class CondContext:
-    """The context of one branch of a cond: its predicate, pivot and branch (0 false, 1 true)."""
+class ControlFlowContext:
+    """What cond branches and while loops share: the enclosing context, and the tensors visible
+    inside (for outside ones, the Switch/Enter output that replaces them)."""
 
-    def __init__(self, pred: Tensor, pivot: Tensor, branch: int):
-        graph = pred.graph
+    def __init__(self, graph):
         self._graph = graph
         self._outer_context = graph._get_control_flow_context()
-        self._pred = pred
-        self._pivot = pivot
-        self._branch = branch
-        # Tensors visible in this context, and for outside ones the Switch output replacing them.
-        self._values: set[Tensor] = {pred, pivot}
-        self._external_values: dict[Tensor, Tensor] = {pred: pred}
-        pivot.op._set_control_flow_context(self)
-
-    @property
-    def pred(self) -> Tensor:
-        return self._pred
-
-    @property
-    def pivot(self) -> Tensor:
-        return self._pivot
-
-    @property
-    def branch(self) -> int:
-        return self._branch
+        self._values: set[Tensor] = set()
+        self._external_values: dict[Tensor, Tensor] = {}
 
     @property
     def outer_context(self):
@@ -146,6 +129,37 @@ class CondContext:
 
     def add_name(self, t: Tensor) -> None:
         self._values.add(t)
+
+    def exit_result(self, result) -> None:
+        """Makes the construct's results visible in the enclosing context."""
+        if self._outer_context is not None:
+            for t in flatten_structure(result):
+                self._outer_context.add_name(t)
+
+
+class CondContext(ControlFlowContext):
+    """The context of one branch of a cond: its predicate, pivot and branch (0 false, 1 true)."""
+
+    def __init__(self, pred: Tensor, pivot: Tensor, branch: int):
+        super().__init__(pred.graph)
+        self._pred = pred
+        self._pivot = pivot
+        self._branch = branch
+        self._values.update((pred, pivot))
+        self._external_values[pred] = pred
+        pivot.op._set_control_flow_context(self)
+
+    @property
+    def pred(self) -> Tensor:
+        return self._pred
+
+    @property
+    def pivot(self) -> Tensor:
+        return self._pivot
+
+    @property
+    def branch(self) -> int:
+        return self._branch
 
     def add_value(self, val: Tensor) -> Tensor:
         """The tensor to use for ``val`` inside this branch: ``val`` switched on the predicate
@@ -214,10 +228,6 @@ class CondContext:
             result = [result]
         return original, result
 
-    def exit_result(self, result) -> None:
-        if self._outer_context is not None:
-            for t in flatten_structure(result):
-                self._outer_context.add_name(t)
 
 
 def output_context(op: Operation):

@@ -31,6 +31,7 @@ from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.control_flow_v1 import (
+    ControlFlowContext,
     flatten_structure,
     is_sequence,
     merge,
@@ -128,28 +129,25 @@ def _shape_less_than_or_equal(shape1: TensorShape, shape2: TensorShape) -> bool:
 
 # ---- the while context ---------------------------------------------------------------------------
 
-class WhileContext:
+class WhileContext(ControlFlowContext):
     """The context of one while loop (its frame): values that entered it and its structure."""
 
     def __init__(self, maximum_iterations=None, parallel_iterations: int = 10,
                  back_prop: bool = True, swap_memory: bool = False, name: str = "while_context",
                  forward: WhileContext | None = None):
         graph = ops.get_default_graph()
+        super().__init__(graph)
         # For a backward (gradient) loop, the forward loop whose values it pops from stacks.
         self._forward = forward
         self._popped: dict[Tensor, Tensor] = {}
         # Ops each iteration runs although no loop variable depends on them (stack pushes/pops).
         self.extra_targets: list[Operation] = []
         self._forward_count: Tensor | None = None
-        self._graph = graph
-        self._outer_context = graph._get_control_flow_context()
         self._name = graph.unique_name(name)
         self._maximum_iterations = maximum_iterations
         self._parallel_iterations = parallel_iterations
         self._back_prop = back_prop
         self._swap_memory = swap_memory
-        self._values: set[Tensor] = set()
-        self._external_values: dict[Tensor, Tensor] = {}
         self._pivot_for_pred: Tensor | None = None
         self._pivot_for_body: Tensor | None = None
         self._pivot: Tensor | None = None
@@ -164,10 +162,6 @@ class WhileContext:
     @property
     def name(self) -> str:
         return self._name
-
-    @property
-    def outer_context(self):
-        return self._outer_context
 
     @property
     def parallel_iterations(self) -> int:
@@ -188,15 +182,6 @@ class WhileContext:
     @property
     def pivot(self) -> Tensor | None:
         return self._pivot
-
-    def enter(self) -> None:
-        self._graph._set_control_flow_context(self)
-
-    def exit(self) -> None:
-        self._graph._set_control_flow_context(self._outer_context)
-
-    def add_name(self, t: Tensor) -> None:
-        self._values.add(t)
 
     def control_pivot(self) -> Tensor | None:
         return self._pivot_for_body if self._pivot_for_body is not None else self._pivot_for_pred
@@ -264,11 +249,6 @@ class WhileContext:
                      if self._graph._control_dependencies_stack else [])
             enter._op._set_control_flow_context(self)
             enter._op._add_control_inputs(outer)
-
-    def exit_result(self, result: list[Tensor]) -> None:
-        if self._outer_context is not None:
-            for t in result:
-                self._outer_context.add_name(t)
 
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
         flat = [ops.convert_to_tensor(x) for x in flatten_structure(loop_vars)]
