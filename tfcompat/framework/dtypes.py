@@ -83,8 +83,11 @@ class DType:
 
     def _limit(self, which: str):
         base = self.base_dtype
+        if base is bfloat16:  # stored as float32, but bfloat16 has 8 bits of mantissa
+            largest = np.float32((2 - 2 ** -7) * 2.0 ** 127)
+            return largest if which == "max" else -largest
         if base.is_floating:
-            return getattr(np.finfo(_min_max_np(base)), which)
+            return getattr(np.finfo(base._np), which)
         if base.is_integer:
             return getattr(np.iinfo(base._np), which)
         word = "minimum" if which == "min" else "maximum"
@@ -135,10 +138,6 @@ class DType:
 
     def __reduce__(self):
         return as_dtype, (self._name,)
-
-
-def _min_max_np(dtype: DType):
-    return np.float32 if dtype is bfloat16 else dtype._np
 
 
 _BASE_SPECS = [
