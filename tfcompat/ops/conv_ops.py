@@ -261,6 +261,18 @@ def _groups(in_depth: int, filter_in_depth: int, out_depth: int) -> int:
     return groups
 
 
+def _input_patches(x: np.ndarray, kh: int, kw: int, cin_g: int, cout: int, strides, dilations,
+                   padding, explicit_paddings):
+    """The padded input's (kh, kw) windows, with the group count, geometry and compute dtype
+    shared by Conv2D and its filter gradient."""
+    groups = _groups(x.shape[3], cin_g, cout)
+    rows, cols = _spatial_geometry(x.shape, (kh, kw), strides, dilations, padding,
+                                   explicit_paddings)
+    work = _compute_dtype(x.dtype)
+    patches = _windows(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
+    return patches, groups, rows, cols, work
+
+
 def _check_backprop_axis(op_label: str, dim: int, axis: _Axis, actual: int) -> None:
     if axis.out != actual:
         raise errors.InvalidArgumentError(
@@ -277,11 +289,8 @@ def _conv2d_kernel(x, w, *, strides, padding, explicit_paddings, dilations, data
     _check_rank4(w, "convolution filter")
     _check_conv_layout("Conv2D", data_format, strides, dilations)
     kh, kw, cin_g, cout = w.shape
-    groups = _groups(x.shape[3], cin_g, cout)
-    rows, cols = _spatial_geometry(x.shape, (kh, kw), strides, dilations, padding,
-                                   explicit_paddings)
-    work = _compute_dtype(x.dtype)
-    patches = _windows(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
+    patches, groups, _, _, work = _input_patches(x, kh, kw, cin_g, cout, strides, dilations,
+                                                 padding, explicit_paddings)
     w = w.astype(work, copy=False)
     if groups == 1:
         out = np.tensordot(patches, w, axes=([3, 4, 5], [0, 1, 2]))
@@ -342,13 +351,10 @@ def _conv2d_backprop_filter_kernel(x, filter_sizes, dy, *, strides, padding, exp
     _check_rank4(dy, "out_backprop")
     _check_backprop_layout("Conv2DBackpropFilter", data_format, strides, dilations)
     kh, kw, cin_g, cout = (int(s) for s in np.asarray(filter_sizes).reshape(-1))
-    groups = _groups(x.shape[3], cin_g, cout)
-    rows, cols = _spatial_geometry(x.shape, (kh, kw), strides, dilations, padding,
-                                   explicit_paddings)
+    patches, groups, rows, cols, work = _input_patches(x, kh, kw, cin_g, cout, strides,
+                                                       dilations, padding, explicit_paddings)
     _check_backprop_axis("Conv2DCustomBackpropFilter", 1, rows, dy.shape[1])
     _check_backprop_axis("Conv2DCustomBackpropFilter", 2, cols, dy.shape[2])
-    work = _compute_dtype(x.dtype)
-    patches = _windows(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
     dy_w = dy.astype(work, copy=False)
     if groups == 1:
         dw = np.tensordot(patches, dy_w, axes=([0, 1, 2], [0, 1, 2]))
