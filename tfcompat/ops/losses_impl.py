@@ -99,6 +99,13 @@ def broadcast_weights(weights, values) -> Tensor:
             return math_ops.multiply(weights, array_ops.ones_like(values), name=scope)
 
 
+
+def _require_arguments(**arguments) -> None:
+    """TF's ValueError for the first argument that is None, in the order given."""
+    for name, value in arguments.items():
+        if value is None:
+            raise ValueError(f"Argument `{name}` must not be None.")
+
 # ---- reduction -------------------------------------------------------------------------------
 
 def _safe_mean(losses: Tensor, num_present: Tensor) -> Tensor:
@@ -156,10 +163,7 @@ def compute_weighted_loss(losses, weights=1.0, scope=None, loss_collection=Graph
 # ---- the losses ------------------------------------------------------------------------------
 
 def _check_not_none(labels, predictions, predictions_name="predictions") -> None:
-    if labels is None:
-        raise ValueError("Argument `labels` must not be None.")
-    if predictions is None:
-        raise ValueError(f"Argument `{predictions_name}` must not be None.")
+    _require_arguments(labels=labels, **{predictions_name: predictions})
 
 
 def _as_float32_pair(predictions, labels) -> tuple[Tensor, Tensor]:
@@ -255,10 +259,7 @@ def sigmoid_cross_entropy(multi_class_labels, logits, weights=1.0, label_smoothi
                           loss_collection=GraphKeys.LOSSES,
                           reduction=Reduction.SUM_BY_NONZERO_WEIGHTS) -> Tensor:
     """Weighted sigmoid cross entropy; labels smoothed towards 1/2 by ``label_smoothing``."""
-    if multi_class_labels is None:
-        raise ValueError("Argument `multi_class_labels` must not be None.")
-    if logits is None:
-        raise ValueError("Argument `logits` must not be None.")
+    _require_arguments(multi_class_labels=multi_class_labels, logits=logits)
     with ops.name_scope(scope, "sigmoid_cross_entropy_loss",
                         (logits, multi_class_labels, weights)) as scope:
         logits = convert_to_tensor(logits)
@@ -278,10 +279,7 @@ def softmax_cross_entropy(onehot_labels, logits, weights=1.0, label_smoothing=0,
     """Weighted softmax cross entropy; with ``label_smoothing`` the labels become
     ``onehot * (1 - label_smoothing) + label_smoothing / num_classes``. No gradient flows
     into the labels."""
-    if onehot_labels is None:
-        raise ValueError("Argument `onehot_labels` must not be None.")
-    if logits is None:
-        raise ValueError("Argument `logits` must not be None.")
+    _require_arguments(onehot_labels=onehot_labels, logits=logits)
     with ops.name_scope(scope, "softmax_cross_entropy_loss",
                         (logits, onehot_labels, weights)) as scope:
         logits = convert_to_tensor(logits)
