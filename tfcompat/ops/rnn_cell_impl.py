@@ -222,7 +222,8 @@ def _input_depth(inputs_shape) -> int:
 
 
 class _GatedCell(LayerRNNCell):
-    """Shared constructor checks of the concrete cells."""
+    """What the concrete cells share: constructor checks, build, and (unless overridden) state
+    and output sizes of ``num_units``."""
 
     def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None, **kwargs):
         super().__init__(name=name, dtype=dtype, _reuse=reuse, **kwargs)
@@ -231,6 +232,14 @@ class _GatedCell(LayerRNNCell):
         self.input_spec = InputSpec(ndim=2)
         self._num_units = num_units
         self._activation = utils.get_activation(activation) if activation else math_ops.tanh
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
 
     def build(self, inputs_shape) -> None:
         _check_rnn_cell_input_dtype(self._dtype)
@@ -246,14 +255,6 @@ class _GatedCell(LayerRNNCell):
 
 class BasicRNNCell(_GatedCell):
     """The most basic RNN cell: ``output = new_state = act(W [inputs, state] + b)``."""
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def _build(self, input_depth: int) -> None:
         self._kernel = self.add_weight("kernel", [input_depth + self._num_units, self._num_units])
@@ -280,14 +281,6 @@ class GRUCell(_GatedCell):
                          **kwargs)
         self._kernel_initializer = utils.get_initializer(kernel_initializer)
         self._bias_initializer = utils.get_initializer(bias_initializer)
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def _build(self, input_depth: int) -> None:
         units = self._num_units
