@@ -87,6 +87,15 @@ def _zero_output(cell, batch_size, static_batch, dtype):
     return map_structure(zeros_for, cell.output_size)
 
 
+def _cell_step(cell, time: int, input_, state, sequence_length, zero_output):
+    """One time step of ``cell``; masked past each sequence's length when one is given."""
+    def call_cell():
+        return cell(input_, state)
+    if sequence_length is None:
+        return call_cell()
+    return _masked_step(time, sequence_length, zero_output, state, call_cell)
+
+
 def _masked_step(time: int, sequence_length: Tensor, zero_output, state, call_cell):
     """One step where rows whose sequence has ended emit zeros and keep their state."""
     new_output, new_state = call_cell()
@@ -137,6 +146,7 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
         if not batch_size:
             batch_size = array_ops.shape(first_input)[0]
         state = _initial_state(cell, initial_state, batch_size, dtype)
+        zero_output = None
         if sequence_length is not None:
             sequence_length = _checked_sequence_length(sequence_length)
             zero_output = _zero_output(cell, batch_size, fixed_batch.value,
@@ -148,14 +158,7 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
             if time > 0:
                 varscope.reuse_variables()
 
-            def call_cell(input_=input_, state=state):
-                return cell(input_, state)
-
-            if sequence_length is not None:
-                output, state = _masked_step(time, sequence_length, zero_output, state,
-                                             call_cell)
-            else:
-                output, state = call_cell()
+            output, state = _cell_step(cell, time, input_, state, sequence_length, zero_output)
             outputs.append(output)
         return outputs, state
 
@@ -239,14 +242,7 @@ def _unrolled_loop(cell, input_structure, flat_input: list, state, sequence_leng
         for time in range(steps):
             input_t = pack_sequence_as(input_structure, [parts[time] for parts in per_input_steps])
 
-            def call_cell(input_t=input_t, state=state):
-                return cell(input_t, state)
-
-            if sequence_length is not None:
-                output, state = _masked_step(time, sequence_length, zero_output, state,
-                                             call_cell)
-            else:
-                output, state = call_cell()
+            output, state = _cell_step(cell, time, input_t, state, sequence_length, zero_output)
             step_outputs.append(flatten(output))
     stacked = []
     for parts in zip(*step_outputs):
