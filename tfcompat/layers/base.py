@@ -119,9 +119,10 @@ class Layer:
     def weights(self) -> list:
         return self.trainable_weights + self.non_trainable_weights
 
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
+    # Aliases read the (possibly overridden) weight properties.
+    trainable_variables = property(lambda self: self.trainable_weights)
+    non_trainable_variables = property(lambda self: self.non_trainable_weights)
+    variables = property(lambda self: self.weights)
 
     @property
     def losses(self) -> list[Tensor]:

@@ -161,14 +161,6 @@ class RNNCell(Layer):
         own = super().non_trainable_weights
         return own + [w for cell in self._sub_cells() for w in cell.non_trainable_weights]
 
-    @property
-    def weights(self) -> list:
-        return self.trainable_weights + self.non_trainable_weights
-
-    trainable_variables = trainable_weights
-    non_trainable_variables = non_trainable_weights
-    variables = weights
-
     def __call__(self, inputs, state, scope=None):
         """Runs the cell on ``inputs`` (``[batch, input_size]``) from ``state``.
 
