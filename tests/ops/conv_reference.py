@@ -48,38 +48,35 @@ def conv2d(x, w, strides=(1, 1), padding="VALID", dilations=(1, 1)):
     return out
 
 
-def conv2d_backprop_input(x_shape, w, dy, strides=(1, 1), padding="VALID"):
-    """d(sum(conv2d(x, w) * dy))/dx, by scattering each output's gradient over its window."""
-    n, h, wd, c = x_shape
-    kh, kw, _, cout = w.shape
+def _taps(x_shape, kernel_hw, dy_shape, strides, padding):
+    """Every (batch, out row, out col, kernel row, kernel col, in row, in col) that touches the
+    (unpadded) input."""
+    n, h, wd, _ = x_shape
+    kh, kw = kernel_hw
     _, top = same_or_valid(h, kh, strides[0], 1, padding)
     _, left = same_or_valid(wd, kw, strides[1], 1, padding)
-    dx = np.zeros(x_shape)
     for b in range(n):
-        for i in range(dy.shape[1]):
-            for j in range(dy.shape[2]):
+        for i in range(dy_shape[1]):
+            for j in range(dy_shape[2]):
                 for p in range(kh):
                     for q in range(kw):
                         r, s = i * strides[0] + p - top, j * strides[1] + q - left
                         if 0 <= r < h and 0 <= s < wd:
-                            dx[b, r, s, :] += w[p, q] @ dy[b, i, j]
+                            yield b, i, j, p, q, r, s
+
+
+def conv2d_backprop_input(x_shape, w, dy, strides=(1, 1), padding="VALID"):
+    """d(sum(conv2d(x, w) * dy))/dx, by scattering each output's gradient over its window."""
+    dx = np.zeros(x_shape)
+    for b, i, j, p, q, r, s in _taps(x_shape, w.shape[:2], dy.shape, strides, padding):
+        dx[b, r, s, :] += w[p, q] @ dy[b, i, j]
     return dx
 
 
 def conv2d_backprop_filter(x, w_shape, dy, strides=(1, 1), padding="VALID"):
-    n, h, wd, c = x.shape
-    kh, kw, _, cout = w_shape
-    _, top = same_or_valid(h, kh, strides[0], 1, padding)
-    _, left = same_or_valid(wd, kw, strides[1], 1, padding)
     dw = np.zeros(w_shape)
-    for b in range(n):
-        for i in range(dy.shape[1]):
-            for j in range(dy.shape[2]):
-                for p in range(kh):
-                    for q in range(kw):
-                        r, s = i * strides[0] + p - top, j * strides[1] + q - left
-                        if 0 <= r < h and 0 <= s < wd:
-                            dw[p, q] += np.outer(x[b, r, s], dy[b, i, j])
+    for b, i, j, p, q, r, s in _taps(x.shape, w_shape[:2], dy.shape, strides, padding):
+        dw[p, q] += np.outer(x[b, r, s], dy[b, i, j])
     return dw
 
 
