@@ -37,6 +37,10 @@ class FetchMapper:
         self.elements: list = []
         self._index: dict[int, int] = {}
         self._rebuild = self._build(graph, fetches)
+        # Split once, reused by every run of this fetch structure.
+        self.tensors = [e for e in self.elements if isinstance(e, Tensor)]
+        self.targets = [e for e in self.elements if isinstance(e, Operation)]
+        self.key = (tuple(map(id, self.tensors)), tuple(map(id, self.targets)))
 
     def _add(self, element) -> int:
         key = id(element)

@@ -68,10 +68,8 @@ class RunOptions:
         self.__dict__.update(kwargs)
 
 
-def _as_result(value, fed: bool):
+def _as_result(value):
     """A kernel output as Session.run returns it: numpy scalar for rank 0, else ndarray."""
-    if fed:
-        return value
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return value[()]
@@ -128,7 +126,7 @@ class BaseSession:
                                "calling run().")
         mapper = self._mapper_for(fetches)
         feed_tensors, feed_values = self._process_feeds(feed_dict) if feed_dict else ((), [])
-        values = self._run_elements(mapper.elements, feed_tensors, feed_values)
+        values = self._run_elements(mapper, feed_tensors, feed_values)
         return mapper.rebuild(values)
 
     def _mapper_for(self, fetches) -> FetchMapper:
@@ -169,11 +167,9 @@ class BaseSession:
             raise TypeError(f"Cannot interpret feed_dict key as Tensor: {detail}") from None
         return element
 
-    def _run_elements(self, elements: list, feed_tensors: tuple, feed_values: list) -> list:
-        fetch_tensors = [e for e in elements if isinstance(e, Tensor)]
-        target_ops = [e for e in elements if isinstance(e, Operation)]
-        key = (tuple(map(id, fetch_tensors)), tuple(map(id, target_ops)),
-               tuple(map(id, feed_tensors)))
+    def _run_elements(self, mapper: FetchMapper, feed_tensors: tuple, feed_values: list) -> list:
+        fetch_tensors = mapper.tensors
+        key = (mapper.key, tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
         if plan is None:
             for t in fetch_tensors:
@@ -183,7 +179,7 @@ class BaseSession:
                         "happens when it is defined in another function or code block. Use "
                         "return values, explicit Python locals or TensorFlow collections to "
                         "access it.")
-            plan = compile_plan(fetch_tensors, target_ops, list(feed_tensors), self._state)
+            plan = compile_plan(fetch_tensors, mapper.targets, list(feed_tensors), self._state)
             self._plans[key] = plan
         outputs = self._execute(plan, [_kernel_value(v) for v in feed_values])
         if plan.ref_fetches:
@@ -192,9 +188,9 @@ class BaseSession:
             for index, name in plan.ref_fetches:
                 outputs[index] = variables.get(name, outputs[index])
         # A fetched fed tensor returns the fed value as the user gave it (strings stay str).
-        results = iter(feed_values[fed] if fed is not None else _as_result(v, False)
+        results = iter(feed_values[fed] if fed is not None else _as_result(v)
                        for v, fed in zip(outputs, plan.fetch_feed_index))
-        return [next(results) if isinstance(e, Tensor) else None for e in elements]
+        return [next(results) if isinstance(e, Tensor) else None for e in mapper.elements]
 
     def _execute(self, plan: Plan, feed_values: list):
         saved = dict(self._state.variables) if plan.writes_state else None
