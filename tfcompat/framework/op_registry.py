@@ -114,6 +114,7 @@ def register_op(
     foldable: bool | None = None,
     outputs_dead: bool = False,
     takes_dead: bool = False,
+    grad: Callable | None = None,
 ) -> OpDef:
     """Registers an op type.
 
@@ -121,6 +122,8 @@ def register_op(
     ``kernel_attrs`` names the op attrs passed to it. Stateful kernels (variables, random) give
     ``bind(op, session_state)`` instead, which returns the callable a run executes.
     ``shape_fn(op)`` returns ``[(dtype, TensorShape), ...]``, one pair per output.
+    ``grad`` registers the gradient beside the op: a function ``fn(op, *out_grads)`` built from
+    graph ops, or ``NOT_DIFFERENTIABLE``; left None, the gradient is registered separately.
     """
     if op_type in _OP_DEFS:
         raise KeyError(f"Registering two ops with name '{op_type}'")
@@ -148,6 +151,10 @@ def register_op(
         takes_dead=takes_dead,
     )
     _OP_DEFS[op_type] = op_def
+    if grad is NOT_DIFFERENTIABLE:
+        no_gradient(op_type)
+    elif grad is not None:
+        RegisterGradient(op_type)(grad)
     return op_def
 
 
@@ -165,7 +172,14 @@ def registered_op_types() -> list[str]:
 
 # ---- gradients -------------------------------------------------------------------------------
 
-_NOT_DIFFERENTIABLE = object()
+class _NotDifferentiable:
+    """The mark of an op type without a gradient (TF's ``NotDifferentiable``)."""
+
+    def __repr__(self) -> str:
+        return "NOT_DIFFERENTIABLE"
+
+
+NOT_DIFFERENTIABLE = _NOT_DIFFERENTIABLE = _NotDifferentiable()
 _GRADIENTS: dict[str, Any] = {}
 
 

@@ -9,7 +9,12 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import (
+    NOT_DIFFERENTIABLE,
+    RegisterGradient,
+    no_gradient,
+    register_op,
+)
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, merge_error, unknown_shape
 from tfcompat.ops import array_ops, constant_op
@@ -66,13 +71,14 @@ cos = unary_op("Cos", np.cos, FLOAT_COMPLEX, "Computes cos of x element-wise.")
 tanh = unary_op("Tanh", np.tanh, FLOAT_COMPLEX, "Computes hyperbolic tangent of x element-wise.")
 sigmoid = unary_op("Sigmoid", _sigmoid, FLOAT_COMPLEX, "Computes sigmoid of x element-wise.")
 reciprocal = unary_op("Reciprocal", _reciprocal, NUMBERS, "Computes the reciprocal of x.")
-floor = unary_op("Floor", np.floor, FLOATS, "Returns element-wise largest integer <= x.")
-ceil = unary_op("Ceil", np.ceil, FLOATS, "Returns element-wise smallest integer >= x.")
-round = unary_op("Round", np.round, NUMBERS, "Rounds half to even, element-wise.")  # noqa: A001
+floor = unary_op("Floor", np.floor, FLOATS, "Returns element-wise largest integer <= x.",
+                 grad=NOT_DIFFERENTIABLE)
+ceil = unary_op("Ceil", np.ceil, FLOATS, "Returns element-wise smallest integer >= x.",
+                grad=NOT_DIFFERENTIABLE)
+round = unary_op("Round", np.round, NUMBERS, "Rounds half to even, element-wise.",  # noqa: A001
+                 grad=NOT_DIFFERENTIABLE)
 logical_not = unary_op("LogicalNot", np.logical_not, (dtypes.bool_,),
-                       "Returns the truth value of NOT x element-wise.")
-for _type in ("Floor", "Ceil", "Round", "LogicalNot"):
-    no_gradient(_type)
+                       "Returns the truth value of NOT x element-wise.", grad=NOT_DIFFERENTIABLE)
 
 
 def _grad_op(op_type: str, kernel) -> None:
@@ -406,8 +412,6 @@ less = comparison_op("Less", np.less)
 less_equal = comparison_op("LessEqual", np.less_equal)
 greater = comparison_op("Greater", np.greater)
 greater_equal = comparison_op("GreaterEqual", np.greater_equal)
-for _type in ("Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual"):
-    no_gradient(_type)
 
 
 # ---- cast ------------------------------------------------------------------------------------

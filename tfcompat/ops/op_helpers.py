@@ -16,7 +16,7 @@ from tfcompat.framework.common_shapes import (
     broadcast_shape,
     unchanged_shape,
 )
-from tfcompat.framework.op_registry import register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import apply_op
 
 FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
@@ -41,10 +41,13 @@ def _allowed_attr(allowed):
 
 
 def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = FLOAT_COMPLEX,
-             doc: str = "") -> Callable:
-    """Registers an elementwise op ``y = kernel(x)`` and returns ``fn(x, name=None)``."""
+             doc: str = "", grad: Callable | None = None) -> Callable:
+    """Registers an elementwise op ``y = kernel(x)`` and returns ``fn(x, name=None)``.
+
+    ``grad`` is the gradient rule ``fn(op, dy)`` (or ``NOT_DIFFERENTIABLE``), registered with it.
+    """
     register_op(op_type, inputs=_input_specs(("x",), allowed), kernel=kernel,
-                shape_fn=unchanged_shape, allowed=_allowed_attr(allowed))
+                shape_fn=unchanged_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, name=None):
         return apply_op(op_type, [x], name=name)
@@ -55,10 +58,14 @@ def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = F
 
 
 def binary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = NUMBERS,
-              doc: str = "") -> Callable:
-    """Registers a broadcasting op ``z = kernel(x, y)`` and returns ``fn(x, y, name=None)``."""
+              doc: str = "", grad: Callable | None = None) -> Callable:
+    """Registers a broadcasting op ``z = kernel(x, y)`` and returns ``fn(x, y, name=None)``.
+
+    ``grad`` is the gradient rule ``fn(op, dz)`` returning ``(dx, dy)`` before broadcasting is
+    undone (wrap it with ``math_grad_util.binary_op_grads``), or ``NOT_DIFFERENTIABLE``.
+    """
     register_op(op_type, inputs=_input_specs(("x", "y"), allowed), kernel=kernel,
-                shape_fn=broadcast_binary_shape, allowed=_allowed_attr(allowed))
+                shape_fn=broadcast_binary_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, y, name=None):
         return apply_op(op_type, [x, y], name=name)
@@ -76,9 +83,13 @@ def _bool_broadcast_shape(op):
 def comparison_op(op_type: str, kernel: Callable,
                   allowed: Sequence[dtypes.DType] | None = REAL_NUMBERS,
                   attr_defaults: dict | None = None) -> Callable:
-    """Registers a broadcasting op with a bool result and returns ``fn(x, y, name=None)``."""
+    """Registers a broadcasting op with a bool result and returns ``fn(x, y, name=None)``.
+
+    Comparisons are not differentiable in TF; the mark is registered here.
+    """
     register_op(op_type, inputs=("x: T", "y: T"), kernel=kernel, shape_fn=_bool_broadcast_shape,
-                allowed={"T": allowed} if allowed else None, attr_defaults=attr_defaults)
+                allowed={"T": allowed} if allowed else None, attr_defaults=attr_defaults,
+                grad=NOT_DIFFERENTIABLE)
 
     def wrapper(x, y, name=None):
         return apply_op(op_type, [x, y], name=name)
