@@ -329,3 +329,22 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
 COVERED_ELSEWHERE.update(dict.fromkeys(
     ["Switch", "RefSwitch", "Merge", "RefMerge", "Enter", "RefEnter", "Exit", "NextIteration",
      "LoopCond", "StackV2", "StackPushV2", "StackPopV2"], "tests/ops/test_control_flow.py"))
+
+
+# ---- family tables in tests/ops/specs/<family>.py ---------------------------------------------
+def _merge_family_tables() -> None:
+    import importlib
+    import pkgutil
+
+    from tests.ops import specs as family_package
+
+    for info in pkgutil.iter_modules(family_package.__path__):
+        module = importlib.import_module(f"{family_package.__name__}.{info.name}")
+        for spec in getattr(module, "SPECS", ()):
+            if spec.op_type in SPECS:
+                raise ValueError(f"op type {spec.op_type} has two spec entries")
+            SPECS[spec.op_type] = spec
+        COVERED_ELSEWHERE.update(getattr(module, "COVERED_ELSEWHERE", {}))
+
+
+_merge_family_tables()
