@@ -231,12 +231,12 @@ from tfcompat.platform.switches import (
     executing_eagerly_outside_functions,
     resource_variables_enabled,
 )
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.config_pb2 import RunMetadata
 from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,

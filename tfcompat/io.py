@@ -1,6 +1,7 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
 from tfcompat.platform import io_gfile as gfile
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (
     TFRecordCompressionType,
@@ -8,6 +9,5 @@ from tfcompat.summary.tfrecord import (
     TFRecordWriter,
     tf_record_iterator,
 )
-from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.io", __name__)
