@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from tfcompat.framework import default_session, dtypes, errors, op_registry
 from tfcompat.framework import device as device_lib
-from tfcompat.framework import dtypes, errors, op_registry
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 
 _VALID_OP_NAME_REGEX = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
@@ -251,8 +251,7 @@ class Operation:
 
 def _run_using_default_session(element, feed_dict, graph, session, method: str):
     if session is None:
-        from tfcompat.client import session as session_lib
-        session = session_lib.get_default_session()
+        session = default_session.get_default_session()
         if session is None:
             if method == "eval()":
                 raise ValueError(

@@ -10,11 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes
+from tfcompat.framework.default_session import get_default_session
 from tfcompat.ops import array_ops, gradients_impl
 
 
 def _session():
-    from tfcompat.client.session import get_default_session
     session = get_default_session()
     if session is None:
         raise ValueError("compute_gradient needs a default session: run it inside "
