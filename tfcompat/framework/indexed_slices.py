@@ -80,9 +80,10 @@ def to_dense(value: IndexedSlices, dtype=None, name=None, as_ref=False):
     if value.dense_shape is None:
         raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
                          f"{value!r}")
-    from tfcompat.ops import slicing_ops
-    return slicing_ops.unsorted_segment_sum(value.values, value.indices, value.dense_shape[0],
-                                            name=name)
+    # By op type, not through ops/: the framework sits below the op families, which register
+    # UnsortedSegmentSum (and Tensor.__getitem__) before any IndexedSlices can exist.
+    return ops.apply_op("UnsortedSegmentSum",
+                        [value.values, value.indices, value.dense_shape[0]], name=name)
 
 
 ops.register_tensor_conversion_function(IndexedSlices, to_dense)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from tfcompat.framework import default_session, dtypes, errors, op_registry
+from tfcompat.framework import default_session, dtypes, errors, graph_export, op_registry
 from tfcompat.framework import device as device_lib
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 
@@ -403,8 +403,7 @@ class Graph:
     def as_graph_def(self, from_version=None, add_shapes=False):
         """A GraphDef protobuf of this graph (nodes, inputs, devices, attrs)."""
         del from_version
-        from tfcompat.summary.graph_export import graph_to_graph_def  # protobuf export lives there
-        return graph_to_graph_def(self, add_shapes)
+        return graph_export.graph_to_graph_def(self, add_shapes)
 
     def get_operations(self) -> list[Operation]:
         return list(self._ops)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 
 from tfcompat.framework import ops
+from tfcompat.framework.graph_export import create_meta_graph_def
 from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef
 from tfcompat.protobuf.text_format import message_to_string
 from tfcompat.protobuf.variable_pb2 import VariableDef
-from tfcompat.summary.graph_export import create_meta_graph_def
 from tfcompat.variables.variables import Variable
 
 
