@@ -37,3 +37,31 @@ def session_as_default(session) -> Iterator[Any]:
         stack = _default_session_stack.stack
         if stack and stack[-1] is session:
             stack.pop()
+
+
+def run_in_default_session(element, feed_dict, graph, session, method: str):
+    """``Tensor.eval()``, ``Operation.run()``: runs ``element`` in ``session`` or the default."""
+    if session is None:
+        session = get_default_session()
+        if session is None:
+            if method == "eval()":
+                raise ValueError(
+                    "Cannot evaluate tensor using `eval()`: No default session is registered. "
+                    "Use `with sess.as_default()` or pass an explicit session to "
+                    "`eval(session=sess)`")
+            raise ValueError(
+                "Cannot execute operation using `run()`: No default session is registered. "
+                "Use `with sess.as_default():` or pass an explicit session to "
+                "`run(session=sess)`")
+        if session.graph is not graph:
+            if method == "eval()":
+                raise ValueError("Cannot use the default session to evaluate tensor: the "
+                                 "tensor's graph is different from the session's graph. Pass an "
+                                 "explicit session to `eval(session=sess)`.")
+            raise ValueError("Cannot use the default session to execute operation: the "
+                             "operation's graph is different from the session's graph. Pass an "
+                             "explicit session to run(session=sess).")
+    elif session.graph is not graph:
+        raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
+                         "different from the session's graph.")
+    return session.run(element, feed_dict)

@@ -450,10 +450,11 @@ def _filled(value, shape_arg, dtype, name, default_name):
                 if static.is_fully_defined() and static.num_elements() < _SMALL_CONSTANT:
                     return constant_op.constant(value, dtype=dtype, shape=static.as_list(),
                                                 name=scope)
+                shape_arg = constant_op.constant(
+                    shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
             except (TypeError, ValueError):
-                pass
-            shape_arg = constant_op.constant(
-                shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
+                # A list holding Tensors: autopacked, as in TF.
+                shape_arg = convert_to_tensor(shape_arg, dtype=dtypes.int32)
         return fill(shape_arg, constant_op.constant(value, dtype=dtype), name=scope)
 
 
@@ -646,49 +647,6 @@ def stack(values, axis=0, name="stack") -> Tensor:
         except (TypeError, ValueError, NotImplementedError):
             pass
     return apply_op("Pack", [list(values)], name=name, attrs={"axis": int(axis)})
-
-
-def _autopacking_conversion(value, dtype=None, name=None, as_ref=False):
-    if not _contains_tensor(value):
-        return NotImplemented
-    return _autopack(value, dtype, name or "packed")
-
-
-def _contains_tensor(value) -> bool:
-    for item in value:
-        if isinstance(item, Tensor):
-            return True
-        if isinstance(item, (list, tuple)) and _contains_tensor(item):
-            return True
-    return False
-
-
-def _autopack(value, dtype, name):
-    with ops.name_scope(name) as scope:
-        elems = []
-        for i, item in enumerate(value):
-            if isinstance(item, (list, tuple)) and _contains_tensor(item):
-                elems.append(_autopack(item, dtype, str(i)))
-            elif isinstance(item, Tensor):
-                if dtype is not None and item.dtype.base_dtype is not dtype.base_dtype:
-                    raise TypeError(f"Cannot convert a list containing a tensor of dtype "
-                                    f"{item.dtype.base_dtype} to {dtype} (Tensor is: {item!r})")
-                elems.append(item)
-            else:
-                elems.append(item)
-        inferred = dtype
-        if inferred is None:
-            for item in elems:
-                if isinstance(item, Tensor):
-                    inferred = item.dtype.base_dtype
-                    break
-        elems = [e if isinstance(e, Tensor) else constant_op.constant(e, dtype=inferred,
-                                                                      name=str(i))
-                 for i, e in enumerate(elems)]
-        return apply_op("Pack", [elems], name=scope, attrs={"axis": 0})
-
-
-ops.register_tensor_conversion_function((list, tuple), _autopacking_conversion)
 
 
 # ---- select and broadcasting -----------------------------------------------------------------
