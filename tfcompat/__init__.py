@@ -105,7 +105,8 @@ from tfcompat.ops.control_flow_v1 import cond
 from tfcompat.ops.conv_ops import shape_n
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.gradient_explain import explain_gradient
-from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
+from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
+from tfcompat.ops.hessians import hessians
 from tfcompat.ops.linalg_ops import diag, diag_part, qr
 from tfcompat.ops.logging_ops import Print
 from tfcompat.ops.math_ops import (

@@ -10,6 +10,7 @@ from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
+from tfcompat.ops.gradient_zeros import is_zeros_tensor
 from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 
 # ---- activations -----------------------------------------------------------------------------
@@ -224,7 +225,6 @@ def _broadcast_mul(vec, mat):
 
 
 def _has_grad(t) -> bool:
-    from tfcompat.ops.gradients_impl import is_zeros_tensor
     return t is not None and not is_zeros_tensor(t)
 
 
