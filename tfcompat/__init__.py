@@ -5,6 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
+# ---- arch-core
 from tfcompat import (
     errors,
     initializers,
@@ -13,6 +14,7 @@ from tfcompat import (
     losses,
     math,
     metrics,
+    nest,
     nn,
     python_io,
     random,

@@ -18,6 +18,10 @@ import numpy as np
 
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.dead import DEAD
+from tfcompat.framework.nest import flatten as flatten_structure
+from tfcompat.framework.nest import is_nested as is_sequence
+from tfcompat.framework.nest import map_structure as _map_structure
+from tfcompat.framework.nest import pack_sequence_as as pack_as
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
@@ -237,47 +241,12 @@ def output_context(op: Operation):
 
 # ---- nested structures (lists, tuples, namedtuples, dicts) -----------------------------------
 
-def is_sequence(x) -> bool:
-    return isinstance(x, (list, tuple, dict))
-
-
-def _children(x) -> list:
-    if isinstance(x, dict):
-        return [x[k] for k in sorted(x)]
-    return list(x)
-
-
-def _rebuild(x, children: list):
-    if isinstance(x, dict):
-        keyed = dict(zip(sorted(x), children))
-        return type(x)((k, keyed[k]) for k in x)
-    if isinstance(x, tuple) and hasattr(x, "_fields"):
-        return type(x)(*children)
-    return type(x)(children)
-
-
-def flatten_structure(x) -> list:
-    if not is_sequence(x):
-        return [x]
-    return [leaf for child in _children(x) for leaf in flatten_structure(child)]
-
-
-def _map_structure(fn, x):
-    if not is_sequence(x):
-        return fn(x)
-    return _rebuild(x, [_map_structure(fn, child) for child in _children(x)])
-
-
-def pack_as(structure, flat: list):
-    leaves = iter(flat)
-    return _map_structure(lambda _: next(leaves), structure)
-
-
 def structure_signature(x):
     if not is_sequence(x):
         return None
     keys = tuple(sorted(x)) if isinstance(x, dict) else len(x)
-    return (keys, tuple(structure_signature(c) for c in _children(x)))
+    children = [x[k] for k in sorted(x)] if isinstance(x, dict) else x
+    return (keys, tuple(structure_signature(c) for c in children))
 
 
 def structure_text(x) -> str:
