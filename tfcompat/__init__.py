@@ -61,7 +61,7 @@ from tfcompat.framework.dtypes import (
     uint64,
     variant,
 )
-from tfcompat.framework.importer import import_graph_def, make_ndarray
+from tfcompat.framework.importer import import_graph_def
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
 from tfcompat.framework.ops import (
@@ -76,6 +76,7 @@ from tfcompat.framework.ops import (
     reset_default_graph,
 )
 from tfcompat.framework.random_seed import get_seed, set_random_seed
+from tfcompat.framework.tensor_protos import make_ndarray
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
     bitcast,
