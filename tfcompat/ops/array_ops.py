@@ -9,6 +9,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import broadcast_shape, unchanged_shape
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error, unknown_shape
@@ -286,10 +287,7 @@ def _expand_dims_grad(op, grad):
 
 def expand_dims(input, axis=None, name=None, dim=None) -> Tensor:  # noqa: A002
     """Inserts a dimension of 1 at ``axis`` (``tf.expand_dims``; ``dim`` is the TF1 alias)."""
-    if dim is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dim'")
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     return apply_op("ExpandDims", [input, axis], name=name)
@@ -343,10 +341,7 @@ def _squeeze_grad(op, grad):
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None) -> Tensor:  # noqa: A002
     """Removes dimensions of size 1 (``tf.squeeze``; ``squeeze_dims`` is the TF1 alias)."""
-    if squeeze_dims is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'squeeze_dims' and 'axis'")
-        axis = squeeze_dims
+    axis = deprecated_argument_lookup("axis", axis, "squeeze_dims", squeeze_dims)
     if axis is None:
         axis = []
     elif np.ndim(axis) == 0:
