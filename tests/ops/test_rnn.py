@@ -15,7 +15,7 @@ import tfcompat as tf
 from tfcompat import rnn_cell
 from tfcompat.framework import nest
 from tfcompat.ops import rnn
-from tfcompat.ops.gradient_checker import compute_gradient_error
+from tfcompat.testing.gradient_checker import compute_gradient_error
 
 
 def _sigmoid(x):
