@@ -62,7 +62,6 @@ LONG_MODULES: dict[str, str] = {
     "tfcompat/ops/conv_ops.py": "split by arch-ops branch",
     "tfcompat/ops/array_ops.py": "split by arch-ops branch",
     "tfcompat/platform/flags.py": "split into a package by arch-ops branch",
-    "tfcompat/ops/rnn_cell_impl.py": "cells and wrappers split by the control-flow branch",
 }
 
 
