@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import collections
 
-from tfcompat.framework import ops
+from tfcompat.framework import ops, tensor_util
+from tfcompat.framework.tensor_shape import TensorShape
 
 IndexedSlicesValue = collections.namedtuple("IndexedSlicesValue",
                                             ["values", "indices", "dense_shape"])
@@ -57,8 +58,6 @@ class IndexedSlices:
 
     @property
     def shape(self):
-        from tfcompat.framework import tensor_util
-        from tfcompat.framework.tensor_shape import TensorShape
         if self._dense_shape is None:
             return TensorShape(None)
         return tensor_util.constant_value_as_shape(self._dense_shape)
