@@ -22,12 +22,14 @@ _INTERNAL_MODULES = {
     "tensorflow.python.framework.errors_impl": "tfcompat.framework.errors",
     "tensorflow.python.framework.test_util": "tfcompat.testing.test_util",
     "tensorflow.python.lib.io.file_io": "tfcompat.platform.file_io",
+    "tensorflow.python.lib.io.tf_record": "tfcompat.lib.io.tfrecord",
     "tensorflow.python.ops.init_ops": "tfcompat.variables.init_ops",
     "tensorflow.python.ops.variable_scope": "tfcompat.variables.variable_scope",
     "tensorflow.python.ops.variables": "tfcompat.variables.variables",
     "tensorflow.python.platform.googletest": "tfcompat.testing",
     "tensorflow.python.platform.test": "tfcompat.testing",
     "tensorflow.python.util.compat": "tfcompat.platform.compat",
+    "tensorflow.python.util.nest": "tfcompat.framework.nest",
 }
 # tfcompat packages laid out like TF's tensorflow/python/<package>: a module
 # tensorflow.python.<package>.<mod> is tfcompat.<package>.<mod> when tfcompat has it.
