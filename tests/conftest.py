@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def fresh_graph():
     import tfcompat
-    from tfcompat.client import session as session_lib
+    from tfcompat.framework import default_session as session_lib
 
     del session_lib._default_session_stack.stack[:]
     tfcompat.reset_default_graph()

@@ -5,6 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
+# ---- arch-core
 from tfcompat import (
     errors,
     initializers,
@@ -13,6 +14,7 @@ from tfcompat import (
     losses,
     math,
     metrics,
+    nest,
     nn,
     python_io,
     random,
@@ -59,7 +61,7 @@ from tfcompat.framework.dtypes import (
     uint64,
     variant,
 )
-from tfcompat.framework.importer import import_graph_def, make_ndarray
+from tfcompat.framework.importer import import_graph_def
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
 from tfcompat.framework.ops import (
@@ -74,6 +76,7 @@ from tfcompat.framework.ops import (
     reset_default_graph,
 )
 from tfcompat.framework.random_seed import get_seed, set_random_seed
+from tfcompat.framework.tensor_protos import make_ndarray
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
     bitcast,
@@ -105,7 +108,8 @@ from tfcompat.ops.control_flow_v1 import cond
 from tfcompat.ops.conv_ops import shape_n
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.gradient_explain import explain_gradient
-from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
+from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
+from tfcompat.ops.hessians import hessians
 from tfcompat.ops.linalg_ops import diag, diag_part, qr
 from tfcompat.ops.logging_ops import Print
 from tfcompat.ops.math_ops import (
@@ -231,12 +235,12 @@ from tfcompat.platform.switches import (
     executing_eagerly_outside_functions,
     resource_variables_enabled,
 )
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.config_pb2 import RunMetadata
 from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,

@@ -43,7 +43,7 @@ def run_module(name: str, args: Sequence[str]) -> None:
 
 def print_symbols(args: Sequence[str]) -> int:
     """``symbols``: one line per known TF1 symbol (and tfcompat extra), then a summary."""
-    from tfcompat.tools import manifest
+    from tfcompat.tools import manifest  # lazy: only this subcommand loads the manifest
 
     show = {"--supported": {True}, "--unsupported": {False}}
     wanted = {True, False}
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if args else 2
     command, rest = args[0], args[1:]
     if command == "check":
-        from tfcompat.tools import check
+        from tfcompat.tools import check  # lazy: running a script must not load the checker
 
         return check.main(rest)
     if command == "symbols":
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.close()
             return 0
     if command == "summary":
-        from tfcompat.summary import digest
+        from tfcompat.summary import digest  # lazy: only this subcommand reads events
 
         return digest.main(rest)
     if command == "-m":

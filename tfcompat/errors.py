@@ -6,6 +6,6 @@ from tfcompat.framework.errors import (  # noqa: F401
     error_code_from_exception_type,
     exception_type_from_error_code,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.errors", __name__)

@@ -1,6 +1,6 @@
 """``tf.initializers``: variable initializers (TF1 classes)."""
 
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.variables import init_ops as _init
 from tfcompat.variables import variables as _variables
 

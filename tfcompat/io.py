@@ -1,13 +1,13 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
-from tfcompat.platform import io_gfile as gfile
-from tfcompat.summary.graph_export import write_graph
-from tfcompat.summary.tfrecord import (
+from tfcompat.framework.graph_export import write_graph
+from tfcompat.lib.io.tfrecord import (
     TFRecordCompressionType,
     TFRecordOptions,
     TFRecordWriter,
     tf_record_iterator,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform import io_gfile as gfile
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.io", __name__)

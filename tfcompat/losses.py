@@ -18,6 +18,6 @@ from tfcompat.ops.losses_impl import (  # noqa: F401 - re-exports
     softmax_cross_entropy,
     sparse_softmax_cross_entropy,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.losses", __name__)

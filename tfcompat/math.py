@@ -61,6 +61,6 @@ from tfcompat.ops.math_ops import floormod as mod
 from tfcompat.ops.math_ops import real_div as realdiv
 from tfcompat.ops.nn_ops import log_softmax, softmax, softplus
 from tfcompat.ops.slicing_ops import cumprod, cumsum, unsorted_segment_sum
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.math", __name__)

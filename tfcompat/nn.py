@@ -33,6 +33,6 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     sparse_softmax_cross_entropy_with_logits,
 )
 from tfcompat.ops.rnn import dynamic_rnn, static_rnn
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)

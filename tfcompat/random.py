@@ -5,6 +5,6 @@ from tfcompat.ops.random_ops import categorical, multinomial, random_shuffle, tr
 from tfcompat.ops.random_ops import random_normal as normal
 from tfcompat.ops.random_ops import random_shuffle as shuffle
 from tfcompat.ops.random_ops import random_uniform as uniform
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.random", __name__)

@@ -10,6 +10,6 @@ from tfcompat.ops.rnn_cell_impl import (  # noqa: F401 - re-exports
     MultiRNNCell,
     RNNCell,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn.rnn_cell", __name__)

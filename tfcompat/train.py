@@ -1,10 +1,10 @@
 """``tf.train``: optimizers and the global step."""
 
+from tfcompat.framework.graph_export import write_graph
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
-from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.summary_iterator import summary_iterator
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
 from tfcompat.training.checkpoint.reader import (
     NewCheckpointReader,

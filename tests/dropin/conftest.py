@@ -10,7 +10,7 @@ def fresh_graph():
     ``tf.test.TestCase.setUp`` resets the default graph itself, which TF forbids while another
     graph is entered; the session stack is still left clean.
     """
-    from tfcompat.client import session as session_lib
+    from tfcompat.framework import default_session as session_lib
 
     stack = session_lib._default_session_stack.stack
     del stack[:]

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops import batch_norm, gradient_checker
+from tfcompat.ops import batch_norm
+from tfcompat.testing import gradient_checker
 
 
 @pytest.fixture(name="layers")

@@ -111,15 +111,12 @@ def test_gradients_match_numerical_differences(fresh_graph):
     x = tf.placeholder(tf.float64, [3], name="x")
     p = tf.placeholder(tf.bool, [], name="p")
     r = tf.reduce_sum(tf.cond(p, lambda: tf.sin(x) * x, lambda: tf.exp(x) - x))
-    (g,) = tf.gradients(r, x)
     point = np.array([0.3, -1.2, 2.0])
-    eps = 1e-6
-    with tf.Session() as sess:
+    with tf.Session():
         for pv in (True, False):
-            numeric = [(sess.run(r, {x: point + eps * e, p: pv})
-                        - sess.run(r, {x: point - eps * e, p: pv})) / (2 * eps)
-                       for e in np.eye(3)]
-            np.testing.assert_allclose(sess.run(g, {x: point, p: pv}), numeric, rtol=1e-6)
+            error = tf.test.compute_gradient_error(x, [3], r, [], x_init_value=point,
+                                                   delta=1e-6, extra_feed_dict={p: pv})
+            assert error < 1e-6
 
 
 def test_second_order_gradient_through_cond(fresh_graph):
@@ -399,22 +396,13 @@ def test_while_loop_gradients_match_numerical_differences(fresh_graph):
                                                                         m), [3]))),
                       [0, x])[1]
     y = tf.reduce_sum(r * r)
-    gx, gm = tf.gradients(y, [x, m])
     point = np.array([0.3, -1.2, 0.7])
-    eps = 1e-6
     with tf.Session() as sess:
-        numeric = [(sess.run(y, {x: point + eps * e}) - sess.run(y, {x: point - eps * e}))
-                   / (2 * eps) for e in np.eye(3)]
-        np.testing.assert_allclose(sess.run(gx, {x: point}), numeric, rtol=1e-5)
         mv = sess.run(m)
-        numeric_m = np.zeros((3, 3))
-        for i in range(3):
-            for j in range(3):
-                d = np.zeros((3, 3))
-                d[i, j] = eps
-                numeric_m[i, j] = (sess.run(y, {x: point, m: mv + d})
-                                   - sess.run(y, {x: point, m: mv - d})) / (2 * eps)
-        np.testing.assert_allclose(sess.run(gm, {x: point}), numeric_m, rtol=1e-5)
+        error = tf.test.compute_gradient_error(
+            [x, m], [[3], [3, 3]], y, [], x_init_value=[point, mv], delta=1e-6,
+            extra_feed_dict={x: point})
+        assert error < 1e-6
 
 
 def test_nested_loop_gradients_are_refused(fresh_graph):

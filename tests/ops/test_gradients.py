@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops.gradient_checker import compute_gradient
+from tfcompat.testing.gradient_checker import compute_gradient
 
 
 def _train_to_target(make_output, steps=60):

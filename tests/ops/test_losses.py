@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops import gradient_checker
 from tfcompat.ops import losses_impl as losses
+from tfcompat.testing import gradient_checker
 
 LABELS = [[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
 PREDS = [[0.9, 0.2, 0.4], [0.3, 0.7, 0.05]]

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import tfcompat as tf
 from tests.ops.op_specs import COVERED_ELSEWHERE, SPECS, OpSpec
 from tfcompat.framework import op_registry
+from tfcompat.testing.gradient_checker import directional_derivative
 
 SETTINGS = settings(max_examples=12, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -99,24 +100,6 @@ def test_static_shape_with_unknown_dims_is_compatible(spec, data, seed, unknown_
     assert out.shape.is_compatible_with(got.shape), (out.shape, got.shape)
 
 
-def _directional_check(f_tensor, xs, values, rng, feeds_extra=None):
-    """Compares d/dt f(x + t u) . w (central differences) with tf.gradients(f, x, w) . u."""
-    w = rng.normal(size=f_tensor.shape.as_list()) if f_tensor.shape.is_fully_defined() else None
-    grads = tf.gradients(f_tensor, xs, grad_ys=tf.constant(w, tf.float64))
-    directions = [rng.normal(size=v.shape) for v in values]
-    analytic_t = tf.add_n([tf.reduce_sum(g * u) for g, u in zip(grads, directions)
-                           if g is not None]) if any(g is not None for g in grads) else None
-    eps = 1e-6
-    with tf.Session() as sess:
-        def f_at(t):
-            feed = {x: v + t * u for x, v, u in zip(xs, values, directions)}
-            return float(np.sum(sess.run(f_tensor, feed) * w))
-        numerical = (f_at(eps) - f_at(-eps)) / (2 * eps)
-        analytic = 0.0 if analytic_t is None else float(
-            sess.run(analytic_t, dict(zip(xs, values))))
-    return numerical, analytic, analytic_t
-
-
 @pytest.mark.parametrize("spec", spec_params(lambda s: s.grad_order >= 1))
 @SETTINGS
 @given(data=st.data(), seed=st.integers(0, 2**31 - 1))
@@ -127,11 +110,14 @@ def test_gradients_match_finite_differences(spec, data, seed):
     with tf.Graph().as_default():
         xs = [tf.placeholder(tf.float64, s) for s in in_shapes]
         y = spec.build(*xs)
-        numerical, analytic, first = _directional_check(y, xs, values, rng)
-        assert analytic == pytest.approx(numerical, rel=1e-5, abs=1e-6)
-        if spec.grad_order >= 2 and first is not None:
-            numerical2, analytic2, _ = _directional_check(first, xs, values, rng)
-            assert analytic2 == pytest.approx(numerical2, rel=1e-4, abs=1e-5)
+        feeds = dict(zip(xs, values))
+        with tf.Session() as sess:
+            first = directional_derivative(y, xs, feeds, rng, session=sess)
+            assert first.analytic == pytest.approx(first.numerical, rel=1e-5, abs=1e-6)
+            if spec.grad_order >= 2 and first.analytic_tensor is not None:
+                second = directional_derivative(first.analytic_tensor, xs, feeds, rng,
+                                                session=sess)
+                assert second.analytic == pytest.approx(second.numerical, rel=1e-4, abs=1e-5)
 
 
 @pytest.mark.parametrize("spec", spec_params(lambda s: s.grad_order == 0))

@@ -13,8 +13,9 @@ import pytest
 
 import tfcompat as tf
 from tfcompat import rnn_cell
-from tfcompat.ops import rnn, rnn_cell_impl
-from tfcompat.ops.gradient_checker import compute_gradient_error
+from tfcompat.framework import nest
+from tfcompat.ops import rnn
+from tfcompat.testing.gradient_checker import compute_gradient_error
 
 
 def _sigmoid(x):
@@ -215,7 +216,7 @@ def test_gradients_through_the_unrolled_rnn_match_central_differences(make_cell)
     x = tf.placeholder(tf.float64, [2, 3, 2])
     outputs, state = rnn.dynamic_rnn(make_cell(), x, dtype=tf.float64, sequence_length=[3, 2])
     loss = tf.reduce_sum(outputs * outputs) + tf.add_n(
-        [tf.reduce_sum(s) for s in rnn_cell_impl.flatten(state)])
+        [tf.reduce_sum(s) for s in nest.flatten(state)])
     with tf.Session():
         tf.global_variables_initializer().run()
         for v in tf.trainable_variables():

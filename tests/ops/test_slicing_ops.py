@@ -24,6 +24,7 @@ from tests.ops import slicing_ops_oracle as oracle
 from tfcompat.framework.ops import Graph
 from tfcompat.ops import slicing_ops
 from tfcompat.ops.gradients_impl import gradients
+from tfcompat.testing.gradient_checker import directional_derivative
 
 RECORDED = json.loads(oracle.DATA_PATH.read_text())
 
@@ -377,30 +378,10 @@ def test_unsorted_segment_sum_drops_negative_ids():
 
 # ---- gradients: float64 central differences ----------------------------------------------------
 
-_EPS = 1e-6
-
-
-def _assert_gradient(sess, out, wrt, feeds: dict, rng: np.random.RandomState):
-    """``tf.gradients(out, wrt, grad_ys=w)`` against the central difference of <w, out> along
-    a random direction; returns the gradient tensor (a function of ``feeds``)."""
-    out = tf.convert_to_tensor(out)  # gather's gradient is an IndexedSlices: densify it
-    out_value = sess.run(out, feeds)
-    w = rng.standard_normal(np.shape(out_value))
-    (grad,) = gradients(out, wrt, grad_ys=tf.constant(w))
-    assert grad is not None
-    grad = tf.convert_to_tensor(grad)  # gather's gradient is an IndexedSlices: densify it
-    base = feeds[wrt]
-    direction = rng.standard_normal(np.shape(base))
-
-    def along(step):
-        moved = dict(feeds)
-        moved[wrt] = base + step * direction
-        return float(np.sum(sess.run(out, moved) * w))
-
-    numeric = (along(_EPS) - along(-_EPS)) / (2 * _EPS)
-    analytic = float(np.sum(sess.run(grad, feeds) * direction))
-    np.testing.assert_allclose(analytic, numeric, rtol=1e-5, atol=1e-6)
-    return grad
+def _assert_gradient(sess, out, wrt, feeds: dict, rng: np.random.RandomState) -> None:
+    """``tf.gradients(out, wrt)`` against central differences along a random direction."""
+    check = directional_derivative(out, wrt, feeds, rng, session=sess)
+    np.testing.assert_allclose(check.analytic, check.numerical, rtol=1e-5, atol=1e-6)
 
 
 def _check_first_and_second_order(build, value: np.ndarray, seed: int,

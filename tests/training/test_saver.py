@@ -20,9 +20,9 @@ import pytest
 import tfcompat as tf
 from tests.training import saver_oracle as oracle
 from tfcompat.framework import dtypes, errors, op_registry
+from tfcompat.framework.graph_export import node_def
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef
 from tfcompat.protobuf.variable_pb2 import VariableDef
-from tfcompat.summary.graph_export import node_def
 from tfcompat.training.checkpoint import bundle, meta_graph, reader, state, table
 from tfcompat.training.saver import Saver
 

@@ -26,7 +26,7 @@ class _DefaultSessionStack(threading.local):
         self.stack: list[BaseSession] = []
 
 
-_default_session_stack = _DefaultSessionStack()
+from tfcompat.framework.default_session import _default_session_stack  # noqa: E402
 
 
 def get_default_session():

@@ -141,44 +141,54 @@ class DType:
 
 
 _BASE_SPECS = [
-    # name, enum, numpy type
-    ("float32", 1, np.float32),
-    ("float64", 2, np.float64),
-    ("int32", 3, np.int32),
-    ("uint8", 4, np.uint8),
-    ("int16", 5, np.int16),
-    ("int8", 6, np.int8),
-    ("string", 7, np.object_),
-    ("complex64", 8, np.complex64),
-    ("int64", 9, np.int64),
-    ("bool", 10, np.bool_),
-    ("qint8", 11, None),
-    ("quint8", 12, None),
-    ("qint32", 13, None),
+    # name, DataType enum value and name (TF's types.proto), numpy type
+    ("float32", 1, "DT_FLOAT", np.float32),
+    ("float64", 2, "DT_DOUBLE", np.float64),
+    ("int32", 3, "DT_INT32", np.int32),
+    ("uint8", 4, "DT_UINT8", np.uint8),
+    ("int16", 5, "DT_INT16", np.int16),
+    ("int8", 6, "DT_INT8", np.int8),
+    ("string", 7, "DT_STRING", np.object_),
+    ("complex64", 8, "DT_COMPLEX64", np.complex64),
+    ("int64", 9, "DT_INT64", np.int64),
+    ("bool", 10, "DT_BOOL", np.bool_),
+    ("qint8", 11, "DT_QINT8", None),
+    ("quint8", 12, "DT_QUINT8", None),
+    ("qint32", 13, "DT_QINT32", None),
     # numpy has no bfloat16: tfcompat stores bfloat16 tensors in float32 arrays.
-    ("bfloat16", 14, np.float32),
-    ("qint16", 15, None),
-    ("quint16", 16, None),
-    ("uint16", 17, np.uint16),
-    ("complex128", 18, np.complex128),
-    ("float16", 19, np.float16),
-    ("resource", 20, np.object_),
-    ("variant", 21, np.object_),
-    ("uint32", 22, np.uint32),
-    ("uint64", 23, np.uint64),
+    ("bfloat16", 14, "DT_BFLOAT16", np.float32),
+    ("qint16", 15, "DT_QINT16", None),
+    ("quint16", 16, "DT_QUINT16", None),
+    ("uint16", 17, "DT_UINT16", np.uint16),
+    ("complex128", 18, "DT_COMPLEX128", np.complex128),
+    ("float16", 19, "DT_HALF", np.float16),
+    ("resource", 20, "DT_RESOURCE", np.object_),
+    ("variant", 21, "DT_VARIANT", np.object_),
+    ("uint32", 22, "DT_UINT32", np.uint32),
+    ("uint64", 23, "DT_UINT64", np.uint64),
 ]
 
 _BY_NAME: dict[str, DType] = {}
 _BY_ENUM: dict[int, DType] = {}
 _REF_OF: dict[DType, DType] = {}
+_ENUM_NAMES: dict[str, str] = {}
 
-for _name, _enum, _np_type in _BASE_SPECS:
+for _name, _enum, _enum_name, _np_type in _BASE_SPECS:
+    _ENUM_NAMES[_name] = _enum_name
+    _ENUM_NAMES[_name + "_ref"] = _enum_name + "_REF"
     _base_dtype = DType(_name, _enum, _np_type)
     _ref_dtype = DType(_name + "_ref", _enum + _REF_OFFSET, _np_type, _base_dtype)
     _REF_OF[_base_dtype] = _ref_dtype
     for _d in (_base_dtype, _ref_dtype):
         _BY_NAME[_d.name] = _d
         _BY_ENUM[_d.as_datatype_enum] = _d
+
+
+
+def enum_name(dtype: DType) -> str:
+    """TF's name of ``dtype``'s DataType enum value: ``DT_FLOAT``, ``DT_INT32_REF``..."""
+    return _ENUM_NAMES[dtype.name]
+
 
 float32 = _BY_NAME["float32"]
 float64 = _BY_NAME["float64"]

@@ -1,50 +1,10 @@
-"""``tf.import_graph_def`` and ``tf.make_ndarray``: GraphDef protos back into a Graph."""
+"""``tf.import_graph_def``: GraphDef protos back into a Graph."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from tfcompat.framework import dtypes, ops
+from tfcompat.framework.tensor_protos import make_ndarray
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
-
-_VAL_FIELDS = {
-    "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
-    "int16": "int_val", "int8": "int_val", "int64": "int64_val", "bool": "bool_val",
-    "uint16": "int_val", "uint32": "uint32_val", "uint64": "uint64_val",
-}
-
-
-def make_ndarray(tensor) -> np.ndarray:
-    """The numpy value of a ``TensorProto`` (``tf.make_ndarray``)."""
-    dtype = dtypes.as_dtype(int(tensor.dtype))
-    shape = tuple(int(d.size) for d in tensor.tensor_shape.dim)
-    size = int(np.prod(shape, dtype=np.int64))
-    if dtype is dtypes.string:
-        values = np.empty(len(tensor.string_val), dtype=object)
-        values[:] = list(tensor.string_val)
-        return _fill(values, shape, size, object)
-    np_type = dtype.as_numpy_dtype
-    if tensor.tensor_content:
-        return np.frombuffer(tensor.tensor_content, dtype=np_type).reshape(shape).copy()
-    if dtype in (dtypes.float16,):
-        raw = np.asarray(list(tensor.half_val), dtype=np.uint16).view(np.float16)
-        return _fill(raw, shape, size, np_type)
-    if dtype.is_complex:
-        field = tensor.scomplex_val if dtype is dtypes.complex64 else tensor.dcomplex_val
-        pairs = np.asarray(list(field), dtype=np.float64).reshape(-1, 2)
-        return _fill(pairs[:, 0] + 1j * pairs[:, 1], shape, size, np_type)
-    field = getattr(tensor, _VAL_FIELDS[dtype.name])
-    return _fill(np.asarray(list(field)), shape, size, np_type)
-
-
-def _fill(values: np.ndarray, shape, size: int, np_type) -> np.ndarray:
-    """TF stores a tensor of one repeated value as that value once (or the last value padded)."""
-    if values.size == size:
-        return values.astype(np_type).reshape(shape)
-    if values.size == 0:
-        return np.zeros(shape, dtype=np_type)
-    padded = np.concatenate([values, np.full(size - values.size, values[-1])])
-    return padded.astype(np_type).reshape(shape)
 
 
 def _shape_from_proto(proto) -> TensorShape:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import collections
 
-from tfcompat.framework import ops
+from tfcompat.framework import ops, tensor_util
+from tfcompat.framework.tensor_shape import TensorShape
 
 IndexedSlicesValue = collections.namedtuple("IndexedSlicesValue",
                                             ["values", "indices", "dense_shape"])
@@ -57,8 +58,6 @@ class IndexedSlices:
 
     @property
     def shape(self):
-        from tfcompat.framework import tensor_util
-        from tfcompat.framework.tensor_shape import TensorShape
         if self._dense_shape is None:
             return TensorShape(None)
         return tensor_util.constant_value_as_shape(self._dense_shape)
@@ -80,9 +79,10 @@ def to_dense(value: IndexedSlices, dtype=None, name=None, as_ref=False):
     if value.dense_shape is None:
         raise ValueError(f"Tensor conversion requested for IndexedSlices without dense_shape: "
                          f"{value!r}")
-    from tfcompat.ops import slicing_ops
-    return slicing_ops.unsorted_segment_sum(value.values, value.indices, value.dense_shape[0],
-                                            name=name)
+    # By op type, not through ops/: the framework sits below the op families, which register
+    # UnsortedSegmentSum (and Tensor.__getitem__) before any IndexedSlices can exist.
+    return ops.apply_op("UnsortedSegmentSum",
+                        [value.values, value.indices, value.dense_shape[0]], name=name)
 
 
 ops.register_tensor_conversion_function(IndexedSlices, to_dense)

@@ -5,36 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes
+from tfcompat.framework.tensor_protos import VAL_FIELDS
 from tfcompat.framework.tensor_shape import TensorShape
-
-_DT_NAMES = {
-    "float32": "DT_FLOAT", "float64": "DT_DOUBLE", "int32": "DT_INT32", "uint8": "DT_UINT8",
-    "int16": "DT_INT16", "int8": "DT_INT8", "string": "DT_STRING", "complex64": "DT_COMPLEX64",
-    "int64": "DT_INT64", "bool": "DT_BOOL", "qint8": "DT_QINT8", "quint8": "DT_QUINT8",
-    "qint32": "DT_QINT32", "bfloat16": "DT_BFLOAT16", "qint16": "DT_QINT16",
-    "quint16": "DT_QUINT16", "uint16": "DT_UINT16", "complex128": "DT_COMPLEX128",
-    "float16": "DT_HALF", "resource": "DT_RESOURCE", "variant": "DT_VARIANT",
-    "uint32": "DT_UINT32", "uint64": "DT_UINT64",
-}
-
-# The repeated field of TensorProto that holds values of each dtype when not packed as bytes.
-_VAL_FIELDS = {
-    "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
-    "int16": "int_val", "int8": "int_val", "int64": "int64_val", "bool": "bool_val",
-    "string": "string_val", "float16": "half_val", "uint16": "int_val", "uint32": "uint32_val",
-    "uint64": "uint64_val", "complex64": "scomplex_val", "complex128": "dcomplex_val",
-}
-
-
-def dtype_enum_name(dtype: dtypes.DType) -> str:
-    base = _DT_NAMES[dtype.base_dtype.name]
-    return base + "_REF" if dtype.is_ref_dtype else base
 
 
 def attr_short_text(value) -> str:
     """An attr value as TF spells it in node descriptions: ``T=DT_INT32``, ``shape=[?,2]``."""
     if isinstance(value, dtypes.DType):
-        return dtype_enum_name(value)
+        return dtypes.enum_name(value)
     if isinstance(value, TensorShape):
         if value.ndims is None:
             return "<unknown>"
@@ -87,7 +65,7 @@ def _format_number(value) -> str:
 
 
 def _tensor_lines(value: np.ndarray, dtype: dtypes.DType, indent: str) -> list[str]:
-    lines = [f"{indent}dtype: {dtype_enum_name(dtype)}", f"{indent}tensor_shape {{"]
+    lines = [f"{indent}dtype: {dtypes.enum_name(dtype)}", f"{indent}tensor_shape {{"]
     for d in value.shape:
         lines += [f"{indent}  dim {{", f"{indent}    size: {d}", f"{indent}  }}"]
     lines.append(f"{indent}}}")
@@ -96,7 +74,7 @@ def _tensor_lines(value: np.ndarray, dtype: dtypes.DType, indent: str) -> list[s
             data = item if isinstance(item, bytes) else str(item).encode()
             lines.append(f'{indent}string_val: "{c_escape(data)}"')
     elif value.size == 1:
-        field = _VAL_FIELDS[dtype.base_dtype.name]
+        field = VAL_FIELDS[dtype.base_dtype.name]
         lines.append(f"{indent}{field}: {_format_number(value.reshape(-1)[0])}")
     elif value.size > 1:
         data = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
@@ -116,7 +94,7 @@ def _shape_lines(shape: TensorShape, indent: str) -> list[str]:
 def _attr_value_lines(key: str, value, op, indent: str) -> list[str]:
     inner = indent + "  "
     if isinstance(value, dtypes.DType):
-        return [f"{inner}type: {dtype_enum_name(value)}"]
+        return [f"{inner}type: {dtypes.enum_name(value)}"]
     if isinstance(value, TensorShape):
         return [f"{inner}shape {{", *_shape_lines(value, inner + "  "), f"{inner}}}"]
     if isinstance(value, np.ndarray):

@@ -10,6 +10,6 @@ from tfcompat.layers.pooling import (  # noqa: F401
     average_pooling2d,
     max_pooling2d,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.layers", __name__)

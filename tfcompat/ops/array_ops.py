@@ -9,6 +9,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import broadcast_shape, unchanged_shape
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error, unknown_shape
@@ -286,10 +287,7 @@ def _expand_dims_grad(op, grad):
 
 def expand_dims(input, axis=None, name=None, dim=None) -> Tensor:  # noqa: A002
     """Inserts a dimension of 1 at ``axis`` (``tf.expand_dims``; ``dim`` is the TF1 alias)."""
-    if dim is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dim'")
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     return apply_op("ExpandDims", [input, axis], name=name)
@@ -343,10 +341,7 @@ def _squeeze_grad(op, grad):
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None) -> Tensor:  # noqa: A002
     """Removes dimensions of size 1 (``tf.squeeze``; ``squeeze_dims`` is the TF1 alias)."""
-    if squeeze_dims is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'squeeze_dims' and 'axis'")
-        axis = squeeze_dims
+    axis = deprecated_argument_lookup("axis", axis, "squeeze_dims", squeeze_dims)
     if axis is None:
         axis = []
     elif np.ndim(axis) == 0:
@@ -450,10 +445,11 @@ def _filled(value, shape_arg, dtype, name, default_name):
                 if static.is_fully_defined() and static.num_elements() < _SMALL_CONSTANT:
                     return constant_op.constant(value, dtype=dtype, shape=static.as_list(),
                                                 name=scope)
+                shape_arg = constant_op.constant(
+                    shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
             except (TypeError, ValueError):
-                pass
-            shape_arg = constant_op.constant(
-                shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
+                # A list holding Tensors: autopacked, as in TF.
+                shape_arg = convert_to_tensor(shape_arg, dtype=dtypes.int32)
         return fill(shape_arg, constant_op.constant(value, dtype=dtype), name=scope)
 
 
@@ -646,49 +642,6 @@ def stack(values, axis=0, name="stack") -> Tensor:
         except (TypeError, ValueError, NotImplementedError):
             pass
     return apply_op("Pack", [list(values)], name=name, attrs={"axis": int(axis)})
-
-
-def _autopacking_conversion(value, dtype=None, name=None, as_ref=False):
-    if not _contains_tensor(value):
-        return NotImplemented
-    return _autopack(value, dtype, name or "packed")
-
-
-def _contains_tensor(value) -> bool:
-    for item in value:
-        if isinstance(item, Tensor):
-            return True
-        if isinstance(item, (list, tuple)) and _contains_tensor(item):
-            return True
-    return False
-
-
-def _autopack(value, dtype, name):
-    with ops.name_scope(name) as scope:
-        elems = []
-        for i, item in enumerate(value):
-            if isinstance(item, (list, tuple)) and _contains_tensor(item):
-                elems.append(_autopack(item, dtype, str(i)))
-            elif isinstance(item, Tensor):
-                if dtype is not None and item.dtype.base_dtype is not dtype.base_dtype:
-                    raise TypeError(f"Cannot convert a list containing a tensor of dtype "
-                                    f"{item.dtype.base_dtype} to {dtype} (Tensor is: {item!r})")
-                elems.append(item)
-            else:
-                elems.append(item)
-        inferred = dtype
-        if inferred is None:
-            for item in elems:
-                if isinstance(item, Tensor):
-                    inferred = item.dtype.base_dtype
-                    break
-        elems = [e if isinstance(e, Tensor) else constant_op.constant(e, dtype=inferred,
-                                                                      name=str(i))
-                 for i, e in enumerate(elems)]
-        return apply_op("Pack", [elems], name=scope, attrs={"axis": 0})
-
-
-ops.register_tensor_conversion_function((list, tuple), _autopacking_conversion)
 
 
 # ---- select and broadcasting -----------------------------------------------------------------

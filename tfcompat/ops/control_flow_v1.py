@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dtypes, nest, ops
 from tfcompat.framework.dead import DEAD
+from tfcompat.framework.nest import flatten as flatten_structure
+from tfcompat.framework.nest import map_structure as _map_structure
+from tfcompat.framework.nest import pack_sequence_as as pack_as
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
@@ -235,56 +238,6 @@ def output_context(op: Operation):
     return op._control_flow_context
 
 
-# ---- nested structures (lists, tuples, namedtuples, dicts) -----------------------------------
-
-def is_sequence(x) -> bool:
-    return isinstance(x, (list, tuple, dict))
-
-
-def _children(x) -> list:
-    if isinstance(x, dict):
-        return [x[k] for k in sorted(x)]
-    return list(x)
-
-
-def _rebuild(x, children: list):
-    if isinstance(x, dict):
-        keyed = dict(zip(sorted(x), children))
-        return type(x)((k, keyed[k]) for k in x)
-    if isinstance(x, tuple) and hasattr(x, "_fields"):
-        return type(x)(*children)
-    return type(x)(children)
-
-
-def flatten_structure(x) -> list:
-    if not is_sequence(x):
-        return [x]
-    return [leaf for child in _children(x) for leaf in flatten_structure(child)]
-
-
-def _map_structure(fn, x):
-    if not is_sequence(x):
-        return fn(x)
-    return _rebuild(x, [_map_structure(fn, child) for child in _children(x)])
-
-
-def pack_as(structure, flat: list):
-    leaves = iter(flat)
-    return _map_structure(lambda _: next(leaves), structure)
-
-
-def structure_signature(x):
-    if not is_sequence(x):
-        return None
-    keys = tuple(sorted(x)) if isinstance(x, dict) else len(x)
-    return (keys, tuple(structure_signature(c) for c in _children(x)))
-
-
-def structure_text(x) -> str:
-    kind = "SymbolicTensor" if isinstance(x, Tensor) else type(x).__name__
-    return f"type={kind} str={x}"
-
-
 # ---- cond ----------------------------------------------------------------------------------------
 
 def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, fn2=None):
@@ -334,10 +287,7 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
             results.append((context, original, result))
         (context_t, orig_t, res_t), (context_f, orig_f, res_f) = results
 
-        if structure_signature(orig_t) != structure_signature(orig_f):
-            raise ValueError(
-                "The two structures don't have the same nested structure.\n\nFirst structure: "
-                f"{structure_text(orig_t)}\n\nSecond structure: {structure_text(orig_f)}")
+        nest.assert_same_structure(orig_t, orig_f)
         if not res_t:
             raise ValueError("'true_fn' and 'false_fn' must return at least one result.")
         flat_t = flatten_structure(res_t)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
@@ -105,14 +106,6 @@ def _check_string_attr(op_type: str, attr: str, value, allowed: Sequence[str]) -
         choices = ", ".join(f'"{a}"' for a in allowed)
         raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
                          f"{choices}.")
-
-
-def _deprecated_argument_lookup(new_name: str, new_value, old_name: str, old_value):
-    if new_value is not None:
-        if old_value is not None:
-            raise ValueError(f"Cannot specify both '{old_name}' and '{new_name}'.")
-        return new_value
-    return old_value
 
 
 def _channel_index(data_format: str) -> int:
@@ -879,7 +872,7 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     ``dilations`` are an int, 2 or 4 ints; ``padding`` is "SAME", "VALID" or a list of
     [before, after] pairs per dimension.
     """
-    filter = _deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
+    filter = deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
     padding, explicit = convert_padding(padding)
     if data_format is None:
         data_format = "NHWC"
@@ -900,7 +893,7 @@ def conv2d_backprop_input(input_sizes, filter=None, out_backprop=None, strides=N
                           padding=None, use_cudnn_on_gpu=True, data_format="NHWC",
                           dilations=(1, 1, 1, 1), name=None, filters=None) -> Tensor:
     """The gradient of conv2d with respect to its input (``tf.nn.conv2d_backprop_input``)."""
-    filter = _deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
+    filter = deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
     padding, explicit = convert_padding(padding)
     strides = _as_list_attr(strides, "strides", "conv2d_backprop_input")
     dilations = _as_list_attr(dilations, "dilations", "conv2d_backprop_input")
@@ -927,8 +920,8 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  
     """The transpose of conv2d: a Conv2DBackpropInput producing ``output_shape``
     (``tf.nn.conv2d_transpose``); ``filter`` is ``[height, width, output_channels,
     in_channels]``."""
-    value = _deprecated_argument_lookup("input", input, "value", value)
-    filter = _deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
+    value = deprecated_argument_lookup("input", input, "value", value)
+    filter = deprecated_argument_lookup("filters", filters, "filter", filter)  # noqa: A001
     with ops.name_scope(name, "conv2d_transpose", [value, filter, output_shape]) as scope:
         if data_format is None:
             data_format = "NHWC"
@@ -972,7 +965,7 @@ def _max_pool(op_type: str, value, ksize, strides, padding, data_format, scope) 
 def max_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
              input=None) -> Tensor:  # noqa: A002 - TF's name
     """Max pooling over ``ksize`` windows moved by ``strides`` (``tf.nn.max_pool``)."""
-    value = _deprecated_argument_lookup("input", input, "value", value)
+    value = deprecated_argument_lookup("input", input, "value", value)
     with ops.name_scope(name, "MaxPool", [value]) as scope:
         return _max_pool("MaxPool", value, ksize, strides, padding, data_format, scope)
 
@@ -987,7 +980,7 @@ def max_pool2d(input, ksize, strides, padding, data_format="NHWC",  # noqa: A002
 def avg_pool(value, ksize, strides, padding, data_format="NHWC", name=None,
              input=None) -> Tensor:  # noqa: A002 - TF's name
     """Average pooling; "SAME" windows average only their unpadded inputs (``tf.nn.avg_pool``)."""
-    value = _deprecated_argument_lookup("input", input, "value", value)
+    value = deprecated_argument_lookup("input", input, "value", value)
     with ops.name_scope(name, "AvgPool", [value]) as scope:
         ksize, strides, padding, _, data_format = _pool_args(
             "AvgPool", ksize, strides, padding, data_format, POOL_PADDINGS, CONV_FORMATS)

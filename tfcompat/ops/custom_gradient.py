@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from tfcompat.framework import ops
+from tfcompat.framework import nest, ops
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 
@@ -39,22 +39,6 @@ def identity_n(inputs, name=None) -> list[Tensor]:
 _UIDS = itertools.count()
 
 
-def _flatten(structure) -> list:
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _flatten(item)]
-    return [structure]
-
-
-def _pack_as(structure, flat: list):
-    leaves = iter(flat)
-
-    def build(s):
-        if isinstance(s, (list, tuple)):
-            return type(s)(build(item) for item in s)
-        return next(leaves)
-    return build(structure)
-
-
 def custom_gradient(f=None):
     """Decorator giving a function of tensors a custom gradient.
 
@@ -72,13 +56,13 @@ def custom_gradient(f=None):
         graph = ops.get_default_graph()
         args = [convert_to_tensor(x) for x in args]
         result, grad_fn = f(*args)
-        flat_result = [convert_to_tensor(r) for r in _flatten(result)]
+        flat_result = [convert_to_tensor(r) for r in nest.flatten(result)]
         name = f"CustomGradient-{next(_UIDS)}"
 
         @RegisterGradient(name)
         def internal_grad_fn(unused_op, *result_grads):
             input_grads = grad_fn(*result_grads[:len(flat_result)])
-            input_grads = _flatten(input_grads) if isinstance(input_grads, (list, tuple)) \
+            input_grads = nest.flatten(input_grads) if isinstance(input_grads, (list, tuple)) \
                 else [input_grads]
             if len(input_grads) != len(args):
                 raise ValueError(f"custom_gradient function expected to return {len(args)} "
@@ -87,6 +71,6 @@ def custom_gradient(f=None):
 
         with graph.gradient_override_map({"IdentityN": name}):
             all_tensors = identity_n(flat_result + args)
-        return _pack_as(result, all_tensors[:len(flat_result)])
+        return nest.pack_sequence_as(result, all_tensors[:len(flat_result)])
 
     return decorated

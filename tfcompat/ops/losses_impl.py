@@ -9,6 +9,7 @@ DivNoNan), as TF names it.
 from __future__ import annotations
 
 from tfcompat.framework import dtypes, ops, tensor_util
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
 from tfcompat.ops import array_ops, constant_op, control_flow_ops, math_ops, nn_ops
 
@@ -241,10 +242,7 @@ def cosine_distance(labels, predictions, axis=None, weights=1.0, scope=None,
                     loss_collection=GraphKeys.LOSSES,
                     reduction=Reduction.SUM_BY_NONZERO_WEIGHTS, dim=None) -> Tensor:
     """Weighted ``1 - sum(predictions * labels, axis)`` for unit-normalized inputs."""
-    if dim is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dim'.")
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         raise ValueError("You must specify argument `axis`.")
     _check_not_none(labels, predictions)

@@ -20,7 +20,7 @@ def reduce_to_shape_of(grad: Tensor | None, x: Tensor) -> Tensor | None:
     """
     if grad is None:
         return None
-    from tfcompat.ops import array_ops
+    from tfcompat.ops import array_ops  # cycle: math_ops imports this module
 
     sx, sg = x.shape, grad.shape
     if sx.is_fully_defined() and sg.is_fully_defined():
@@ -31,7 +31,7 @@ def reduce_to_shape_of(grad: Tensor | None, x: Tensor) -> Tensor | None:
 
 
 def _reduce_static(grad: Tensor, dims_x: tuple, dims_g: tuple) -> Tensor:
-    from tfcompat.ops import array_ops, math_ops
+    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
     if dims_x == dims_g:
         return grad
     lead = len(dims_g) - len(dims_x)
@@ -44,7 +44,7 @@ def _reduce_static(grad: Tensor, dims_x: tuple, dims_g: tuple) -> Tensor:
 
 
 def _reduce_dynamic(grad: Tensor, shape_x: Tensor, reduce_x: Tensor) -> Tensor:
-    from tfcompat.ops import array_ops, math_ops
+    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
     return array_ops.reshape(math_ops.reduce_sum(grad, reduce_x), shape_x)
 
 
@@ -55,7 +55,7 @@ def binary_op_grads(op, grad: Tensor, gx, gy):
     whose static shape equals the incoming gradient's is passed through unreduced. ``gx`` and
     ``gy`` may be callables, built only when needed.
     """
-    from tfcompat.ops import array_ops
+    from tfcompat.ops import array_ops  # cycle: math_ops imports this module
     x, y = op.inputs
     tx, ty = _shape_tuple(x), _shape_tuple(y)
     tg = _shape_tuple(grad) if isinstance(grad, Tensor) else None

@@ -9,6 +9,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import (
     NOT_DIFFERENTIABLE,
     RegisterGradient,
@@ -707,14 +708,8 @@ def _reduction_axes(x: Tensor, axis):
 
 
 def _reduce(op_type: str, input_tensor, axis, keepdims, name, reduction_indices, keep_dims):
-    if keep_dims is not None:
-        if keepdims is not None:
-            raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
-        keepdims = keep_dims
-    if reduction_indices is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'reduction_indices' and 'axis'.")
-        axis = reduction_indices
+    keepdims = deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims)
+    axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
     x = convert_to_tensor(input_tensor)
     return apply_op(op_type, [x, _reduction_axes(x, axis)], name=name,
                     attrs={"keep_dims": bool(keepdims)})
@@ -868,10 +863,7 @@ no_gradient("ArgMin")
 
 
 def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
-    if dimension is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'dimension' and 'axis'.")
-        axis = dimension
+    axis = deprecated_argument_lookup("axis", axis, "dimension", dimension)
     if axis is None:
         axis = 0
     return apply_op(op_type, [input, axis], name=name,
@@ -1120,13 +1112,11 @@ is_nan = _bool_unary("IsNan", np.isnan, "Returns which elements of x are NaN.")
 is_inf = _bool_unary("IsInf", np.isinf, "Returns which elements of x are Inf.")
 
 
-def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None,
+def reduce_logsumexp(input_tensor, axis=None, keepdims=None, name=None,
                      reduction_indices=None, keep_dims=None) -> Tensor:
     """log(sum(exp(x))) computed stably by subtracting the (gradient-stopped) maximum."""
-    if keep_dims is not None:
-        keepdims = keep_dims
-    if reduction_indices is not None:
-        axis = reduction_indices
+    keepdims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
+    axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
     with ops.name_scope(name, "ReduceLogSumExp", [input_tensor]) as scope:
         x = convert_to_tensor(input_tensor)
         raw_max = reduce_max(x, axis=axis, keepdims=True)

@@ -6,10 +6,12 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.common_shapes import unchanged_shape
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
+from tfcompat.ops.gradient_zeros import is_zeros_tensor
 from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 
 # ---- activations -----------------------------------------------------------------------------
@@ -181,15 +183,13 @@ def _softmax_along(op_type, logits, axis, name):
 
 def softmax(logits, axis=None, name=None, dim=None) -> Tensor:
     """Computes softmax activations (``tf.nn.softmax``; ``dim`` is the TF1 alias of axis)."""
-    if dim is not None:
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     return _softmax_along("Softmax", logits, axis, name)
 
 
 def log_softmax(logits, axis=None, name=None, dim=None) -> Tensor:
     """Computes log softmax activations."""
-    if dim is not None:
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     return _softmax_along("LogSoftmax", logits, axis, name)
 
 
@@ -224,7 +224,6 @@ def _broadcast_mul(vec, mat):
 
 
 def _has_grad(t) -> bool:
-    from tfcompat.ops.gradients_impl import is_zeros_tensor
     return t is not None and not is_zeros_tensor(t)
 
 
@@ -319,10 +318,7 @@ def _move_axis_last(t: Tensor, axis: int) -> Tensor:
 def softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None,
                                          dim=None) -> Tensor:
     """Softmax cross entropy between ``logits`` and ``labels`` (gradients flow to both)."""
-    if dim is not None:
-        if axis is not None:
-            raise ValueError("Cannot specify both 'dim' and 'axis'.")
-        axis = dim
+    axis = deprecated_argument_lookup("axis", axis, "dim", dim)
     if axis is None:
         axis = -1
     with ops.name_scope(name, "softmax_cross_entropy_with_logits", [logits, labels]) as scope:
@@ -538,9 +534,7 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
 def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
     """Mean and variance of ``x`` over ``axes`` (``tf.nn.moments``)."""
     del shift
-    if keep_dims is not None:
-        keepdims = keep_dims
-    keepdims = bool(keepdims)
+    keepdims = bool(deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims))
     with ops.name_scope(name, "moments", [x, axes]):
         x = convert_to_tensor(x, name="x")
         mean = math_ops.reduce_mean(x, axes, keepdims=True, name="mean")

@@ -17,17 +17,11 @@ runtime check that ``sequence_length`` has ``batch_size`` entries (TF's ``Assert
 from __future__ import annotations
 
 from tfcompat.framework import dtypes
+from tfcompat.framework.nest import flatten, is_nested, map_structure, pack_sequence_as
 from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops, slicing_ops
-from tfcompat.ops.rnn_cell_impl import (
-    assert_like_rnncell,
-    concat_shape,
-    flatten,
-    is_nested,
-    map_structure,
-    pack_sequence_as,
-)
+from tfcompat.ops.rnn_cell_impl import assert_like_rnncell, concat_shape
 from tfcompat.variables import variable_scope as vs
 
 

@@ -18,6 +18,7 @@ import itertools
 import numbers
 
 from tfcompat.framework import dtypes, tensor_util
+from tfcompat.framework.nest import is_nested, map_structure
 from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.layers import utils
@@ -25,42 +26,6 @@ from tfcompat.layers.base import InputSpec, Layer
 from tfcompat.ops import array_ops, constant_op, math_ops, nn_ops, slicing_ops
 from tfcompat.variables import init_ops
 from tfcompat.variables import variable_scope as vs
-
-# ---- nested structures (tuples, lists and namedtuples of leaves) ------------------------------
-
-
-def is_nested(value) -> bool:
-    """Whether ``value`` is a tuple or list (TF's ``nest.is_nested`` for RNN states)."""
-    return isinstance(value, (tuple, list))
-
-
-def flatten(structure) -> list:
-    """The leaves of ``structure`` in depth-first order."""
-    if not is_nested(structure):
-        return [structure]
-    return [leaf for item in structure for leaf in flatten(item)]
-
-
-def pack_sequence_as(structure, flat: list):
-    """``flat``'s leaves arranged as ``structure`` (tuples, lists and namedtuples rebuilt)."""
-    leaves = iter(flat)
-
-    def pack(node):
-        if not is_nested(node):
-            return next(leaves)
-        items = [pack(item) for item in node]
-        if hasattr(node, "_fields"):
-            return type(node)(*items)
-        return type(node)(items)
-
-    return pack(structure)
-
-
-def map_structure(fn, *structures):
-    """``fn`` applied leaf-wise across structures of the same shape."""
-    flats = [flatten(s) for s in structures]
-    return pack_sequence_as(structures[0], [fn(*leaves) for leaves in zip(*flats)])
-
 
 # ---- zero states ------------------------------------------------------------------------------
 

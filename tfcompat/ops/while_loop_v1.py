@@ -21,7 +21,10 @@ loops are not differentiated (LookupError).
 
 from __future__ import annotations
 
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dtypes, nest, ops
+from tfcompat.framework.nest import flatten as flatten_structure
+from tfcompat.framework.nest import is_nested as is_sequence
+from tfcompat.framework.nest import pack_sequence_as as pack_as
 from tfcompat.framework.op_registry import (
     RegisterGradient,
     no_gradient,
@@ -30,16 +33,7 @@ from tfcompat.framework.op_registry import (
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
-from tfcompat.ops.control_flow_v1 import (
-    ControlFlowContext,
-    flatten_structure,
-    is_sequence,
-    merge,
-    pack_as,
-    structure_signature,
-    structure_text,
-    switch,
-)
+from tfcompat.ops.control_flow_v1 import ControlFlowContext, merge, switch
 
 # ---- ops ---------------------------------------------------------------------------------------
 
@@ -304,11 +298,7 @@ class WhileContext(ControlFlowContext):
         body_result = body(*packed_body)
         if not is_sequence(body_result):
             body_result = [body_result]
-        if structure_signature(list(packed_body)) != structure_signature(list(body_result)):
-            raise ValueError(
-                "The two structures don't have the same nested structure.\n\nFirst structure: "
-                f"{structure_text(list(packed_body))}\n\nSecond structure: "
-                f"{structure_text(list(body_result))}")
+        nest.assert_same_structure(list(packed_body), list(body_result))
         result = [ops.convert_to_tensor(x) for x in flatten_structure(body_result)]
         for m, v in zip(merge_vars, result):
             next_var = ops.apply_op("NextIteration", [v], name="NextIteration")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from tfcompat.platform import flags
 from tfcompat.platform.log_handlers import use_absl_handler
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __all__ = ["flags", "run"]
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from tfcompat.framework import tensor_shape
 from tfcompat.framework.tensor_shape import dimension_value
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __all__ = [
     "as_bytes", "as_str", "as_str_any", "as_text", "bytes_or_text_types", "complex_types",

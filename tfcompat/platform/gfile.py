@@ -18,7 +18,7 @@ from tfcompat.platform.file_io import remove as Remove
 from tfcompat.platform.file_io import rename as Rename
 from tfcompat.platform.file_io import rmtree as DeleteRecursively
 from tfcompat.platform.file_io import stat as Stat
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __all__ = [
     "Copy", "DeleteRecursively", "Exists", "FastGFile", "GFile", "Glob", "IsDirectory",

@@ -17,7 +17,7 @@ from tfcompat.platform.file_io import (
     stat,
     walk,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __all__ = [
     "GFile", "copy", "exists", "get_registered_schemes", "glob", "isdir", "join", "listdir",

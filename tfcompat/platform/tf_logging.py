@@ -16,7 +16,7 @@ import traceback
 from types import FrameType
 
 from tfcompat.platform.log_handlers import StandardStreamHandler
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __all__ = [
     "DEBUG", "ERROR", "FATAL", "INFO", "WARN", "TaskLevelStatusMessage", "debug", "error",

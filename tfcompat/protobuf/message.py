@@ -575,7 +575,7 @@ class Message:
     __hash__ = None  # type: ignore[assignment]
 
     def __str__(self) -> str:
-        from tfcompat.protobuf.text_format import message_to_string
+        from tfcompat.protobuf.text_format import message_to_string  # cycle: it formats Messages
 
         return message_to_string(self)
 

@@ -101,7 +101,7 @@ def _write_field(lines: list[str], indent: str, field: Field, value: Any,
 
 def _write_message(lines: list[str], indent: str, msg: Message,
                    python_style: bool) -> None:
-    from tfcompat.protobuf.message import MapField
+    from tfcompat.protobuf.message import MapField  # cycle: message prints text
 
     for field, value in msg.ListFields():
         if isinstance(field, MapField):

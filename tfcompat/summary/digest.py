@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tfcompat.framework import errors
+from tfcompat.lib.io.tfrecord import read_records
 from tfcompat.protobuf.event_pb2 import Event
 from tfcompat.protobuf.graph_pb2 import GraphDef
 from tfcompat.protobuf.summary_pb2 import Summary
-from tfcompat.summary.tfrecord import read_records
 
 _BLOCKS = "▁▂▃▄▅▆▇█"
 _ASCII = " .:-=+*#"

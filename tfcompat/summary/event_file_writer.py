@@ -20,8 +20,8 @@ import threading
 import time
 import weakref
 
+from tfcompat.lib.io.tfrecord import encode_record
 from tfcompat.protobuf.event_pb2 import Event, SourceMetadata
-from tfcompat.summary.tfrecord import encode_record
 
 FILE_VERSION = "brain.Event:2"
 SOURCE_WRITER = "tensorflow.core.util.events_writer"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tfcompat.lib.io.tfrecord import tf_record_iterator
 from tfcompat.protobuf.event_pb2 import Event
-from tfcompat.summary.tfrecord import tf_record_iterator
 
 
 def summary_iterator(path: str) -> Iterator[Event]:

@@ -7,13 +7,12 @@ import time
 import warnings
 from typing import Any
 
-from tfcompat.framework import ops
+from tfcompat.framework import graph_export, ops
 from tfcompat.protobuf.config_pb2 import RunMetadata
 from tfcompat.protobuf.event_pb2 import Event, SessionLog, TaggedRunMetadata
 from tfcompat.protobuf.graph_pb2 import GraphDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef
 from tfcompat.protobuf.summary_pb2 import Summary
-from tfcompat.summary import graph_export
 from tfcompat.summary.event_file_writer import EventFileWriter
 
 _CLOSED_WARNING = (

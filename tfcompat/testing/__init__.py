@@ -7,11 +7,11 @@ import unittest
 from collections.abc import Sequence
 from unittest import mock
 
-from tfcompat.ops.gradient_checker import compute_gradient, compute_gradient_error
 from tfcompat.platform import flags
+from tfcompat.platform.unsupported import make_getattr
+from tfcompat.testing.gradient_checker import compute_gradient, compute_gradient_error
 from tfcompat.testing.temp_dirs import process_temp_dir
 from tfcompat.testing.test_case import TestCase
-from tfcompat.tools.unsupported import make_getattr
 
 __all__ = [
     "TestCase", "compute_gradient", "compute_gradient_error", "get_temp_dir", "gpu_device_name",

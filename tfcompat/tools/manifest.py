@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-from tfcompat import alias
+from tfcompat.tools import module_map
 from tfcompat.tools.known_symbols import COMPAT_V1_API, TF1_ONLY
 
 _MISSING = object()
@@ -64,7 +64,7 @@ def lookup(symbol: str, known: dict[str, str] | None = None) -> Lookup:
         found = getattr(current, part, _MISSING)
         if found is _MISSING and isinstance(current, ModuleType):
             try:
-                found = alias.resolve(module_name)
+                found = module_map.resolve(module_name)
             except ImportError:
                 found = _MISSING
         if found is _MISSING:

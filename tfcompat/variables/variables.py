@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, ops
+from tfcompat.framework.default_session import get_default_session
 from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
 from tfcompat.framework.tensor_shape import as_shape, unknown_shape
 from tfcompat.ops import array_ops, control_flow_ops, state_ops
@@ -187,7 +188,6 @@ class Variable:
     def load(self, value, session=None) -> None:
         """Writes ``value`` into the variable in ``session`` (or the default session)."""
         if session is None:
-            from tfcompat.client.session import get_default_session
             session = get_default_session()
             if session is None:
                 raise ValueError("Either session argument should be provided or default "

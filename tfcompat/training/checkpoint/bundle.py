@@ -20,10 +20,10 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.lib.io.crc32c import crc32c, masked_crc32c, unmask_crc32c
 from tfcompat.protobuf import wire
 from tfcompat.protobuf.tensor_bundle_pb2 import BundleEntryProto, BundleHeaderProto
 from tfcompat.protobuf.tensor_pb2 import TensorShapeProto
-from tfcompat.summary.crc32c import crc32c, masked_crc32c, unmask_crc32c
 from tfcompat.training.checkpoint import table
 
 # Version of the bundle format TF 2.21 writes (``kTensorBundleVersion``).

@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 
 from tfcompat.framework import ops
+from tfcompat.framework.graph_export import create_meta_graph_def
+from tfcompat.framework.importer import import_graph_def
 from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef
 from tfcompat.protobuf.text_format import message_to_string
 from tfcompat.protobuf.variable_pb2 import VariableDef
-from tfcompat.summary.graph_export import create_meta_graph_def
 from tfcompat.variables.variables import Variable
 
 
@@ -85,8 +86,7 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
     collections, and returns a Saver built from its SaverDef (or None when it has none).
     """
     del kwargs
-    from tfcompat.framework.importer import import_graph_def
-    from tfcompat.training.saver import Saver
+    from tfcompat.training.saver import Saver  # cycle: the Saver writes meta graphs
 
     meta = meta_graph_or_file
     if not isinstance(meta, MetaGraphDef):

@@ -10,9 +10,6 @@ import numpy as np
 from tfcompat.framework import dtypes
 from tfcompat.training.checkpoint import bundle, state
 
-# TensorFlow's enum spelling of dtypes in ``debug_string`` (``DT_FLOAT``...).
-_ENUM_NAMES = {"float32": "FLOAT", "float64": "DOUBLE", "float16": "HALF"}
-
 
 class CheckpointReader:
     """The tensors of one V2 checkpoint, by name (what ``tf.train.NewCheckpointReader`` returns).
@@ -44,8 +41,7 @@ class CheckpointReader:
         for name in self._bundle.entries:
             dtype = self._bundle.dtype(name)
             shape = ",".join(str(d) for d in self._bundle.shape(name).as_list())
-            enum_name = _ENUM_NAMES.get(dtype.name, dtype.name.upper())
-            lines.append(f"{name} (DT_{enum_name}) [{shape}]\n")
+            lines.append(f"{name} ({dtypes.enum_name(dtype)}) [{shape}]\n")
         return "".join(lines).encode()
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterable
 
+from tfcompat.lib.io.crc32c import masked_crc32c, unmask_crc32c
 from tfcompat.protobuf import wire
-from tfcompat.summary.crc32c import masked_crc32c, unmask_crc32c
 
 MAGIC = 0xDB4775248B80FB57
 FOOTER_SIZE = 48

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tfcompat.framework import errors
-from tfcompat.summary import crc32c as crc
-from tfcompat.summary.tfrecord import (
+from tfcompat.lib.io import crc32c as crc
+from tfcompat.lib.io.tfrecord import (
     TFRecordCompressionType,
     TFRecordOptions,
     TFRecordWriter,

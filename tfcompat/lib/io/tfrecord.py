@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from tfcompat.framework import errors
-from tfcompat.summary.crc32c import masked_crc32c
+from tfcompat.lib.io.crc32c import masked_crc32c
 
 _LENGTH = struct.Struct("<Q")
 _CRC = struct.Struct("<I")

@@ -1,4 +1,4 @@
-"""Tensors and shapes as ``TensorProto``/``TensorShapeProto``.
+"""Tensors and shapes as ``TensorProto``/``TensorShapeProto``, and back (``tf.make_ndarray``).
 
 ``tensor_proto`` follows ``tf.make_tensor_proto`` (as GraphDef constants are written): numbers
 with more than one element are packed into ``tensor_content``, a single value goes to the typed
@@ -14,11 +14,12 @@ from tfcompat.framework import dtypes
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.protobuf.tensor_pb2 import TensorProto, TensorShapeProto
 
-# The typed repeated field holding single values of each dtype.
-_VAL_FIELDS = {
+# The typed repeated field of TensorProto holding the values of each dtype when they are not
+# packed into ``tensor_content``.
+VAL_FIELDS = {
     "float32": "float_val", "float64": "double_val", "int32": "int_val", "uint8": "int_val",
     "int16": "int_val", "int8": "int_val", "uint16": "int_val", "int64": "int64_val",
-    "bool": "bool_val", "float16": "half_val", "bfloat16": "half_val",
+    "bool": "bool_val", "float16": "half_val", "bfloat16": "half_val", "string": "string_val",
     "uint32": "uint32_val", "uint64": "uint64_val",
     "complex64": "scomplex_val", "complex128": "dcomplex_val",
 }
@@ -53,7 +54,7 @@ def tensor_proto(value: np.ndarray, dtype: dtypes.DType, as_content: bool = Fals
 
 
 def _append_values(proto: TensorProto, dtype: dtypes.DType, flat: np.ndarray) -> None:
-    field = getattr(proto, _VAL_FIELDS[dtype.name])
+    field = getattr(proto, VAL_FIELDS[dtype.name])
     if dtype.name in ("float16", "bfloat16"):
         field.extend(int(v) for v in flat.astype(dtype.as_numpy_dtype).view(np.uint16))
     elif dtype.is_complex:
@@ -65,3 +66,36 @@ def _append_values(proto: TensorProto, dtype: dtypes.DType, flat: np.ndarray) ->
         field.extend(float(v) for v in flat)
     else:
         field.extend(int(v) for v in flat)
+
+
+def make_ndarray(tensor) -> np.ndarray:
+    """The numpy value of a ``TensorProto`` (``tf.make_ndarray``)."""
+    dtype = dtypes.as_dtype(int(tensor.dtype))
+    shape = tuple(int(d.size) for d in tensor.tensor_shape.dim)
+    size = int(np.prod(shape, dtype=np.int64))
+    if dtype is dtypes.string:
+        values = np.empty(len(tensor.string_val), dtype=object)
+        values[:] = list(tensor.string_val)
+        return _fill(values, shape, size, object)
+    np_type = dtype.as_numpy_dtype
+    if tensor.tensor_content:
+        return np.frombuffer(tensor.tensor_content, dtype=np_type).reshape(shape).copy()
+    if dtype in (dtypes.float16,):
+        raw = np.asarray(list(tensor.half_val), dtype=np.uint16).view(np.float16)
+        return _fill(raw, shape, size, np_type)
+    if dtype.is_complex:
+        field = tensor.scomplex_val if dtype is dtypes.complex64 else tensor.dcomplex_val
+        pairs = np.asarray(list(field), dtype=np.float64).reshape(-1, 2)
+        return _fill(pairs[:, 0] + 1j * pairs[:, 1], shape, size, np_type)
+    field = getattr(tensor, VAL_FIELDS[dtype.name])
+    return _fill(np.asarray(list(field)), shape, size, np_type)
+
+
+def _fill(values: np.ndarray, shape, size: int, np_type) -> np.ndarray:
+    """TF stores a tensor of one repeated value as that value once (or the last value padded)."""
+    if values.size == size:
+        return values.astype(np_type).reshape(shape)
+    if values.size == 0:
+        return np.zeros(shape, dtype=np_type)
+    padded = np.concatenate([values, np.full(size - values.size, values[-1])])
+    return padded.astype(np_type).reshape(shape)

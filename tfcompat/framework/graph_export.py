@@ -14,11 +14,11 @@ from typing import Any
 import numpy as np
 
 from tfcompat.framework import dtypes
+from tfcompat.framework.tensor_protos import shape_proto, tensor_proto
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import CollectionDef, MetaGraphDef
 from tfcompat.protobuf.text_format import message_to_string
-from tfcompat.summary.tensor_protos import shape_proto, tensor_proto
 
 # GraphDef producer version written by TensorFlow 2.21.
 GRAPH_DEF_VERSION = 2474

@@ -11,7 +11,7 @@ import tfcompat
 from tests.dropin.dropin_cases import tfcompat_env
 from tfcompat import testing
 from tfcompat.platform import app, flags, gfile, io_gfile, tf_logging
-from tfcompat.tools.unsupported import make_getattr, unsupported_module_error
+from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
 
 
 @pytest.mark.parametrize("namespace, tf_path, name", [

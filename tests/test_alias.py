@@ -69,12 +69,13 @@ def test_compat_v1_is_tfcompat(installed):
 
 def test_internal_modules_map_onto_tfcompat(installed):
     from tensorflow.python.framework import ops
-    from tensorflow.python.lib.io import file_io
+    from tensorflow.python.lib.io import file_io, tf_record
     from tensorflow.python.ops import variables
     from tensorflow.python.platform import gfile
-    from tensorflow.python.util import compat
+    from tensorflow.python.util import compat, nest
 
     assert ops is tfcompat.framework.ops
+    assert nest is tfcompat.framework.nest and tf_record is tfcompat.lib.io.tfrecord
     assert file_io is tfcompat.platform.file_io
     assert variables is tfcompat.variables.variables
     assert gfile is tfcompat.platform.gfile

@@ -1,20 +1,28 @@
-"""Numerical gradient checking (``tf.test.compute_gradient`` / ``compute_gradient_error``).
+"""Numerical gradient checking: TF's ``tf.test.compute_gradient`` / ``compute_gradient_error``,
+and ``directional_derivative``, the cheap check tfcompat's own tests use.
 
-The theoretical Jacobian comes from ``tf.gradients`` (one backward pass per element of y, fed
-as a one-hot ``grad_ys``); the numerical one from central differences, feeding x perturbed by
-±delta. Both run in the default session, as TF's checker does.
+``compute_gradient``: the theoretical Jacobian comes from ``tf.gradients`` (one backward pass
+per element of y, fed as a one-hot ``grad_ys``); the numerical one from central differences,
+feeding x perturbed by ±delta. Both run in the default session, as TF's checker does.
+
+``directional_derivative``: one backward pass under a random ``grad_ys`` w and one random
+direction u per x, compared with the central difference of <w, y> along u; its analytic side is
+a tensor, so the same check applied to it tests second derivatives.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
-from tfcompat.framework import dtypes
-from tfcompat.ops import array_ops, gradients_impl
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.default_session import get_default_session
+from tfcompat.framework.ops import Tensor
+from tfcompat.ops import array_ops, constant_op, gradients_impl, math_ops
 
 
 def _session():
-    from tfcompat.client.session import get_default_session
     session = get_default_session()
     if session is None:
         raise ValueError("compute_gradient needs a default session: run it inside "
@@ -104,3 +112,41 @@ def compute_gradient_error(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3
         if theoretical.size or numerical.size:
             error = max(error, float(np.fabs(theoretical - numerical).max()))
     return error
+
+
+class DirectionalDerivative(NamedTuple):
+    """d/dt <w, y(x + t u)> at t=0, numerically and from ``tf.gradients``."""
+
+    numerical: float
+    analytic: float
+    # sum over xs of <tf.gradients(y, x, grad_ys=w), u>: a scalar tensor (None when no x
+    # reaches y), differentiable again for a second-order check.
+    analytic_tensor: Tensor | None
+
+
+def directional_derivative(y, xs, feed_dict: dict, rng: np.random.RandomState,
+                           delta: float = 1e-6, session=None) -> DirectionalDerivative:
+    """Checks ``tf.gradients(y, xs)`` along one random direction (use float64 tensors).
+
+    ``feed_dict`` must feed every x; ``w`` (the ``grad_ys``) and the directions ``u`` are drawn
+    from ``rng``. Runs in ``session`` or the default session.
+    """
+    session = session or _session()
+    y = ops.convert_to_tensor(y)  # e.g. a gather gradient's IndexedSlices
+    xs = list(xs) if isinstance(xs, (list, tuple)) else [xs]
+    w = rng.standard_normal(np.shape(session.run(y, feed_dict)))
+    grads = gradients_impl.gradients(y, xs, grad_ys=constant_op.constant(w, y.dtype))
+    directions = [rng.standard_normal(np.shape(feed_dict[x])) for x in xs]
+    terms = [math_ops.reduce_sum(ops.convert_to_tensor(g) * u)
+             for g, u in zip(grads, directions) if g is not None]
+    analytic_tensor = math_ops.add_n(terms) if terms else None
+
+    def weighted_y_at(step: float) -> float:
+        moved = dict(feed_dict)
+        for x, u in zip(xs, directions):
+            moved[x] = feed_dict[x] + step * u
+        return float(np.sum(session.run(y, moved) * w))
+
+    numerical = (weighted_y_at(delta) - weighted_y_at(-delta)) / (2 * delta)
+    analytic = 0.0 if analytic_tensor is None else float(session.run(analytic_tensor, feed_dict))
+    return DirectionalDerivative(numerical, analytic, analytic_tensor)

@@ -1,0 +1,33 @@
+# A deprecated argument and its replacement given together: TF's ValueError, per function.
+x = tf.ones([1, 4, 4, 1])
+w = tf.ones([2, 2, 1, 1])
+m = tf.ones([2, 3])
+labels = tf.ones([2, 3])
+show_error(tf.nn.conv2d, x, filter=w, filters=w, strides=[1, 1, 1, 1], padding="SAME")
+show_error(tf.nn.conv2d_backprop_input, [1, 4, 4, 1], filter=w, filters=w,
+           out_backprop=x, strides=[1, 1, 1, 1], padding="SAME")
+show_error(tf.nn.conv2d_transpose, value=x, input=x, filter=w, output_shape=[1, 4, 4, 1],
+           strides=[1, 1, 1, 1], padding="SAME")
+show_error(tf.nn.conv2d_transpose, x, filter=w, filters=w, output_shape=[1, 4, 4, 1],
+           strides=[1, 1, 1, 1], padding="SAME")
+show_error(tf.nn.max_pool, x, [1, 2, 2, 1], [1, 1, 1, 1], "SAME", input=x)
+show_error(tf.nn.avg_pool, x, [1, 2, 2, 1], [1, 1, 1, 1], "SAME", input=x)
+show_error(tf.losses.cosine_distance, labels, m, axis=1, dim=1)
+show_error(tf.nn.softmax_cross_entropy_with_logits_v2, labels=labels, logits=m, axis=1, dim=1)
+show_error(tf.expand_dims, m, axis=0, dim=0)
+show_error(tf.squeeze, m, axis=[0], squeeze_dims=[0])
+show_error(tf.reduce_sum, m, keepdims=True, keep_dims=True)
+show_error(tf.reduce_sum, m, axis=0, reduction_indices=0)
+show_error(tf.reduce_mean, m, axis=0, reduction_indices=0)
+show_error(tf.argmax, m, axis=0, dimension=0)
+show_error(tf.argmin, m, axis=0, dimension=0)
+show_error(tf.nn.softmax, m, axis=1, dim=1)
+show_error(tf.nn.log_softmax, m, axis=1, dim=1)
+show_error(tf.nn.moments, m, [0], keep_dims=True, keepdims=True)
+show_error(tf.reduce_logsumexp, m, keepdims=True, keep_dims=True)
+show_error(tf.reduce_logsumexp, m, axis=0, reduction_indices=0)
+print(tf.reduce_logsumexp(m, keep_dims=True).shape, tf.nn.softmax(m, dim=0).shape)
+print(tf.nn.moments(m, [0], keep_dims=True)[0].shape)
+# Given alone, the deprecated spelling still works.
+print(tf.expand_dims(m, dim=0).shape, tf.squeeze(tf.ones([1, 3]), squeeze_dims=[0]).shape)
+print(tf.reduce_sum(m, reduction_indices=0, keep_dims=True).shape, tf.argmax(m, dimension=1).shape)

@@ -1,0 +1,1 @@
+"""Low-level services below summaries and checkpoints (as TF's ``tensorflow/python/lib``)."""

@@ -1,0 +1,130 @@
+"""How the gradient walk sees the graph: plainly, or at one while-loop level.
+
+``tf.gradients`` walks ops backward from ys. Without while loops every op is a node of that walk
+(``PlainGraphView``). With loops (``LoopLevelView``) each loop directly inside the level being
+differentiated is one node (``FrameNode``: the tensors entering the loop in, its Exits out),
+differentiated by ``while_loop_v1.frame_gradient``, which differentiates the loop body by calling
+``gradients`` again at the level of that loop; at a loop's own level the loop's structure (Enter,
+Merge, Switch, body Identity...) is cut off, so the body's inputs are leaves.
+
+Both views answer the same questions, so the walk in ``gradients_impl`` has no loop cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tfcompat.framework.graph_keys import GraphKeys
+from tfcompat.framework.op_registry import get_gradient_function
+from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.ops import while_loop_v1
+
+
+def _registered_gradient(op: Operation) -> Callable | None:
+    override = op._attrs.get("_gradient_op_type")
+    return get_gradient_function(override or op._type, op._name)
+
+
+class PlainGraphView:
+    """A graph without while loops: each op is a node, its inputs and consumers as they are."""
+
+    __slots__ = ()
+
+    def node(self, op: Operation):
+        return op
+
+    def inputs(self, node) -> tuple:
+        return node._inputs
+
+    def consumers(self, t: Tensor) -> list:
+        return t._consumers
+
+    def locate(self, t: Tensor) -> tuple:
+        """(node, output index) of ``t``."""
+        return t._op, t._value_index
+
+    def is_cut(self, node) -> bool:
+        """Whether ``node`` is loop structure the walk must not differentiate through."""
+        return False
+
+    def gradient_function(self, node) -> Callable | None:
+        return _registered_gradient(node)
+
+
+class FrameNode:
+    """A while loop as one node of the gradient walk: frame inputs in, Exits out."""
+
+    __slots__ = ("frame", "_inputs", "_outputs", "_name", "_type", "_attrs")
+
+    def __init__(self, frame: while_loop_v1.WhileContext):
+        self.frame = frame
+        self._inputs = tuple(frame.frame_inputs())
+        self._outputs = list(frame.loop_exits)
+        self._name = frame.name.rpartition("/")[0]
+        self._type = "While"
+        self._attrs: dict = {}
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def gradient(self, _, *out_grads):
+        return while_loop_v1.frame_gradient(self.frame, list(out_grads))
+
+
+class LoopLevelView:
+    """The graph at one loop level (None: outside all loops), loops inside it as FrameNodes."""
+
+    def __init__(self, level: while_loop_v1.WhileContext | None):
+        self.level = level
+        self.boundary = level.structure_ids() if level is not None else frozenset()
+        self.frames: dict[object, FrameNode] = {}
+
+    def node(self, op: Operation):
+        top = None
+        ctxt = op._control_flow_context
+        while ctxt is not None and ctxt is not self.level:
+            if isinstance(ctxt, while_loop_v1.WhileContext):
+                top = ctxt
+            ctxt = ctxt.outer_context
+        if top is None:
+            return op
+        node = self.frames.get(top)
+        if node is None:
+            node = self.frames[top] = FrameNode(top)
+        return node
+
+    def inputs(self, node) -> tuple:
+        return () if id(node) in self.boundary else node._inputs
+
+    def consumers(self, t: Tensor) -> list:
+        return [self.node(c) for c in t._consumers if id(c) not in self.boundary]
+
+    def locate(self, t: Tensor) -> tuple:
+        node = self.node(t._op)
+        if node is t._op:
+            return node, t._value_index
+        return node, node._outputs.index(t)
+
+    def is_cut(self, node) -> bool:
+        return id(node) in self.boundary
+
+    def gradient_function(self, node) -> Callable | None:
+        if isinstance(node, FrameNode):
+            return node.gradient
+        return _registered_gradient(node)
+
+
+_PLAIN = PlainGraphView()
+
+
+def view_for(ys: list[Tensor], graph) -> PlainGraphView | LoopLevelView:
+    """The view to differentiate ``ys`` in: the level of the innermost loop holding a y."""
+    level = None
+    for y in ys:
+        level = while_loop_v1.while_context_of(y._op)
+        if level is not None:
+            break
+    if level is None and not graph._collections.get(GraphKeys.WHILE_CONTEXT):
+        return _PLAIN
+    return LoopLevelView(level)
