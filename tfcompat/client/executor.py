@@ -28,9 +28,6 @@ from tfcompat.framework import errors
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
 
-_MERGE_TYPES = frozenset(("Merge", "RefMerge"))
-_EXIT_TYPES = frozenset(("Exit", "RefExit"))
-
 
 def _dead_fetch(index: int) -> errors.InvalidArgumentError:
     return errors.InvalidArgumentError(
@@ -88,7 +85,7 @@ def _data_inputs(op: Operation) -> list[Tensor]:
 
 def _frame_of(op: Operation):
     """The while-loop context an Exit op leaves, else None."""
-    if op._type in _EXIT_TYPES:
+    if op._op_def.leaves_frame:
         context = op._control_flow_context
         if context is not None and hasattr(context, "loop_exits"):
             return context
@@ -176,7 +173,7 @@ def _ref_variable_name(t: Tensor) -> str | None:
     if not t.dtype.is_ref_dtype:
         return None
     op = t._op
-    while op._type != "VariableV2":
+    while not op._op_def.is_variable:
         if not op._inputs or not op._inputs[0].dtype.is_ref_dtype:
             return None
         op = op._inputs[0]._op
@@ -219,9 +216,52 @@ def _ref_inputs(op: Operation) -> list[Tensor]:
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState,
                  stop: frozenset[int] = frozenset()) -> Plan:
+    """The run plan for fetching ``fetch_tensors`` and running ``target_ops`` given the feeds.
+
+    Three phases: prune (the ops needed, in run order), analyse (one step per op: its kernel,
+    argument and result slots, dead-tensor guards, where each slot is released), emit (the
+    straight-line source, compiled).
+    """
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune(fetch_tensors, target_ops, set(fed), stop=stop)
-    ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed), stop)
+    ops = _prune_phase(fetch_tensors, target_ops, set(fed), stop)
+    analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state)
+    function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
+    return Plan(
+        function=function,
+        code=code,
+        line_ops=line_ops,
+        fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
+        writes_state=(any(op._op_def.stateful for op in ops)
+                      or any(plan.writes_state for plan in analysis.nested)),
+        ops=ops,
+        ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
+                     if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
+        nested=analysis.nested,
+    )
+
+
+def _prune_phase(fetch_tensors, target_ops, fed: set[int], stop) -> list[Operation]:
+    """The ops the run needs, in run order (variable initializers before their readers)."""
+    ops = _prune(fetch_tensors, target_ops, fed, stop=stop)
+    return _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop)
+
+
+@dataclass
+class _Analysis:
+    """What the emit phase needs: the steps in order and the names the plan's code uses."""
+
+    steps: list[_Step]
+    namespace: dict[str, object]
+    fetch_names: list[str]
+    # For each step index, the slots to ``del`` after it (their last reader).
+    releases: dict[int, list[str]]
+    # Fetch indices whose value may be DEAD (raised as TF's "does not have value").
+    dead_fetches: list[int]
+    nested: list[Plan]
+
+
+def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
+                   state: SessionState) -> _Analysis:
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
@@ -233,6 +273,8 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     slot_names: dict[int, str] = {}
     for i, t in enumerate(feed_tensors):
         slot_names[id(t)] = f"f{i}"
+    # Slots holding a call read at each use (a variable's value, and tensors aliasing it).
+    read_at_use: set[str] = set()
     namespace: dict[str, object] = {"DEAD": DEAD, "_dead_fetch": _dead_fetch}
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
@@ -240,25 +282,31 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     nested: list[Plan] = []
     frames_done: set[int] = set()
     for index, op in enumerate(ops):
+        op_def = op._op_def
         may_die = id(op) in deadable
+        outputs_fed = any(id(t) in fed for t in op._outputs)
         frame = _frame_of(op)
         if frame is not None:
             if id(frame) in frames_done:
                 continue  # one step produced every Exit of the frame
             frames_done.add(id(frame))
-        if op._type == "Const" and not may_die and not any(id(t) in fed for t in op._outputs):
+        if op_def.value_attr is not None and not may_die and not outputs_fed:
             name = f"c{index}"
-            namespace[name] = op._attrs["value"]
+            namespace[name] = op._attrs[op_def.value_attr]
             slot_names[id(op._outputs[0])] = name
+            continue
+        if (op_def.aliases_input and not may_die and not outputs_fed and op._inputs
+                and slot_names.get(id(op._inputs[0])) in read_at_use):
+            slot_names[id(op._outputs[0])] = slot_names[id(op._inputs[0])]
             continue
         kernel_name = f"k{index}"
         if frame is not None:
             namespace[kernel_name] = _bind_frame(frame, state, nested)
         else:
-            namespace[kernel_name] = op._op_def.bind(op, state)
-        if (op._op_def.read_at_use and not may_die
-                and not any(id(t) in fed for t in op._outputs)):
+            namespace[kernel_name] = op_def.bind(op, state)
+        if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
+            read_at_use.add(f"{kernel_name}()")
             continue
         args = [slot_names[id(t)] for t in _step_inputs(op)]
         outs = []
@@ -271,7 +319,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                 outs.append(name)
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
-        if may_die and not op._op_def.takes_dead:
+        if may_die and not op_def.takes_dead:
             step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
             step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
@@ -288,35 +336,31 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     for name, step_index in last_use.items():
         if name.startswith("s"):
             releases.setdefault(step_index, []).append(name)
+    dead_fetches = [i for i, t in enumerate(fetch_tensors)
+                    if id(t) not in fed and id(t._op) in deadable]
+    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
 
-    params = ", ".join(f"f{i}" for i in range(len(feed_tensors)))
+
+def _emit_phase(analysis: _Analysis, feed_count: int):
+    """Generates and compiles the plan function; returns it, its code and line -> op map."""
+    params = ", ".join(f"f{i}" for i in range(feed_count))
     lines = [f"def _plan({params}):"]
     line_ops: dict[int, Operation] = {}
-    for step_index, step in enumerate(steps):
+    for step_index, step in enumerate(analysis.steps):
         _emit_step(step, lines, line_ops)
-        dead = releases.get(step_index)
+        dead = analysis.releases.get(step_index)
         if dead:
             lines.append(f"    del {', '.join(dead)}")
-    for i, t in enumerate(fetch_tensors):
-        if id(t) not in fed and id(t._op) in deadable:
-            lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
+    fetch_names = analysis.fetch_names
+    for i in analysis.dead_fetches:
+        lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
     lines.append(f"    return ({''.join(n + ', ' for n in fetch_names)})")
     source = "\n".join(lines) + "\n"
     code = compile(source, "<tfcompat run plan>", "exec")
+    namespace = analysis.namespace
     exec(code, namespace)  # noqa: S102 - generated from the graph, no user strings
     function = namespace["_plan"]
-    return Plan(
-        function=function,
-        code=function.__code__,
-        line_ops=line_ops,
-        fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
-        writes_state=(any(op._op_def.stateful for op in ops)
-                      or any(plan.writes_state for plan in nested)),
-        ops=ops,
-        ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
-                     if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
-        nested=nested,
-    )
+    return function, function.__code__, line_ops
 
 
 def _bind_frame(frame, state: SessionState, nested: list[Plan]):
@@ -363,7 +407,7 @@ def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) ->
         lines.append(f"{indent}{', '.join(step.outs)}, = {call}")
     line_ops[len(lines)] = step.op
     if step.flag:
-        if step.op._type in _MERGE_TYPES and step.outs[0] != "_":
+        if step.op._op_def.dead_when_output_dead and step.outs[0] != "_":
             lines.append(f"{indent}{step.flag} = {step.outs[0]} is DEAD")
         else:
             lines.append(f"{indent}{step.flag} = False")

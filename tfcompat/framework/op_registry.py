@@ -80,6 +80,20 @@ class OpDef:
     # or its kernel takes DEAD inputs itself instead of being skipped (Merge, a stack push).
     outputs_dead: bool = False
     takes_dead: bool = False
+    # Flags the executor plans by, so that it names no op type:
+    # the op is a variable's storage (VariableV2): reference tensors lead back to it.
+    is_variable: bool = False
+    # The output is this attr's value, fixed at graph construction (Const: "value"); plans
+    # inline it instead of calling a kernel.
+    value_attr: str | None = None
+    # Output 0 is input 0's buffer (Identity): when input 0 is read by each consumer at its
+    # use (a variable), so is the output — TF's aliasing of a variable's snapshot.
+    aliases_input: bool = False
+    # A takes_dead op that is dead exactly when its output is (Merge: dead when no input is
+    # live), which its control-edge consumers test.
+    dead_when_output_dead: bool = False
+    # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
+    leaves_frame: bool = False
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -114,6 +128,11 @@ def register_op(
     foldable: bool | None = None,
     outputs_dead: bool = False,
     takes_dead: bool = False,
+    is_variable: bool = False,
+    value_attr: str | None = None,
+    aliases_input: bool = False,
+    dead_when_output_dead: bool = False,
+    leaves_frame: bool = False,
     grad: Callable | None = None,
 ) -> OpDef:
     """Registers an op type.
@@ -122,6 +141,8 @@ def register_op(
     ``kernel_attrs`` names the op attrs passed to it. Stateful kernels (variables, random) give
     ``bind(op, session_state)`` instead, which returns the callable a run executes.
     ``shape_fn(op)`` returns ``[(dtype, TensorShape), ...]``, one pair per output.
+    The remaining flags (``read_at_use``, ``outputs_dead``, ``is_variable``, ``value_attr``...)
+    tell the executor how to plan the op; it knows no op type by name (see OpDef).
     ``grad`` registers the gradient beside the op: a function ``fn(op, *out_grads)`` built from
     graph ops, or ``NOT_DIFFERENTIABLE``; left None, the gradient is registered separately.
     """
@@ -149,6 +170,11 @@ def register_op(
         read_at_use=read_at_use,
         outputs_dead=outputs_dead,
         takes_dead=takes_dead,
+        is_variable=is_variable,
+        value_attr=value_attr,
+        aliases_input=aliases_input,
+        dead_when_output_dead=dead_when_output_dead,
+        leaves_frame=leaves_frame,
     )
     _OP_DEFS[op_type] = op_def
     if grad is NOT_DIFFERENTIABLE:

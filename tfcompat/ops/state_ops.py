@@ -18,9 +18,9 @@ from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 def variable_op_name(ref: Tensor) -> str:
     """The VariableV2 op behind a reference tensor (following ref-typed Identity ops)."""
     op = ref.op
-    while op.type != "VariableV2" and op.inputs and op.inputs[0].dtype.is_ref_dtype:
+    while not op._op_def.is_variable and op.inputs and op.inputs[0].dtype.is_ref_dtype:
         op = op.inputs[0].op
-    if op.type != "VariableV2":
+    if not op._op_def.is_variable:
         raise TypeError(f"Input {ref.name} is not a reference to a variable")
     return op.name
 
@@ -47,7 +47,7 @@ def _bind_variable(op, state):
 
 
 register_op("VariableV2", shape_fn=_variable_shape, bind=_bind_variable, stateful=True,
-            attr_defaults={"container": "", "shared_name": ""}, read_at_use=True)
+            attr_defaults={"container": "", "shared_name": ""}, read_at_use=True, is_variable=True)
 no_gradient("VariableV2")
 
 

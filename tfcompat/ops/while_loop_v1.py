@@ -67,7 +67,7 @@ register_op("RefEnter", inputs=("data: &T",), bind=_bind_ref_enter, read_at_use=
             shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)],
             attr_defaults=_ENTER_ATTRS, foldable=False)
 register_op("Exit", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
-            foldable=False)
+            foldable=False, leaves_frame=True)
 register_op("NextIteration", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
             foldable=False)
 register_op("LoopCond", inputs=("input: bool",), kernel=lambda x: x,
