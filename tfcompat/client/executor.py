@@ -20,6 +20,7 @@ Nested frames nest the same way inside a body sub-plan.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,11 +36,30 @@ def _dead_fetch(index: int) -> errors.InvalidArgumentError:
 
 
 class SessionState:
-    """Everything a session holds at run time: variable values and random streams."""
+    """Everything a session holds at run time: variable values and random streams.
+
+    ``variables`` maps a VariableV2 op name to its current value. A write stores a new array
+    (values are never modified in place), so a reader holding a value never sees it change.
+    Kernels that read, then write a variable (AssignAdd, the optimizers' Apply* ops...) hold
+    that variable's lock around both, so concurrent runs on one session lose no update.
+    """
 
     def __init__(self):
-        self.variables: dict[int, np.ndarray] = {}
+        self.variables: dict[str, np.ndarray] = {}
         self.random_streams: dict[int, object] = {}
+        self._locks: dict[str, threading.Lock] = {}
+
+    def variable_lock(self, name: str) -> threading.Lock:
+        """The lock guarding read-modify-writes of variable ``name`` (made on first use)."""
+        lock = self._locks.get(name)
+        if lock is None:
+            lock = self._locks.setdefault(name, threading.Lock())  # atomic: one lock wins
+        return lock
+
+    def clear(self) -> None:
+        """Drops every value (Session.close)."""
+        self.variables.clear()
+        self.random_streams.clear()
 
 
 @dataclass
@@ -411,6 +431,35 @@ def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) ->
             lines.append(f"{indent}{step.flag} = {step.outs[0]} is DEAD")
         else:
             lines.append(f"{indent}{step.flag} = False")
+
+
+def run_plan(plan: Plan, feed_values: list) -> tuple:
+    """Runs a plan; a kernel's failure becomes TF's OpError naming the op that raised.
+
+    Updates that ran before the failure stay, as in TF (a failed run is not rolled back), so
+    a failing run never undoes what other runs wrote meanwhile.
+    """
+    try:
+        with np.errstate(all="ignore"):
+            return plan.function(*feed_values)
+    except errors.OpError as e:
+        raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
+    except MemoryError as e:
+        op = plan.op_for_traceback(e.__traceback__)
+        raise format_op_error(_out_of_memory(e, op), op) from None
+    except (ValueError, IndexError, TypeError, ArithmeticError) as e:
+        raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
+
+
+def _out_of_memory(exc: MemoryError, op: Operation | None) -> errors.ResourceExhaustedError:
+    """TF's OOM error for an allocation numpy refused (its shape and dtype, when known)."""
+    shape = getattr(exc, "shape", None)  # numpy's _ArrayMemoryError knows what it refused
+    dtype = getattr(exc, "dtype", None)
+    if shape is None and op is not None and op._outputs:
+        static = op._outputs[0].shape
+        shape = static.as_tuple() if static.is_fully_defined() else None
+        dtype = op._outputs[0].dtype.base_dtype.as_numpy_dtype
+    return errors.out_of_memory_error(shape, np.dtype(dtype).name if dtype is not None else None)
 
 
 def format_op_error(error: errors.OpError, op: Operation | None) -> errors.OpError:
