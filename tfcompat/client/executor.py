@@ -243,7 +243,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     straight-line source, compiled).
     """
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune_phase(fetch_tensors, target_ops, set(fed), stop)
+    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state)
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
@@ -260,8 +260,17 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     )
 
 
-def _prune_phase(fetch_tensors, target_ops, fed: set[int], stop) -> list[Operation]:
-    """The ops the run needs, in run order (variable initializers before their readers)."""
+def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop) -> list[Operation]:
+    """The ops the run needs, in run order (variable initializers before their readers).
+
+    An op whose every output is fed does not run, even when another op has a control
+    dependency on it: as in TF, feeding a placeholder satisfies ``control_dependencies([p])``.
+    """
+    fed = {id(t) for t in feed_tensors}
+    fully_fed = {id(t._op) for t in feed_tensors
+                 if all(id(out) in fed for out in t._op._outputs)}
+    if fully_fed:
+        stop = stop | fully_fed
     ops = _prune(fetch_tensors, target_ops, fed, stop=stop)
     return _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop)
 

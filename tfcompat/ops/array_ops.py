@@ -89,7 +89,8 @@ def _identity_shape(op):
     return [(x.dtype.base_dtype, x.shape)]
 
 
-register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
+register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape,
+            aliases_input=True)
 register_op("RefIdentity", inputs=("input: T",), kernel=lambda x: x,
             shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)])
 register_op("StopGradient", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
