@@ -462,12 +462,15 @@ def run_plan(plan: Plan, feed_values: list) -> tuple:
 
 def _out_of_memory(exc: MemoryError, op: Operation | None) -> errors.ResourceExhaustedError:
     """TF's OOM error for an allocation numpy refused (its shape and dtype, when known)."""
-    shape = getattr(exc, "shape", None)  # numpy's _ArrayMemoryError knows what it refused
-    dtype = getattr(exc, "dtype", None)
-    if shape is None and op is not None and op._outputs:
-        static = op._outputs[0].shape
-        shape = static.as_tuple() if static.is_fully_defined() else None
+    # The op's output when its shape is static (numpy may have failed on a scratch array of
+    # its own), else what numpy's _ArrayMemoryError says it refused.
+    shape = dtype = None
+    if op is not None and op._outputs and op._outputs[0].shape.is_fully_defined():
+        shape = op._outputs[0].shape.as_tuple()
         dtype = op._outputs[0].dtype.base_dtype.as_numpy_dtype
+    if shape is None:
+        shape = getattr(exc, "shape", None)
+        dtype = getattr(exc, "dtype", None)
     return errors.out_of_memory_error(shape, np.dtype(dtype).name if dtype is not None else None)
 
 

@@ -163,7 +163,7 @@ class BaseSession:
     def _feed_key_to_tensor(self, key) -> Tensor:
         if isinstance(key, Tensor):
             if key.graph is not self._graph:
-                raise ValueError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
+                raise TypeError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
                                  "an element of this graph.")
             return key
         try:
@@ -244,8 +244,16 @@ def _convert_feed(value, tensor: Tensor) -> np.ndarray:
         return np.array(value, dtype=object)
     if value is None:
         return np.asarray(np.nan, dtype=dtype.as_numpy_dtype)
+    if isinstance(value, int) and not ops_lib.ints_fit(value, dtype):
+        # TF refuses a Python int scalar out of the feed's range (lists and numpy values wrap).
+        if not -2**63 <= value < 2**64:
+            raise OverflowError("Python int too large to convert to C long")
+        raise TypeError(f"Type of feed value {value} with type {type(value)} is not compatible "
+                        f"with Tensor type {dtype.as_numpy_dtype}. Try explicitly setting the "
+                        "type of the feed tensor to a larger type (e.g. int64).")
     array = value if isinstance(value, np.ndarray) else np.asarray(value)
-    return array.astype(dtype.as_numpy_dtype, copy=False)
+    with np.errstate(over="ignore"):  # out-of-range floats become inf, as in TF
+        return array.astype(dtype.as_numpy_dtype, copy=False)
 
 
 @contextlib.contextmanager

@@ -453,8 +453,8 @@ def _filled(value, shape_arg, dtype, name, default_name):
                                                 name=scope)
             except (TypeError, ValueError):
                 pass
-            shape_arg = constant_op.constant(
-                shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
+            index_type = dtypes.int32 if ops.ints_fit(shape_arg, dtypes.int32) else dtypes.int64
+            shape_arg = constant_op.constant(shape_arg, dtype=index_type, name="shape_as_tensor")
         return fill(shape_arg, constant_op.constant(value, dtype=dtype), name=scope)
 
 
