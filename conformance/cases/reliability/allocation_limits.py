@@ -17,7 +17,7 @@ with tf.Session() as sess:
         except tf.errors.ResourceExhaustedError as e:
             text = e.message
             print(label, text[text.index('OOM'):text.index(' on /job')], '|',
-                  '{{node %s}}' % t.op.name in text)
+                  f'{{{{node {t.op.name}}}}}' in text)
     show_error_contains(lambda: sess.run(v.initializer),
                         'OOM when allocating tensor with shape[1048576,1048576] and type float')
     print(issubclass(tf.errors.ResourceExhaustedError, tf.errors.OpError))

@@ -3,7 +3,8 @@
 z = tf.zeros([1 << 40])
 print(z.shape, z.op.type, [(t.op.type, t.dtype.name) for t in z.op.inputs])
 print(tf.ones([1 << 40]).shape, tf.fill([2 ** 40], 1.0).shape)
-print(tf.zeros([2 ** 31, 2]).op.inputs[0].dtype.name, tf.zeros([2 ** 31 - 1, 2]).op.inputs[0].dtype.name)
+print(tf.zeros([2 ** 31, 2]).op.inputs[0].dtype.name,
+      tf.zeros([2 ** 31 - 1, 2]).op.inputs[0].dtype.name)
 print(tf.zeros(tf.TensorShape([2 ** 40])).shape, tf.TensorShape([2 ** 40, 3]).num_elements())
 print(tf.placeholder(tf.float32, [2 ** 40, None]).shape)
 r = tf.reshape(tf.zeros([0]), [2 ** 32 + 5, 0])
