@@ -94,6 +94,21 @@ class OpDef:
     dead_when_output_dead: bool = False
     # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
     leaves_frame: bool = False
+    # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
+    # import_graph_def rejects a node without them, as TF does.
+    required_attrs: tuple[str, ...] = ()
+
+    def missing_attr(self, attrs) -> str | None:
+        """The first required attr absent from ``attrs`` (a NodeDef's attr map), or None."""
+        for spec in self.inputs:
+            for attr in (spec.type_attr, spec.number_attr, spec.type_list_attr):
+                if (attr and attr not in attrs and attr not in self.type_defaults
+                        and attr not in self.attr_defaults):
+                    return attr
+        for attr in self.required_attrs:
+            if attr not in attrs:
+                return attr
+        return None
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -133,6 +148,7 @@ def register_op(
     aliases_input: bool = False,
     dead_when_output_dead: bool = False,
     leaves_frame: bool = False,
+    required_attrs: Sequence[str] = (),
     grad: Callable | None = None,
 ) -> OpDef:
     """Registers an op type.
@@ -175,6 +191,7 @@ def register_op(
         aliases_input=aliases_input,
         dead_when_output_dead=dead_when_output_dead,
         leaves_frame=leaves_frame,
+        required_attrs=tuple(required_attrs),
     )
     _OP_DEFS[op_type] = op_def
     if grad is NOT_DIFFERENTIABLE:
