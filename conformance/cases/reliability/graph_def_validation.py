@@ -20,7 +20,7 @@ for name in ['a\nb', 'a b', '_x', '-x', 'a/b', 'a.b', 'A_1', 'a>b', 'a:b', '', '
     show_error(tf.import_graph_def, graph_def_with(name), name='')
 for attr in ['value', 'dtype']:
     tf.reset_default_graph()
-    show_error_contains(lambda: tf.import_graph_def(graph_def_with('c', drop=[attr]), name=''),
+    show_error_contains(lambda a=attr: tf.import_graph_def(graph_def_with('c', drop=[a]), name=''),
                         f"NodeDef missing attr '{attr}' from Op<name=Const")
 tf.reset_default_graph()
 show_error_contains(lambda: tf.import_graph_def(graph_def_with('c', op='NoSuchOp'), name=''),
