@@ -1,9 +1,10 @@
 """Files replaced atomically, singly or as a group (a checkpoint's data + index pair).
 
 A file is written under a temporary name in its directory and renamed into place, so a reader
-sees the old file or the new one, never a partial one. A group of files is switched by
-renames done back to back with SIGINT deferred (KeyboardInterrupt arrives after the last
-rename), so an interrupted save never leaves new data beside an old index.
+sees the old file or the new one, never a partial one. A group of files is written to
+temporaries first, then renamed back to back. SIGINT is held while files are written and
+switched (KeyboardInterrupt arrives once they are), as TF's C++ save cannot be interrupted
+either: an interrupted save never leaves new data beside an old index, nor temporaries.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def replace_all(renames: Sequence[tuple[str, str]], temporaries: Sequence[str] =
 
     When a rename fails, the ``temporaries`` still present are removed and the error raised.
     """
-    with _sigint_deferred():
+    with sigint_deferred():
         for source, target in renames:
             try:
                 os.replace(source, target)
@@ -65,23 +66,23 @@ def replace_all(renames: Sequence[tuple[str, str]], temporaries: Sequence[str] =
 
 def write_atomically(path: str, data: bytes) -> None:
     """Writes ``path`` through a temporary file renamed into place; OSErrors as TF errors."""
-    tmp = write_temporary(path, data)
-    replace_all([(tmp, path)], [tmp])
+    write_group([(path, data)])
 
 
 def write_group(files: Sequence[tuple[str, bytes]]) -> None:
     """Writes several files so that they change together: all temporaries first, then the
     renames back to back (see ``replace_all``). An error or interrupt while writing the
     temporaries leaves every file as it was."""
-    written: list[tuple[str, str]] = []
-    try:
-        for path, data in files:
-            written.append((write_temporary(path, data), path))
-    except BaseException:
-        for tmp, _ in written:
-            _discard(tmp)
-        raise
-    replace_all(written, [tmp for tmp, _ in written])
+    with sigint_deferred():
+        written: list[tuple[str, str]] = []
+        try:
+            for path, data in files:
+                written.append((write_temporary(path, data), path))
+        except BaseException:
+            for tmp, _ in written:
+                _discard(tmp)
+            raise
+        replace_all(written, [tmp for tmp, _ in written])
 
 
 def _discard(path: str) -> None:
@@ -89,11 +90,15 @@ def _discard(path: str) -> None:
         os.unlink(path)
 
 
+_deferring = threading.local()
+
+
 @contextlib.contextmanager
-def _sigint_deferred() -> Iterator[None]:
+def sigint_deferred() -> Iterator[None]:
     """Holds SIGINT (KeyboardInterrupt) until the block ends; other threads cannot install
-    signal handlers, and there the block runs as is."""
-    if threading.current_thread() is not threading.main_thread():
+    signal handlers, and there the block runs as is. Nests."""
+    if (threading.current_thread() is not threading.main_thread()
+            or getattr(_deferring, "active", False)):
         yield
         return
     received: list[tuple[int, object]] = []
@@ -103,9 +108,11 @@ def _sigint_deferred() -> Iterator[None]:
     except ValueError:  # not the main interpreter
         yield
         return
+    _deferring.active = True
     try:
         yield
     finally:
+        _deferring.active = False
         signal.signal(signal.SIGINT, previous)
         if received and callable(previous):
             previous(*received[0])

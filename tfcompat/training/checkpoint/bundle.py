@@ -27,6 +27,7 @@ from tfcompat.training.checkpoint import table
 from tfcompat.training.checkpoint.atomic import (
     file_error,
     replace_all,
+    sigint_deferred,
     write_group,
     write_temporary,
 )
@@ -291,8 +292,9 @@ def merge_bundles(prefixes: Sequence[str], destination: str, delete_old_dirs: bo
                  for name in sorted(entries, key=str.encode))
     index = index_filename(destination)
     # The shards and the merged index switch together (see atomic.replace_all).
-    index_tmp = write_temporary(index, table.build_table(items))
-    replace_all([*renames, (index_tmp, index)], [index_tmp])
+    with sigint_deferred():
+        index_tmp = write_temporary(index, table.build_table(items))
+        replace_all([*renames, (index_tmp, index)], [index_tmp])
     for reader in readers:
         os.remove(index_filename(reader.prefix))
         if delete_old_dirs:
