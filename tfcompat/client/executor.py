@@ -302,8 +302,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     slot_names: dict[int, str] = {}
     for i, t in enumerate(feed_tensors):
         slot_names[id(t)] = f"f{i}"
-    # Slots holding a call read at each use (a variable's value, and tensors aliasing it).
-    read_at_use: set[str] = set()
+    # Slots holding a call read at each use: a variable's value (False), and tensors
+    # aliasing it (True).
+    read_at_use: dict[str, bool] = {}
     namespace: dict[str, object] = {"DEAD": DEAD, "_dead_fetch": _dead_fetch}
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
@@ -324,9 +325,16 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             namespace[name] = op._attrs[op_def.value_attr]
             slot_names[id(op._outputs[0])] = name
             continue
-        if (op_def.aliases_input and not may_die and not outputs_fed and op._inputs
-                and slot_names.get(id(op._inputs[0])) in read_at_use):
-            slot_names[id(op._outputs[0])] = slot_names[id(op._inputs[0])]
+        source = slot_names.get(id(op._inputs[0])) if op._inputs else None
+        if op_def.aliases_input and not may_die and not outputs_fed and source in read_at_use:
+            if not read_at_use[source]:
+                # The first alias of a variable (its snapshot, x/read) is the op TF names
+                # when the read fails (an uninitialized variable).
+                kernel_name = f"k{index}"
+                namespace[kernel_name] = _read_as(namespace[source[:-2]], op)
+                source = f"{kernel_name}()"
+                read_at_use[source] = True
+            slot_names[id(op._outputs[0])] = source
             continue
         kernel_name = f"k{index}"
         if frame is not None:
@@ -335,7 +343,7 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             namespace[kernel_name] = op_def.bind(op, state)
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
-            read_at_use.add(f"{kernel_name}()")
+            read_at_use[f"{kernel_name}()"] = False
             continue
         args = [slot_names[id(t)] for t in _step_inputs(op)]
         outs = []
@@ -368,6 +376,16 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     dead_fetches = [i for i, t in enumerate(fetch_tensors)
                     if id(t) not in fed and id(t._op) in deadable]
     return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
+
+
+def _read_as(read, op: Operation):
+    """``read`` (a variable's value at use) whose failure names ``op``."""
+    def read_alias():
+        try:
+            return read()
+        except errors.OpError as e:
+            raise format_op_error(e, op) from None
+    return read_alias
 
 
 def _emit_phase(analysis: _Analysis, feed_count: int):
