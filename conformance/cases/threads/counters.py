@@ -20,7 +20,7 @@ try:
         inc = tf.assign_add(c, 1.0, use_locking=use_locking)
         sess = tf.Session()
         sess.run(c.initializer)
-        in_threads(8, lambda: [sess.run(inc.op) for _ in range(2000)])
+        in_threads(8, lambda s=sess, op=inc.op: [s.run(op) for _ in range(2000)])
         print(use_locking, sess.run(c))
     big = tf.Variable(tf.zeros([100000], tf.int64), name='big')
     inc_big = tf.assign_add(big, tf.ones([100000], tf.int64), use_locking=True)
