@@ -3,6 +3,18 @@
 A plan is a generated Python function: one line per op in topological order
 (``s12 = k12(s3, s7)``), ``del`` of each intermediate right after its last use, and a return of
 the fetched slots. Running it does no graph walking, name resolution or shape inference.
+``compile_plan`` works in three phases: prune (the ops needed, in run order), analyse (a step
+per op: kernel, slots, guards, releases) and emit (the source, compiled). It names no op type:
+what it must know about an op comes from flags on its OpDef (``value_attr`` for constants
+inlined into the plan, ``read_at_use``/``aliases_input`` for variable reads, ``outputs_dead``/
+``takes_dead``/``dead_when_output_dead`` for control flow, ``leaves_frame`` for loops,
+``is_variable`` for reference fetches).
+
+TF1 variables are buffers read when an op executes: a variable's value (VariableV2, and the
+Identity ops aliasing it such as ``x/read``) is not a step of its own but a call made by each
+consumer where it runs, so a read ordered after an update by a control dependency sees the
+update. Kernels that write variables hold the variable's lock (SessionState.variable_lock), so
+threads sharing a session lose no update. A failed run is not rolled back (as in TF).
 
 Control flow (``tf.cond``) uses TF's dead tensors: a Switch outputs the ``DEAD`` sentinel on its
 untaken side. Only ops reachable from a Switch in the plan can see one; for those the line is
@@ -69,7 +81,6 @@ class Plan:
     line_ops: dict[int, Operation]
     # For each fetch, the index of the feed it returns as is (fetching a fed tensor), or None.
     fetch_feed_index: list[int | None]
-    writes_state: bool
     ops: list[Operation] = field(default_factory=list)
     # (fetch index, variable name): a fetched reference tensor yields the variable's value at
     # the end of the run, as TF's aliasing buffers do.
@@ -251,8 +262,6 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         code=code,
         line_ops=line_ops,
         fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
-        writes_state=(any(op._op_def.stateful for op in ops)
-                      or any(plan.writes_state for plan in analysis.nested)),
         ops=ops,
         ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
                      if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
