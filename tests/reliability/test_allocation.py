@@ -37,3 +37,19 @@ def test_huge_variable_initializer_and_random_op():
         assert "shape[1048576,1048576] and type float" in str(_oom(sess, r))
         assert not sess.run(tf.is_variable_initialized(v))
         assert isinstance(_oom(sess, r), tf.errors.OpError)
+
+
+def test_static_size_beyond_memory_is_refused_before_allocating():
+    # TF's allocator refuses a tensor larger than its limit (the machine's memory) up front;
+    # tfcompat checks static sizes when it builds the plan, so nothing is allocated (numpy
+    # alone might reserve such a zero-filled array lazily and fail later).
+    from tfcompat.client import executor
+    n = executor._MEMORY_LIMIT // 4 + 1024
+    z = tf.zeros([n], name="z")
+    pred = tf.placeholder(tf.bool, [])
+    picked = tf.cond(pred, lambda: tf.reduce_sum(tf.ones([n])), lambda: tf.constant(1.0))
+    with tf.Session() as sess:
+        error = _oom(sess, z)
+        assert f"shape[{n}] and type float" in str(error) and error.op.name == "z"
+        assert sess.run(picked, {pred: False}) == 1.0  # the untaken branch allocates nothing
+        _oom(sess, picked, {pred: True})

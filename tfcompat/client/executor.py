@@ -32,6 +32,7 @@ Nested frames nest the same way inside a body sub-plan.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 
@@ -349,7 +350,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
         if frame is not None:
             namespace[kernel_name] = _bind_frame(frame, state, nested)
         else:
-            namespace[kernel_name] = op_def.bind(op, state)
+            too_big = _output_beyond_memory(op)
+            namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
+                                      else _refuse_allocation(*too_big))
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False
@@ -385,6 +388,38 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     dead_fetches = [i for i, t in enumerate(fetch_tensors)
                     if id(t) not in fed and id(t._op) in deadable]
     return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
+
+
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 1 << 62
+
+
+# Larger than the machine's memory: TF's allocator refuses such a tensor before allocating.
+_MEMORY_LIMIT = _physical_memory()
+
+
+def _output_beyond_memory(op: Operation):
+    """(shape, numpy dtype) of an output whose static size exceeds the machine's memory, else
+    None. Checked when the plan is built; the refusal happens only if the op runs."""
+    for t in op._outputs:
+        shape = t.shape
+        if t.dtype.is_ref_dtype or not shape.is_fully_defined():
+            continue
+        np_dtype = np.dtype(t.dtype.base_dtype.as_numpy_dtype)
+        if np_dtype.kind == "O":  # strings: their size is not the array's
+            continue
+        if shape.num_elements() * np_dtype.itemsize > _MEMORY_LIMIT:
+            return shape.as_tuple(), np_dtype
+    return None
+
+
+def _refuse_allocation(shape, np_dtype):
+    def refuse(*args):
+        raise errors.out_of_memory_error(shape, np_dtype.name)
+    return refuse
 
 
 def _read_as(read, op: Operation):
