@@ -164,7 +164,7 @@ class BaseSession:
         if isinstance(key, Tensor):
             if key.graph is not self._graph:
                 raise TypeError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
-                                 "an element of this graph.")
+                                "an element of this graph.")
             return key
         try:
             element = self._graph.as_graph_element(key, allow_tensor=True,
