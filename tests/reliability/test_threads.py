@@ -211,3 +211,19 @@ def test_sessions_on_one_graph_stay_independent_across_threads():
             sessions[i].run(inc.op)
     _in_threads(4, work)
     assert [s.run(c) for s in sessions] == [200, 400, 600, 800]
+
+
+def test_random_op_runs_in_threads_draw_disjoint_samples(fast_switching):
+    # TF reserves each run's Philox counters under a lock: concurrent runs never repeat.
+    r = tf.random_uniform([4], seed=1, name="r")
+    sess = tf.Session()
+    draws = []
+
+    def work(_):
+        for _ in range(200):
+            draws.append(tuple(sess.run(r)))
+    _in_threads(6, work)
+    assert len(set(draws)) == 1200
+    # The union is the sequence one thread would draw: the same 1,200 samples.
+    serial = tf.Session()
+    assert set(draws) == {tuple(serial.run(r)) for _ in range(1200)}
