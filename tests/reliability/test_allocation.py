@@ -43,8 +43,8 @@ def test_static_size_beyond_memory_is_refused_before_allocating():
     # TF's allocator refuses a tensor larger than its limit (the machine's memory) up front;
     # tfcompat checks static sizes when it builds the plan, so nothing is allocated (numpy
     # alone might reserve such a zero-filled array lazily and fail later).
-    from tfcompat.client import executor
-    n = executor._MEMORY_LIMIT // 4 + 1024
+    from tfcompat.client import run_errors
+    n = run_errors.MEMORY_LIMIT // 4 + 1024
     z = tf.zeros([n], name="z")
     pred = tf.placeholder(tf.bool, [])
     picked = tf.cond(pred, lambda: tf.reduce_sum(tf.ones([n])), lambda: tf.constant(1.0))

@@ -32,12 +32,18 @@ Nested frames nest the same way inside a body sub-plan.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from tfcompat.client.run_errors import (
+    format_op_error,
+    kernel_failure,
+    out_of_memory,
+    output_beyond_memory,
+    refuse_allocation,
+)
 from tfcompat.framework import errors
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
@@ -350,9 +356,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
         if frame is not None:
             namespace[kernel_name] = _bind_frame(frame, state, nested)
         else:
-            too_big = _output_beyond_memory(op)
+            too_big = output_beyond_memory(op)
             namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
-                                      else _refuse_allocation(*too_big))
+                                      else refuse_allocation(*too_big))
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False
@@ -388,38 +394,6 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     dead_fetches = [i for i, t in enumerate(fetch_tensors)
                     if id(t) not in fed and id(t._op) in deadable]
     return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
-
-
-def _physical_memory() -> int:
-    try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError, AttributeError):
-        return 1 << 62
-
-
-# Larger than the machine's memory: TF's allocator refuses such a tensor before allocating.
-_MEMORY_LIMIT = _physical_memory()
-
-
-def _output_beyond_memory(op: Operation):
-    """(shape, numpy dtype) of an output whose static size exceeds the machine's memory, else
-    None. Checked when the plan is built; the refusal happens only if the op runs."""
-    for t in op._outputs:
-        shape = t.shape
-        if t.dtype.is_ref_dtype or not shape.is_fully_defined():
-            continue
-        np_dtype = np.dtype(t.dtype.base_dtype.as_numpy_dtype)
-        if np_dtype.kind == "O":  # strings: their size is not the array's
-            continue
-        if shape.num_elements() * np_dtype.itemsize > _MEMORY_LIMIT:
-            return shape.as_tuple(), np_dtype
-    return None
-
-
-def _refuse_allocation(shape, np_dtype):
-    def refuse(*args):
-        raise errors.out_of_memory_error(shape, np_dtype.name)
-    return refuse
 
 
 def _read_as(read, op: Operation):
@@ -517,36 +491,6 @@ def run_plan(plan: Plan, feed_values: list) -> tuple:
         raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
     except MemoryError as e:
         op = plan.op_for_traceback(e.__traceback__)
-        raise format_op_error(_out_of_memory(e, op), op) from None
+        raise format_op_error(out_of_memory(e, op), op) from None
     except (ValueError, IndexError, TypeError, ArithmeticError) as e:
         raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
-
-
-def _out_of_memory(exc: MemoryError, op: Operation | None) -> errors.ResourceExhaustedError:
-    """TF's OOM error for an allocation numpy refused (its shape and dtype, when known)."""
-    # The op's output when its shape is static (numpy may have failed on a scratch array of
-    # its own), else what numpy's _ArrayMemoryError says it refused.
-    shape = dtype = None
-    if op is not None and op._outputs and op._outputs[0].shape.is_fully_defined():
-        shape = op._outputs[0].shape.as_tuple()
-        dtype = op._outputs[0].dtype.base_dtype.as_numpy_dtype
-    if shape is None:
-        shape = getattr(exc, "shape", None)
-        dtype = getattr(exc, "dtype", None)
-    return errors.out_of_memory_error(shape, np.dtype(dtype).name if dtype is not None else None)
-
-
-def format_op_error(error: errors.OpError, op: Operation | None) -> errors.OpError:
-    """Gives a kernel's OpError TF's session-level message and its op."""
-    if op is None or error.op is not None:
-        return error
-    message = f"Graph execution error:\n\n{error.message}\n\t [[{{{{node {op.name}}}}}]]"
-    return type(error)(op.node_def, op, message)
-
-
-def kernel_failure(exc: BaseException, op: Operation | None) -> errors.OpError:
-    """Wraps an unexpected kernel exception (a numpy error) as TF's InvalidArgumentError."""
-    name = op.name if op is not None else "?"
-    message = (f"Graph execution error:\n\n{type(exc).__name__}: {exc}\n\t "
-               f"[[{{{{node {name}}}}}]]")
-    return errors.InvalidArgumentError(op.node_def if op is not None else None, op, message)
