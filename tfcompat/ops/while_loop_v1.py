@@ -247,6 +247,9 @@ class WhileContext(ControlFlowContext):
             inputs = [enter._op._inputs[0]._op]
             outer = (self._graph._control_inputs_for(inputs)
                      if self._graph._control_dependencies_stack else [])
+            # Only control inputs from outside this loop gate its Enter; one inside the loop
+            # (an update the body orders a read after) would make the frame depend on itself.
+            outer = [c for c in outer if not _in_context(c, self)]
             enter._op._set_control_flow_context(self)
             enter._op._add_control_inputs(outer)
 
