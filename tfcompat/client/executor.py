@@ -321,6 +321,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     # Slots holding a call read at each use: a variable's value (False), and tensors
     # aliasing it (True).
     read_at_use: dict[str, bool] = {}
+    # Slots of ops that may be dead but otherwise forward a variable's buffer (a Switch of
+    # x/read, an Identity of that): their guarded consumers call the read instead.
+    live_alias: dict[str, str] = {}
     namespace: dict[str, object] = {"DEAD": DEAD, "_dead_fetch": _dead_fetch}
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
@@ -378,6 +381,12 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
             step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
+            if live_alias:  # guarded: a live input is read where this op runs
+                step.args = [live_alias.get(a, a) if a in step.guards else a for a in args]
+        if op_def.aliases_input and args:
+            read = live_alias.get(args[0], args[0] if args[0] in read_at_use else None)
+            if read is not None:
+                live_alias.update((name, read) for name in outs if name != "_")
         for a in args:
             last_use[a] = len(steps)
         for g in step.guards:

@@ -86,8 +86,9 @@ class OpDef:
     # The output is this attr's value, fixed at graph construction (Const: "value"); plans
     # inline it instead of calling a kernel.
     value_attr: str | None = None
-    # Output 0 is input 0's buffer (Identity): when input 0 is read by each consumer at its
-    # use (a variable), so is the output — TF's aliasing of a variable's snapshot.
+    # Outputs are input 0's buffer (Identity; Switch's live output): when input 0 is read by
+    # each consumer at its use (a variable), so are the outputs — TF's aliasing of a
+    # variable's snapshot.
     aliases_input: bool = False
     # A takes_dead op that is dead exactly when its output is (Merge: dead when no input is
     # live), which its control-edge consumers test.
