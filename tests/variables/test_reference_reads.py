@@ -49,3 +49,33 @@ def test_a_fed_snapshot_is_not_read_from_the_variable():
         assert sess.run(doubled, {v.value(): 5.0}) == 10.0
         sess.run(v.initializer)
         assert sess.run(doubled) == 2.0
+
+
+def test_reads_in_cond_branches_happen_when_their_consumer_runs():
+    # TF (conformance refvars/read_in_cond_branch): 11.0 in both branches.
+    v = tf.Variable(1.0, name="v")
+    pred = tf.placeholder(tf.bool, [])
+
+    def taken():
+        with tf.control_dependencies([tf.assign_add(v, 10.0)]):
+            return v + 0.0
+    out = tf.cond(pred, taken, lambda: v * 1.0)
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        assert (sess.run(out, {pred: True}), sess.run(out, {pred: False})) == (11.0, 11.0)
+
+
+def test_loop_invariant_variable_is_read_each_iteration():
+    # TF with parallel_iterations=1 (conformance refvars/read_in_loop_body): 1 + 2 + 3.
+    acc = tf.Variable(0.0, name="acc")
+    limit = tf.Variable(3, name="limit")
+
+    def body(i, total):
+        with tf.control_dependencies([tf.assign_add(acc, 1.0)]):
+            return i + 1, total + acc * 1.0
+    loop = tf.while_loop(lambda i, total: i < limit, body, [tf.constant(0), tf.constant(0.0)],
+                         parallel_iterations=1)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        assert [float(x) for x in sess.run(loop)] == [3.0, 6.0]
+        assert [float(x) for x in sess.run(loop)] == [3.0, 15.0]  # 4 + 5 + 6

@@ -253,16 +253,18 @@ def _ref_inputs(op: Operation) -> list[Tensor]:
 
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState,
-                 stop: frozenset[int] = frozenset()) -> Plan:
+                 stop: frozenset[int] = frozenset(),
+                 lazy_feeds: frozenset[int] = frozenset()) -> Plan:
     """The run plan for fetching ``fetch_tensors`` and running ``target_ops`` given the feeds.
 
     Three phases: prune (the ops needed, in run order), analyse (one step per op: its kernel,
     argument and result slots, dead-tensor guards, where each slot is released), emit (the
-    straight-line source, compiled).
+    straight-line source, compiled). Feeds at ``lazy_feeds`` are not values but functions
+    reading a variable, called by each consumer where it runs (a loop's invariant variable).
     """
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
-    analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state)
+    analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
         function=function,
@@ -306,7 +308,7 @@ class _Analysis:
 
 
 def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
-                   state: SessionState) -> _Analysis:
+                   state: SessionState, lazy_feeds: frozenset[int] = frozenset()) -> _Analysis:
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
@@ -321,6 +323,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     # Slots holding a call read at each use: a variable's value (False), and tensors
     # aliasing it (True).
     read_at_use: dict[str, bool] = {}
+    for i in lazy_feeds:
+        slot_names[id(feed_tensors[i])] = f"f{i}()"
+        read_at_use[f"f{i}()"] = True
     # Slots of ops that may be dead but otherwise forward a variable's buffer (a Switch of
     # x/read, an Identity of that): their guarded consumers call the read instead.
     live_alias: dict[str, str] = {}
@@ -356,8 +361,14 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             slot_names[id(op._outputs[0])] = source
             continue
         kernel_name = f"k{index}"
+        lazy: frozenset[int] = frozenset()
         if frame is not None:
-            namespace[kernel_name] = _bind_frame(frame, state, nested)
+            # Loop invariants that are variable reads enter as the reading function, so the
+            # body reads them where it uses them (TF's Enter forwards the variable's buffer).
+            first_invariant = len(frame.loop_enters)
+            lazy = frozenset(i for i, t in enumerate(frame.frame_inputs())
+                             if i >= first_invariant and slot_names.get(id(t)) in read_at_use)
+            namespace[kernel_name] = _bind_frame(frame, state, nested, lazy)
         else:
             too_big = output_beyond_memory(op)
             namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
@@ -367,6 +378,8 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             read_at_use[f"{kernel_name}()"] = False
             continue
         args = [slot_names[id(t)] for t in _step_inputs(op)]
+        for i in lazy:
+            args[i] = args[i][:-2]  # the function, not its value
         outs = []
         for t in (frame.loop_exits if frame is not None else op._outputs):
             if id(t) in fed:
@@ -437,15 +450,21 @@ def _emit_phase(analysis: _Analysis, feed_count: int):
     return function, function.__code__, line_ops
 
 
-def _bind_frame(frame, state: SessionState, nested: list[Plan]):
-    """The kernel of a while-loop frame: entering values in, the values at Exit out."""
+def _bind_frame(frame, state: SessionState, nested: list[Plan], lazy: frozenset[int]):
+    """The kernel of a while-loop frame: entering values in, the values at Exit out.
+
+    ``lazy`` indexes the frame inputs passed as variable-reading functions (invariants only).
+    """
     n = len(frame.loop_enters)
     invariants = frame.invariant_enters()
     stop = frame.structure_ids()
-    cond_plan = compile_plan([frame.loop_cond_input()], [], frame.merge_outputs() + invariants,
-                             state, stop)
+    merges = frame.merge_outputs()
+    body_inputs = frame.body_inputs()
+    cond_plan = compile_plan([frame.loop_cond_input()], [], merges + invariants, state, stop,
+                             frozenset(len(merges) + i - n for i in lazy))
     body_plan = compile_plan(frame.next_values(), list(frame.extra_targets),
-                             frame.body_inputs() + invariants, state, stop)
+                             body_inputs + invariants, state, stop,
+                             frozenset(len(body_inputs) + i - n for i in lazy))
     nested.extend((cond_plan, body_plan))
     cond_fn = cond_plan.function
     body_fn = body_plan.function
