@@ -14,7 +14,8 @@ TF1 variables are buffers read when an op executes: a variable's value (Variable
 Identity ops aliasing it such as ``x/read``) is not a step of its own but a call made by each
 consumer where it runs, so a read ordered after an update by a control dependency sees the
 update. The same holds through a Switch (a cond branch's guarded consumers call the read) and
-a loop-invariant Enter (the frame receives the reading function). Kernels that write variables hold the variable's lock (SessionState.variable_lock), so
+a loop-invariant Enter (the frame receives the reading function). Kernels that write
+variables hold the variable's lock (SessionState.variable_lock), so
 threads sharing a session lose no update. A failed run is not rolled back (as in TF).
 
 Control flow (``tf.cond``) uses TF's dead tensors: a Switch outputs the ``DEAD`` sentinel on its
