@@ -252,8 +252,11 @@ def _convert_feed(value, tensor: Tensor) -> np.ndarray:
                         f"with Tensor type {dtype.as_numpy_dtype}. Try explicitly setting the "
                         "type of the feed tensor to a larger type (e.g. int64).")
     array = value if isinstance(value, np.ndarray) else np.asarray(value)
+    np_type = dtype.as_numpy_dtype
+    if array.dtype == np_type:
+        return array
     with np.errstate(over="ignore"):  # out-of-range floats become inf, as in TF
-        return array.astype(dtype.as_numpy_dtype, copy=False)
+        return array.astype(np_type)
 
 
 @contextlib.contextmanager
