@@ -3,6 +3,20 @@
 A plan is a generated Python function: one line per op in topological order
 (``s12 = k12(s3, s7)``), ``del`` of each intermediate right after its last use, and a return of
 the fetched slots. Running it does no graph walking, name resolution or shape inference.
+``compile_plan`` works in three phases: prune (the ops needed, in run order), analyse (a step
+per op: kernel, slots, guards, releases) and emit (the source, compiled). It names no op type:
+what it must know about an op comes from flags on its OpDef (``value_attr`` for constants
+inlined into the plan, ``read_at_use``/``aliases_input`` for variable reads, ``outputs_dead``/
+``takes_dead``/``dead_when_output_dead`` for control flow, ``leaves_frame`` for loops,
+``is_variable`` for reference fetches).
+
+TF1 variables are buffers read when an op executes: a variable's value (VariableV2, and the
+Identity ops aliasing it such as ``x/read``) is not a step of its own but a call made by each
+consumer where it runs, so a read ordered after an update by a control dependency sees the
+update. The same holds through a Switch (a cond branch's guarded consumers call the read) and
+a loop-invariant Enter (the frame receives the reading function). Kernels that write
+variables hold the variable's lock (SessionState.variable_lock), so
+threads sharing a session lose no update. A failed run is not rolled back (as in TF).
 
 Control flow (``tf.cond``) uses TF's dead tensors: a Switch outputs the ``DEAD`` sentinel on its
 untaken side. Only ops reachable from a Switch in the plan can see one; for those the line is
@@ -20,16 +34,21 @@ Nested frames nest the same way inside a body sub-plan.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from tfcompat.client.run_errors import (
+    format_op_error,
+    kernel_failure,
+    out_of_memory,
+    output_beyond_memory,
+    refuse_allocation,
+)
 from tfcompat.framework import errors
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
-
-_MERGE_TYPES = frozenset(("Merge", "RefMerge"))
-_EXIT_TYPES = frozenset(("Exit", "RefExit"))
 
 
 def _dead_fetch(index: int) -> errors.InvalidArgumentError:
@@ -38,11 +57,30 @@ def _dead_fetch(index: int) -> errors.InvalidArgumentError:
 
 
 class SessionState:
-    """Everything a session holds at run time: variable values and random streams."""
+    """Everything a session holds at run time: variable values and random streams.
+
+    ``variables`` maps a VariableV2 op name to its current value. A write stores a new array
+    (values are never modified in place), so a reader holding a value never sees it change.
+    Kernels that read, then write a variable (AssignAdd, the optimizers' Apply* ops...) hold
+    that variable's lock around both, so concurrent runs on one session lose no update.
+    """
 
     def __init__(self):
-        self.variables: dict[int, np.ndarray] = {}
+        self.variables: dict[str, np.ndarray] = {}
         self.random_streams: dict[int, object] = {}
+        self._locks: dict[str, threading.Lock] = {}
+
+    def variable_lock(self, name: str) -> threading.Lock:
+        """The lock guarding read-modify-writes of variable ``name`` (made on first use)."""
+        lock = self._locks.get(name)
+        if lock is None:
+            lock = self._locks.setdefault(name, threading.Lock())  # atomic: one lock wins
+        return lock
+
+    def clear(self) -> None:
+        """Drops every value (Session.close)."""
+        self.variables.clear()
+        self.random_streams.clear()
 
 
 @dataclass
@@ -52,7 +90,6 @@ class Plan:
     line_ops: dict[int, Operation]
     # For each fetch, the index of the feed it returns as is (fetching a fed tensor), or None.
     fetch_feed_index: list[int | None]
-    writes_state: bool
     ops: list[Operation] = field(default_factory=list)
     # (fetch index, variable name): a fetched reference tensor yields the variable's value at
     # the end of the run, as TF's aliasing buffers do.
@@ -88,7 +125,7 @@ def _data_inputs(op: Operation) -> list[Tensor]:
 
 def _frame_of(op: Operation):
     """The while-loop context an Exit op leaves, else None."""
-    if op._type in _EXIT_TYPES:
+    if op._op_def.leaves_frame:
         context = op._control_flow_context
         if context is not None and hasattr(context, "loop_exits"):
             return context
@@ -176,7 +213,7 @@ def _ref_variable_name(t: Tensor) -> str | None:
     if not t.dtype.is_ref_dtype:
         return None
     op = t._op
-    while op._type != "VariableV2":
+    while not op._op_def.is_variable:
         if not op._inputs or not op._inputs[0].dtype.is_ref_dtype:
             return None
         op = op._inputs[0]._op
@@ -218,10 +255,62 @@ def _ref_inputs(op: Operation) -> list[Tensor]:
 
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState,
-                 stop: frozenset[int] = frozenset()) -> Plan:
+                 stop: frozenset[int] = frozenset(),
+                 lazy_feeds: frozenset[int] = frozenset()) -> Plan:
+    """The run plan for fetching ``fetch_tensors`` and running ``target_ops`` given the feeds.
+
+    Three phases: prune (the ops needed, in run order), analyse (one step per op: its kernel,
+    argument and result slots, dead-tensor guards, where each slot is released), emit (the
+    straight-line source, compiled). Feeds at ``lazy_feeds`` are not values but functions
+    reading a variable, called by each consumer where it runs (a loop's invariant variable).
+    """
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune(fetch_tensors, target_ops, set(fed), stop=stop)
-    ops = _order_initializers_first(ops, fetch_tensors, target_ops, set(fed), stop)
+    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
+    analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
+    function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
+    return Plan(
+        function=function,
+        code=code,
+        line_ops=line_ops,
+        fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
+        ops=ops,
+        ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
+                     if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
+        nested=analysis.nested,
+    )
+
+
+def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop) -> list[Operation]:
+    """The ops the run needs, in run order (variable initializers before their readers).
+
+    An op whose every output is fed does not run, even when another op has a control
+    dependency on it: as in TF, feeding a placeholder satisfies ``control_dependencies([p])``.
+    """
+    fed = {id(t) for t in feed_tensors}
+    fully_fed = {id(t._op) for t in feed_tensors
+                 if all(id(out) in fed for out in t._op._outputs)}
+    if fully_fed:
+        stop = stop | fully_fed
+    ops = _prune(fetch_tensors, target_ops, fed, stop=stop)
+    return _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop)
+
+
+@dataclass
+class _Analysis:
+    """What the emit phase needs: the steps in order and the names the plan's code uses."""
+
+    steps: list[_Step]
+    namespace: dict[str, object]
+    fetch_names: list[str]
+    # For each step index, the slots to ``del`` after it (their last reader).
+    releases: dict[int, list[str]]
+    # Fetch indices whose value may be DEAD (raised as TF's "does not have value").
+    dead_fetches: list[int]
+    nested: list[Plan]
+
+
+def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
+                   state: SessionState, lazy_feeds: frozenset[int] = frozenset()) -> _Analysis:
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
@@ -233,6 +322,15 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     slot_names: dict[int, str] = {}
     for i, t in enumerate(feed_tensors):
         slot_names[id(t)] = f"f{i}"
+    # Slots holding a call read at each use: a variable's value (False), and tensors
+    # aliasing it (True).
+    read_at_use: dict[str, bool] = {}
+    for i in lazy_feeds:
+        slot_names[id(feed_tensors[i])] = f"f{i}()"
+        read_at_use[f"f{i}()"] = True
+    # Slots of ops that may be dead but otherwise forward a variable's buffer (a Switch of
+    # x/read, an Identity of that): their guarded consumers call the read instead.
+    live_alias: dict[str, str] = {}
     namespace: dict[str, object] = {"DEAD": DEAD, "_dead_fetch": _dead_fetch}
     # Last step index at which each slot is read; fetched slots are never released.
     last_use: dict[str, int] = {}
@@ -240,27 +338,50 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     nested: list[Plan] = []
     frames_done: set[int] = set()
     for index, op in enumerate(ops):
+        op_def = op._op_def
         may_die = id(op) in deadable
+        outputs_fed = any(id(t) in fed for t in op._outputs)
         frame = _frame_of(op)
         if frame is not None:
             if id(frame) in frames_done:
                 continue  # one step produced every Exit of the frame
             frames_done.add(id(frame))
-        if op._type == "Const" and not may_die and not any(id(t) in fed for t in op._outputs):
+        if op_def.value_attr is not None and not may_die and not outputs_fed:
             name = f"c{index}"
-            namespace[name] = op._attrs["value"]
+            namespace[name] = op._attrs[op_def.value_attr]
             slot_names[id(op._outputs[0])] = name
             continue
+        source = slot_names.get(id(op._inputs[0])) if op._inputs else None
+        if op_def.aliases_input and not may_die and not outputs_fed and source in read_at_use:
+            if not read_at_use[source]:
+                # The first alias of a variable (its snapshot, x/read) is the op TF names
+                # when the read fails (an uninitialized variable).
+                kernel_name = f"k{index}"
+                namespace[kernel_name] = _read_as(namespace[source[:-2]], op)
+                source = f"{kernel_name}()"
+                read_at_use[source] = True
+            slot_names[id(op._outputs[0])] = source
+            continue
         kernel_name = f"k{index}"
+        lazy: frozenset[int] = frozenset()
         if frame is not None:
-            namespace[kernel_name] = _bind_frame(frame, state, nested)
+            # Loop invariants that are variable reads enter as the reading function, so the
+            # body reads them where it uses them (TF's Enter forwards the variable's buffer).
+            first_invariant = len(frame.loop_enters)
+            lazy = frozenset(i for i, t in enumerate(frame.frame_inputs())
+                             if i >= first_invariant and slot_names.get(id(t)) in read_at_use)
+            namespace[kernel_name] = _bind_frame(frame, state, nested, lazy)
         else:
-            namespace[kernel_name] = op._op_def.bind(op, state)
-        if (op._op_def.read_at_use and not may_die
-                and not any(id(t) in fed for t in op._outputs)):
+            too_big = output_beyond_memory(op)
+            namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
+                                      else refuse_allocation(*too_big))
+        if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
+            read_at_use[f"{kernel_name}()"] = False
             continue
         args = [slot_names[id(t)] for t in _step_inputs(op)]
+        for i in lazy:
+            args[i] = args[i][:-2]  # the function, not its value
         outs = []
         for t in (frame.loop_exits if frame is not None else op._outputs):
             if id(t) in fed:
@@ -271,10 +392,16 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                 outs.append(name)
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
-        if may_die and not op._op_def.takes_dead:
+        if may_die and not op_def.takes_dead:
             step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
             step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
+            if live_alias:  # guarded: a live input is read where this op runs
+                step.args = [live_alias.get(a, a) if a in step.guards else a for a in args]
+        if op_def.aliases_input and args:
+            read = live_alias.get(args[0], args[0] if args[0] in read_at_use else None)
+            if read is not None:
+                live_alias.update((name, read) for name in outs if name != "_")
         for a in args:
             last_use[a] = len(steps)
         for g in step.guards:
@@ -288,46 +415,58 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     for name, step_index in last_use.items():
         if name.startswith("s"):
             releases.setdefault(step_index, []).append(name)
+    dead_fetches = [i for i, t in enumerate(fetch_tensors)
+                    if id(t) not in fed and id(t._op) in deadable]
+    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
 
-    params = ", ".join(f"f{i}" for i in range(len(feed_tensors)))
+
+def _read_as(read, op: Operation):
+    """``read`` (a variable's value at use) whose failure names ``op``."""
+    def read_alias():
+        try:
+            return read()
+        except errors.OpError as e:
+            raise format_op_error(e, op) from None
+    return read_alias
+
+
+def _emit_phase(analysis: _Analysis, feed_count: int):
+    """Generates and compiles the plan function; returns it, its code and line -> op map."""
+    params = ", ".join(f"f{i}" for i in range(feed_count))
     lines = [f"def _plan({params}):"]
     line_ops: dict[int, Operation] = {}
-    for step_index, step in enumerate(steps):
+    for step_index, step in enumerate(analysis.steps):
         _emit_step(step, lines, line_ops)
-        dead = releases.get(step_index)
+        dead = analysis.releases.get(step_index)
         if dead:
             lines.append(f"    del {', '.join(dead)}")
-    for i, t in enumerate(fetch_tensors):
-        if id(t) not in fed and id(t._op) in deadable:
-            lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
+    fetch_names = analysis.fetch_names
+    for i in analysis.dead_fetches:
+        lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
     lines.append(f"    return ({''.join(n + ', ' for n in fetch_names)})")
     source = "\n".join(lines) + "\n"
     code = compile(source, "<tfcompat run plan>", "exec")
+    namespace = analysis.namespace
     exec(code, namespace)  # noqa: S102 - generated from the graph, no user strings
     function = namespace["_plan"]
-    return Plan(
-        function=function,
-        code=function.__code__,
-        line_ops=line_ops,
-        fetch_feed_index=[fed.get(id(t)) for t in fetch_tensors],
-        writes_state=(any(op._op_def.stateful for op in ops)
-                      or any(plan.writes_state for plan in nested)),
-        ops=ops,
-        ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
-                     if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
-        nested=nested,
-    )
+    return function, function.__code__, line_ops
 
 
-def _bind_frame(frame, state: SessionState, nested: list[Plan]):
-    """The kernel of a while-loop frame: entering values in, the values at Exit out."""
+def _bind_frame(frame, state: SessionState, nested: list[Plan], lazy: frozenset[int]):
+    """The kernel of a while-loop frame: entering values in, the values at Exit out.
+
+    ``lazy`` indexes the frame inputs passed as variable-reading functions (invariants only).
+    """
     n = len(frame.loop_enters)
     invariants = frame.invariant_enters()
     stop = frame.structure_ids()
-    cond_plan = compile_plan([frame.loop_cond_input()], [], frame.merge_outputs() + invariants,
-                             state, stop)
+    merges = frame.merge_outputs()
+    body_inputs = frame.body_inputs()
+    cond_plan = compile_plan([frame.loop_cond_input()], [], merges + invariants, state, stop,
+                             frozenset(len(merges) + i - n for i in lazy))
     body_plan = compile_plan(frame.next_values(), list(frame.extra_targets),
-                             frame.body_inputs() + invariants, state, stop)
+                             body_inputs + invariants, state, stop,
+                             frozenset(len(body_inputs) + i - n for i in lazy))
     nested.extend((cond_plan, body_plan))
     cond_fn = cond_plan.function
     body_fn = body_plan.function
@@ -363,23 +502,25 @@ def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) ->
         lines.append(f"{indent}{', '.join(step.outs)}, = {call}")
     line_ops[len(lines)] = step.op
     if step.flag:
-        if step.op._type in _MERGE_TYPES and step.outs[0] != "_":
+        if step.op._op_def.dead_when_output_dead and step.outs[0] != "_":
             lines.append(f"{indent}{step.flag} = {step.outs[0]} is DEAD")
         else:
             lines.append(f"{indent}{step.flag} = False")
 
 
-def format_op_error(error: errors.OpError, op: Operation | None) -> errors.OpError:
-    """Gives a kernel's OpError TF's session-level message and its op."""
-    if op is None or error.op is not None:
-        return error
-    message = f"Graph execution error:\n\n{error.message}\n\t [[{{{{node {op.name}}}}}]]"
-    return type(error)(op.node_def, op, message)
+def run_plan(plan: Plan, feed_values: list) -> tuple:
+    """Runs a plan; a kernel's failure becomes TF's OpError naming the op that raised.
 
-
-def kernel_failure(exc: BaseException, op: Operation | None) -> errors.OpError:
-    """Wraps an unexpected kernel exception (a numpy error) as TF's InvalidArgumentError."""
-    name = op.name if op is not None else "?"
-    message = (f"Graph execution error:\n\n{type(exc).__name__}: {exc}\n\t "
-               f"[[{{{{node {name}}}}}]]")
-    return errors.InvalidArgumentError(op.node_def if op is not None else None, op, message)
+    Updates that ran before the failure stay, as in TF (a failed run is not rolled back), so
+    a failing run never undoes what other runs wrote meanwhile.
+    """
+    try:
+        with np.errstate(all="ignore"):
+            return plan.function(*feed_values)
+    except errors.OpError as e:
+        raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
+    except MemoryError as e:
+        op = plan.op_for_traceback(e.__traceback__)
+        raise format_op_error(out_of_memory(e, op), op) from None
+    except (ValueError, IndexError, TypeError, ArithmeticError) as e:
+        raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e

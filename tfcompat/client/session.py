@@ -11,13 +11,15 @@ from tfcompat.client.executor import (
     Plan,
     SessionState,
     compile_plan,
-    format_op_error,
-    kernel_failure,
+    run_plan,
 )
 from tfcompat.client.fetches import FetchMapper
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
+
+# Plans kept per session; the oldest is dropped beyond this (a plan is cheap to recompile).
+_PLAN_CACHE_SIZE = 1024
 
 
 class _DefaultSessionStack(threading.local):
@@ -109,7 +111,12 @@ class BaseSession:
         return _session_as_default(self)
 
     def close(self) -> None:
+        """Closes the session, freeing the variable values and plans it holds."""
         self._closed = True
+        with self._lock:
+            self._state.clear()
+            self._plans.clear()
+            self._fetch_mappers.clear()
 
     def list_devices(self):
         return []
@@ -156,8 +163,8 @@ class BaseSession:
     def _feed_key_to_tensor(self, key) -> Tensor:
         if isinstance(key, Tensor):
             if key.graph is not self._graph:
-                raise ValueError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
-                                 "an element of this graph.")
+                raise TypeError(f"Cannot interpret feed_dict key as Tensor: Tensor {key} is not "
+                                "an element of this graph.")
             return key
         try:
             element = self._graph.as_graph_element(key, allow_tensor=True,
@@ -168,20 +175,11 @@ class BaseSession:
         return element
 
     def _run_elements(self, mapper: FetchMapper, feed_tensors: tuple, feed_values: list) -> list:
-        fetch_tensors = mapper.tensors
         key = (mapper.key, tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
         if plan is None:
-            for t in fetch_tensors:
-                if not self._graph.is_fetchable(t):
-                    raise errors.InaccessibleTensorError(
-                        f"Operation {t.op.name} has been marked as not fetchable. Typically this "
-                        "happens when it is defined in another function or code block. Use "
-                        "return values, explicit Python locals or TensorFlow collections to "
-                        "access it.")
-            plan = compile_plan(fetch_tensors, mapper.targets, list(feed_tensors), self._state)
-            self._plans[key] = plan
-        outputs = self._execute(plan, [_kernel_value(v) for v in feed_values])
+            plan = self._compile(key, mapper, feed_tensors)
+        outputs = run_plan(plan, [_kernel_value(v) for v in feed_values])
         if plan.ref_fetches:
             outputs = list(outputs)
             variables = self._state.variables
@@ -192,22 +190,25 @@ class BaseSession:
                        for v, fed in zip(outputs, plan.fetch_feed_index))
         return [next(results) if isinstance(e, Tensor) else None for e in mapper.elements]
 
-    def _execute(self, plan: Plan, feed_values: list):
-        saved = dict(self._state.variables) if plan.writes_state else None
-        try:
-            with np.errstate(all="ignore"):
-                return plan.function(*feed_values)
-        except errors.OpError as e:
-            self._restore(saved)
-            raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
-        except (ValueError, IndexError, TypeError, ArithmeticError) as e:
-            self._restore(saved)
-            raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
-
-    def _restore(self, saved) -> None:
-        if saved is not None:
-            self._state.variables.clear()
-            self._state.variables.update(saved)
+    def _compile(self, key, mapper: FetchMapper, feed_tensors: tuple) -> Plan:
+        """Compiles (once, even when threads race for it) and caches the plan for ``key``."""
+        for t in mapper.tensors:
+            if not self._graph.is_fetchable(t):
+                raise errors.InaccessibleTensorError(
+                    f"Operation {t.op.name} has been marked as not fetchable. Typically this "
+                    "happens when it is defined in another function or code block. Use "
+                    "return values, explicit Python locals or TensorFlow collections to "
+                    "access it.")
+        with self._lock:
+            plan = self._plans.get(key)
+            if plan is None:
+                plan = compile_plan(mapper.tensors, mapper.targets, list(feed_tensors),
+                                    self._state)
+                if len(self._plans) >= _PLAN_CACHE_SIZE:
+                    # Bounded: a program fetching ever new structures keeps flat memory.
+                    del self._plans[next(iter(self._plans))]
+                self._plans[key] = plan
+        return plan
 
     def make_callable(self, fetches, feed_list=None, accept_options=False):
         """Returns a function running ``fetches`` with positional feeds for ``feed_list``."""
@@ -243,8 +244,19 @@ def _convert_feed(value, tensor: Tensor) -> np.ndarray:
         return np.array(value, dtype=object)
     if value is None:
         return np.asarray(np.nan, dtype=dtype.as_numpy_dtype)
+    if isinstance(value, int) and not ops_lib.ints_fit(value, dtype):
+        # TF refuses a Python int scalar out of the feed's range (lists and numpy values wrap).
+        if not -2**63 <= value < 2**64:
+            raise OverflowError("Python int too large to convert to C long")
+        raise TypeError(f"Type of feed value {value} with type {type(value)} is not compatible "
+                        f"with Tensor type {dtype.as_numpy_dtype}. Try explicitly setting the "
+                        "type of the feed tensor to a larger type (e.g. int64).")
     array = value if isinstance(value, np.ndarray) else np.asarray(value)
-    return array.astype(dtype.as_numpy_dtype, copy=False)
+    np_type = dtype.as_numpy_dtype
+    if array.dtype == np_type:
+        return array
+    with np.errstate(over="ignore"):  # out-of-range floats become inf, as in TF
+        return array.astype(np_type)
 
 
 @contextlib.contextmanager

@@ -116,3 +116,19 @@ def exception_type_from_error_code(error_code: int) -> type[OpError]:
 
 def error_code_from_exception_type(cls: type[OpError]) -> int:
     return cls(None, None, "").error_code
+
+
+# TF's DataTypeString for the numpy dtype names that differ from it.
+_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string"}
+
+
+def out_of_memory_error(shape, dtype_name: str | None) -> OpError:
+    """TF's ResourceExhaustedError for an allocation that cannot succeed.
+
+    ``shape`` is a sequence of ints (None when unknown); ``dtype_name`` a numpy dtype name.
+    """
+    dims = ",".join(str(int(d)) for d in shape) if shape is not None else "?"
+    type_name = _TF_TYPE_NAMES.get(dtype_name, dtype_name) if dtype_name else "?"
+    return ResourceExhaustedError(
+        None, None, f"OOM when allocating tensor with shape[{dims}] and type {type_name} "
+        "on /job:localhost/replica:0/task:0/device:CPU:0 by allocator mklcpu")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tfcompat.framework import dtypes, ops
+import re
+
+from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.op_registry import get_op_def
 from tfcompat.framework.tensor_protos import make_ndarray
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 
@@ -51,6 +54,27 @@ def _parse_input(text: str) -> tuple[str, int, bool]:
     return name, int(index) if index else 0, False
 
 
+# TF's rule for node names in a GraphDef.
+_NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*")
+
+
+def _validate_node(node) -> None:
+    """Rejects what TF's importer rejects: a bad name, an unknown op type, a missing attr."""
+    if not _NODE_NAME.fullmatch(node.name):
+        raise ValueError(f"Node '{node.name}': Node name contains invalid characters")
+    try:
+        op_def = get_op_def(node.op)
+    except ValueError:
+        raise errors.NotFoundError(
+            None, None, f"Op type not registered '{node.op}' in binary running on tfcompat. "
+            "Make sure the Op and Kernel are registered in the binary running in this "
+            "process.") from None
+    missing = op_def.missing_attr(node.attr)
+    if missing is not None:
+        raise ValueError(f"NodeDef missing attr '{missing}' from Op<name={node.op}>; "
+                         f"NodeDef: {{{{node {node.name}}}}}")
+
+
 def _topological(nodes) -> list:
     by_name = {node.name: node for node in nodes}
     order, state = [], {}
@@ -80,6 +104,8 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     del op_dict, producer_op_list
     input_map = dict(input_map or {})
     graph = ops.get_default_graph()
+    for node in graph_def.node:
+        _validate_node(node)
     with ops.name_scope(name, "import", list(input_map.values())):
         created: dict[str, ops.Operation] = {}
         for node in _topological(list(graph_def.node)):

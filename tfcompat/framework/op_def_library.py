@@ -7,6 +7,8 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from tfcompat.framework import dtypes, op_registry
 from tfcompat.framework.graph import Graph, get_default_graph
 from tfcompat.framework.name_scopes import graph_of
@@ -148,9 +150,12 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type,
                             f"{tensor._dtype.base_dtype.name} that does not match type "
                             f"{known.name} of argument '{first_arg_of.get(attr, attr)}'.")
     else:
+        preferred = op_def.type_defaults.get(attr)
+        if preferred is not None and not ints_fit(value, preferred):
+            preferred = None  # TF infers int64 for a shape holding 2**32 + 5, never wraps it
         try:
             tensor = convert_to_tensor(value, name=name, as_ref=spec.is_ref,
-                                       preferred_dtype=op_def.type_defaults.get(attr))
+                                       preferred_dtype=preferred)
         except ValueError as e:
             raise ValueError(f"Tried to convert '{spec.name}' to a tensor and failed. Error: "
                              f"{e}") from None
@@ -164,3 +169,19 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type,
 
 def _is_tensor_convertible_object(value) -> bool:
     return hasattr(value, "_as_graph_element")
+
+
+def ints_fit(value, dtype: dtypes.DType) -> bool:
+    """Whether every integer in ``value`` (Python ints, lists of them, an integer ndarray)
+    is representable in the integer ``dtype``; True for anything else."""
+    if not dtype.is_integer:
+        return True
+    info = np.iinfo(dtype.as_numpy_dtype)
+    if isinstance(value, np.ndarray):
+        return (value.dtype.kind not in "iu" or value.size == 0
+                or (int(value.min()) >= info.min and int(value.max()) <= info.max))
+    if isinstance(value, (list, tuple)):
+        return all(ints_fit(v, dtype) for v in value)
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(info.min) <= int(value) <= int(info.max)
+    return True

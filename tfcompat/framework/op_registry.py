@@ -80,6 +80,36 @@ class OpDef:
     # or its kernel takes DEAD inputs itself instead of being skipped (Merge, a stack push).
     outputs_dead: bool = False
     takes_dead: bool = False
+    # Flags the executor plans by, so that it names no op type:
+    # the op is a variable's storage (VariableV2): reference tensors lead back to it.
+    is_variable: bool = False
+    # The output is this attr's value, fixed at graph construction (Const: "value"); plans
+    # inline it instead of calling a kernel.
+    value_attr: str | None = None
+    # Outputs are input 0's buffer (Identity; Switch's live output): when input 0 is read by
+    # each consumer at its use (a variable), so are the outputs — TF's aliasing of a
+    # variable's snapshot.
+    aliases_input: bool = False
+    # A takes_dead op that is dead exactly when its output is (Merge: dead when no input is
+    # live), which its control-edge consumers test.
+    dead_when_output_dead: bool = False
+    # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
+    leaves_frame: bool = False
+    # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
+    # import_graph_def rejects a node without them, as TF does.
+    required_attrs: tuple[str, ...] = ()
+
+    def missing_attr(self, attrs) -> str | None:
+        """The first required attr absent from ``attrs`` (a NodeDef's attr map), or None."""
+        for spec in self.inputs:
+            for attr in (spec.type_attr, spec.number_attr, spec.type_list_attr):
+                if (attr and attr not in attrs and attr not in self.type_defaults
+                        and attr not in self.attr_defaults):
+                    return attr
+        for attr in self.required_attrs:
+            if attr not in attrs:
+                return attr
+        return None
 
 
 _OP_DEFS: dict[str, OpDef] = {}
@@ -114,6 +144,12 @@ def register_op(
     foldable: bool | None = None,
     outputs_dead: bool = False,
     takes_dead: bool = False,
+    is_variable: bool = False,
+    value_attr: str | None = None,
+    aliases_input: bool = False,
+    dead_when_output_dead: bool = False,
+    leaves_frame: bool = False,
+    required_attrs: Sequence[str] = (),
     grad: Callable | None = None,
 ) -> OpDef:
     """Registers an op type.
@@ -122,6 +158,8 @@ def register_op(
     ``kernel_attrs`` names the op attrs passed to it. Stateful kernels (variables, random) give
     ``bind(op, session_state)`` instead, which returns the callable a run executes.
     ``shape_fn(op)`` returns ``[(dtype, TensorShape), ...]``, one pair per output.
+    The remaining flags (``read_at_use``, ``outputs_dead``, ``is_variable``, ``value_attr``...)
+    tell the executor how to plan the op; it knows no op type by name (see OpDef).
     ``grad`` registers the gradient beside the op: a function ``fn(op, *out_grads)`` built from
     graph ops, or ``NOT_DIFFERENTIABLE``; left None, the gradient is registered separately.
     """
@@ -149,6 +187,12 @@ def register_op(
         read_at_use=read_at_use,
         outputs_dead=outputs_dead,
         takes_dead=takes_dead,
+        is_variable=is_variable,
+        value_attr=value_attr,
+        aliases_input=aliases_input,
+        dead_when_output_dead=dead_when_output_dead,
+        leaves_frame=leaves_frame,
+        required_attrs=tuple(required_attrs),
     )
     _OP_DEFS[op_type] = op_def
     if grad is NOT_DIFFERENTIABLE:

@@ -13,7 +13,7 @@ from tfcompat.framework.graph import Graph, get_default_graph, reset_default_gra
 from tfcompat.framework.graph_keys import GraphKeys
 from tfcompat.framework.name_scopes import graph_of as _graph_of
 from tfcompat.framework.name_scopes import name_scope
-from tfcompat.framework.op_def_library import apply_op, create_op_from_values
+from tfcompat.framework.op_def_library import apply_op, create_op_from_values, ints_fit
 from tfcompat.framework.operation import Operation
 from tfcompat.framework.shape_errors import ShapeError
 from tfcompat.framework.tensor import Tensor

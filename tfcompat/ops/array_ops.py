@@ -90,7 +90,8 @@ def _identity_shape(op):
     return [(x.dtype.base_dtype, x.shape)]
 
 
-register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
+register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape,
+            aliases_input=True)
 register_op("RefIdentity", inputs=("input: T",), kernel=lambda x: x,
             shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)])
 register_op("StopGradient", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
@@ -445,8 +446,10 @@ def _filled(value, shape_arg, dtype, name, default_name):
                 if static.is_fully_defined() and static.num_elements() < _SMALL_CONSTANT:
                     return constant_op.constant(value, dtype=dtype, shape=static.as_list(),
                                                 name=scope)
+                index_type = (dtypes.int32 if ops.ints_fit(shape_arg, dtypes.int32)
+                              else dtypes.int64)
                 shape_arg = constant_op.constant(
-                    shape_arg, dtype=dtypes.int32, name="shape_as_tensor")
+                    shape_arg, dtype=index_type, name="shape_as_tensor")
             except (TypeError, ValueError):
                 # A list holding Tensors: autopacked, as in TF.
                 shape_arg = convert_to_tensor(shape_arg, dtype=dtypes.int32)

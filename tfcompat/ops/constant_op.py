@@ -21,7 +21,8 @@ def _bind_const(op, state):
     return lambda: value
 
 
-register_op("Const", shape_fn=_const_shape, bind=_bind_const)
+register_op("Const", shape_fn=_const_shape, bind=_bind_const, value_attr="value",
+            required_attrs=("value", "dtype"))
 no_gradient("Const")
 
 

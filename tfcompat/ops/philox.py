@@ -15,6 +15,7 @@ session) repeats them.
 from __future__ import annotations
 
 import os
+import threading
 
 import numpy as np
 
@@ -83,11 +84,16 @@ class PhiloxStream:
             seed2 = int.from_bytes(os.urandom(8), "little")
         self.key = seed & _MASK64
         self.counter = (seed2 & _MASK64) << 64
+        self._lock = threading.Lock()
 
     def reserve(self, blocks: int) -> int:
-        """Returns the first counter of ``blocks`` fresh blocks and skips past them."""
-        start = self.counter
-        self.counter = (start + blocks) & _MASK128
+        """Returns the first counter of ``blocks`` fresh blocks and skips past them.
+
+        Atomic: runs of one op in threads sharing a session draw disjoint blocks, as TF's
+        guarded generator does."""
+        with self._lock:
+            start = self.counter
+            self.counter = (start + blocks) & _MASK128
         return start
 
 

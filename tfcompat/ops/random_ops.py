@@ -31,8 +31,8 @@ def _stream(op, state) -> PhiloxStream:
     """The op's Philox stream in this session, created on its first run."""
     streams = state.random_streams
     stream = streams.get(id(op))
-    if stream is None:
-        stream = streams[id(op)] = PhiloxStream(op._attrs["seed"], op._attrs["seed2"])
+    if stream is None:  # threads racing here agree on one stream (setdefault is atomic)
+        stream = streams.setdefault(id(op), PhiloxStream(op._attrs["seed"], op._attrs["seed2"]))
     return stream
 
 

@@ -21,10 +21,15 @@ def _py_func_shape(op):
 
 
 def _bind_py_func(op, state):
-    fn = _FUNCTIONS[op._attrs["token"]]
+    token = op._attrs["token"]
+    fn = _FUNCTIONS.get(token)
     out_types = op._attrs["Tout"]
 
     def kernel(*args):
+        if fn is None:  # a graph imported from another process: its function is not here
+            raise errors.InvalidArgumentError(
+                None, None, f"ValueError: Could not find callback with key={token} in the "
+                "registry.")
         try:
             result = fn(*args)
         except Exception as e:

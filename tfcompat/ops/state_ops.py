@@ -2,7 +2,10 @@
 
 Variable values live in the Session (``SessionState.variables``, keyed by the VariableV2 op
 name), so two sessions on one graph are independent. Writes replace the stored array (never
-modify it in place), which lets a failed run restore the previous values cheaply.
+modify it in place), so a value already read (by a concurrent run, or fetched) never changes.
+Every kernel that writes a variable holds the variable's lock (``SessionState.variable_lock``)
+around its read-modify-write, whatever ``use_locking`` says: concurrent runs lose no update.
+New stateful ops (Scatter*) should write through ``update_variable``.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 def variable_op_name(ref: Tensor) -> str:
     """The VariableV2 op behind a reference tensor (following ref-typed Identity ops)."""
     op = ref.op
-    while op.type != "VariableV2" and op.inputs and op.inputs[0].dtype.is_ref_dtype:
+    while not op._op_def.is_variable and op.inputs and op.inputs[0].dtype.is_ref_dtype:
         op = op.inputs[0].op
-    if op.type != "VariableV2":
+    if not op._op_def.is_variable:
         raise TypeError(f"Input {ref.name} is not a reference to a variable")
     return op.name
 
@@ -28,6 +31,27 @@ def variable_op_name(ref: Tensor) -> str:
 def _uninitialized(name: str) -> errors.FailedPreconditionError:
     return errors.FailedPreconditionError(None, None,
                                           f"Attempting to use uninitialized value {name}")
+
+
+def read_variable(variables: dict, name: str) -> np.ndarray:
+    """The current value of variable ``name``; FailedPreconditionError when uninitialized."""
+    try:
+        return variables[name]
+    except KeyError:
+        raise _uninitialized(name) from None
+
+
+def update_variable(state, name: str, update):
+    """Atomically replaces variable ``name``'s value by ``update(old_value)``; returns it.
+
+    Holds the variable's lock across the read and the write, so concurrent runs of updates
+    of one variable (in threads sharing a session) never lose one.
+    """
+    variables = state.variables
+    with state.variable_lock(name):
+        new = update(read_variable(variables, name))
+        variables[name] = new
+    return new
 
 
 def _variable_shape(op):
@@ -39,15 +63,12 @@ def _bind_variable(op, state):
     name = op.name
 
     def read():
-        try:
-            return variables[name]
-        except KeyError:
-            raise _uninitialized(name) from None
+        return read_variable(variables, name)
     return read
 
 
 register_op("VariableV2", shape_fn=_variable_shape, bind=_bind_variable, stateful=True,
-            attr_defaults={"container": "", "shared_name": ""}, read_at_use=True)
+            attr_defaults={"container": "", "shared_name": ""}, read_at_use=True, is_variable=True)
 no_gradient("VariableV2")
 
 
@@ -76,6 +97,7 @@ def _bind_assign(op, state):
     validate = op._attrs["validate_shape"]
     declared = op.inputs[0].shape
     dtype = op.inputs[0].dtype.base_dtype.as_numpy_dtype
+    lock = state.variable_lock(name)
 
     def assign(value):
         value = np.array(value, dtype=dtype)  # a private copy: the caller may mutate theirs
@@ -83,7 +105,8 @@ def _bind_assign(op, state):
             raise errors.InvalidArgumentError(
                 None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
                 f"{_shape_list(declared)} rhs shape= {list(value.shape)}")
-        variables[name] = value
+        with lock:  # ordered with the read-modify-writes of other threads
+            variables[name] = value
         return value
     return assign
 
@@ -94,21 +117,16 @@ def _shape_list(shape: TensorShape) -> list:
 
 def _bind_update(np_fn):
     def bind(op, state):
-        variables = state.variables
         name = variable_op_name(op.inputs[0])
 
         def update(value):
-            try:
-                old = variables[name]
-            except KeyError:
-                raise _uninitialized(name) from None
-            if np.shape(old) != np.shape(value) and np.size(value) != 1:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Must have the same size and shape. Input 0: "
-                    f"{list(np.shape(old))} != input 1: {list(np.shape(value))}")
-            new = np.asarray(np_fn(old, value)).astype(np.asarray(old).dtype, copy=False)
-            variables[name] = new
-            return new
+            def combine(old):
+                if np.shape(old) != np.shape(value) and np.size(value) != 1:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Must have the same size and shape. Input 0: "
+                        f"{list(np.shape(old))} != input 1: {list(np.shape(value))}")
+                return np.asarray(np_fn(old, value)).astype(np.asarray(old).dtype, copy=False)
+            return update_variable(state, name, combine)
         return update
     return bind
 
@@ -175,19 +193,19 @@ def is_variable_initialized(ref, name=None) -> Tensor:
 
 
 def _bind_count_up_to(op, state):
-    variables = state.variables
     name = variable_op_name(op.inputs[0])
     limit = op._attrs["limit"]
 
     def count():
-        try:
-            old = variables[name]
-        except KeyError:
-            raise _uninitialized(name) from None
-        if old >= limit:
-            raise errors.OutOfRangeError(None, None, f"Reached limit of {limit}")
-        variables[name] = np.asarray(old + 1, dtype=np.asarray(old).dtype)
-        return np.asarray(old)
+        before = []
+
+        def increment(old):
+            if old >= limit:
+                raise errors.OutOfRangeError(None, None, f"Reached limit of {limit}")
+            before.append(old)
+            return np.asarray(old + 1, dtype=np.asarray(old).dtype)
+        update_variable(state, name, increment)
+        return np.asarray(before[0])
     return count
 
 

@@ -61,7 +61,7 @@ register_op("RefEnter", inputs=("data: &T",), bind=_bind_ref_enter, read_at_use=
             shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)],
             attr_defaults=_ENTER_ATTRS, foldable=False)
 register_op("Exit", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
-            foldable=False)
+            foldable=False, leaves_frame=True)
 register_op("NextIteration", inputs=("data: T",), kernel=lambda x: x, shape_fn=_forward_shape,
             foldable=False)
 register_op("LoopCond", inputs=("input: bool",), kernel=lambda x: x,
@@ -241,6 +241,9 @@ class WhileContext(ControlFlowContext):
             inputs = [enter._op._inputs[0]._op]
             outer = (self._graph._control_inputs_for(inputs)
                      if self._graph._control_dependencies_stack else [])
+            # Only control inputs from outside this loop gate its Enter; one inside the loop
+            # (an update the body orders a read after) would make the frame depend on itself.
+            outer = [c for c in outer if not _in_context(c, self)]
             enter._op._set_control_flow_context(self)
             enter._op._add_control_inputs(outer)
 

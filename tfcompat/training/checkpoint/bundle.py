@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import struct
-import tempfile
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,6 +24,13 @@ from tfcompat.protobuf import wire
 from tfcompat.protobuf.tensor_bundle_pb2 import BundleEntryProto, BundleHeaderProto
 from tfcompat.protobuf.tensor_pb2 import TensorShapeProto
 from tfcompat.training.checkpoint import table
+from tfcompat.training.checkpoint.atomic import (
+    file_error,
+    replace_all,
+    sigint_deferred,
+    write_group,
+    write_temporary,
+)
 
 # Version of the bundle format TF 2.21 writes (``kTensorBundleVersion``).
 BUNDLE_VERSION = 1
@@ -123,31 +129,6 @@ def decode_tensor(data: bytes, dtype: dtypes.DType,
 
 # ---- writing ---------------------------------------------------------------------------------
 
-def file_error(error: OSError, path: str) -> errors.OpError:
-    """An OSError as the TensorFlow error its file system reports (``<path>; <reason>``)."""
-    if isinstance(error, FileNotFoundError):
-        return errors.NotFoundError(None, None, f"{path}; No such file or directory")
-    if isinstance(error, PermissionError):
-        return errors.PermissionDeniedError(None, None, f"{path}; Permission denied")
-    return errors.UnknownError(None, None, f"{path}; {error.strerror or error}")
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Writes ``path`` through a temporary file renamed into place; OSErrors as TF errors."""
-    directory = os.path.dirname(path) or os.curdir
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=os.path.basename(path) + ".tempstate")
-    except OSError as e:
-        raise file_error(e, path) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as e:
-        os.unlink(tmp)
-        raise file_error(e, path) from None
-
-
 def write_bundle(prefix: str, tensors: Sequence[tuple[str, dtypes.DType, np.ndarray]]) -> None:
     """Writes ``tensors`` (name, dtype, value) as the bundle ``prefix`` (what SaveV2 does).
 
@@ -180,8 +161,9 @@ def write_bundle(prefix: str, tensors: Sequence[tuple[str, dtypes.DType, np.ndar
     items = [(b"", header.SerializeToString())]
     items.extend((name.encode(), entries[name].SerializeToString())
                  for name in sorted(entries, key=str.encode))
-    write_atomically(data_filename(prefix), b"".join(chunks))
-    write_atomically(index_filename(prefix), table.build_table(items))
+    # Data and index change together: a reader never pairs new data with an old index.
+    write_group([(data_filename(prefix), b"".join(chunks)),
+                 (index_filename(prefix), table.build_table(items))])
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -254,10 +236,8 @@ class BundleReader:
                 data = f.read(entry.size)
         except OSError as e:
             raise file_error(e, path) from None
-        if len(data) != entry.size:
-            raise errors.DataLossError(
-                None, None, f"TensorBundle at {self.prefix} shard {entry.shard_id}: read "
-                f"{len(data)} of {entry.size} bytes of {name}")
+        if len(data) != entry.size:  # a truncated data file: TF's error and text
+            raise errors.OutOfRangeError(None, None, "Read less bytes than requested")
         value, calculated = decode_tensor(data, self.dtype(name),
                                           tuple(d.size for d in entry.shape.dim))
         if calculated != entry.crc32c:
@@ -305,17 +285,16 @@ def merge_bundles(prefixes: Sequence[str], destination: str, delete_old_dirs: bo
             renames.append((data_filename(reader.prefix, shard, reader.header.num_shards),
                             data_filename(destination, first_shard + shard, total)))
         first_shard += reader.header.num_shards
-    for source, target in renames:
-        try:
-            os.replace(source, target)
-        except OSError as e:
-            raise file_error(e, source) from None
     header = BundleHeaderProto(num_shards=total)
     header.version.producer = BUNDLE_VERSION
     items = [(b"", header.SerializeToString())]
     items.extend((name.encode(), entries[name].SerializeToString())
                  for name in sorted(entries, key=str.encode))
-    write_atomically(index_filename(destination), table.build_table(items))
+    index = index_filename(destination)
+    # The shards and the merged index switch together (see atomic.replace_all).
+    with sigint_deferred():
+        index_tmp = write_temporary(index, table.build_table(items))
+        replace_all([*renames, (index_tmp, index)], [index_tmp])
     for reader in readers:
         os.remove(index_filename(reader.prefix))
         if delete_old_dirs:

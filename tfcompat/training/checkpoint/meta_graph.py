@@ -49,6 +49,10 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
             collection.bytes_list.value.extend(
                 variable_def(v).SerializeToString() for v in items)
             meta.collection_def[key].CopyFrom(collection)
+        elif items and key not in meta.collection_def:
+            collection = _value_collection(items)
+            if collection is not None:
+                meta.collection_def[key].CopyFrom(collection)
     if collection_list is not None:
         keep = set(collection_list)
         for key in list(meta.collection_def):
@@ -69,6 +73,38 @@ def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_d
             with open(filename, "wb") as f:
                 f.write(meta.SerializeToString(deterministic=True))
     return meta
+
+
+def _value_collection(items: list) -> CollectionDef | None:
+    """A collection of plain values as TF stores it: bytes/str as bytes (str comes back as
+    bytes), ints as int64, floats as float; None for anything else (TF skips those too)."""
+    collection = CollectionDef()
+    if all(isinstance(item, (bytes, str)) for item in items):
+        collection.bytes_list.value.extend(
+            item.encode() if isinstance(item, str) else item for item in items)
+    elif all(isinstance(item, int) and not isinstance(item, bool) for item in items):
+        collection.int64_list.value.extend(items)
+    elif all(isinstance(item, float) for item in items):
+        collection.float_list.value.extend(items)
+    else:
+        return None
+    return collection
+
+
+def _as_variable_def(data: bytes, graph, prefix: str) -> VariableDef | None:
+    """``data`` as a VariableDef naming a variable of ``graph``, or None (plain bytes)."""
+    try:
+        proto = VariableDef.FromString(data)
+    except Exception:  # noqa: BLE001 - any parse failure means "not a VariableDef"
+        return None
+    name = proto.variable_name
+    if not name or not proto.initializer_name:
+        return None
+    try:
+        graph.as_graph_element(prefix + name)
+    except (KeyError, ValueError, TypeError):
+        return None
+    return proto
 
 
 def read_meta_graph_file(filename) -> MetaGraphDef:
@@ -104,7 +140,10 @@ def import_meta_graph(meta_graph_or_file, clear_devices=False, import_scope=None
         kind = collection.WhichOneof("kind")
         if kind == "bytes_list":
             for data in collection.bytes_list.value:
-                proto = VariableDef.FromString(data)
+                proto = _as_variable_def(data, graph, prefix)
+                if proto is None:
+                    graph.add_to_collection(key, data)
+                    continue
                 variable = variables_by_name.get(proto.variable_name)
                 if variable is None:
                     variable = Variable.from_proto(proto, import_scope)

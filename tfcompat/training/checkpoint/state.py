@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.text_format import message_to_string
-from tfcompat.training.checkpoint import bundle
+from tfcompat.training.checkpoint import atomic, bundle
 
 DEFAULT_STATE_FILENAME = "checkpoint"
 
@@ -206,7 +206,7 @@ def update_checkpoint_state_internal(save_dir, model_checkpoint_path,
     if path == state.model_checkpoint_path:
         raise RuntimeError(f"Save path '{model_checkpoint_path}' conflicts with path used for "
                            "checkpoint state.  Please use a different save path.")
-    bundle.write_atomically(path, message_to_string(state, python_style=True).encode("utf-8"))
+    atomic.write_atomically(path, message_to_string(state, python_style=True).encode("utf-8"))
 
 
 # ---- finding checkpoints ---------------------------------------------------------------------

@@ -1,0 +1,21 @@
+# A Python int scalar out of an integer feed's range raises TypeError (beyond int64/uint64,
+# OverflowError); lists and numpy scalars wrap; floats overflow to inf.
+ph = tf.placeholder(tf.int32, [], name='ph')
+ph2 = tf.placeholder(tf.int32, [2], name='ph2')
+ph8 = tf.placeholder(tf.uint8, [], name='ph8')
+phf = tf.placeholder(tf.float32, [], name='phf')
+ph64 = tf.placeholder(tf.int64, [], name='ph64')
+with tf.Session() as sess:
+    show_error(sess.run, ph, {ph: 2 ** 31})
+    show_error(sess.run, ph2, {ph2: [1, 2 ** 31]})
+    show_error(sess.run, ph, {ph: -2 ** 31})
+    show_error(sess.run, ph, {ph: np.int64(2 ** 31)})
+    show_error(sess.run, ph8, {ph8: 256})
+    show_error(sess.run, ph8, {ph8: -1})
+    show_error(sess.run, ph8, {ph8: 255})
+    show_error(sess.run, phf, {phf: 2 ** 200})
+    show_error(sess.run, ph, {ph: 2.7})
+    show_error(sess.run, ph, {ph: 2 ** 70})
+    show_error(sess.run, ph64, {ph64: 2 ** 63})
+    show_error(sess.run, ph64, {ph64: 2 ** 63 - 1})
+    show_error(sess.run, ph, {ph: True})
