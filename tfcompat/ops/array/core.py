@@ -5,10 +5,16 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import (
+    NOT_DIFFERENTIABLE,
+    RegisterGradient,
+    no_gradient,
+    register_op,
+)
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 from tfcompat.ops import constant_op
+from tfcompat.ops.op_helpers import INDEX_TYPES
 
 _SHAPE = TensorShape._from_tuple
 
@@ -182,3 +188,32 @@ def shape_internal(input, name=None, optimize=True, out_type=dtypes.int32) -> Te
         if optimize and input.shape.is_fully_defined():
             return constant_op.constant(input.shape.as_list(), out_type, name="shape_as_tensor")
         return apply_op("Shape", [input], name=scope, attrs={"out_type": out_type})
+
+
+# ---- ShapeN (the Conv2D gradient uses it, as TF's does) ------------------------------------------
+
+def _shape_n_shape(op):
+    out_type = op._attrs["out_type"]
+    return [(out_type, TensorShape([t.shape.ndims])) for t in op.inputs]
+
+
+def _shape_n_kernel(*arrays, out_type):
+    return tuple(np.asarray(np.shape(a), out_type.as_numpy_dtype) for a in arrays)
+
+
+register_op("ShapeN", inputs=("input: N*T",), kernel=_shape_n_kernel, kernel_attrs=("out_type",),
+            shape_fn=_shape_n_shape, allowed={"out_type": INDEX_TYPES},
+            grad=NOT_DIFFERENTIABLE)
+
+
+def shape_n(input, out_type=dtypes.int32, name=None) -> list[Tensor]:  # noqa: A002 - TF's name
+    """The shapes of several tensors, computed by one ShapeN op (``tf.shape_n``)."""
+    if not isinstance(input, (list, tuple)):
+        raise TypeError(f"Expected list for 'input' argument to 'ShapeN' Op, not {input}.")
+    with ops.name_scope(name, "ShapeN", input) as scope:
+        if not input:
+            raise ValueError("List argument 'input' to 'ShapeN' Op with length 0 shorter than "
+                             "minimum length 1.")
+        op = ops.create_op_from_values("ShapeN", [list(input)], name=scope,
+                                       attrs={"out_type": dtypes.as_dtype(out_type)})
+        return op.outputs
