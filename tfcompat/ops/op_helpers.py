@@ -169,8 +169,11 @@ def reduction_op(op_type: str, np_fn: Callable, allowed: Sequence[dtypes.DType],
                 raise ValueError("Cannot specify both 'reduction_indices' and 'axis'.")
             axis = reduction_indices
         x = convert_to_tensor(input_tensor)
-        return apply_op(op_type, [x, all_axes(x) if axis is None else axis], name=name,
-                        attrs={"keep_dims": bool(keepdims)})
+        y = apply_op(op_type, [x, all_axes(x) if axis is None else axis], name=name,
+                     attrs={"keep_dims": bool(keepdims)})
+        if axis is None and not keepdims:
+            y.set_shape(())  # reducing everything gives a scalar even when the rank is unknown
+        return y
 
     reduce.__doc__ = doc
     return reduce

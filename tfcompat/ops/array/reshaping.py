@@ -17,32 +17,55 @@ from tfcompat.ops.op_helpers import INDEX_TYPES
 
 # ---- reshape, expand_dims, squeeze, transpose ------------------------------------------------
 
+def _known_elements(dims) -> tuple[int, int]:
+    """(product of the known dims, number of unknown dims); a known 0 makes the count known."""
+    if 0 in dims:
+        return 0, 0
+    return int(np.prod([d for d in dims if d is not None], dtype=np.int64)), dims.count(None)
+
+
 def _reshape_shape(op):
+    # TF's static checks: the element counts must agree where both sides are known up to at
+    # most one unknown dim each, and a single -1 is inferred when the input is fully known.
     x, shape_t = op.inputs
-    target = tensor_util.constant_value_as_shape(shape_t)
-    if target.ndims is None:
-        return [(x.dtype.base_dtype, unknown_shape())]
-    dims = list(target.as_tuple())
+    dtype = x.dtype.base_dtype
     value = tensor_util.constant_value(shape_t)
     if value is not None:
-        dims = [int(d) for d in np.asarray(value).reshape(-1)]
-        if sum(1 for d in dims if d == -1) > 1:
-            # Accepted while building; the kernel rejects it when run.
-            return [(x.dtype.base_dtype, TensorShape([None if d == -1 else d for d in dims]))]
-        known = x.shape.num_elements()
-        product = int(np.prod([d for d in dims if d != -1], dtype=np.int64))
-        if -1 in dims:
-            if known is not None:
-                if product == 0 or known % product:
-                    raise ShapeError(f"Dimension size must be evenly divisible by {product} but "
-                                     f"is {known}")
-                dims = [known // product if d == -1 else d for d in dims]
-            else:
-                dims = [None if d == -1 else d for d in dims]
-        elif known is not None and known != product:
-            raise ShapeError(f"Cannot reshape a tensor with {known} elements to shape "
-                             f"[{','.join(str(d) for d in dims)}] ({product} elements)")
-    return [(x.dtype.base_dtype, TensorShape(dims))]
+        for d in np.asarray(value).reshape(-1):
+            if d < -1:
+                raise ValueError(f"Invalid value in tensor used for shape: {int(d)}")
+        dims = [None if d == -1 else int(d) for d in np.asarray(value).reshape(-1)]
+    else:
+        target = tensor_util.constant_value_as_shape(shape_t)
+        if target.ndims is None:
+            return [(dtype, unknown_shape())]
+        dims = list(target.as_tuple())
+    out_known, out_unknown = _known_elements(dims)
+    if out_unknown > 1 or x.shape.ndims is None:
+        return [(dtype, TensorShape(dims))]
+    in_known, in_unknown = _known_elements(list(x.shape.as_tuple()))
+    if in_unknown == 0 and out_unknown == 0:
+        if in_known != out_known:
+            raise ShapeError(f"Cannot reshape a tensor with {in_known} elements to shape "
+                             f"{_partial_text(dims)} ({out_known} elements)")
+    elif in_unknown == 0 and out_unknown == 1:
+        if out_known == 0:
+            if in_known != 0:
+                raise ShapeError(f"Cannot reshape a tensor with {in_known} elements to shape "
+                                 f"{_partial_text(dims)} (0 elements)")
+        elif in_known % out_known:
+            raise ShapeError(f"Dimension size must be evenly divisible by {out_known} but is "
+                             f"{in_known}")
+        else:
+            dims = [in_known // out_known if d is None else d for d in dims]
+    elif in_unknown == 1 and out_unknown == 0 and out_known % in_known:
+        raise ShapeError(f"Dimension size must be evenly divisible by {in_known} but is "
+                         f"{out_known}")
+    return [(dtype, TensorShape(dims))]
+
+
+def _partial_text(dims) -> str:
+    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
 
 
 def _reshape_kernel(x, shape):
