@@ -139,8 +139,8 @@ def _exp_grad(op, grad):
     return grad * op.outputs[0]
 
 
-exp = unary_op("Exp", _float32_via_float64(np.exp), FLOAT_COMPLEX, "Computes exponential of x element-wise.",
-               grad=_exp_grad)
+exp = unary_op("Exp", _float32_via_float64(np.exp), FLOAT_COMPLEX,
+               "Computes exponential of x element-wise.", grad=_exp_grad)
 
 
 def _expm1_grad(op, grad):
