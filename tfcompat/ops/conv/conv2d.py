@@ -25,18 +25,19 @@ from tfcompat.ops.conv.window import (
     _check_rank4,
     _check_string_attr,
     _check_window_attrs,
+    _col2im,
     _compute_dtype,
     _copy_attrs,
     _deprecated_argument_lookup,
     _dims,
     _get_sequence,
+    _im2col,
     _layout,
     _pad,
     _require_string,
     _spatial_axes,
     _spatial_geometry,
     _static_output_size,
-    _windows,
     convert_padding,
 )
 
@@ -77,13 +78,13 @@ def _groups(in_depth: int, filter_in_depth: int, out_depth: int) -> int:
 
 def _input_patches(x: np.ndarray, kh: int, kw: int, cin_g: int, cout: int, strides, dilations,
                    padding, explicit_paddings):
-    """The padded input's (kh, kw) windows, with the group count, geometry and compute dtype
-    shared by Conv2D and its filter gradient."""
+    """The padded input's (kh, kw) windows as an im2col matrix [N*OH*OW, KH*KW*C], with the
+    group count, geometry and compute dtype shared by Conv2D and its filter gradient."""
     groups = _groups(x.shape[3], cin_g, cout)
     rows, cols = _spatial_geometry(x.shape, (kh, kw), strides, dilations, padding,
                                    explicit_paddings)
     work = _compute_dtype(x.dtype)
-    patches = _windows(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
+    patches = _im2col(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
     return patches, groups, rows, cols, work
 
 
@@ -132,17 +133,17 @@ def _conv2d_kernel(x, w, *, strides, padding, explicit_paddings, dilations, data
     _check_rank4(w, "convolution filter")
     _check_conv_layout("Conv2D", data_format, strides, dilations)
     kh, kw, cin_g, cout = w.shape
-    patches, groups, _, _, work = _input_patches(x, kh, kw, cin_g, cout, strides, dilations,
-                                                 padding, explicit_paddings)
+    patches, groups, rows, cols, work = _input_patches(x, kh, kw, cin_g, cout, strides,
+                                                       dilations, padding, explicit_paddings)
     w = w.astype(work, copy=False)
-    if groups == 1:
-        out = np.tensordot(patches, w, axes=([3, 4, 5], [0, 1, 2]))
+    n, oh, ow = x.shape[0], rows.out, cols.out
+    if groups == 1:  # one GEMM: [N*OH*OW, KH*KW*C] @ [KH*KW*C, O]
+        out = patches @ w.reshape(kh * kw * cin_g, cout)
     else:
-        n, oh, ow = patches.shape[:3]
         grouped = patches.reshape(n, oh, ow, kh, kw, groups, cin_g)
         out = np.einsum("nhwijgc,ijcgo->nhwgo", grouped,
-                        w.reshape(kh, kw, cin_g, groups, cout // groups)).reshape(n, oh, ow, cout)
-    return np.ascontiguousarray(out, dtype=x.dtype)
+                        w.reshape(kh, kw, cin_g, groups, cout // groups))
+    return out.reshape(n, oh, ow, cout).astype(x.dtype, copy=False)
 
 
 def _conv2d_shape(op):
@@ -231,19 +232,13 @@ def _conv2d_backprop_input_kernel(input_sizes, w, dy, *, strides, padding, expli
     _check_backprop_axis("Conv2DCustomBackpropInput", 2, cols, dy.shape[2])
     work = _compute_dtype(dy.dtype)
     dy_w, w_w = dy.astype(work, copy=False), w.astype(work, copy=False)
-    if groups == 1:
-        taps = np.tensordot(dy_w, w_w, axes=([3], [3]))  # [N, OH, OW, KH, KW, C]
+    n, oh, ow = dy.shape[:3]
+    if groups == 1:  # one GEMM to window values, then col2im
+        columns = dy_w.reshape(n * oh * ow, cout) @ w_w.reshape(kh * kw * cin_g, cout).T
     else:
-        n, oh, ow = dy.shape[:3]
-        taps = np.einsum("nhwgo,ijcgo->nhwijgc", dy_w.reshape(n, oh, ow, groups, cout // groups),
-                         w_w.reshape(kh, kw, cin_g, groups, cout // groups))
-        taps = taps.reshape(n, oh, ow, kh, kw, x_shape[3])
-    dxp = np.zeros((x_shape[0], rows.size + rows.before + rows.after,
-                    cols.size + cols.before + cols.after, x_shape[3]), work)
-    for i in range(kh):
-        for j in range(kw):
-            dxp[:, rows.tap(i), cols.tap(j), :] += taps[:, :, :, i, j, :]
-    dx = dxp[:, rows.before:rows.before + rows.size, cols.before:cols.before + cols.size, :]
+        columns = np.einsum("nhwgo,ijcgo->nhwijgc", dy_w.reshape(n, oh, ow, groups, cout // groups),
+                            w_w.reshape(kh, kw, cin_g, groups, cout // groups))
+    dx = _col2im(columns, x_shape, rows, cols)
     return np.ascontiguousarray(dx, dtype=dy.dtype)
 
 
@@ -333,15 +328,14 @@ def _conv2d_backprop_filter_kernel(x, filter_sizes, dy, *, strides, padding, exp
     _check_backprop_axis("Conv2DCustomBackpropFilter", 1, rows, dy.shape[1])
     _check_backprop_axis("Conv2DCustomBackpropFilter", 2, cols, dy.shape[2])
     dy_w = dy.astype(work, copy=False)
-    if groups == 1:
-        dw = np.tensordot(patches, dy_w, axes=([0, 1, 2], [0, 1, 2]))
+    n, oh, ow = dy.shape[:3]
+    if groups == 1:  # one GEMM: patches^T @ dy
+        dw = patches.T @ dy_w.reshape(n * oh * ow, cout)
     else:
-        n, oh, ow = dy.shape[:3]
         grouped = patches.reshape(n, oh, ow, kh, kw, groups, cin_g)
         dw = np.einsum("nhwijgc,nhwgo->ijcgo", grouped,
                        dy_w.reshape(n, oh, ow, groups, cout // groups))
-        dw = dw.reshape(kh, kw, cin_g, cout)
-    return np.ascontiguousarray(dw, dtype=x.dtype)
+    return dw.reshape(kh, kw, cin_g, cout).astype(x.dtype, copy=False)
 
 
 def _conv2d_backprop_filter_shape(op):

@@ -38,7 +38,6 @@ from tfcompat.ops.conv.window import (
     _spatial_axes,
     _spatial_geometry,
     _static_output_size,
-    _windows,
     convert_padding,
 )
 
@@ -156,8 +155,16 @@ def _max_pool_kernel(x, *, ksize, strides, padding, explicit_paddings, data_form
     if _check_depth_window(ksize):
         return _max_pool_input(_depthwise_groups(x, ksize, strides)).max(axis=-1)
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, explicit_paddings)
-    padded = _pad(_max_pool_input(x), rows, cols, _lowest(x.dtype))
-    return np.ascontiguousarray(_windows(padded, rows, cols).max(axis=(3, 4)))
+    lowest = _lowest(x.dtype)
+    padded = _pad(x, rows, cols, lowest)
+    out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
+    # One elementwise max per kernel tap over strided views (inner loops run over channels);
+    # fmax starts from the lowest finite value, so NaN and -inf never win, as in TF.
+    maximum = np.fmax if x.dtype.kind == "f" else np.maximum
+    for i in range(rows.window if out.size else 0):
+        for j in range(cols.window):
+            maximum(out, padded[:, rows.tap(i), cols.tap(j), :], out=out)
+    return out
 
 
 def _max_pool_shape(op):
@@ -209,17 +216,26 @@ def _window_argmax(x: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
 
     TF's gradient kernel takes the window's first (valid) value, then moves only to a strictly
     greater one, so ties go to the first in row-major order and a leading NaN keeps its place.
+    One pass of in-place compare/copy per tap; positions in the padding never count.
     """
+    shape = (x.shape[0], rows.out, cols.out, x.shape[3])
+    index = np.full(shape, -1, np.int16)
+    if not index.size:
+        return index
+    padded = rows.before or rows.after or cols.before or cols.after
     xp = _pad(x, rows, cols)
-    valid = _pad(np.ones(x.shape[1:3], bool)[None, :, :, None], rows, cols)
-    best = np.zeros((x.shape[0], rows.out, cols.out, x.shape[3]), x.dtype)
-    index = np.full(best.shape, -1, np.int64)
+    valid = _pad(np.ones(x.shape[1:3], bool)[None, :, :, None], rows, cols) if padded else None
+    best = np.empty(shape, x.dtype)
+    take = np.empty(shape, bool)
     for i in range(rows.window):
         for j in range(cols.window):
             value = xp[:, rows.tap(i), cols.tap(j), :]
-            take = valid[:, rows.tap(i), cols.tap(j), :] & ((index < 0) | (value > best))
-            best = np.where(take, value, best)
-            index = np.where(take, i * cols.window + j, index)
+            np.greater(value, best, out=take)
+            np.logical_or(take, index < 0, out=take)
+            if valid is not None:
+                np.logical_and(take, valid[:, rows.tap(i), cols.tap(j), :], out=take)
+            np.copyto(best, value, where=take)
+            np.copyto(index, i * cols.window + j, where=take)
     return index
 
 
@@ -245,10 +261,18 @@ def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padd
     index = _window_argmax(x, rows, cols)
     dxp = np.zeros((x.shape[0], x.shape[1] + rows.before + rows.after,
                     x.shape[2] + cols.before + cols.after, x.shape[3]), grad.dtype)
-    for i in range(rows.window):
+    # Windows that do not overlap (stride >= window) own their inputs: a masked copy per tap;
+    # otherwise a tap's contributions add up.
+    disjoint = rows.stride >= rows.window and cols.stride >= cols.window
+    hit = np.empty(index.shape, bool)
+    for i in range(rows.window if index.size else 0):
         for j in range(cols.window):
-            dxp[:, rows.tap(i), cols.tap(j), :] += np.where(index == i * cols.window + j,
-                                                            grad, 0)
+            np.equal(index, i * cols.window + j, out=hit)
+            target = dxp[:, rows.tap(i), cols.tap(j), :]
+            if disjoint:
+                np.copyto(target, grad, where=hit)
+            else:
+                target += np.where(hit, grad, 0)
     return np.ascontiguousarray(dxp[:, rows.before:rows.before + rows.size,
                                     cols.before:cols.before + cols.size, :])
 
@@ -335,7 +359,11 @@ def _avg_pool_kernel(x, *, ksize, strides, padding, data_format):
     _check_depth_window(ksize)
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, [])
     work = _compute_dtype(x.dtype)
-    sums = _windows(_pad(x.astype(work, copy=False), rows, cols), rows, cols).sum(axis=(3, 4))
+    padded = _pad(x.astype(work, copy=False), rows, cols)
+    sums = np.zeros((x.shape[0], rows.out, cols.out, x.shape[3]), work)
+    for i in range(rows.window if sums.size else 0):  # one strided add per kernel tap
+        for j in range(cols.window):
+            sums += padded[:, rows.tap(i), cols.tap(j), :]
     return (sums / _window_counts(rows, cols).astype(work)).astype(x.dtype)
 
 

@@ -206,6 +206,33 @@ def _windows(xp: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
          s[2] * cols.dilation, s[3]), writeable=False)
 
 
+def _im2col(xp: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
+    """The windows of padded NHWC ``xp`` as a contiguous [N*OH*OW, KH*KW*C] matrix (im2col).
+
+    Filled by one strided copy per kernel tap: each copy's inner loop runs over a whole output
+    row, where copying the 6-D window view at once would loop over KW elements at a time.
+    """
+    n, c = xp.shape[0], xp.shape[3]
+    patches = np.empty((n, rows.out, cols.out, rows.window, cols.window, c), xp.dtype)
+    for i in range(rows.window if rows.out and cols.out else 0):  # (no taps of empty outputs)
+        for j in range(cols.window):
+            patches[:, :, :, i, j, :] = xp[:, rows.tap(i), cols.tap(j), :]
+    return patches.reshape(n * rows.out * cols.out, rows.window * cols.window * c)
+
+
+def _col2im(columns: np.ndarray, x_shape, rows: _Axis, cols: _Axis) -> np.ndarray:
+    """Sums [N*OH*OW, KH*KW*C] window values back onto NHWC ``x_shape`` (the adjoint of
+    ``_im2col``): one strided add per kernel tap into the padded input, then the unpadded part."""
+    n, c = x_shape[0], x_shape[3]
+    taps = columns.reshape(n, rows.out, cols.out, rows.window, cols.window, c)
+    xp = np.zeros((n, rows.size + rows.before + rows.after, cols.size + cols.before + cols.after,
+                   c), columns.dtype)
+    for i in range(rows.window if rows.out and cols.out else 0):
+        for j in range(cols.window):
+            xp[:, rows.tap(i), cols.tap(j), :] += taps[:, :, :, i, j, :]
+    return xp[:, rows.before:rows.before + rows.size, cols.before:cols.before + cols.size, :]
+
+
 def _compute_dtype(dtype: np.dtype) -> np.dtype:
     """Half-precision kernels accumulate in float32, as TF's CPU kernels do."""
     return np.dtype(np.float32) if dtype.kind == "f" and dtype.itemsize < 4 else dtype
