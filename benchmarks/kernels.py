@@ -55,26 +55,33 @@ def registered_kernel(build: Callable, *arrays: np.ndarray) -> Callable[[], np.n
 
 # ---- the numpy floor: the same math written directly, no checks ---------------------------
 
-def floor_conv2d(x, w):
+def _floor_im2col(x, kh, kw):
+    """SAME-padded im2col [N*H*W, KH*KW*C]; tap-major for one channel (contiguous copies)."""
     n, h, wd, c = x.shape
-    kh, kw, _, o = w.shape
-    xp = np.pad(x, ((0, 0), (kh // 2, (kh - 1) // 2), (kw // 2, (kw - 1) // 2), (0, 0)))
+    xp = np.zeros((n, h + kh - 1, wd + kw - 1, c), x.dtype)
+    xp[:, kh // 2:kh // 2 + h, kw // 2:kw // 2 + wd] = x
+    if c == 1:
+        cols = np.empty((kh, kw, n, h, wd), x.dtype)
+        for i in range(kh):
+            for j in range(kw):
+                cols[i, j] = xp[:, i:i + h, j:j + wd, 0]
+        return cols.reshape(kh * kw, -1).T
     cols = np.empty((n, h, wd, kh, kw, c), x.dtype)
     for i in range(kh):
         for j in range(kw):
             cols[:, :, :, i, j, :] = xp[:, i:i + h, j:j + wd, :]
-    return (cols.reshape(n * h * wd, -1) @ w.reshape(-1, o)).reshape(n, h, wd, o)
+    return cols.reshape(n * h * wd, -1)
+
+
+def floor_conv2d(x, w):
+    n, h, wd, _ = x.shape
+    kh, kw, _, o = w.shape
+    return (_floor_im2col(x, kh, kw) @ w.reshape(-1, o)).reshape(n, h, wd, o)
 
 
 def floor_conv2d_filter(x, dy, kh, kw):
-    n, h, wd, c = x.shape
-    xp = np.pad(x, ((0, 0), (kh // 2, (kh - 1) // 2), (kw // 2, (kw - 1) // 2), (0, 0)))
-    cols = np.empty((n, h, wd, kh, kw, c), x.dtype)
-    for i in range(kh):
-        for j in range(kw):
-            cols[:, :, :, i, j, :] = xp[:, i:i + h, j:j + wd, :]
     o = dy.shape[3]
-    return (cols.reshape(n * h * wd, -1).T @ dy.reshape(-1, o)).reshape(kh, kw, c, o)
+    return (_floor_im2col(x, kh, kw).T @ dy.reshape(-1, o)).reshape(kh, kw, x.shape[3], o)
 
 
 def floor_conv2d_input(w, dy):

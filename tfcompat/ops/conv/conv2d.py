@@ -38,6 +38,7 @@ from tfcompat.ops.conv.window import (
     _spatial_axes,
     _spatial_geometry,
     _static_output_size,
+    _window_matrix,
     convert_padding,
 )
 
@@ -234,7 +235,8 @@ def _conv2d_backprop_input_kernel(input_sizes, w, dy, *, strides, padding, expli
     dy_w, w_w = dy.astype(work, copy=False), w.astype(work, copy=False)
     n, oh, ow = dy.shape[:3]
     if groups == 1:  # one GEMM to window values, then col2im
-        columns = dy_w.reshape(n * oh * ow, cout) @ w_w.reshape(kh * kw * cin_g, cout).T
+        columns = _window_matrix(dy_w.reshape(n * oh * ow, cout),
+                                 w_w.reshape(kh * kw * cin_g, cout).T, cin_g)
     else:
         columns = np.einsum("nhwgo,ijcgo->nhwijgc", dy_w.reshape(n, oh, ow, groups, cout // groups),
                             w_w.reshape(kh, kw, cin_g, groups, cout // groups))

@@ -249,6 +249,36 @@ def _depthwise_argmax(groups: np.ndarray) -> np.ndarray:
     return index
 
 
+def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
+                         cols: _Axis) -> np.ndarray | None:
+    """MaxPoolGrad when the windows tile the input exactly (stride == window, no padding) and
+    hold no NaN: the window maximum by one max per tap, then each window's first tap equal to
+    it (row-major, as TF's strictly-greater scan picks) takes the gradient. None otherwise."""
+    if (rows.stride != rows.window or cols.stride != cols.window or rows.before or rows.after
+            or cols.before or cols.after or rows.out * rows.window != rows.size
+            or cols.out * cols.window != cols.size or not grad.size):
+        return None
+    taps = [x[:, rows.tap(i), cols.tap(j), :] for i in range(rows.window)
+            for j in range(cols.window)]
+    best = taps[0].copy()
+    for tap in taps[1:]:
+        np.maximum(best, tap, out=best)
+    if x.dtype.kind == "f" and np.isnan(best).any():
+        return None
+    dx = np.empty(x.shape, grad.dtype)
+    taken = np.zeros(best.shape, bool)
+    hit = np.empty(best.shape, bool)
+    zero = np.zeros((), grad.dtype)
+    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
+    for k, tap in enumerate(taps):
+        np.equal(tap, best, out=hit)
+        np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
+        np.logical_or(taken, hit, out=taken)
+        i, j = divmod(k, cols.window)
+        dx[:, rows.tap(i), cols.tap(j), :] = np.where(hit, routed, zero)
+    return dx
+
+
 def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padding,
                           explicit_paddings, data_format):
     x, grad = np.asarray(orig_input), np.asarray(grad)
@@ -258,6 +288,9 @@ def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padd
         chosen = np.arange(ksize[3]) == _depthwise_argmax(groups)[..., None]
         return np.where(chosen, grad[..., None], 0).astype(grad.dtype).reshape(x.shape)
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, explicit_paddings)
+    routed = _tiled_max_pool_grad(x, grad, rows, cols)
+    if routed is not None:
+        return routed
     index = _window_argmax(x, rows, cols)
     dxp = np.zeros((x.shape[0], x.shape[1] + rows.before + rows.after,
                     x.shape[2] + cols.before + cols.after, x.shape[3]), grad.dtype)
@@ -265,14 +298,16 @@ def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padd
     # otherwise a tap's contributions add up.
     disjoint = rows.stride >= rows.window and cols.stride >= cols.window
     hit = np.empty(index.shape, bool)
+    zero = np.zeros((), grad.dtype)
+    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
     for i in range(rows.window if index.size else 0):
         for j in range(cols.window):
             np.equal(index, i * cols.window + j, out=hit)
             target = dxp[:, rows.tap(i), cols.tap(j), :]
             if disjoint:
-                np.copyto(target, grad, where=hit)
+                target[...] = np.where(hit, routed, zero)
             else:
-                target += np.where(hit, grad, 0)
+                target += np.where(hit, grad, zero)
     return np.ascontiguousarray(dxp[:, rows.before:rows.before + rows.size,
                                     cols.before:cols.before + cols.size, :])
 
@@ -414,6 +449,15 @@ def _avg_pool_grad_kernel(orig_input_shape, grad, *, ksize, strides, padding, da
     rows, cols = _pool_geometry(shape, ksize, strides, padding, [])
     work = _compute_dtype(grad.dtype)
     share = grad.astype(work) / _window_counts(rows, cols).astype(work)
+    if (rows.stride == rows.window and cols.stride == cols.window and not
+            (rows.before or rows.after or cols.before or cols.after)
+            and rows.out * rows.window == rows.size and cols.out * cols.window == cols.size):
+        # Windows tile the input: each input gets exactly its window's share.
+        dx = np.empty(shape, grad.dtype)
+        for i in range(rows.window if share.size else 0):
+            for j in range(cols.window):
+                dx[:, rows.tap(i), cols.tap(j), :] = share
+        return dx
     dxp = np.zeros((shape[0], shape[1] + rows.before + rows.after,
                     shape[2] + cols.before + cols.after, shape[3]), work)
     for i in range(rows.window):

@@ -192,44 +192,62 @@ def _spatial_geometry(x_shape, windows: tuple[int, int], strides, dilations, pad
 def _pad(x: np.ndarray, rows: _Axis, cols: _Axis, value=0) -> np.ndarray:
     if not (rows.before or rows.after or cols.before or cols.after):
         return x
-    return np.pad(x, ((0, 0), (rows.before, rows.after), (cols.before, cols.after), (0, 0)),
-                  constant_values=value)
+    padded = np.full((x.shape[0], x.shape[1] + rows.before + rows.after,
+                      x.shape[2] + cols.before + cols.after, x.shape[3]), value, x.dtype)
+    padded[:, rows.before:rows.before + x.shape[1], cols.before:cols.before + x.shape[2]] = x
+    return padded
 
 
-def _windows(xp: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
-    """A read-only [N, OH, OW, KH, KW, C] view of the windows of padded NHWC ``xp``."""
-    n, _, _, c = xp.shape
-    s = xp.strides
-    return np.lib.stride_tricks.as_strided(
-        xp, (n, rows.out, cols.out, rows.window, cols.window, c),
-        (s[0], s[1] * rows.stride, s[2] * cols.stride, s[1] * rows.dilation,
-         s[2] * cols.dilation, s[3]), writeable=False)
+# Below this many channels the im2col matrix is built tap-major ([KH*KW*C, N*OH*OW], handed out
+# transposed): each tap's copy is then one contiguous block instead of C-wide strided pieces.
+_TAP_MAJOR_CHANNELS = 4
 
 
 def _im2col(xp: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
-    """The windows of padded NHWC ``xp`` as a contiguous [N*OH*OW, KH*KW*C] matrix (im2col).
-
-    Filled by one strided copy per kernel tap: each copy's inner loop runs over a whole output
-    row, where copying the 6-D window view at once would loop over KW elements at a time.
-    """
+    """The windows of padded NHWC ``xp`` as an [N*OH*OW, KH*KW*C] matrix (im2col), contiguous in
+    one of its two orders, filled by one strided copy per kernel tap (where copying the 6-D
+    window view at once would loop over KW elements at a time)."""
     n, c = xp.shape[0], xp.shape[3]
+    taps = rows.window * cols.window
+    live = rows.out and cols.out  # (an empty output has no taps to copy)
+    if c < _TAP_MAJOR_CHANNELS:
+        patches = np.empty((rows.window, cols.window, c, n, rows.out, cols.out), xp.dtype)
+        for i in range(rows.window if live else 0):
+            for j in range(cols.window):
+                patches[i, j] = xp[:, rows.tap(i), cols.tap(j), :].transpose(3, 0, 1, 2)
+        return patches.reshape(taps * c, n * rows.out * cols.out).T
     patches = np.empty((n, rows.out, cols.out, rows.window, cols.window, c), xp.dtype)
-    for i in range(rows.window if rows.out and cols.out else 0):  # (no taps of empty outputs)
+    for i in range(rows.window if live else 0):
         for j in range(cols.window):
             patches[:, :, :, i, j, :] = xp[:, rows.tap(i), cols.tap(j), :]
-    return patches.reshape(n * rows.out * cols.out, rows.window * cols.window * c)
+    return patches.reshape(n * rows.out * cols.out, taps * c)
+
+
+def _window_matrix(a: np.ndarray, b: np.ndarray, channels: int) -> np.ndarray:
+    """``a @ b`` as an [N*OH*OW, KH*KW*C] window-value matrix laid out the way ``_im2col``
+    lays out one with ``channels`` channels (so ``_col2im`` reads each tap contiguously)."""
+    if channels < _TAP_MAJOR_CHANNELS:
+        return (b.T @ a.T).T
+    return a @ b
 
 
 def _col2im(columns: np.ndarray, x_shape, rows: _Axis, cols: _Axis) -> np.ndarray:
     """Sums [N*OH*OW, KH*KW*C] window values back onto NHWC ``x_shape`` (the adjoint of
     ``_im2col``): one strided add per kernel tap into the padded input, then the unpadded part."""
     n, c = x_shape[0], x_shape[3]
-    taps = columns.reshape(n, rows.out, cols.out, rows.window, cols.window, c)
     xp = np.zeros((n, rows.size + rows.before + rows.after, cols.size + cols.before + cols.after,
                    c), columns.dtype)
-    for i in range(rows.window if rows.out and cols.out else 0):
-        for j in range(cols.window):
-            xp[:, rows.tap(i), cols.tap(j), :] += taps[:, :, :, i, j, :]
+    live = rows.out and cols.out
+    if columns.flags.f_contiguous and not columns.flags.c_contiguous:  # tap-major
+        taps = columns.T.reshape(rows.window, cols.window, c, n, rows.out, cols.out)
+        for i in range(rows.window if live else 0):
+            for j in range(cols.window):
+                xp[:, rows.tap(i), cols.tap(j), :] += taps[i, j].transpose(1, 2, 3, 0)
+    else:
+        taps = columns.reshape(n, rows.out, cols.out, rows.window, cols.window, c)
+        for i in range(rows.window if live else 0):
+            for j in range(cols.window):
+                xp[:, rows.tap(i), cols.tap(j), :] += taps[:, :, :, i, j, :]
     return xp[:, rows.before:rows.before + rows.size, cols.before:cols.before + cols.size, :]
 
 
