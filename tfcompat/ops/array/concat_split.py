@@ -8,7 +8,7 @@ import numbers
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import (
     ShapeError,
     Tensor,
@@ -80,12 +80,6 @@ def _concat_kernel(*args):
         raise errors.InvalidArgumentError(None, None, f"ConcatOp : {e}") from None
 
 
-register_op("ConcatV2", inputs=("values: N*T", "axis: Tidx"), kernel=_concat_kernel,
-            shape_fn=_concat_shape, allowed={"Tidx": INDEX_TYPES}, value_inputs=(-1,),
-            type_defaults={"Tidx": dtypes.int32})
-
-
-@RegisterGradient("ConcatV2")
 def _concat_grad(op, grad):
     from tfcompat.ops import slicing_ops
     values, axis = op.inputs[:-1], op.inputs[-1]
@@ -96,6 +90,12 @@ def _concat_grad(op, grad):
     offsets = concat_offsets(axis_mod, sizes)
     grads = [slicing_ops.slice(grad, offset, size) for offset, size in zip(offsets, sizes)]
     return grads + [None]
+
+
+register_op("ConcatV2", inputs=("values: N*T", "axis: Tidx"), kernel=_concat_kernel,
+            shape_fn=_concat_shape, allowed={"Tidx": INDEX_TYPES}, value_inputs=(-1,),
+            type_defaults={"Tidx": dtypes.int32},
+            grad=_concat_grad)
 
 
 def concat_offsets(axis, shapes):
@@ -120,8 +120,8 @@ def _concat_offset_kernel(axis, *shapes):
 
 
 register_op("ConcatOffset", inputs=("concat_dim: int32", "shape: N*int32"),
-            kernel=_concat_offset_kernel, shape_fn=_concat_offset_shape)
-no_gradient("ConcatOffset")
+            kernel=_concat_offset_kernel, shape_fn=_concat_offset_shape,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def concat(values, axis, name="concat") -> Tensor:
@@ -157,14 +157,14 @@ def _pack_shape(op):
     return [(dtype, _SHAPE(tuple(dims)))]
 
 
-register_op("Pack", inputs=("values: N*T",), kernel=lambda *v, axis: np.stack(v, axis=axis),
-            kernel_attrs=("axis",), shape_fn=_pack_shape, attr_defaults={"axis": 0})
-
-
-@RegisterGradient("Pack")
 def _pack_grad(op, grad):
     from tfcompat.ops import slicing_ops
     return slicing_ops.unstack(grad, num=op._attrs["N"], axis=op._attrs["axis"])
+
+
+register_op("Pack", inputs=("values: N*T",), kernel=lambda *v, axis: np.stack(v, axis=axis),
+            kernel_attrs=("axis",), shape_fn=_pack_shape, attr_defaults={"axis": 0},
+            grad=_pack_grad)
 
 
 def stack(values, axis=0, name="stack") -> Tensor:
@@ -250,13 +250,13 @@ def _unpack_kernel(x, num, axis):
     return _outputs([np.array(np.take(x, i, axis=axis)) for i in range(num)])
 
 
-register_op("Unpack", inputs=("value: T",), kernel=_unpack_kernel, kernel_attrs=("num", "axis"),
-            shape_fn=_unpack_shape, attr_defaults={"axis": 0})
-
-
-@RegisterGradient("Unpack")
 def _unpack_grad(op, *grads):
     return array_ops.stack(list(grads), axis=op._attrs["axis"])
+
+
+register_op("Unpack", inputs=("value: T",), kernel=_unpack_kernel, kernel_attrs=("num", "axis"),
+            shape_fn=_unpack_shape, attr_defaults={"axis": 0},
+            grad=_unpack_grad)
 
 
 def unstack(value, num=None, axis=0, name="unstack") -> list[Tensor]:
@@ -328,13 +328,13 @@ def _split_kernel(axis, x, num_split):
     return _outputs([np.array(p) for p in np.split(x, num_split, axis=axis)])
 
 
-register_op("Split", inputs=("split_dim: int32", "value: T"), kernel=_split_kernel,
-            kernel_attrs=("num_split",), shape_fn=_split_shape)
-
-
-@RegisterGradient("Split")
 def _split_grad(op, *grads):
     return None, array_ops.concat(list(grads), op.inputs[0])
+
+
+register_op("Split", inputs=("split_dim: int32", "value: T"), kernel=_split_kernel,
+            kernel_attrs=("num_split",), shape_fn=_split_shape,
+            grad=_split_grad)
 
 
 def _split_v_shape(op):
@@ -398,14 +398,14 @@ def _split_v_kernel(x, sizes, axis, num_split):
     return _outputs([np.array(p) for p in np.split(x, bounds, axis=axis)])
 
 
-register_op("SplitV", inputs=("value: T", "size_splits: Tlen", "split_dim: int32"),
-            kernel=_split_v_kernel, kernel_attrs=("num_split",), shape_fn=_split_v_shape,
-            allowed={"Tlen": _SPLIT_LEN_TYPES}, type_defaults={"Tlen": dtypes.int64})
-
-
-@RegisterGradient("SplitV")
 def _split_v_grad(op, *grads):
     return array_ops.concat(list(grads), op.inputs[2]), None, None
+
+
+register_op("SplitV", inputs=("value: T", "size_splits: Tlen", "split_dim: int32"),
+            kernel=_split_v_kernel, kernel_attrs=("num_split",), shape_fn=_split_v_shape,
+            allowed={"Tlen": _SPLIT_LEN_TYPES}, type_defaults={"Tlen": dtypes.int64},
+            grad=_split_v_grad)
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split") -> list[Tensor]:

@@ -5,12 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
-from tfcompat.framework.op_registry import (
-    NOT_DIFFERENTIABLE,
-    RegisterGradient,
-    no_gradient,
-    register_op,
-)
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
 from tfcompat.ops import constant_op
@@ -46,8 +41,8 @@ def _bind_placeholder(op, state):
     return kernel
 
 
-register_op("Placeholder", shape_fn=_attr_dtype_shape, bind=_bind_placeholder)
-no_gradient("Placeholder")
+register_op("Placeholder", shape_fn=_attr_dtype_shape, bind=_bind_placeholder,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def placeholder(dtype, shape=None, name=None) -> Tensor:
@@ -68,13 +63,13 @@ def _placeholder_with_default_shape(op):
     return [(value.dtype.base_dtype, shape)]
 
 
-register_op("PlaceholderWithDefault", inputs=("input: dtype",),
-            shape_fn=_placeholder_with_default_shape, kernel=lambda x: x)
-
-
-@RegisterGradient("PlaceholderWithDefault")
 def _placeholder_with_default_grad(op, grad):
     return grad
+
+
+register_op("PlaceholderWithDefault", inputs=("input: dtype",),
+            shape_fn=_placeholder_with_default_shape, kernel=lambda x: x,
+            grad=_placeholder_with_default_grad)
 
 
 def placeholder_with_default(input, shape, name=None) -> Tensor:  # noqa: A002 - TF's name
@@ -90,21 +85,25 @@ def _identity_shape(op):
     return [(x.dtype.base_dtype, x.shape)]
 
 
-register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
-register_op("RefIdentity", inputs=("input: T",), kernel=lambda x: x,
-            shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)])
-register_op("StopGradient", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape)
-no_gradient("StopGradient")
+register_op("StopGradient", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape,
+            grad=NOT_DIFFERENTIABLE)
 
 
-@RegisterGradient("Identity")
 def _identity_grad(op, grad):
     return grad
 
 
-@RegisterGradient("RefIdentity")
+register_op("Identity", inputs=("input: T",), kernel=lambda x: x, shape_fn=_identity_shape,
+            grad=_identity_grad)
+
+
 def _ref_identity_grad(op, grad):
     return grad
+
+
+register_op("RefIdentity", inputs=("input: T",), kernel=lambda x: x,
+            shape_fn=lambda op: [(op.inputs[0].dtype, op.inputs[0].shape)],
+            grad=_ref_identity_grad)
 
 
 def ref_identity(input, name=None) -> Tensor:  # noqa: A002

@@ -6,7 +6,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, tensor_util
 from tfcompat.framework.indexed_slices import IndexedSlices
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
@@ -80,12 +80,6 @@ def _gather_kernel(params, indices, axis, batch_dims):
     return np.stack(pieces).reshape(out_shape)
 
 
-register_op("GatherV2", inputs=("params: Tparams", "indices: Tindices", "axis: Taxis"),
-            kernel=_gather_kernel, kernel_attrs=("batch_dims",), shape_fn=_gather_shape,
-            allowed={"Tindices": _GATHER_INDEX_TYPES, "Taxis": INDEX_TYPES},
-            attr_defaults={"batch_dims": 0})
-
-
 def _index_list(*parts) -> list | Tensor:
     """Concatenates int lists, ints and int32 Tensors into a permutation: a plain list when all
     parts are static, else a ConcatV2."""
@@ -135,7 +129,6 @@ def _gather_grad_general(params_shape: Tensor, indices: Tensor, grad: Tensor, ax
     return array_ops.transpose(summed, back)
 
 
-@RegisterGradient("GatherV2")
 def _gather_v2_grad(op, grad):
     """The gathered rows' gradient: an IndexedSlices for axis-0 gathers (densified by
     UnsortedSegmentSum when a consumer needs a Tensor), a dense scatter otherwise."""
@@ -159,6 +152,13 @@ def _gather_v2_grad(op, grad):
         axis = math_ops.floormod(math_ops.cast(axis_t, dtypes.int32), params_rank)
     return (_gather_grad_general(params_shape, indices, grad, axis, batch_dims, params_rank),
             None, None)
+
+
+register_op("GatherV2", inputs=("params: Tparams", "indices: Tindices", "axis: Taxis"),
+            kernel=_gather_kernel, kernel_attrs=("batch_dims",), shape_fn=_gather_shape,
+            allowed={"Tindices": _GATHER_INDEX_TYPES, "Taxis": INDEX_TYPES},
+            attr_defaults={"batch_dims": 0},
+            grad=_gather_v2_grad)
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=None,
@@ -217,14 +217,6 @@ def _unsorted_segment_sum_kernel(data, ids, num_segments):
     return out
 
 
-register_op("UnsortedSegmentSum",
-            inputs=("data: T", "segment_ids: Tindices", "num_segments: Tnumsegments"),
-            kernel=_unsorted_segment_sum_kernel, shape_fn=_unsorted_segment_sum_shape,
-            allowed={"Tindices": _GATHER_INDEX_TYPES, "Tnumsegments": INDEX_TYPES},
-            type_defaults={"Tnumsegments": dtypes.int32})
-
-
-@RegisterGradient("UnsortedSegmentSum")
 def _unsorted_segment_sum_grad(op, grad):
     """Gathers the gradient at each segment id; rows with negative ids (dropped) get zeros."""
     ids = op.inputs[1]
@@ -235,6 +227,14 @@ def _unsorted_segment_sum_grad(op, grad):
     kept = array_ops.reshape(kept, array_ops.concat(
         [array_ops.shape(kept), array_ops.ones(_stack([extra]), dtype=dtypes.int32)], 0))
     return array_ops.select_v2(kept, gathered, array_ops.zeros_like(gathered)), None, None
+
+
+register_op("UnsortedSegmentSum",
+            inputs=("data: T", "segment_ids: Tindices", "num_segments: Tnumsegments"),
+            kernel=_unsorted_segment_sum_kernel, shape_fn=_unsorted_segment_sum_shape,
+            allowed={"Tindices": _GATHER_INDEX_TYPES, "Tnumsegments": INDEX_TYPES},
+            type_defaults={"Tnumsegments": dtypes.int32},
+            grad=_unsorted_segment_sum_grad)
 
 
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None) -> Tensor:

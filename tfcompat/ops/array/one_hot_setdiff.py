@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, ops, tensor_util
-from tfcompat.framework.op_registry import no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import (
     ShapeError,
     Tensor,
@@ -63,8 +63,8 @@ def _one_hot_kernel(indices, depth, on_value, off_value, axis):
 
 register_op("OneHot", inputs=("indices: TI", "depth: int32", "on_value: T", "off_value: T"),
             kernel=_one_hot_kernel, kernel_attrs=("axis",), shape_fn=_one_hot_shape,
-            allowed={"TI": _ONE_HOT_INDEX_TYPES}, attr_defaults={"axis": -1})
-no_gradient("OneHot")
+            allowed={"TI": _ONE_HOT_INDEX_TYPES}, attr_defaults={"axis": -1},
+            grad=NOT_DIFFERENTIABLE)
 
 
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None,
@@ -127,8 +127,8 @@ def _list_diff_kernel(x, y, out_idx):
 
 
 register_op("ListDiff", inputs=("x: T", "y: T"), kernel=_list_diff_kernel,
-            kernel_attrs=("out_idx",), shape_fn=_list_diff_shape)
-no_gradient("ListDiff")
+            kernel_attrs=("out_idx",), shape_fn=_list_diff_shape,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def list_diff(x, y, out_idx=dtypes.int32, name=None) -> tuple[Tensor, Tensor]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, tensor_util
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import unknown_shape
 from tfcompat.ops import array_ops
@@ -77,11 +77,6 @@ def _pad_v2_kernel(x, paddings, constant_values):
 
 
 _PAD_ALLOWED = {"Tpaddings": INDEX_TYPES}
-register_op("Pad", inputs=("input: T", "paddings: Tpaddings"), kernel=_pad_kernel,
-            shape_fn=_pad_shape, allowed=_PAD_ALLOWED, type_defaults={"Tpaddings": dtypes.int32})
-register_op("PadV2", inputs=("input: T", "paddings: Tpaddings", "constant_values: T"),
-            kernel=_pad_v2_kernel, shape_fn=_pad_shape, allowed=_PAD_ALLOWED,
-            type_defaults={"Tpaddings": dtypes.int32})
 
 
 def _mirror_pairs(x: np.ndarray, paddings, mode: bytes) -> list[tuple[int, int]]:
@@ -121,15 +116,6 @@ def _mirror_pad_grad_kernel(dy, paddings, mode):
     return np.array(out)
 
 
-register_op("MirrorPad", inputs=("input: T", "paddings: Tpaddings"), kernel=_mirror_pad_kernel,
-            kernel_attrs=("mode",), shape_fn=_pad_shape, allowed=_PAD_ALLOWED,
-            type_defaults={"Tpaddings": dtypes.int32})
-register_op("MirrorPadGrad", inputs=("input: T", "paddings: Tpaddings"),
-            kernel=_mirror_pad_grad_kernel, kernel_attrs=("mode",),
-            shape_fn=_mirror_pad_grad_shape, allowed=_PAD_ALLOWED,
-            type_defaults={"Tpaddings": dtypes.int32})
-
-
 def _pad_grad(op, grad):
     """Slices the gradient of the un-padded region out of the padded gradient."""
     x, paddings = op.inputs[0], op.inputs[1]
@@ -140,18 +126,36 @@ def _pad_grad(op, grad):
     return (x_grad, None) if len(op.inputs) == 2 else (x_grad, None, None)
 
 
-RegisterGradient("Pad")(_pad_grad)
-RegisterGradient("PadV2")(_pad_grad)
+register_op("PadV2", inputs=("input: T", "paddings: Tpaddings", "constant_values: T"),
+            kernel=_pad_v2_kernel, shape_fn=_pad_shape, allowed=_PAD_ALLOWED,
+            type_defaults={"Tpaddings": dtypes.int32},
+            grad=_pad_grad)
 
 
-@RegisterGradient("MirrorPad")
+register_op("Pad", inputs=("input: T", "paddings: Tpaddings"), kernel=_pad_kernel,
+            shape_fn=_pad_shape, allowed=_PAD_ALLOWED, type_defaults={"Tpaddings": dtypes.int32},
+            grad=_pad_grad)
+
+
 def _mirror_pad_grad(op, grad):
     return apply_op("MirrorPadGrad", [grad, op.inputs[1]], attrs={"mode": op._attrs["mode"]}), None
 
 
-@RegisterGradient("MirrorPadGrad")
+register_op("MirrorPad", inputs=("input: T", "paddings: Tpaddings"), kernel=_mirror_pad_kernel,
+            kernel_attrs=("mode",), shape_fn=_pad_shape, allowed=_PAD_ALLOWED,
+            type_defaults={"Tpaddings": dtypes.int32},
+            grad=_mirror_pad_grad)
+
+
 def _mirror_pad_grad_grad(op, grad):
     return apply_op("MirrorPad", [grad, op.inputs[1]], attrs={"mode": op._attrs["mode"]}), None
+
+
+register_op("MirrorPadGrad", inputs=("input: T", "paddings: Tpaddings"),
+            kernel=_mirror_pad_grad_kernel, kernel_attrs=("mode",),
+            shape_fn=_mirror_pad_grad_shape, allowed=_PAD_ALLOWED,
+            type_defaults={"Tpaddings": dtypes.int32},
+            grad=_mirror_pad_grad_grad)
 
 
 def _paddings_constant(paddings):

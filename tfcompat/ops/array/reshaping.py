@@ -7,7 +7,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import constant_op
@@ -87,14 +87,14 @@ def _reshape_kernel(x, shape):
             f"shape has {product}") from None
 
 
-register_op("Reshape", inputs=("tensor: T", "shape: Tshape"), kernel=_reshape_kernel,
-            shape_fn=_reshape_shape, allowed={"Tshape": INDEX_TYPES}, shape_inputs=(1,),
-            type_defaults={"Tshape": dtypes.int32})
-
-
-@RegisterGradient("Reshape")
 def _reshape_grad(op, grad):
     return [reshape(grad, shape(op.inputs[0])), None]
+
+
+register_op("Reshape", inputs=("tensor: T", "shape: Tshape"), kernel=_reshape_kernel,
+            shape_fn=_reshape_shape, allowed={"Tshape": INDEX_TYPES}, shape_inputs=(1,),
+            type_defaults={"Tshape": dtypes.int32},
+            grad=_reshape_grad)
 
 
 def reshape(tensor, shape, name=None) -> Tensor:  # noqa: F811 - TF's argument name
@@ -123,14 +123,14 @@ def _expand_dims_kernel(x, axis):
     return np.expand_dims(x, int(np.asarray(axis).reshape(-1)[0]))
 
 
-register_op("ExpandDims", inputs=("input: T", "dim: Tdim"), kernel=_expand_dims_kernel,
-            shape_fn=_expand_dims_shape, allowed={"Tdim": INDEX_TYPES}, value_inputs=(1,),
-            type_defaults={"Tdim": dtypes.int32})
-
-
-@RegisterGradient("ExpandDims")
 def _expand_dims_grad(op, grad):
     return [reshape(grad, shape(op.inputs[0])), None]
+
+
+register_op("ExpandDims", inputs=("input: T", "dim: Tdim"), kernel=_expand_dims_kernel,
+            shape_fn=_expand_dims_shape, allowed={"Tdim": INDEX_TYPES}, value_inputs=(1,),
+            type_defaults={"Tdim": dtypes.int32},
+            grad=_expand_dims_grad)
 
 
 def expand_dims(input, axis=None, name=None, dim=None) -> Tensor:  # noqa: A002
@@ -181,13 +181,13 @@ def _squeeze_kernel(x, squeeze_dims):
     return np.squeeze(x)
 
 
-register_op("Squeeze", inputs=("input: T",), kernel=_squeeze_kernel,
-            kernel_attrs=("squeeze_dims",), shape_fn=_squeeze_shape)
-
-
-@RegisterGradient("Squeeze")
 def _squeeze_grad(op, grad):
     return reshape(grad, shape(op.inputs[0]))
+
+
+register_op("Squeeze", inputs=("input: T",), kernel=_squeeze_kernel,
+            kernel_attrs=("squeeze_dims",), shape_fn=_squeeze_shape,
+            grad=_squeeze_grad)
 
 
 def squeeze(input, axis=None, name=None, squeeze_dims=None) -> Tensor:  # noqa: A002
@@ -221,22 +221,22 @@ def _transpose_shape(op):
     return [(x.dtype.base_dtype, _SHAPE(tuple(dims[p] for p in perm)))]
 
 
-register_op("Transpose", inputs=("x: T", "perm: Tperm"),
-            kernel=lambda x, perm: np.transpose(x, [int(p) for p in np.asarray(perm)]),
-            shape_fn=_transpose_shape, allowed={"Tperm": INDEX_TYPES},
-            type_defaults={"Tperm": dtypes.int32})
-
-
-@RegisterGradient("Transpose")
 def _transpose_grad(op, grad):
     perm = op.inputs[1]
     return [transpose(grad, invert_permutation(perm)), None]
 
 
+register_op("Transpose", inputs=("x: T", "perm: Tperm"),
+            kernel=lambda x, perm: np.transpose(x, [int(p) for p in np.asarray(perm)]),
+            shape_fn=_transpose_shape, allowed={"Tperm": INDEX_TYPES},
+            type_defaults={"Tperm": dtypes.int32},
+            grad=_transpose_grad)
+
+
 register_op("InvertPermutation", inputs=("x: T",),
             kernel=lambda x: np.argsort(np.asarray(x)).astype(np.asarray(x).dtype),
-            shape_fn=unchanged_shape, allowed={"T": INDEX_TYPES})
-no_gradient("InvertPermutation")
+            shape_fn=unchanged_shape, allowed={"T": INDEX_TYPES},
+            grad=NOT_DIFFERENTIABLE)
 
 
 def invert_permutation(x, name=None) -> Tensor:
@@ -269,15 +269,15 @@ def _fill_kernel(dims, value):
                    dtype=np.asarray(value).dtype)
 
 
-register_op("Fill", inputs=("dims: index_type", "value: T"), kernel=_fill_kernel,
-            shape_fn=_fill_shape, allowed={"index_type": INDEX_TYPES},
-            type_defaults={"index_type": dtypes.int32})
-
-
-@RegisterGradient("Fill")
 def _fill_grad(op, grad):
     from tfcompat.ops import math_ops
     return None, math_ops.reduce_sum(grad)
+
+
+register_op("Fill", inputs=("dims: index_type", "value: T"), kernel=_fill_kernel,
+            shape_fn=_fill_shape, allowed={"index_type": INDEX_TYPES},
+            type_defaults={"index_type": dtypes.int32},
+            grad=_fill_grad)
 
 
 def fill(dims, value, name=None) -> Tensor:
@@ -319,8 +319,8 @@ def ones(shape, dtype=dtypes.float32, name=None) -> Tensor:
                    "ones")
 
 
-register_op("ZerosLike", inputs=("x: T",), kernel=np.zeros_like, shape_fn=unchanged_shape)
-no_gradient("ZerosLike")
+register_op("ZerosLike", inputs=("x: T",), kernel=np.zeros_like, shape_fn=unchanged_shape,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def zeros_like(tensor, dtype=None, name=None, optimize=True) -> Tensor:

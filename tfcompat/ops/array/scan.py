@@ -6,7 +6,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.common_shapes import unchanged_shape
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.array.slice_common import _SCAN_TYPES, _invalid, _shape_str
@@ -38,8 +38,6 @@ _SCAN_ARGS = dict(inputs=("x: T", "axis: Tidx"), kernel_attrs=("exclusive", "rev
                   shape_fn=unchanged_shape, allowed={"T": _SCAN_TYPES, "Tidx": INDEX_TYPES},
                   type_defaults={"Tidx": dtypes.int32},
                   attr_defaults={"exclusive": False, "reverse": False})
-register_op("Cumsum", kernel=_scan_kernel(np.cumsum, 0), **_SCAN_ARGS)
-register_op("Cumprod", kernel=_scan_kernel(np.cumprod, 1), **_SCAN_ARGS)
 
 
 def _scan(op_type: str, x, axis, exclusive, reverse, name) -> Tensor:
@@ -60,13 +58,15 @@ def cumprod(x, axis=0, exclusive=False, reverse=False, name=None) -> Tensor:
     return _scan("Cumprod", x, axis, exclusive, reverse, name)
 
 
-@RegisterGradient("Cumsum")
 def _cumsum_grad(op, grad):
     return cumsum(grad, op.inputs[1], exclusive=op._attrs["exclusive"],
                   reverse=not op._attrs["reverse"]), None
 
 
-@RegisterGradient("Cumprod")
+register_op("Cumsum", kernel=_scan_kernel(np.cumsum, 0), **_SCAN_ARGS,
+            grad=_cumsum_grad)
+
+
 def _cumprod_grad(op, grad):
     """TF's formula ``cumsum(cumprod(x) * grad, reversed) / x``, taken as 0 where x == 0."""
     x, axis = op.inputs
@@ -77,3 +77,7 @@ def _cumprod_grad(op, grad):
     is_zero = math_ops.equal(x, array_ops.zeros_like(x))
     safe_x = array_ops.select(is_zero, array_ops.ones_like(x), x)
     return array_ops.select(is_zero, array_ops.zeros_like(out), out / safe_x), None
+
+
+register_op("Cumprod", kernel=_scan_kernel(np.cumprod, 1), **_SCAN_ARGS,
+            grad=_cumprod_grad)

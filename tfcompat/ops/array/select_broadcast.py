@@ -6,7 +6,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, tensor_util
 from tfcompat.framework.common_shapes import broadcast_shape
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, merge_error, unknown_shape
 from tfcompat.ops.array.reshaping import zeros, zeros_like
@@ -35,15 +35,15 @@ def _select_kernel(cond, x, y):
     return np.where(cond, x, y)
 
 
-register_op("Select", inputs=("condition: bool", "t: T", "e: T"), kernel=_select_kernel,
-            shape_fn=_select_shape)
-
-
-@RegisterGradient("Select")
 def _select_grad(op, grad):
     cond = op.inputs[0]
     zeros_ = zeros_like(op.inputs[1])
     return None, select(cond, grad, zeros_), select(cond, zeros_, grad)
+
+
+register_op("Select", inputs=("condition: bool", "t: T", "e: T"), kernel=_select_kernel,
+            shape_fn=_select_shape,
+            grad=_select_grad)
 
 
 def select(condition, x, y, name=None) -> Tensor:
@@ -56,11 +56,6 @@ def _select_v2_shape(op):
     return [(x.dtype.base_dtype, out)]
 
 
-register_op("SelectV2", inputs=("condition: bool", "t: T", "e: T"),
-            kernel=lambda c, x, y: np.where(c, x, y), shape_fn=_select_v2_shape)
-
-
-@RegisterGradient("SelectV2")
 def _select_v2_grad(op, grad):
     from tfcompat.ops import math_grad_util
     cond, x, y = op.inputs
@@ -68,6 +63,11 @@ def _select_v2_grad(op, grad):
     gx = math_grad_util.reduce_to_shape_of(select_v2(cond, grad, zeros_), x)
     gy = math_grad_util.reduce_to_shape_of(select_v2(cond, zeros_, grad), y)
     return None, gx, gy
+
+
+register_op("SelectV2", inputs=("condition: bool", "t: T", "e: T"),
+            kernel=lambda c, x, y: np.where(c, x, y), shape_fn=_select_v2_shape,
+            grad=_select_v2_grad)
 
 
 def select_v2(condition, x, y, name=None) -> Tensor:
@@ -95,15 +95,15 @@ def _broadcast_to_kernel(x, shape_):
             f"{[int(d) for d in np.asarray(shape_)]}") from None
 
 
-register_op("BroadcastTo", inputs=("input: T", "shape: Tidx"), kernel=_broadcast_to_kernel,
-            shape_fn=_broadcast_to_shape, allowed={"Tidx": INDEX_TYPES},
-            type_defaults={"Tidx": dtypes.int32})
-
-
-@RegisterGradient("BroadcastTo")
 def _broadcast_to_grad(op, grad):
     from tfcompat.ops import math_grad_util
     return math_grad_util.reduce_to_shape_of(grad, op.inputs[0]), None
+
+
+register_op("BroadcastTo", inputs=("input: T", "shape: Tidx"), kernel=_broadcast_to_kernel,
+            shape_fn=_broadcast_to_shape, allowed={"Tidx": INDEX_TYPES},
+            type_defaults={"Tidx": dtypes.int32},
+            grad=_broadcast_to_grad)
 
 
 def broadcast_to(input, shape, name=None) -> Tensor:  # noqa: A002
@@ -135,8 +135,8 @@ def _broadcast_gradient_args_kernel(s0, s1):
 register_op("BroadcastGradientArgs", inputs=("s0: T", "s1: T"),
             kernel=_broadcast_gradient_args_kernel,
             shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, unknown_shape(1))] * 2,
-            allowed={"T": INDEX_TYPES})
-no_gradient("BroadcastGradientArgs")
+            allowed={"T": INDEX_TYPES},
+            grad=NOT_DIFFERENTIABLE)
 
 
 def broadcast_gradient_args(s0, s1, name=None):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tfcompat.framework import ops, tensor_util
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops
@@ -90,11 +90,6 @@ def _slice_kernel(x, begin, size):
     return np.array(x[tuple(index)])
 
 
-register_op("Slice", inputs=("input: T", "begin: Index", "size: Index"), kernel=_slice_kernel,
-            shape_fn=_slice_shape, allowed={"Index": INDEX_TYPES})
-
-
-@RegisterGradient("Slice")
 def _slice_grad(op, grad):
     """Pads the gradient with zeros back to the input's shape."""
     x, begin = op.inputs[0], op.inputs[1]
@@ -108,6 +103,11 @@ def _slice_grad(op, grad):
     paddings = array_ops.concat([before, after], 1)
     # Pad's gradient is a Slice: the two modules reach each other through the family namespace.
     return array_ops.pad(grad, paddings), None, None
+
+
+register_op("Slice", inputs=("input: T", "begin: Index", "size: Index"), kernel=_slice_kernel,
+            shape_fn=_slice_shape, allowed={"Index": INDEX_TYPES},
+            grad=_slice_grad)
 
 
 def slice(input_, begin, size, name=None) -> Tensor:  # noqa: A001 - TF's name
@@ -319,11 +319,6 @@ def _bind_strided_slice(op, state):
     return kernel
 
 
-register_op("StridedSlice", inputs=("input: T", "begin: Index", "end: Index", "strides: Index"),
-            bind=_bind_strided_slice, shape_fn=_strided_slice_shape,
-            allowed={"Index": _STRIDED_INDEX_TYPES}, attr_defaults=dict.fromkeys(_MASK_ATTRS, 0))
-
-
 def _strided_slice_grad_shape(op):
     shape_t, begin_t, end_t, strides_t, dy = op.inputs
     _with_rank(shape_t.shape, 1)
@@ -347,13 +342,6 @@ def _bind_strided_slice_grad(op, state):
     return kernel
 
 
-register_op("StridedSliceGrad",
-            inputs=("shape: Index", "begin: Index", "end: Index", "strides: Index", "dy: T"),
-            bind=_bind_strided_slice_grad, shape_fn=_strided_slice_grad_shape,
-            allowed={"Index": INDEX_TYPES}, attr_defaults=dict.fromkeys(_MASK_ATTRS, 0))
-
-
-@RegisterGradient("StridedSlice")
 def _strided_slice_grad(op, grad):
     """Scatters the gradient back into zeros of the input's shape (StridedSliceGrad)."""
     begin, end, strides = op.inputs[1:]
@@ -363,10 +351,22 @@ def _strided_slice_grad(op, grad):
     return (strided_slice_grad(*args, grad, **_masks(op)), None, None, None)
 
 
-@RegisterGradient("StridedSliceGrad")
+register_op("StridedSlice", inputs=("input: T", "begin: Index", "end: Index", "strides: Index"),
+            bind=_bind_strided_slice, shape_fn=_strided_slice_shape,
+            allowed={"Index": _STRIDED_INDEX_TYPES}, attr_defaults=dict.fromkeys(_MASK_ATTRS, 0),
+            grad=_strided_slice_grad)
+
+
 def _strided_slice_grad_grad(op, grad):
     begin, end, strides = op.inputs[1:4]
     return None, None, None, None, strided_slice(grad, begin, end, strides, **_masks(op))
+
+
+register_op("StridedSliceGrad",
+            inputs=("shape: Index", "begin: Index", "end: Index", "strides: Index", "dy: T"),
+            bind=_bind_strided_slice_grad, shape_fn=_strided_slice_grad_shape,
+            allowed={"Index": INDEX_TYPES}, attr_defaults=dict.fromkeys(_MASK_ATTRS, 0),
+            grad=_strided_slice_grad_grad)
 
 
 def strided_slice_grad(shape, begin, end, strides, dy, begin_mask=0, end_mask=0,

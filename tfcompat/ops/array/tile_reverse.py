@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, tensor_util
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import unknown_shape
 from tfcompat.ops import array_ops, math_ops
@@ -62,12 +62,6 @@ def _tile_kernel(x, multiples):
     return np.tile(x, reps).reshape([d * m for d, m in zip(x.shape, reps)])
 
 
-register_op("Tile", inputs=("input: T", "multiples: Tmultiples"), kernel=_tile_kernel,
-            shape_fn=_tile_shape, allowed={"Tmultiples": INDEX_TYPES},
-            type_defaults={"Tmultiples": dtypes.int32})
-
-
-@RegisterGradient("Tile")
 def _tile_grad(op, grad):
     """Sums the tiled copies: reshape to interleaved (multiple, dim) pairs, reduce the firsts."""
     x, multiples = op.inputs
@@ -77,6 +71,12 @@ def _tile_grad(op, grad):
     input_grad = math_ops.reduce_sum(array_ops.reshape(grad, split_shape), axes)
     input_grad.set_shape(x.shape)
     return input_grad, None
+
+
+register_op("Tile", inputs=("input: T", "multiples: Tmultiples"), kernel=_tile_kernel,
+            shape_fn=_tile_shape, allowed={"Tmultiples": INDEX_TYPES},
+            type_defaults={"Tmultiples": dtypes.int32},
+            grad=_tile_grad)
 
 
 def tile(input, multiples, name=None) -> Tensor:  # noqa: A002 - TF's name
@@ -122,14 +122,14 @@ def _reverse_kernel(x, axis):
     return np.flip(x, axes).copy() if axes else np.array(x)
 
 
-register_op("ReverseV2", inputs=("tensor: T", "axis: Tidx"), kernel=_reverse_kernel,
-            shape_fn=_reverse_shape, allowed={"Tidx": INDEX_TYPES},
-            type_defaults={"Tidx": dtypes.int32})
-
-
-@RegisterGradient("ReverseV2")
 def _reverse_grad(op, grad):
     return reverse(grad, op.inputs[1]), None
+
+
+register_op("ReverseV2", inputs=("tensor: T", "axis: Tidx"), kernel=_reverse_kernel,
+            shape_fn=_reverse_shape, allowed={"Tidx": INDEX_TYPES},
+            type_defaults={"Tidx": dtypes.int32},
+            grad=_reverse_grad)
 
 
 def reverse(tensor, axis, name=None) -> Tensor:
