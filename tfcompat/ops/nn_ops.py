@@ -6,7 +6,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.common_shapes import unchanged_shape
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
@@ -15,20 +15,26 @@ from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 # ---- activations -----------------------------------------------------------------------------
 
 
+def _grad_shape(op):
+    g = op.inputs[0]
+    return [(g.dtype.base_dtype, g.shape.merge_with(op.inputs[1].shape))]
+
+
+def _piecewise_linear_grad_op(grad_op_type: str, kernel) -> None:
+    """Registers ``grad_op_type(gradients, features)``; being linear in ``gradients``, its own
+    gradient is itself in the first input and zero in the second."""
+    def grad_of_grad(op, grad):
+        return apply_op(grad_op_type, [grad, op.inputs[1]]), array_ops.zeros_like(op.inputs[1])
+
+    register_op(grad_op_type, inputs=("gradients: T", "features: T"), kernel=kernel,
+                shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS}, grad=grad_of_grad)
+
+
+# ---- Relu (+ ReluGrad) ---------------------------------------------------------------------
+
 def _relu_kernel(x):
     x = np.asarray(x)
     return np.maximum(x, np.zeros((), x.dtype))
-
-
-relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).")
-relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
-                 "Computes Rectified Linear 6: min(max(x, 0), 6).")
-elu = unary_op("Elu", lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0))).astype(
-    np.asarray(x).dtype), FLOATS, "Computes exponential linear: exp(x) - 1 if x < 0, x otherwise.")
-softplus = unary_op("Softplus", lambda x: np.logaddexp(0, x).astype(np.asarray(x).dtype), FLOATS,
-                    "Computes softplus: log(exp(x) + 1).")
-sigmoid = math_ops.sigmoid
-tanh = math_ops.tanh
 
 
 def _relu_grad_kernel(gradients, features):
@@ -36,40 +42,30 @@ def _relu_grad_kernel(gradients, features):
     return np.where(np.asarray(features) > 0, gradients, np.zeros((), gradients.dtype))
 
 
+relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).",
+                grad=lambda op, grad: apply_op("ReluGrad", [grad, op.outputs[0]]))
+_piecewise_linear_grad_op("ReluGrad", _relu_grad_kernel)
+
+
+# ---- Relu6 (+ Relu6Grad) -------------------------------------------------------------------
+
 def _relu6_grad_kernel(gradients, features):
     gradients = np.asarray(gradients)
     features = np.asarray(features)
     return np.where((features > 0) & (features < 6), gradients, np.zeros((), gradients.dtype))
 
 
+relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
+                 "Computes Rectified Linear 6: min(max(x, 0), 6).",
+                 grad=lambda op, grad: apply_op("Relu6Grad", [grad, op.outputs[0]]))
+_piecewise_linear_grad_op("Relu6Grad", _relu6_grad_kernel)
+
+
+# ---- Elu (+ EluGrad) -----------------------------------------------------------------------
+
 def _elu_grad_kernel(gradients, outputs):
     gradients, outputs = np.asarray(gradients), np.asarray(outputs)
     return np.where(outputs > 0, gradients, gradients * (outputs + 1)).astype(gradients.dtype)
-
-
-def _grad_shape(op):
-    g = op.inputs[0]
-    return [(g.dtype.base_dtype, g.shape.merge_with(op.inputs[1].shape))]
-
-
-register_op("ReluGrad", inputs=("gradients: T", "features: T"), kernel=_relu_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
-register_op("Relu6Grad", inputs=("gradients: T", "features: T"), kernel=_relu6_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
-
-
-def _register_activation_gradient(op_type: str, grad_op_type: str) -> None:
-    """``op_type``'s gradient is ``grad_op_type(grad, y)``; for the piecewise-linear ones, the
-    gradient op's own gradient is itself in ``grad`` and zero in its second input."""
-    RegisterGradient(op_type)(lambda op, grad: apply_op(grad_op_type, [grad, op.outputs[0]]))
-    if grad_op_type != "EluGrad":
-        RegisterGradient(grad_op_type)(lambda op, grad: (
-            apply_op(grad_op_type, [grad, op.inputs[1]]), array_ops.zeros_like(op.inputs[1])))
-
-
-_register_activation_gradient("Relu", "ReluGrad")
-_register_activation_gradient("Relu6", "Relu6Grad")
-_register_activation_gradient("Elu", "EluGrad")
 
 
 def _elu_grad_grad(op, grad):
@@ -78,15 +74,26 @@ def _elu_grad_grad(op, grad):
             array_ops.select(elu_x < 0, grad * op.inputs[0], array_ops.zeros_like(elu_x)))
 
 
+elu = unary_op("Elu", lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0))).astype(
+    np.asarray(x).dtype), FLOATS, "Computes exponential linear: exp(x) - 1 if x < 0, x otherwise.",
+    grad=lambda op, grad: apply_op("EluGrad", [grad, op.outputs[0]]))
 register_op("EluGrad", inputs=("gradients: T", "outputs: T"), kernel=_elu_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": FLOATS},
-            grad=_elu_grad_grad)
+            shape_fn=_grad_shape, allowed={"T": FLOATS}, grad=_elu_grad_grad)
 
 
-@RegisterGradient("Softplus")
+# ---- Softplus; sigmoid and tanh are the math family's ----------------------------------------
+
 def _softplus_grad(op, grad):
     return grad * math_ops.sigmoid(op.inputs[0])
 
+
+softplus = unary_op("Softplus", lambda x: np.logaddexp(0, x).astype(np.asarray(x).dtype), FLOATS,
+                    "Computes softplus: log(exp(x) + 1).", grad=_softplus_grad)
+sigmoid = math_ops.sigmoid
+tanh = math_ops.tanh
+
+
+# ---- LeakyRelu (+ LeakyReluGrad) -----------------------------------------------------------
 
 def _leaky_relu_kernel(x, alpha):
     x = np.asarray(x)
