@@ -36,11 +36,17 @@ def _fast_path(op, grad) -> bool:
             and grad.dtype.base_dtype in (dtypes.int32, dtypes.float32))
 
 
-def _check_no_integer_zero_divisor(x, y) -> None:
-    """TF checks divisors per output element: an empty result divides by nothing."""
-    if (x.dtype.kind in "iu" and 0 not in np.broadcast_shapes(x.shape, y.shape)
-            and np.any(y == 0)):
+def _integer_division(ufunc, x, y):
+    """``ufunc(x, y)``; integer division by zero is an error for each output element that
+    divides by zero, as TF checks (so an empty result divides by nothing)."""
+    x, y = np.asarray(x), np.asarray(y)
+    if x.dtype.kind not in "iu":
+        return ufunc(x, y)
+    with np.errstate(divide="ignore"):
+        result = ufunc(x, y)
+    if result.size and np.any(y == 0):
         raise errors.InvalidArgumentError(None, None, "Integer division by zero")
+    return result
 
 
 # ---- AddV2 (tf.add is AddV2 named "Add") ---------------------------------------------------
@@ -138,9 +144,7 @@ def div(x, y, name=None) -> Tensor:
 # ---- FloorDiv ------------------------------------------------------------------------------
 
 def _floordiv_kernel(x, y):
-    x, y = np.asarray(x), np.asarray(y)
-    _check_no_integer_zero_divisor(x, y)
-    return np.floor_divide(x, y)
+    return _integer_division(np.floor_divide, x, y)
 
 
 floor_div = binary_op("FloorDiv", _floordiv_kernel, REAL_NUMBERS,
@@ -157,9 +161,7 @@ def floordiv(x, y, name=None) -> Tensor:
 # ---- FloorMod ------------------------------------------------------------------------------
 
 def _floormod_kernel(x, y):
-    x, y = np.asarray(x), np.asarray(y)
-    _check_no_integer_zero_divisor(x, y)
-    return np.mod(x, y)
+    return _integer_division(np.mod, x, y)
 
 
 def _floor_mod_grad(op, grad):
