@@ -448,16 +448,17 @@ def _avg_pool_grad_kernel(orig_input_shape, grad, *, ksize, strides, padding, da
             None, None, "Default AvgPoolingOp only supports NHWC on device type CPU")
     rows, cols = _pool_geometry(shape, ksize, strides, padding, [])
     work = _compute_dtype(grad.dtype)
-    share = grad.astype(work) / _window_counts(rows, cols).astype(work)
     if (rows.stride == rows.window and cols.stride == cols.window and not
             (rows.before or rows.after or cols.before or cols.after)
             and rows.out * rows.window == rows.size and cols.out * cols.window == cols.size):
-        # Windows tile the input: each input gets exactly its window's share.
+        # Windows tile the input: every window is whole, and each input gets its window's share.
+        share = grad.astype(work, copy=False) / work.type(rows.window * cols.window)
         dx = np.empty(shape, grad.dtype)
         for i in range(rows.window if share.size else 0):
             for j in range(cols.window):
                 dx[:, rows.tap(i), cols.tap(j), :] = share
         return dx
+    share = grad.astype(work) / _window_counts(rows, cols).astype(work)
     dxp = np.zeros((shape[0], shape[1] + rows.before + rows.after,
                     shape[2] + cols.before + cols.after, shape[3]), work)
     for i in range(rows.window):
