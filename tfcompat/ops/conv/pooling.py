@@ -216,26 +216,29 @@ def _window_argmax(x: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
 
     TF's gradient kernel takes the window's first (valid) value, then moves only to a strictly
     greater one, so ties go to the first in row-major order and a leading NaN keeps its place.
-    One pass of in-place compare/copy per tap; positions in the padding never count.
+    One compare and two selects per tap; positions in the padding never count.
     """
     shape = (x.shape[0], rows.out, cols.out, x.shape[3])
-    index = np.full(shape, -1, np.int16)
-    if not index.size:
-        return index
+    if not np.prod(shape):
+        return np.zeros(shape, np.int16)
     padded = rows.before or rows.after or cols.before or cols.after
     xp = _pad(x, rows, cols)
     valid = _pad(np.ones(x.shape[1:3], bool)[None, :, :, None], rows, cols) if padded else None
-    best = np.empty(shape, x.dtype)
-    take = np.empty(shape, bool)
+    if valid is None:  # every window starts at a real input: its first tap
+        best, index = xp[:, rows.tap(0), cols.tap(0), :].copy(), np.zeros(shape, np.int16)
+    else:
+        best, index = np.zeros(shape, x.dtype), np.full(shape, -1, np.int16)
     for i in range(rows.window):
         for j in range(cols.window):
+            if valid is None and i == j == 0:
+                continue
             value = xp[:, rows.tap(i), cols.tap(j), :]
-            np.greater(value, best, out=take)
-            np.logical_or(take, index < 0, out=take)
+            take = value > best
             if valid is not None:
-                np.logical_and(take, valid[:, rows.tap(i), cols.tap(j), :], out=take)
-            np.copyto(best, value, where=take)
-            np.copyto(index, i * cols.window + j, where=take)
+                take |= index < 0
+                take &= valid[:, rows.tap(i), cols.tap(j), :]
+            best = np.where(take, value, best)
+            index = np.where(take, np.int16(i * cols.window + j), index)
     return index
 
 
