@@ -201,7 +201,16 @@ def _tanh_grad_grad(op, grad):
     return grad * -2.0 * dy * y, apply_op("TanhGrad", [y, grad])
 
 
-_grad_op("TanhGrad", lambda y, dy: dy * (1 - y * y), _tanh_grad_grad)
+def _tanh_grad_kernel(y, dy):
+    """dy * (1 - y * y), evaluated in one buffer (the same operations in the same order)."""
+    if y.shape != dy.shape:
+        return dy * (1 - y * y)
+    out = np.multiply(y, y, out=np.empty_like(y))
+    np.subtract(1, out, out=out)
+    return np.multiply(dy, out, out=out)
+
+
+_grad_op("TanhGrad", _tanh_grad_kernel, _tanh_grad_grad)
 
 
 # ---- Sigmoid (+ SigmoidGrad) ---------------------------------------------------------------
@@ -225,7 +234,15 @@ def _sigmoid_grad_grad(op, grad):
     return dy * grad * (1.0 - 2.0 * y), apply_op("SigmoidGrad", [y, grad])
 
 
-_grad_op("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad)
+def _sigmoid_grad_kernel(y, dy):
+    """dy * y * (1 - y), evaluated in two buffers (the same operations in the same order)."""
+    if y.shape != dy.shape:
+        return dy * y * (1 - y)
+    out = np.multiply(dy, y, out=np.empty_like(y))
+    return np.multiply(out, np.subtract(1, y), out=out)
+
+
+_grad_op("SigmoidGrad", _sigmoid_grad_kernel, _sigmoid_grad_grad)
 
 
 # ---- Reciprocal (+ ReciprocalGrad) ---------------------------------------------------------
