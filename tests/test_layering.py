@@ -55,14 +55,7 @@ ALLOWED: dict[tuple[str, str], str] = {
 MAX_MODULE_LINES = 600
 
 # module path (relative to the repo) -> why it may be longer than MAX_MODULE_LINES.
-LONG_MODULES: dict[str, str] = {
-    "tfcompat/tools/known_symbols.py": "becomes a data file on the arch-ops branch",
-    "tfcompat/ops/slicing_ops.py": "split by arch-ops branch",
-    "tfcompat/ops/math_ops.py": "split by arch-ops branch",
-    "tfcompat/ops/conv_ops.py": "split by arch-ops branch",
-    "tfcompat/ops/array_ops.py": "split by arch-ops branch",
-    "tfcompat/platform/flags.py": "split into a package by arch-ops branch",
-}
+LONG_MODULES: dict[str, str] = {}
 
 
 def _module_name(path: Path) -> str:

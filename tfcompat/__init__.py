@@ -93,6 +93,7 @@ from tfcompat.ops.array_ops import (
     rank,
     reshape,
     shape,
+    shape_n,
     size,
     squeeze,
     stack,
@@ -105,7 +106,6 @@ from tfcompat.ops.array_ops import (
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
-from tfcompat.ops.conv_ops import shape_n
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients

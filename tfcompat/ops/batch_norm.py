@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, ops
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, constant_op, math_ops
@@ -101,16 +101,6 @@ def _fused_batch_norm_shape(op):
             + [(u, TensorShape([None]))])
 
 
-register_op("FusedBatchNormV3",
-            inputs=("x: T", "scale: U", "offset: U", "mean: U", "variance: U"),
-            kernel=_fused_batch_norm_kernel,
-            kernel_attrs=("epsilon", "exponential_avg_factor", "data_format", "is_training"),
-            shape_fn=_fused_batch_norm_shape,
-            allowed={"T": _HALF_AND_FLOAT, "U": (dtypes.float32,)},
-            attr_defaults={"epsilon": 1e-4, "exponential_avg_factor": 1.0,
-                           "data_format": "NHWC", "is_training": True})
-
-
 def _fused_batch_norm_grad_kernel(y_backprop, x, scale, reserve_space_1, reserve_space_2,
                                   reserve_space_3, epsilon, data_format, is_training):
     del reserve_space_3
@@ -144,16 +134,6 @@ def _fused_batch_norm_grad_shape(op):
     u = op.inputs[2].dtype.base_dtype
     return [(x.dtype.base_dtype, shape), (u, channel_shape), (u, channel_shape),
             (u, TensorShape([0])), (u, TensorShape([0]))]
-
-
-register_op("FusedBatchNormGradV3",
-            inputs=("y_backprop: T", "x: T", "scale: float", "reserve_space_1: U",
-                    "reserve_space_2: U", "reserve_space_3: U"),
-            kernel=_fused_batch_norm_grad_kernel,
-            kernel_attrs=("epsilon", "data_format", "is_training"),
-            shape_fn=_fused_batch_norm_grad_shape,
-            allowed={"T": _HALF_AND_FLOAT, "U": (dtypes.float32,)},
-            attr_defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True})
 
 
 def _batch_norm_grad_graph(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format,
@@ -190,7 +170,6 @@ def _batch_norm_grad_graph(grad_y, x, scale, pop_mean, pop_var, epsilon, data_fo
     return grad_x, grad_scale, grad_offset
 
 
-@RegisterGradient("FusedBatchNormGradV3")
 def _fused_batch_norm_grad_grad(op, grad_grad_x, grad_grad_scale, grad_grad_offset, *unused):
     """Differentiates the composite form of the backward pass (as TF does)."""
     del unused
@@ -208,7 +187,17 @@ def _fused_batch_norm_grad_grad(op, grad_grad_x, grad_grad_scale, grad_grad_offs
     return grads[0], grads[1], grads[2], None, None, None
 
 
-@RegisterGradient("FusedBatchNormV3")
+register_op("FusedBatchNormGradV3",
+            inputs=("y_backprop: T", "x: T", "scale: float", "reserve_space_1: U",
+                    "reserve_space_2: U", "reserve_space_3: U"),
+            kernel=_fused_batch_norm_grad_kernel,
+            kernel_attrs=("epsilon", "data_format", "is_training"),
+            shape_fn=_fused_batch_norm_grad_shape,
+            allowed={"T": _HALF_AND_FLOAT, "U": (dtypes.float32,)},
+            attr_defaults={"epsilon": 1e-4, "data_format": "NHWC", "is_training": True},
+            grad=_fused_batch_norm_grad_grad)
+
+
 def _fused_batch_norm_grad(op, grad_y, *unused_grads):
     """Gradients for x, scale and offset; none for the population mean and variance."""
     del unused_grads
@@ -218,6 +207,17 @@ def _fused_batch_norm_grad(op, grad_y, *unused_grads):
         "FusedBatchNormGradV3", [grad_y, x, scale, op.outputs[3], op.outputs[4], op.outputs[5]],
         attrs=attrs)
     return dx, dscale, doffset, None, None
+
+
+register_op("FusedBatchNormV3",
+            inputs=("x: T", "scale: U", "offset: U", "mean: U", "variance: U"),
+            kernel=_fused_batch_norm_kernel,
+            kernel_attrs=("epsilon", "exponential_avg_factor", "data_format", "is_training"),
+            shape_fn=_fused_batch_norm_shape,
+            allowed={"T": _HALF_AND_FLOAT, "U": (dtypes.float32,)},
+            attr_defaults={"epsilon": 1e-4, "exponential_avg_factor": 1.0,
+                           "data_format": "NHWC", "is_training": True},
+            grad=_fused_batch_norm_grad)
 
 
 def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001,

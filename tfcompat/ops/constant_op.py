@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 
 from tfcompat.framework import dtypes, ops, tensor_util
-from tfcompat.framework.op_registry import no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
 
 
@@ -22,8 +22,7 @@ def _bind_const(op, state):
 
 
 register_op("Const", shape_fn=_const_shape, bind=_bind_const, value_attr="value",
-            required_attrs=("value", "dtype"))
-no_gradient("Const")
+            required_attrs=("value", "dtype"), grad=NOT_DIFFERENTIABLE)
 
 
 def _reshape_to(array: np.ndarray, shape, verify_shape: bool) -> np.ndarray:

@@ -6,12 +6,12 @@ import builtins
 
 from tfcompat.framework import ops
 from tfcompat.framework.common_shapes import no_outputs
-from tfcompat.framework.op_registry import no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Operation, Tensor, apply_op
 from tfcompat.ops import array_ops
 
-register_op("NoOp", shape_fn=no_outputs, kernel=lambda: None)
-no_gradient("NoOp")
+register_op("NoOp", shape_fn=no_outputs, kernel=lambda: None,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def no_op(name=None) -> Operation:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework.op_registry import RegisterGradient, no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops.op_helpers import FLOAT_COMPLEX, NUMBERS
@@ -33,9 +33,9 @@ def _qr_kernel(x, full_matrices):
 
 register_op("Qr", inputs=("input: T",), kernel=_qr_kernel, kernel_attrs=("full_matrices",),
             shape_fn=_qr_shape, allowed={"T": FLOAT_COMPLEX},
-            attr_defaults={"full_matrices": False})
+            attr_defaults={"full_matrices": False},
+            grad=NOT_DIFFERENTIABLE)
 # TF defines a QR gradient; tfcompat does not implement it yet, so QR is a gradient cut.
-no_gradient("Qr")
 
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002 - TF's name
@@ -77,12 +77,6 @@ def _diag_kernel(x):
     return np.diag(x.reshape(n)).reshape(x.shape + x.shape)
 
 
-register_op("DiagPart", inputs=("input: T",), kernel=_diag_part_kernel,
-            shape_fn=_diag_part_shape, allowed={"T": NUMBERS})
-register_op("Diag", inputs=("diagonal: T",), kernel=_diag_kernel, shape_fn=_diag_shape,
-            allowed={"T": NUMBERS})
-
-
 def diag_part(input, name=None):  # noqa: A002
     """The diagonal part of a tensor (``tf.diag_part``)."""
     return apply_op("DiagPart", [input], name=name)
@@ -93,13 +87,21 @@ def diag(diagonal, name=None):
     return apply_op("Diag", [diagonal], name=name)
 
 
-@RegisterGradient("DiagPart")
 def _diag_part_grad(op, grad):
     return diag(grad)
 
 
-@RegisterGradient("Diag")
+register_op("DiagPart", inputs=("input: T",), kernel=_diag_part_kernel,
+            shape_fn=_diag_part_shape, allowed={"T": NUMBERS},
+            grad=_diag_part_grad)
+
+
 def _diag_grad(op, grad):
     return diag_part(grad)
+
+
+register_op("Diag", inputs=("diagonal: T",), kernel=_diag_kernel, shape_fn=_diag_shape,
+            allowed={"T": NUMBERS},
+            grad=_diag_grad)
 
 

@@ -7,7 +7,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.deprecation import deprecated_argument_lookup
-from tfcompat.framework.op_registry import RegisterGradient, register_op
+from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
@@ -17,20 +17,26 @@ from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 # ---- activations -----------------------------------------------------------------------------
 
 
+def _grad_shape(op):
+    g = op.inputs[0]
+    return [(g.dtype.base_dtype, g.shape.merge_with(op.inputs[1].shape))]
+
+
+def _piecewise_linear_grad_op(grad_op_type: str, kernel) -> None:
+    """Registers ``grad_op_type(gradients, features)``; being linear in ``gradients``, its own
+    gradient is itself in the first input and zero in the second."""
+    def grad_of_grad(op, grad):
+        return apply_op(grad_op_type, [grad, op.inputs[1]]), array_ops.zeros_like(op.inputs[1])
+
+    register_op(grad_op_type, inputs=("gradients: T", "features: T"), kernel=kernel,
+                shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS}, grad=grad_of_grad)
+
+
+# ---- Relu (+ ReluGrad) ---------------------------------------------------------------------
+
 def _relu_kernel(x):
     x = np.asarray(x)
     return np.maximum(x, np.zeros((), x.dtype))
-
-
-relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).")
-relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
-                 "Computes Rectified Linear 6: min(max(x, 0), 6).")
-elu = unary_op("Elu", lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0))).astype(
-    np.asarray(x).dtype), FLOATS, "Computes exponential linear: exp(x) - 1 if x < 0, x otherwise.")
-softplus = unary_op("Softplus", lambda x: np.logaddexp(0, x).astype(np.asarray(x).dtype), FLOATS,
-                    "Computes softplus: log(exp(x) + 1).")
-sigmoid = math_ops.sigmoid
-tanh = math_ops.tanh
 
 
 def _relu_grad_kernel(gradients, features):
@@ -38,55 +44,58 @@ def _relu_grad_kernel(gradients, features):
     return np.where(np.asarray(features) > 0, gradients, np.zeros((), gradients.dtype))
 
 
+relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).",
+                grad=lambda op, grad: apply_op("ReluGrad", [grad, op.outputs[0]]))
+_piecewise_linear_grad_op("ReluGrad", _relu_grad_kernel)
+
+
+# ---- Relu6 (+ Relu6Grad) -------------------------------------------------------------------
+
 def _relu6_grad_kernel(gradients, features):
     gradients = np.asarray(gradients)
     features = np.asarray(features)
     return np.where((features > 0) & (features < 6), gradients, np.zeros((), gradients.dtype))
 
 
+relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
+                 "Computes Rectified Linear 6: min(max(x, 0), 6).",
+                 grad=lambda op, grad: apply_op("Relu6Grad", [grad, op.outputs[0]]))
+_piecewise_linear_grad_op("Relu6Grad", _relu6_grad_kernel)
+
+
+# ---- Elu (+ EluGrad) -----------------------------------------------------------------------
+
 def _elu_grad_kernel(gradients, outputs):
     gradients, outputs = np.asarray(gradients), np.asarray(outputs)
     return np.where(outputs > 0, gradients, gradients * (outputs + 1)).astype(gradients.dtype)
 
 
-def _grad_shape(op):
-    g = op.inputs[0]
-    return [(g.dtype.base_dtype, g.shape.merge_with(op.inputs[1].shape))]
-
-
-register_op("ReluGrad", inputs=("gradients: T", "features: T"), kernel=_relu_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
-register_op("Relu6Grad", inputs=("gradients: T", "features: T"), kernel=_relu6_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": REAL_NUMBERS})
-register_op("EluGrad", inputs=("gradients: T", "outputs: T"), kernel=_elu_grad_kernel,
-            shape_fn=_grad_shape, allowed={"T": FLOATS})
-
-
-def _register_activation_gradient(op_type: str, grad_op_type: str) -> None:
-    """``op_type``'s gradient is ``grad_op_type(grad, y)``; for the piecewise-linear ones, the
-    gradient op's own gradient is itself in ``grad`` and zero in its second input."""
-    RegisterGradient(op_type)(lambda op, grad: apply_op(grad_op_type, [grad, op.outputs[0]]))
-    if grad_op_type != "EluGrad":
-        RegisterGradient(grad_op_type)(lambda op, grad: (
-            apply_op(grad_op_type, [grad, op.inputs[1]]), array_ops.zeros_like(op.inputs[1])))
-
-
-_register_activation_gradient("Relu", "ReluGrad")
-_register_activation_gradient("Relu6", "Relu6Grad")
-_register_activation_gradient("Elu", "EluGrad")
-
-
-@RegisterGradient("EluGrad")
 def _elu_grad_grad(op, grad):
     elu_x = op.inputs[1]
     return (apply_op("EluGrad", [grad, elu_x]),
             array_ops.select(elu_x < 0, grad * op.inputs[0], array_ops.zeros_like(elu_x)))
 
 
-@RegisterGradient("Softplus")
+elu = unary_op("Elu", lambda x: np.where(x > 0, x, np.expm1(np.minimum(x, 0))).astype(
+    np.asarray(x).dtype), FLOATS, "Computes exponential linear: exp(x) - 1 if x < 0, x otherwise.",
+    grad=lambda op, grad: apply_op("EluGrad", [grad, op.outputs[0]]))
+register_op("EluGrad", inputs=("gradients: T", "outputs: T"), kernel=_elu_grad_kernel,
+            shape_fn=_grad_shape, allowed={"T": FLOATS}, grad=_elu_grad_grad)
+
+
+# ---- Softplus; sigmoid and tanh are the math family's ----------------------------------------
+
 def _softplus_grad(op, grad):
     return grad * math_ops.sigmoid(op.inputs[0])
 
+
+softplus = unary_op("Softplus", lambda x: np.logaddexp(0, x).astype(np.asarray(x).dtype), FLOATS,
+                    "Computes softplus: log(exp(x) + 1).", grad=_softplus_grad)
+sigmoid = math_ops.sigmoid
+tanh = math_ops.tanh
+
+
+# ---- LeakyRelu (+ LeakyReluGrad) -----------------------------------------------------------
 
 def _leaky_relu_kernel(x, alpha):
     x = np.asarray(x)
@@ -99,24 +108,26 @@ def _leaky_relu_grad_kernel(gradients, features, alpha):
                     gradients * np.asarray(alpha, gradients.dtype))
 
 
-register_op("LeakyRelu", inputs=("features: T",), kernel=_leaky_relu_kernel,
-            kernel_attrs=("alpha",), shape_fn=unchanged_shape, allowed={"T": FLOATS},
-            attr_defaults={"alpha": 0.2})
-register_op("LeakyReluGrad", inputs=("gradients: T", "features: T"),
-            kernel=_leaky_relu_grad_kernel, kernel_attrs=("alpha",), shape_fn=_grad_shape,
-            allowed={"T": FLOATS}, attr_defaults={"alpha": 0.2})
-
-
-@RegisterGradient("LeakyRelu")
 def _leaky_relu_grad(op, grad):
     return apply_op("LeakyReluGrad", [grad, op.inputs[0]], attrs={"alpha": op._attrs["alpha"]})
 
 
-@RegisterGradient("LeakyReluGrad")
+register_op("LeakyRelu", inputs=("features: T",), kernel=_leaky_relu_kernel,
+            kernel_attrs=("alpha",), shape_fn=unchanged_shape, allowed={"T": FLOATS},
+            attr_defaults={"alpha": 0.2},
+            grad=_leaky_relu_grad)
+
+
 def _leaky_relu_grad_grad(op, grad):
     x = op.inputs[1]
     return (apply_op("LeakyReluGrad", [grad, x], attrs={"alpha": op._attrs["alpha"]}),
             array_ops.zeros_like(x))
+
+
+register_op("LeakyReluGrad", inputs=("gradients: T", "features: T"),
+            kernel=_leaky_relu_grad_kernel, kernel_attrs=("alpha",), shape_fn=_grad_shape,
+            allowed={"T": FLOATS}, attr_defaults={"alpha": 0.2},
+            grad=_leaky_relu_grad_grad)
 
 
 def leaky_relu(features, alpha=0.2, name=None) -> Tensor:
@@ -147,23 +158,25 @@ def _softmax_shape(op):
     return unchanged_shape(op)
 
 
-register_op("Softmax", inputs=("logits: T",), kernel=_softmax_kernel, shape_fn=_softmax_shape,
-            allowed={"T": FLOATS})
-register_op("LogSoftmax", inputs=("logits: T",), kernel=_log_softmax_kernel,
-            shape_fn=_softmax_shape, allowed={"T": FLOATS})
-
-
-@RegisterGradient("Softmax")
 def _softmax_grad(op, grad):
     softmax = op.outputs[0]
     sum_channels = math_ops.reduce_sum(grad * softmax, -1, keepdims=True)
     return (grad - sum_channels) * softmax
 
 
-@RegisterGradient("LogSoftmax")
+register_op("Softmax", inputs=("logits: T",), kernel=_softmax_kernel, shape_fn=_softmax_shape,
+            allowed={"T": FLOATS},
+            grad=_softmax_grad)
+
+
 def _log_softmax_grad(op, grad):
     softmax = math_ops.exp(op.outputs[0])
     return grad - math_ops.reduce_sum(grad, -1, keepdims=True) * softmax
+
+
+register_op("LogSoftmax", inputs=("logits: T",), kernel=_log_softmax_kernel,
+            shape_fn=_softmax_shape, allowed={"T": FLOATS},
+            grad=_log_softmax_grad)
 
 
 def _softmax_along(op_type, logits, axis, name):
@@ -215,10 +228,6 @@ def _xent_kernel(logits, labels):
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
 
-register_op("SoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: T"),
-            kernel=_xent_kernel, shape_fn=_xent_shape, allowed={"T": FLOATS})
-
-
 def _broadcast_mul(vec, mat):
     return array_ops.expand_dims(vec, -1) * mat
 
@@ -235,7 +244,6 @@ def _backprop_grad(grad_grad, logits):
         axis=1)) * probs
 
 
-@RegisterGradient("SoftmaxCrossEntropyWithLogits")
 def _xent_grad(op, grad_loss, grad_grad):
     softmax_grad = op.outputs[1]
     grad = _broadcast_mul(grad_loss, softmax_grad)
@@ -247,6 +255,11 @@ def _xent_grad(op, grad_loss, grad_grad):
         # which makes its second derivatives through labels wrong.
         labels_grad -= grad_grad
     return grad, labels_grad
+
+
+register_op("SoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: T"),
+            kernel=_xent_kernel, shape_fn=_xent_shape, allowed={"T": FLOATS},
+            grad=_xent_grad)
 
 
 def _sparse_xent_shape(op):
@@ -277,13 +290,6 @@ def _sparse_xent_kernel(logits, labels):
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
 
-register_op("SparseSoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: Tlabels"),
-            kernel=_sparse_xent_kernel, shape_fn=_sparse_xent_shape,
-            allowed={"T": FLOATS, "Tlabels": (dtypes.int32, dtypes.int64)},
-            type_defaults={"Tlabels": dtypes.int64})
-
-
-@RegisterGradient("SparseSoftmaxCrossEntropyWithLogits")
 def _sparse_xent_grad(op, grad_loss, grad_grad):
     sparse_grad = op.outputs[1]
     grad = _broadcast_mul(grad_loss, sparse_grad)
@@ -291,6 +297,13 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     if _has_grad(grad_grad):
         grad += _backprop_grad(grad_grad, logits)
     return grad, None
+
+
+register_op("SparseSoftmaxCrossEntropyWithLogits", inputs=("features: T", "labels: Tlabels"),
+            kernel=_sparse_xent_kernel, shape_fn=_sparse_xent_shape,
+            allowed={"T": FLOATS, "Tlabels": (dtypes.int32, dtypes.int64)},
+            type_defaults={"Tlabels": dtypes.int64},
+            grad=_sparse_xent_grad)
 
 
 def _flatten_outer_dims(t: Tensor) -> Tensor:
@@ -422,29 +435,29 @@ def _bias_add_shape(op):
     return [(value.dtype.base_dtype, value.shape)]
 
 
-register_op("BiasAdd", inputs=("value: T", "bias: T"), kernel=lambda v, b: np.add(v, b),
-            shape_fn=_bias_add_shape, attr_defaults={"data_format": "NHWC"})
-
-
 def _bias_add_grad_shape(op):
     g = op.inputs[0]
     last = g.shape[-1] if g.shape.ndims is not None else None
     return [(g.dtype.base_dtype, TensorShape([last]) if last is not None else unknown_shape(1))]
 
 
-register_op("BiasAddGrad", inputs=("out_backprop: T",),
-            kernel=lambda g: np.sum(g, axis=tuple(range(np.ndim(g) - 1)), dtype=np.asarray(
-                g).dtype), shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"})
-
-
-@RegisterGradient("BiasAdd")
 def _bias_add_grad(op, grad):
     return grad, apply_op("BiasAddGrad", [grad])
 
 
-@RegisterGradient("BiasAddGrad")
+register_op("BiasAdd", inputs=("value: T", "bias: T"), kernel=lambda v, b: np.add(v, b),
+            shape_fn=_bias_add_shape, attr_defaults={"data_format": "NHWC"},
+            grad=_bias_add_grad)
+
+
 def _bias_add_grad_grad(op, grad):
     return array_ops.broadcast_to(grad, array_ops.shape(op.inputs[0]))
+
+
+register_op("BiasAddGrad", inputs=("out_backprop: T",),
+            kernel=lambda g: np.sum(g, axis=tuple(range(np.ndim(g) - 1)), dtype=np.asarray(
+                g).dtype), shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"},
+            grad=_bias_add_grad_grad)
 
 
 def bias_add(value, bias, data_format=None, name=None) -> Tensor:
@@ -457,15 +470,15 @@ def bias_add(value, bias, data_format=None, name=None) -> Tensor:
         return apply_op("BiasAdd", [value, bias], name=scope)
 
 
+def _l2_loss_grad(op, grad):
+    return op.inputs[0] * grad
+
+
 register_op("L2Loss", inputs=("t: T",),
             kernel=lambda t: np.asarray(np.sum(np.square(t)) / 2, dtype=np.asarray(t).dtype),
             shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, TensorShape([]))],
-            allowed={"T": FLOATS})
-
-
-@RegisterGradient("L2Loss")
-def _l2_loss_grad(op, grad):
-    return op.inputs[0] * grad
+            allowed={"T": FLOATS},
+            grad=_l2_loss_grad)
 
 
 def l2_loss(t, name=None) -> Tensor:

@@ -1,23 +1,27 @@
 """Registration helpers for the bulk of op types: one line per elementwise op.
 
-``unary_op`` / ``binary_op`` / ``comparison_op`` register an op type with its kernel and shape
-function and return the public wrapper. The shared broadcasting-gradient helper
-(``reduce_to_shape_of``) lives in tfcompat.ops.math_grad_util so every binary gradient undoes
-broadcasting the same way.
+``unary_op`` / ``binary_op`` / ``comparison_op`` / ``reduction_op`` register an op type with
+its kernel, shape function and gradient, and return the public wrapper. The shared
+broadcasting-gradient helper (``reduce_to_shape_of``) lives in tfcompat.ops.math_grad_util so
+every binary gradient undoes broadcasting the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tfcompat.framework import dtypes
+import numpy as np
+
+from tfcompat.framework import dtypes, tensor_util
 from tfcompat.framework.common_shapes import (
     broadcast_binary_shape,
     broadcast_shape,
     unchanged_shape,
 )
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
-from tfcompat.framework.ops import apply_op
+from tfcompat.framework.ops import ShapeError, apply_op, convert_to_tensor
+from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 
 FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
 COMPLEX = (dtypes.complex64, dtypes.complex128)
@@ -97,3 +101,74 @@ def comparison_op(op_type: str, kernel: Callable,
     wrapper.__name__ = op_type.lower()
     wrapper.__doc__ = f"Returns the truth value of {op_type}(x, y) element-wise."
     return wrapper
+
+
+def _reduction_shape(op):
+    x, axes_t = op.inputs
+    keep = op._attrs["keep_dims"]
+    dtype = x.dtype.base_dtype
+    axes = tensor_util.constant_value(axes_t)
+    rank = x.shape.ndims
+    if axes is None:
+        if keep and rank is not None:
+            return [(dtype, unknown_shape(rank))]
+        return [(dtype, unknown_shape())]
+    axes = [int(a) for a in np.asarray(axes).reshape(-1)]
+    if rank is None:
+        return [(dtype, unknown_shape())]
+    norm = set()
+    for a in axes:
+        if a < -rank or a >= rank:
+            raise ShapeError(f"Invalid reduction dimension {a} for input with {rank} "
+                             "dimensions.")
+        norm.add(a % rank)
+    dims = x.shape.as_tuple()
+    if keep:
+        out = tuple(1 if i in norm else d for i, d in enumerate(dims))
+    else:
+        out = tuple(d for i, d in enumerate(dims) if i not in norm)
+    return [(dtype, TensorShape._from_tuple(out))]
+
+
+def _reduction_kernel(np_fn: Callable) -> Callable:
+    def kernel(x, axes, keep_dims):
+        x = np.asarray(x)
+        axes = tuple(int(a) % max(x.ndim, 1) for a in np.asarray(axes).reshape(-1))
+        if x.ndim == 0:
+            return x
+        return np.asarray(np_fn(x, axes, keep_dims)).astype(x.dtype, copy=False)
+    return kernel
+
+
+def reduction_op(op_type: str, np_fn: Callable, allowed: Sequence[dtypes.DType], doc: str,
+                 all_axes: Callable, grad: Callable | None = None) -> Callable:
+    """Registers a reduction ``y = np_fn(x, axes, keepdims)`` (Sum, Mean, Max...) and returns
+    the TF1 wrapper ``fn(input_tensor, axis=None, keepdims=None, name=None,
+    reduction_indices=None, keep_dims=None)``.
+
+    ``all_axes(x)`` builds the axes input when ``axis`` is None; ``grad`` is the gradient rule
+    ``fn(op, dy)`` (or ``NOT_DIFFERENTIABLE``).
+    """
+    bool_only = tuple(allowed) == (dtypes.bool_,)
+    register_op(op_type, inputs=("input: bool" if bool_only else "input: T",
+                                 "reduction_indices: Tidx"),
+                kernel=_reduction_kernel(np_fn), kernel_attrs=("keep_dims",),
+                shape_fn=_reduction_shape,
+                allowed={"Tidx": INDEX_TYPES} if bool_only else {"T": allowed,
+                                                                 "Tidx": INDEX_TYPES},
+                type_defaults={"Tidx": dtypes.int32}, attr_defaults={"keep_dims": False},
+                value_inputs=(1,), grad=grad)
+
+    def reduce(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+               keep_dims=None):
+        keepdims = deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims)
+        axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
+        x = convert_to_tensor(input_tensor)
+        y = apply_op(op_type, [x, all_axes(x) if axis is None else axis], name=name,
+                     attrs={"keep_dims": bool(keepdims)})
+        if axis is None and not keepdims:
+            y.set_shape(())  # reducing everything gives a scalar even when the rank is unknown
+        return y
+
+    reduce.__doc__ = doc
+    return reduce

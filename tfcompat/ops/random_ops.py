@@ -14,7 +14,7 @@ import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, random_seed, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
-from tfcompat.framework.op_registry import no_gradient, register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, dimension_value
 from tfcompat.ops import math_ops
@@ -136,8 +136,8 @@ def _bind_shuffle(op, state):
 
 
 register_op("RandomShuffle", inputs=("value: T",), shape_fn=unchanged_shape, bind=_bind_shuffle,
-            stateful=True, attr_defaults=_SEED_ATTRS)
-no_gradient("RandomShuffle")
+            stateful=True, attr_defaults=_SEED_ATTRS,
+            grad=NOT_DIFFERENTIABLE)
 
 
 def _multinomial_shape(op):
@@ -184,8 +184,8 @@ def _bind_multinomial(op, state):
 register_op("Multinomial", inputs=("logits: T", "num_samples: int32"),
             shape_fn=_multinomial_shape, bind=_bind_multinomial, stateful=True,
             allowed={"T": REAL_NUMBERS, "output_dtype": INDEX_TYPES},
-            attr_defaults={**_SEED_ATTRS, "output_dtype": dtypes.int64})
-no_gradient("Multinomial")
+            attr_defaults={**_SEED_ATTRS, "output_dtype": dtypes.int64},
+            grad=NOT_DIFFERENTIABLE)
 
 
 # ---- public API ------------------------------------------------------------------------------

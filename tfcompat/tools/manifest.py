@@ -7,12 +7,13 @@ module mapping ``import tensorflow`` uses, for ``tf.python.*`` internals).
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 
 from tfcompat.tools import module_map
-from tfcompat.tools.known_symbols import COMPAT_V1_API, TF1_ONLY
 
 _MISSING = object()
 
@@ -38,11 +39,19 @@ def canonical(symbol: str) -> str:
     return symbol
 
 
+# symbol<TAB>area rows, regenerated from the oracle by tools/regenerate_known_symbols.py.
+_KNOWN_SYMBOLS_PATH = Path(__file__).with_name("known_symbols.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _known_rows() -> tuple[tuple[str, str], ...]:
+    lines = _KNOWN_SYMBOLS_PATH.read_text().splitlines()
+    return tuple(tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))
+
+
 def known_symbols() -> dict[str, str]:
     """Every known TF1 symbol, mapped to where it comes from (``compat.v1`` or a TF1-only area)."""
-    known = dict.fromkeys(COMPAT_V1_API, "compat.v1")
-    known.update(TF1_ONLY)
-    return known
+    return dict(_known_rows())
 
 
 def _known_prefix(parts: list[str], known: dict[str, str]) -> str | None:
