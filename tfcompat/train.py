@@ -19,6 +19,18 @@ from tfcompat.training.checkpoint.state import (
     latest_checkpoint,
     update_checkpoint_state,
 )
+from tfcompat.training.learning_rate_decay import (
+    cosine_decay,
+    cosine_decay_restarts,
+    exponential_decay,
+    inverse_time_decay,
+    linear_cosine_decay,
+    natural_exp_decay,
+    noisy_linear_cosine_decay,
+    piecewise_constant,
+    piecewise_constant_decay,
+    polynomial_decay,
+)
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
     AdagradOptimizer,
