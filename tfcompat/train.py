@@ -31,6 +31,7 @@ from tfcompat.training.learning_rate_decay import (
     piecewise_constant_decay,
     polynomial_decay,
 )
+from tfcompat.training.moving_averages import ExponentialMovingAverage
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
     AdagradOptimizer,
