@@ -41,6 +41,12 @@ from tfcompat.training.optimizer import (  # noqa: F401
     Optimizer,
     RMSPropOptimizer,
 )
+from tfcompat.training.regularized_optimizers import (
+    AdagradDAOptimizer,
+    FtrlOptimizer,
+    ProximalAdagradOptimizer,
+    ProximalGradientDescentOptimizer,
+)
 from tfcompat.training.saver import Saver
 from tfcompat.training.training_util import (  # noqa: F401
     create_global_step,
