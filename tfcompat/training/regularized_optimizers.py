@@ -6,7 +6,7 @@ from __future__ import annotations
 from tfcompat.framework import ops
 from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.ops import array_ops, math_ops
-from tfcompat.training import training_ops
+from tfcompat.training import training_ops, training_ops_sparse
 from tfcompat.training.optimizer import (
     Optimizer,
     _cast_like,
@@ -34,6 +34,13 @@ class ProximalGradientDescentOptimizer(_HyperparameterOptimizer):
             "ApplyProximalGradientDescent", [var],
             [self._t("learning_rate", var), self._t("l1_regularization_strength", var),
              self._t("l2_regularization_strength", var), grad],
+            use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyProximalGradientDescent", [var],
+            [self._t("learning_rate", var), self._t("l1_regularization_strength", var),
+             self._t("l2_regularization_strength", var), grad.values, grad.indices],
             use_locking=self._use_locking).op
 
 
@@ -65,6 +72,13 @@ class ProximalAdagradOptimizer(_HyperparameterOptimizer):
             "ApplyProximalAdagrad", [var, self.get_slot(var, "accumulator")],
             [self._t("learning_rate", var), self._t("l1_regularization_strength", var),
              self._t("l2_regularization_strength", var), grad],
+            use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyProximalAdagrad", [var, self.get_slot(var, "accumulator")],
+            [self._t("learning_rate", var), self._t("l1_regularization_strength", var),
+             self._t("l2_regularization_strength", var), grad.values, grad.indices],
             use_locking=self._use_locking).op
 
 
@@ -128,17 +142,24 @@ class FtrlOptimizer(Optimizer):
                                                              name="learning_rate_power")
 
     def _apply_dense(self, grad, var):
+        return self._apply(training_ops.apply, "ApplyFtrl", var, [grad])
+
+    def _apply_sparse(self, grad, var):
+        return self._apply(training_ops_sparse.apply_sparse, "SparseApplyFtrl", var,
+                           [grad.values, grad.indices])
+
+    def _apply(self, apply_fn, op_type, var, grad_inputs):
         refs = [var, self.get_slot(var, "accum"), self.get_slot(var, "linear")]
         lr = _cast_like(self._learning_rate_tensor, var)
         l1 = _cast_like(self._l1_tensor, var)
         l2 = _cast_like(self._adjusted_l2_tensor, var)
         power = _cast_like(self._learning_rate_power_tensor, var)
         if self._l2_shrinkage_regularization_strength <= 0.0:
-            return training_ops.apply("ApplyFtrl", refs, [grad, lr, l1, l2, power],
-                                      use_locking=self._use_locking).op
+            return apply_fn(op_type, refs, grad_inputs + [lr, l1, l2, power],
+                            use_locking=self._use_locking).op
         shrinkage = _cast_like(self._l2_shrinkage_tensor, var)
-        return training_ops.apply("ApplyFtrlV2", refs, [grad, lr, l1, l2, shrinkage, power],
-                                  use_locking=self._use_locking).op
+        return apply_fn(op_type + "V2", refs, grad_inputs + [lr, l1, l2, shrinkage, power],
+                        use_locking=self._use_locking).op
 
 
 class AdagradDAOptimizer(_HyperparameterOptimizer):
@@ -183,6 +204,19 @@ class AdagradDAOptimizer(_HyperparameterOptimizer):
             [var, self.get_slot(var, "gradient_accumulator"),
              self.get_slot(var, "gradient_squared_accumulator")],
             [grad, self._t("learning_rate", var),
+             _cast_like(self._l1_regularization_strength, var),
+             _cast_like(self._l2_regularization_strength, var), global_step],
+            use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        with ops.get_default_graph().device(var.device):
+            # TF's sparse path reads the step itself, without the dense path's + 1.
+            global_step = array_ops.identity(self._global_step)
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyAdagradDA",
+            [var, self.get_slot(var, "gradient_accumulator"),
+             self.get_slot(var, "gradient_squared_accumulator")],
+            [grad.values, grad.indices, self._t("learning_rate", var),
              _cast_like(self._l1_regularization_strength, var),
              _cast_like(self._l2_regularization_strength, var), global_step],
             use_locking=self._use_locking).op

@@ -16,7 +16,7 @@ from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.ops.state_ops import variable_op_name
 
 
-def _ref_shape(op):
+def ref_shape(op):
     var = op.inputs[0]
     for t in op.inputs[1:]:
         if t.dtype.is_ref_dtype and not t.shape.is_compatible_with(var.shape):
@@ -25,12 +25,16 @@ def _ref_shape(op):
     return [(var.dtype, var.shape)]
 
 
-def _read(variables, name):
+def read_variable(variables, name):
     try:
         return variables[name]
     except KeyError:
         raise errors.FailedPreconditionError(
             None, None, f"Attempting to use uninitialized value {name}") from None
+
+
+# op type -> (update rule, ref input count, attrs): the sparse ops reuse the dense rules row-wise.
+DENSE_RULES: dict[str, tuple[Callable, int, tuple[str, ...], dict]] = {}
 
 
 def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
@@ -51,7 +55,7 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         kwargs = {a: op._attrs[a] for a in attrs}
 
         def kernel(*plain):
-            current = [_read(variables, n) for n in refs]
+            current = [read_variable(variables, n) for n in refs]
             grad = plain[grad_index]
             if np.shape(grad) != np.shape(current[0]):
                 raise errors.InvalidArgumentError(
@@ -66,7 +70,8 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
 
     defaults = {"use_locking": False}
     defaults.update(attr_defaults or {})
-    register_op(op_type, inputs=inputs, shape_fn=_ref_shape, bind=bind, stateful=True,
+    DENSE_RULES[op_type] = (update, ref_count, tuple(attrs), defaults)
+    register_op(op_type, inputs=inputs, shape_fn=ref_shape, bind=bind, stateful=True,
                 attr_defaults=defaults)
     no_gradient(op_type)
 

@@ -11,3 +11,8 @@ COVERED_ELSEWHERE = {
     "ApplyFtrlV2": _TEST,
     "ApplyAdagradDA": _TEST,
 }
+COVERED_ELSEWHERE.update({op_type: "tests/training/test_sparse_updates.py" for op_type in (
+    "ScatterAdd", "ScatterSub", "SparseApplyMomentum", "SparseApplyAdagrad", "SparseApplyRMSProp",
+    "SparseApplyCenteredRMSProp", "SparseApplyAdadelta", "SparseApplyProximalGradientDescent",
+    "SparseApplyProximalAdagrad", "SparseApplyFtrl", "SparseApplyFtrlV2",
+    "SparseApplyAdagradDA")})
