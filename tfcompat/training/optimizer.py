@@ -210,6 +210,15 @@ class Optimizer:
             named[key] = _create_slot_var(var, initial_value, op_name)
         return named[key]
 
+    def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
+                                           op_name):
+        named = self._slot_dict(slot_name)
+        key = _var_key(var)
+        if key not in named:
+            named[key] = _create_slot_var(
+                var, lambda: initializer(shape, dtype=dtypes.as_dtype(dtype)), op_name)
+        return named[key]
+
     def _zeros_slot(self, var, slot_name, op_name):
         named = self._slot_dict(slot_name)
         key = _var_key(var)

@@ -12,7 +12,7 @@ import numpy as np
 from tfcompat.framework import errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
-from tfcompat.ops.state_ops import variable_op_name
+from tfcompat.ops.state_ops import _as_ref, variable_op_name
 from tfcompat.training.training_ops import DENSE_RULES, read_variable, ref_shape
 
 
@@ -62,13 +62,13 @@ for _type, _ufunc in (("ScatterAdd", np.add), ("ScatterSub", np.subtract)):
 
 def scatter_add(ref, indices, updates, use_locking=False, name=None):
     """Adds ``updates`` to the rows ``indices`` of the variable ``ref`` (duplicates add up)."""
-    return apply_op("ScatterAdd", [ref._ref(), indices, updates], name=name,
+    return apply_op("ScatterAdd", [_as_ref(ref), indices, updates], name=name,
                     attrs={"use_locking": use_locking})
 
 
 def scatter_sub(ref, indices, updates, use_locking=False, name=None):
     """Subtracts ``updates`` from the rows ``indices`` of ``ref`` (duplicates add up)."""
-    return apply_op("ScatterSub", [ref._ref(), indices, updates], name=name,
+    return apply_op("ScatterSub", [_as_ref(ref), indices, updates], name=name,
                     attrs={"use_locking": use_locking})
 
 
