@@ -5,6 +5,16 @@ from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.summary_iterator import summary_iterator
 from tfcompat.tools.unsupported import make_getattr
+from tfcompat.training.basic_session_run_hooks import (
+    CheckpointSaverHook,
+    CheckpointSaverListener,
+    LoggingTensorHook,
+    NanLossDuringTrainingError,
+    NanTensorHook,
+    SecondOrStepTimer,
+    StepCounterHook,
+    StopAtStepHook,
+)
 from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
 from tfcompat.training.checkpoint.reader import (
     NewCheckpointReader,
@@ -19,6 +29,7 @@ from tfcompat.training.checkpoint.state import (
     latest_checkpoint,
     update_checkpoint_state,
 )
+from tfcompat.training.coordinator import Coordinator, LooperThread
 from tfcompat.training.learning_rate_decay import (
     cosine_decay,
     cosine_decay_restarts,
@@ -31,6 +42,11 @@ from tfcompat.training.learning_rate_decay import (
     piecewise_constant_decay,
     polynomial_decay,
 )
+from tfcompat.training.monitored_session import (
+    MonitoredSession,
+    MonitoredTrainingSession,
+    SingularMonitoredSession,
+)
 from tfcompat.training.moving_averages import ExponentialMovingAverage
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
@@ -41,6 +57,7 @@ from tfcompat.training.optimizer import (  # noqa: F401
     Optimizer,
     RMSPropOptimizer,
 )
+from tfcompat.training.queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from tfcompat.training.regularized_optimizers import (
     AdagradDAOptimizer,
     FtrlOptimizer,
@@ -48,7 +65,28 @@ from tfcompat.training.regularized_optimizers import (
     ProximalGradientDescentOptimizer,
 )
 from tfcompat.training.saver import Saver
+from tfcompat.training.scaffold import (
+    ChiefSessionCreator,
+    Scaffold,
+    SessionCreator,
+    WorkerSessionCreator,
+)
+from tfcompat.training.session_manager import SessionManager
+from tfcompat.training.session_run_hook import (
+    SessionRunArgs,
+    SessionRunContext,
+    SessionRunHook,
+    SessionRunValues,
+)
+from tfcompat.training.summary_hooks import (
+    FeedFnHook,
+    FinalOpsHook,
+    GlobalStepWaiterHook,
+    ProfilerHook,
+    SummarySaverHook,
+)
 from tfcompat.training.training_util import (  # noqa: F401
+    assert_global_step,
     create_global_step,
     get_global_step,
     get_or_create_global_step,
