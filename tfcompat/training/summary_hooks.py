@@ -162,6 +162,7 @@ class ProfilerHook(SessionRunHook):
         self._show_dataflow = show_dataflow
         self._show_memory = show_memory
         self._timer = SecondOrStepTimer(every_secs=save_secs, every_steps=save_steps)
+        self._file_writer = FileWriterCache.get(output_dir)
 
     def begin(self):
         self._next_step = None
@@ -183,4 +184,5 @@ class ProfilerHook(SessionRunHook):
             self._timer.update_last_triggered_step(global_step)
             with open(self._output_file.format(global_step), "w") as f:
                 json.dump({"traceEvents": []}, f)
+            self._file_writer.add_run_metadata(run_values.run_metadata, f"step_{global_step}")
         self._next_step = global_step + 1
