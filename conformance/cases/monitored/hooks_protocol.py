@@ -86,14 +86,14 @@ class Listener(tf.train.CheckpointSaverListener):
         log.append("l.begin")
 
     def before_save(self, session, global_step_value):
-        log.append("l.before_save %d" % global_step_value)
+        log.append(f"l.before_save {global_step_value}")
 
     def after_save(self, session, global_step_value):
-        log.append("l.after_save %d" % global_step_value)
+        log.append(f"l.after_save {global_step_value}")
         return global_step_value >= 4
 
     def end(self, session, global_step_value):
-        log.append("l.end %d" % global_step_value)
+        log.append(f"l.end {global_step_value}")
 
 
 del log[:]

@@ -15,17 +15,17 @@ class Recorder(tf.train.SessionRunHook):
         calls.append("begin")
 
     def after_create_session(self, session, coord):
-        calls.append("after_create_session %s" % type(coord).__name__)
+        calls.append(f"after_create_session {type(coord).__name__}")
 
     def before_run(self, run_context):
-        calls.append("before_run %s" % (run_context.original_args.fetches,))
+        calls.append(f"before_run {run_context.original_args.fetches}")
         return tf.train.SessionRunArgs({"loss": self._loss})
 
     def after_run(self, run_context, run_values):
-        calls.append("after_run %.4f" % run_values.results["loss"])
+        calls.append(f"after_run {run_values.results['loss']:.4f}")
 
     def end(self, session):
-        calls.append("end %d" % session.run(tf.train.get_global_step()))
+        calls.append(f"end {session.run(tf.train.get_global_step())}")
 
 
 def build():
