@@ -16,7 +16,7 @@ from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.ops.state_ops import variable_op_name
 
 
-def ref_shape(op):
+def _ref_shape(op):
     var = op.inputs[0]
     for t in op.inputs[1:]:
         if t.dtype.is_ref_dtype and not t.shape.is_compatible_with(var.shape):
@@ -25,16 +25,12 @@ def ref_shape(op):
     return [(var.dtype, var.shape)]
 
 
-def read_variable(variables, name):
+def _read(variables, name):
     try:
         return variables[name]
     except KeyError:
         raise errors.FailedPreconditionError(
             None, None, f"Attempting to use uninitialized value {name}") from None
-
-
-# op type -> (update rule, ref input count, attrs): the sparse ops reuse the dense rules row-wise.
-DENSE_RULES: dict[str, tuple[Callable, int, tuple[str, ...], dict]] = {}
 
 
 def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
@@ -55,7 +51,7 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         kwargs = {a: op._attrs[a] for a in attrs}
 
         def kernel(*plain):
-            current = [read_variable(variables, n) for n in refs]
+            current = [_read(variables, n) for n in refs]
             grad = plain[grad_index]
             if np.shape(grad) != np.shape(current[0]):
                 raise errors.InvalidArgumentError(
@@ -70,8 +66,7 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
 
     defaults = {"use_locking": False}
     defaults.update(attr_defaults or {})
-    DENSE_RULES[op_type] = (update, ref_count, tuple(attrs), defaults)
-    register_op(op_type, inputs=inputs, shape_fn=ref_shape, bind=bind, stateful=True,
+    register_op(op_type, inputs=inputs, shape_fn=_ref_shape, bind=bind, stateful=True,
                 attr_defaults=defaults)
     no_gradient(op_type)
 
@@ -206,6 +201,21 @@ register_apply_op("ApplyFtrlV2", ("var: &T", "accum: &T", "linear: &T", "grad: T
 register_apply_op("ApplyAdagradDA", ("var: &T", "gradient_accumulator: &T",
                                      "gradient_squared_accumulator: &T", "grad: T", "lr: T",
                                      "l1: T", "l2: T", "global_step: int64"), _adagrad_da)
+
+# Dense op type -> (update rule, number of reference inputs, attr defaults besides
+# use_locking): the SparseApply* ops (training_ops_sparse) apply these rules row-wise.
+DENSE_RULES: dict[str, tuple[Callable, int, dict]] = {
+    "ApplyMomentum": (_momentum, 2, {"use_nesterov": False}),
+    "ApplyAdagrad": (_adagrad, 2, {"update_slots": True}),
+    "ApplyRMSProp": (_rmsprop, 3, {}),
+    "ApplyCenteredRMSProp": (_centered_rmsprop, 4, {}),
+    "ApplyAdadelta": (_adadelta, 3, {}),
+    "ApplyProximalGradientDescent": (_proximal_gradient_descent, 1, {}),
+    "ApplyProximalAdagrad": (_proximal_adagrad, 2, {}),
+    "ApplyFtrl": (_ftrl, 3, {"multiply_linear_by_lr": False}),
+    "ApplyFtrlV2": (_ftrl_v2, 3, {"multiply_linear_by_lr": False}),
+    "ApplyAdagradDA": (_adagrad_da, 3, {}),
+}
 
 
 def apply(op_type: str, refs, plain, use_locking=False, name=None, **attrs):

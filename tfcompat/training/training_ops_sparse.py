@@ -13,7 +13,15 @@ from tfcompat.framework import errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.ops.state_ops import _as_ref, variable_op_name
-from tfcompat.training.training_ops import DENSE_RULES, read_variable, ref_shape
+from tfcompat.training.training_ops import DENSE_RULES, _ref_shape
+
+
+def _read_variable(variables, name):
+    try:
+        return variables[name]
+    except KeyError:
+        raise errors.FailedPreconditionError(
+            None, None, f"Attempting to use uninitialized value {name}") from None
 
 
 def _check_indices(indices, rows: int) -> np.ndarray:
@@ -43,7 +51,7 @@ def _bind_scatter(np_ufunc):
         name = variable_op_name(op.inputs[0])
 
         def kernel(indices, updates):
-            current = read_variable(variables, name)
+            current = _read_variable(variables, name)
             rows = _check_indices(indices, np.shape(current)[0])
             new = np.array(current, copy=True)
             updates = np.reshape(updates, (rows.size,) + new.shape[1:])
@@ -77,7 +85,9 @@ def scatter_sub(ref, indices, updates, use_locking=False, name=None):
 def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, ...]) -> None:
     """Registers ``op_type``: ``dense_type``'s rule on the rows ``indices`` (the input right
     after the gradient) of the variable and its slots."""
-    update, ref_count, attrs, defaults = DENSE_RULES[dense_type]
+    update, ref_count, attr_defaults = DENSE_RULES[dense_type]
+    attrs = tuple(attr_defaults)
+    defaults = {"use_locking": False, **attr_defaults}
     names = [spec.split(":")[0].strip() for spec in inputs]
     indices_index = names.index("indices") - ref_count
     grad_index = indices_index - 1
@@ -88,7 +98,7 @@ def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, .
         kwargs = {a: op._attrs[a] for a in attrs}
 
         def kernel(*plain):
-            current = [read_variable(variables, n) for n in refs]
+            current = [_read_variable(variables, n) for n in refs]
             rows = _check_indices(plain[indices_index], np.shape(current[0])[0])
             grad = plain[grad_index]
             if np.shape(grad) != (rows.size,) + np.shape(current[0])[1:]:
@@ -105,7 +115,7 @@ def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, .
             return variables[refs[0]]
         return kernel
 
-    register_op(op_type, inputs=inputs, shape_fn=ref_shape, bind=bind, stateful=True,
+    register_op(op_type, inputs=inputs, shape_fn=_ref_shape, bind=bind, stateful=True,
                 attr_defaults=defaults, grad=NOT_DIFFERENTIABLE)
 
 
