@@ -85,6 +85,7 @@ from tfcompat.training.summary_hooks import (
     ProfilerHook,
     SummarySaverHook,
 )
+from tfcompat.training.supervisor import Supervisor, basic_train_loop
 from tfcompat.training.training_util import (  # noqa: F401
     assert_global_step,
     create_global_step,
