@@ -15,6 +15,13 @@ from tfcompat.training.basic_session_run_hooks import (
     StepCounterHook,
     StopAtStepHook,
 )
+from tfcompat.training.checkpoint.checkpoint_utils import (
+    VocabInfo,
+    checkpoints_iterator,
+    init_from_checkpoint,
+    remove_checkpoint,
+    warm_start,
+)
 from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
 from tfcompat.training.checkpoint.reader import (
     NewCheckpointReader,
@@ -24,6 +31,7 @@ from tfcompat.training.checkpoint.reader import (
 )
 from tfcompat.training.checkpoint.state import (
     checkpoint_exists,
+    generate_checkpoint_state_proto,
     get_checkpoint_mtimes,
     get_checkpoint_state,
     latest_checkpoint,
