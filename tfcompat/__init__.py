@@ -278,6 +278,7 @@ from tfcompat.variables.variables import (
 
 # ---- training
 # isort: split
+from tfcompat import estimator
 from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
 
 __version__ = "1.15.0-tfcompat0.1.0"
