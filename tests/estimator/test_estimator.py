@@ -143,3 +143,17 @@ def test_numpy_input_fn_batches_span_epochs_and_end_with_out_of_range():
             {"a": np.arange(6)}, batch_size=6, num_epochs=1, shuffle=True)()
         with tf.train.MonitoredSession() as sess:
             assert sorted(sess.run(shuffled)["a"].tolist()) == list(range(6))
+
+
+def test_warm_start_from_another_model_dir(tmp_path):
+    first = tf.estimator.Estimator(linear_model_fn, model_dir=str(tmp_path / "a"),
+                                   params={"lr": LR})
+    first.train(_input_fn(), steps=5)
+    settings = tf.estimator.WarmStartSettings(str(tmp_path / "a"), vars_to_warm_start="w")
+    second = tf.estimator.Estimator(linear_model_fn, model_dir=str(tmp_path / "b"),
+                                    params={"lr": 0.0}, warm_start_from=settings)
+    second.train(_input_fn(), steps=1)
+    np.testing.assert_allclose(second.get_variable_value("w"), first.get_variable_value("w"))
+    np.testing.assert_allclose(second.get_variable_value("b"), [0.0])
+    with pytest.raises(ValueError, match="MUST be set"):
+        tf.estimator.WarmStartSettings("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import copy
 
 _USE_DEFAULT = object()
@@ -93,3 +94,17 @@ class RunConfig:
             setattr(new, "_" + key, value)
         new._save_checkpoints_steps, new._save_checkpoints_secs = steps, secs
         return new
+
+
+class WarmStartSettings(collections.namedtuple("WarmStartSettings", [
+        "ckpt_to_initialize_from", "vars_to_warm_start", "var_name_to_vocab_info",
+        "var_name_to_prev_var_name"])):
+    """Which variables an Estimator initializes from another checkpoint (``warm_start``'s
+    arguments)."""
+
+    def __new__(cls, ckpt_to_initialize_from, vars_to_warm_start=".*",
+                var_name_to_vocab_info=None, var_name_to_prev_var_name=None):
+        if not ckpt_to_initialize_from:
+            raise ValueError("`ckpt_to_initialize_from` MUST be set in WarmStartSettings")
+        return super().__new__(cls, ckpt_to_initialize_from, vars_to_warm_start,
+                               var_name_to_vocab_info or {}, var_name_to_prev_var_name or {})
