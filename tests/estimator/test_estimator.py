@@ -157,3 +157,32 @@ def test_warm_start_from_another_model_dir(tmp_path):
     np.testing.assert_allclose(second.get_variable_value("b"), [0.0])
     with pytest.raises(ValueError, match="MUST be set"):
         tf.estimator.WarmStartSettings("")
+
+
+class _FakeDataset:
+    """The tf.data protocol the Estimator uses: an initializable iterator (a test double
+    reading X, Y by batches of 5 through a counter that the initializer resets)."""
+
+    def make_initializable_iterator(self):
+        return _FakeIterator()
+
+
+class _FakeIterator:
+    def __init__(self):
+        self._position = tf.Variable(0, dtype=tf.int64, trainable=False,
+                                     collections=[tf.GraphKeys.LOCAL_VARIABLES])
+        self.initializer = tf.assign(self._position, 0).op
+
+    def get_next(self):
+        start = tf.assign_add(self._position, 5) - 5
+        rows = tf.range(start, start + 5) % 10
+        return {"x": tf.gather(tf.constant(X), rows)}, tf.gather(tf.constant(Y), rows)
+
+
+def test_input_fn_may_return_a_dataset(tmp_path):
+    est = tf.estimator.Estimator(linear_model_fn, model_dir=str(tmp_path), params={"lr": LR})
+    est.train(lambda: _FakeDataset(), steps=4)
+    w, _ = _numpy_gd(4, 5)
+    np.testing.assert_allclose(est.get_variable_value("w"), [[w]], rtol=1e-5)
+    results = est.evaluate(lambda: _FakeDataset(), steps=2)
+    assert results["global_step"] == 4

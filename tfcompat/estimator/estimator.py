@@ -87,6 +87,16 @@ def get_or_create_eval_step(graph=None):
         trainable=False, collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
 
 
+class _DatasetInitializerHook(SessionRunHook):
+    """Initializes a dataset iterator when the session is created."""
+
+    def __init__(self, iterator):
+        self._iterator = iterator
+
+    def after_create_session(self, session, coord):
+        session.run(self._iterator.initializer)
+
+
 class StopAfterNEvalsHook(SessionRunHook):
     """Stops evaluation after ``num_evals`` runs of the update ops."""
 
@@ -198,11 +208,18 @@ class Estimator:
             kwargs["config"] = self.config
         with ops.get_default_graph().device("/cpu:0"):
             result = input_fn(**kwargs)
+        hooks = []
+        # A tf.data Dataset (recognized by its iterator method: tf.data lives in another
+        # package) is read through an initializable iterator, initialized once per session.
+        if hasattr(result, "make_initializable_iterator"):
+            iterator = result.make_initializable_iterator()
+            hooks.append(_DatasetInitializerHook(iterator))
+            result = iterator.get_next()
         if isinstance(result, (list, tuple)):
             if len(result) != 2:
                 raise ValueError("input_fn should return (features, labels) as a len 2 tuple.")
-            return result[0], result[1]
-        return result, None
+            return result[0], result[1], hooks
+        return result, None, hooks
 
     def _call_model_fn(self, features, labels, mode, config):
         args = _fn_args(self._model_fn)
@@ -265,7 +282,7 @@ class Estimator:
     def _train_model(self, input_fn, hooks, saving_listeners):
         with ops.Graph().as_default() as g:
             self._start_graph(g)
-            features, labels = self._call_input_fn(input_fn, ModeKeys.TRAIN)
+            features, labels, input_hooks = self._call_input_fn(input_fn, ModeKeys.TRAIN)
             spec = self._call_model_fn(features, labels, ModeKeys.TRAIN, self.config)
             global_step = training_util.get_global_step(g)
             if self._warm_start_from:
@@ -273,7 +290,7 @@ class Estimator:
             if not any(x.op.name == "loss" for x in g.get_collection(GraphKeys.SUMMARIES)):
                 summary_ops.scalar("loss", spec.loss)
             g.add_to_collection(GraphKeys.LOSSES, spec.loss)
-            worker_hooks = list(hooks)
+            worker_hooks = input_hooks + list(hooks)
             worker_hooks.append(hooks_lib.NanTensorHook(spec.loss))
             if self._config.log_step_count_steps is not None:
                 worker_hooks.append(hooks_lib.LoggingTensorHook(
@@ -343,7 +360,7 @@ class Estimator:
                              f"running initialization to evaluate.")
         with ops.Graph().as_default() as g:
             self._start_graph(g)
-            features, labels = self._call_input_fn(input_fn, ModeKeys.EVAL)
+            features, labels, input_hooks = self._call_input_fn(input_fn, ModeKeys.EVAL)
             spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self.config)
             global_step = training_util.get_global_step(g)
             self._maybe_warm_start(checkpoint_path)
@@ -362,7 +379,7 @@ class Estimator:
                                  "Estimator already defines a default metric with the same "
                                  "name.")
             eval_dict[GraphKeys.GLOBAL_STEP] = global_step
-            all_hooks = hooks + list(spec.evaluation_hooks)
+            all_hooks = input_hooks + hooks + list(spec.evaluation_hooks)
             results = self._evaluate_once(checkpoint_path, spec.scaffold,
                                           control_flow_ops.group(*update_ops), eval_dict,
                                           all_hooks)
@@ -403,7 +420,7 @@ class Estimator:
                          f"running initialization to predict.")
         with ops.Graph().as_default() as g:
             self._start_graph(g)
-            features, _ = self._call_input_fn(input_fn, ModeKeys.PREDICT)
+            features, _, input_hooks = self._call_input_fn(input_fn, ModeKeys.PREDICT)
             spec = self._call_model_fn(features, None, ModeKeys.PREDICT, self.config)
             self._maybe_warm_start(checkpoint_path)
             predictions = _extract_keys(spec.predictions, predict_keys)
@@ -411,7 +428,8 @@ class Estimator:
                                           scaffold=spec.scaffold,
                                           config=self._config.session_config)
             with MonitoredSession(session_creator=creator,
-                                  hooks=hooks + list(spec.prediction_hooks)) as mon_sess:
+                                  hooks=input_hooks + hooks + list(spec.prediction_hooks)
+                                  ) as mon_sess:
                 while not mon_sess.should_stop():
                     preds = mon_sess.run(predictions)
                     if not yield_single_examples:
