@@ -1,5 +1,6 @@
 """``tf.train``: optimizers and the global step."""
 
+from tfcompat import train_experimental as experimental
 from tfcompat import train_queue_runner as queue_runner
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
