@@ -39,6 +39,7 @@ from tfcompat.training.checkpoint.state import (
     latest_checkpoint,
     update_checkpoint_state,
 )
+from tfcompat.training.cluster_spec import ClusterSpec
 from tfcompat.training.coordinator import Coordinator, LooperThread
 from tfcompat.training.device_setter import replica_device_setter
 from tfcompat.training.learning_rate_decay import (

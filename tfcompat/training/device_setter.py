@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.platform import tf_logging as logging
+from tfcompat.training.cluster_spec import ClusterSpec
 
 STANDARD_PS_OPS = ("Variable", "VariableV2", "AutoReloadVariable", "MutableHashTable",
                    "MutableHashTableV2", "MutableHashTableOfTensors",
@@ -55,11 +56,9 @@ def replica_device_setter(ps_tasks=0, ps_device="/job:ps", worker_device="/job:w
                           merge_devices=True, cluster=None, ps_ops=None, ps_strategy=None):
     """A device function for ``tf.device``: variables (``ps_ops``) go to ``ps_device`` tasks
     chosen by ``ps_strategy`` (round robin), other ops to ``worker_device``; None when there
-    are no parameter servers. ``cluster`` is a dict of job name -> task addresses."""
+    are no parameter servers. ``cluster`` (a ClusterSpec or its dict) gives the ps tasks."""
     if cluster is not None:
-        if not isinstance(cluster, dict):
-            raise TypeError("tfcompat's replica_device_setter takes the cluster as a dict "
-                            "(tf.train.ClusterSpec is not supported by tfcompat yet)")
+        cluster = (cluster if isinstance(cluster, ClusterSpec) else ClusterSpec(cluster)).as_dict()
         ps_job_name = DeviceSpec.from_string(ps_device).job
         if ps_job_name not in cluster or cluster[ps_job_name] is None:
             return None
