@@ -75,12 +75,28 @@ class Conv1D(Layer):
             padding = "valid"
         with ops.name_scope("Conv1D") as scope:
             expanded = array_ops.expand_dims(inputs, 1)
-            kernel = array_ops.expand_dims(self.kernel, 0)
+            kernel = array_ops.expand_dims(_dilated_kernel(self.kernel, self.dilation_rate[0]),
+                                           0)
             outputs = conv_ops.conv2d(expanded, kernel, strides=[1, 1, self.strides[0], 1],
-                                      padding=padding.upper(),
-                                      dilations=[1, 1, self.dilation_rate[0], 1], name=scope)
+                                      padding=padding.upper(), name=scope)
             outputs = array_ops.squeeze(outputs, [1])
         return _finish(self, outputs)
+
+
+def _dilated_kernel(kernel, rate: int):
+    """``kernel`` [taps, in, out] with ``rate - 1`` zero taps between its taps.
+
+    TF runs a dilated conv1d through SpaceToBatchND; a dense kernel with holes gives the
+    same values and keeps the kernel gradient (tfcompat's Conv2DBackpropFilter, like TF's CPU
+    kernel, rejects dilations).
+    """
+    if rate == 1:
+        return kernel
+    taps, channels, filters = kernel.shape.as_list()
+    holes = array_ops.zeros([taps, rate - 1, channels, filters], kernel.dtype.base_dtype)
+    spread = array_ops.concat([array_ops.expand_dims(kernel, 1), holes], 1)
+    spread = array_ops.reshape(spread, [taps * rate, channels, filters])
+    return spread[:(taps - 1) * rate + 1]
 
 
 def _deconv_output_length(input_length, filter_size, padding, stride):
