@@ -98,7 +98,7 @@ def test_internal_modules_map_onto_tfcompat(installed):
      "tensorflow.python.keras"),
     ("from tensorflow.python.tools import freeze_graph", "tf.python.tools",
      "tensorflow.python.tools"),
-    ("import tensorflow.estimator", "tf.estimator", "tensorflow.estimator"),
+    ("import tensorflow.lite", "tf.lite", "tensorflow.lite"),
 ])
 def test_unsupported_modules_fail_to_import_naming_them(installed, statement, symbol, name):
     with pytest.raises(ImportError) as info:

@@ -280,6 +280,11 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
+# ---- training
+# isort: split
+from tfcompat import estimator
+from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994

@@ -16,7 +16,7 @@ from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
 
 @pytest.mark.parametrize("namespace, tf_path, name", [
     (tfcompat, "tf", "contrib"),
-    (tfcompat, "tf", "estimator"),
+    (tfcompat, "tf", "lite"),
     (flags, "tf.flags", "DEFINE_multi_string"),
     (app, "tf.app", "usage"),
     (tf_logging, "tf.logging", "log_every_n_seconds"),

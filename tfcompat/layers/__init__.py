@@ -2,6 +2,16 @@
 
 from tfcompat.layers.base import InputSpec, Layer  # noqa: F401 - re-exports
 from tfcompat.layers.convolutional import Conv2D, conv2d  # noqa: F401
+from tfcompat.layers.convolutional_more import (  # noqa: F401
+    AveragePooling1D,
+    Conv1D,
+    Conv2DTranspose,
+    MaxPooling1D,
+    average_pooling1d,
+    conv1d,
+    conv2d_transpose,
+    max_pooling1d,
+)
 from tfcompat.layers.core import Dense, Dropout, Flatten, dense, dropout, flatten  # noqa: F401
 from tfcompat.layers.normalization import BatchNormalization, batch_normalization  # noqa: F401
 from tfcompat.layers.pooling import (  # noqa: F401

@@ -4,9 +4,17 @@ TF1 optimizers built on it (each is a few lines of update rule plus slot declara
 from __future__ import annotations
 
 from tfcompat.framework import dtypes, ops
+from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
-from tfcompat.ops import array_ops, control_flow_ops, gradients_impl, math_ops, state_ops
-from tfcompat.training import training_ops
+from tfcompat.ops import (
+    array_ops,
+    control_flow_ops,
+    gradients_impl,
+    math_ops,
+    slicing_ops,
+    state_ops,
+)
+from tfcompat.training import training_ops, training_ops_sparse
 from tfcompat.variables import init_ops, variable_scope
 from tfcompat.variables.variables import Variable
 
@@ -18,9 +26,11 @@ def _var_key(var: Variable) -> str:
 class Optimizer:
     """Base class for TF1 optimizers (``tf.train.Optimizer``).
 
-    Subclasses implement ``_create_slots(var_list)``, ``_prepare()`` and
-    ``_apply_dense(grad, var)`` (returning the update op); the base class handles gradients,
-    None filtering, name scopes, slots and the global step.
+    Subclasses implement ``_create_slots(var_list)``, ``_prepare()``, ``_apply_dense(grad,
+    var)`` and ``_apply_sparse(grad, var)`` (an IndexedSlices gradient whose duplicate indices
+    were summed), each returning the update op, and optionally ``_finish(update_ops,
+    name_scope)``; the base class handles gradients, None filtering, name scopes, slots and
+    the global step.
     """
 
     GATE_NONE = 0
@@ -81,7 +91,7 @@ class Optimizer:
             raise ValueError("No variables provided.")
         converted = []
         for g, v in grads_and_vars:
-            if g is not None:
+            if g is not None and not isinstance(g, IndexedSlices):
                 try:
                     g = convert_to_tensor(g)
                 except TypeError:
@@ -103,7 +113,10 @@ class Optimizer:
                 if grad is None:
                     continue
                 with ops.name_scope("update_" + var.op.name), graph.colocate_with(var.op):
-                    update_ops.append(self._apply_dense(grad, var))
+                    if isinstance(grad, IndexedSlices):
+                        update_ops.append(self._apply_sparse_duplicate_indices(grad, var))
+                    else:
+                        update_ops.append(self._apply_dense(grad, var))
             if global_step is None:
                 apply_updates = self._finish(update_ops, scope)
             else:
@@ -141,6 +154,15 @@ class Optimizer:
         pass
 
     def _apply_dense(self, grad, var):
+        raise NotImplementedError()
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        """Sums the rows of repeated indices, then calls ``_apply_sparse``."""
+        summed_values, unique_indices = _deduplicate_indexed_slices(grad.values, grad.indices)
+        return self._apply_sparse(IndexedSlices(summed_values, unique_indices,
+                                                grad.dense_shape), var)
+
+    def _apply_sparse(self, grad, var):
         raise NotImplementedError()
 
     def _finish(self, update_ops, name_scope):
@@ -188,6 +210,15 @@ class Optimizer:
             named[key] = _create_slot_var(var, initial_value, op_name)
         return named[key]
 
+    def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
+                                           op_name):
+        named = self._slot_dict(slot_name)
+        key = _var_key(var)
+        if key not in named:
+            named[key] = _create_slot_var(
+                var, lambda: initializer(shape, dtype=dtypes.as_dtype(dtype)), op_name)
+        return named[key]
+
     def _zeros_slot(self, var, slot_name, op_name):
         named = self._slot_dict(slot_name)
         key = _var_key(var)
@@ -213,6 +244,14 @@ class Optimizer:
     def _get_non_slot_variable(self, name, graph=None):
         graph = graph or ops.get_default_graph()
         return self._non_slot_variables.get((name, id(graph)))
+
+
+def _deduplicate_indexed_slices(values, indices):
+    """(values summed per distinct index, the distinct indices)."""
+    unique_indices, positions = array_ops.unique(indices)
+    summed = slicing_ops.unsorted_segment_sum(values, positions,
+                                              array_ops.shape(unique_indices)[0])
+    return summed, unique_indices
 
 
 def _create_slot_var(primary: Variable, initial_value, op_name: str) -> Variable:
@@ -243,6 +282,12 @@ class GradientDescentOptimizer(Optimizer):
         lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
         return training_ops.apply("ApplyGradientDescent", [var], [lr, grad],
                                   use_locking=self._use_locking).op
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        # Repeated rows need no summing: ScatterSub subtracts each of them.
+        lr = math_ops.cast(self._learning_rate_tensor, var.dtype.base_dtype)
+        return training_ops_sparse.scatter_sub(var, grad.indices, grad.values * lr,
+                                               use_locking=self._use_locking).op
 
 
 def _cast_like(t, var):
@@ -286,6 +331,13 @@ class MomentumOptimizer(_HyperparameterOptimizer):
             [self._t("learning_rate", var), grad, self._t("momentum", var)],
             use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
 
+    def _apply_sparse(self, grad, var):
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyMomentum", [var, self.get_slot(var, "momentum")],
+            [self._t("learning_rate", var), grad.values, grad.indices,
+             self._t("momentum", var)],
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
+
 
 class AdamOptimizer(_HyperparameterOptimizer):
     """Adam, as TF1 implements it: epsilon is added to sqrt(v) before bias correction."""
@@ -320,6 +372,30 @@ class AdamOptimizer(_HyperparameterOptimizer):
             [_cast_like(beta1_power, var), _cast_like(beta2_power, var),
              self._t("learning_rate", var), self._t("beta1", var), self._t("beta2", var),
              self._t("epsilon", var), grad], use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        # TF's sparse Adam is built from graph ops: decay all of m and v, then add the
+        # scaled gradient rows with ScatterAdd.
+        beta1_power, beta2_power = (_cast_like(p, var) for p in self._get_beta_accumulators())
+        lr_t, beta1_t = self._t("learning_rate", var), self._t("beta1", var)
+        beta2_t, epsilon_t = self._t("beta2", var), self._t("epsilon", var)
+        lr = lr_t * math_ops.sqrt(1 - beta2_power) / (1 - beta1_power)
+        m_t = self._decay_and_scatter_add(var, "m", grad.values * (1 - beta1_t), beta1_t,
+                                          grad.indices)
+        v_t = self._decay_and_scatter_add(var, "v", (grad.values * grad.values) * (1 - beta2_t),
+                                          beta2_t, grad.indices)
+        v_sqrt = math_ops.sqrt(v_t)
+        var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
+                                          use_locking=self._use_locking)
+        return control_flow_ops.group(var_update, m_t, v_t)
+
+    def _decay_and_scatter_add(self, var, slot_name, scaled_rows, beta, indices):
+        """``slot = slot * beta``, then ``slot[indices] += scaled_rows``; returns the slot."""
+        slot = self.get_slot(var, slot_name)
+        decayed = state_ops.assign(slot, slot * beta, use_locking=self._use_locking)
+        with ops.get_default_graph().control_dependencies([decayed]):
+            return training_ops_sparse.scatter_add(slot, indices, scaled_rows,
+                                                   use_locking=self._use_locking)
 
     def _finish(self, update_ops, name_scope):
         graph = ops.get_default_graph()
@@ -358,6 +434,12 @@ class AdagradOptimizer(_HyperparameterOptimizer):
             "ApplyAdagrad", [var, self.get_slot(var, "accumulator")],
             [self._t("learning_rate", var), grad], use_locking=self._use_locking).op
 
+    def _apply_sparse(self, grad, var):
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyAdagrad", [var, self.get_slot(var, "accumulator")],
+            [self._t("learning_rate", var), grad.values, grad.indices],
+            use_locking=self._use_locking).op
+
 
 class RMSPropOptimizer(_HyperparameterOptimizer):
     """RMSProp as TF1: ``ms`` starts at 1.0 and epsilon sits inside the square root.
@@ -385,15 +467,21 @@ class RMSPropOptimizer(_HyperparameterOptimizer):
             self._zeros_slot(v, "momentum", self._name)
 
     def _apply_dense(self, grad, var):
+        return self._apply(training_ops.apply, "Apply", var, [grad])
+
+    def _apply_sparse(self, grad, var):
+        return self._apply(training_ops_sparse.apply_sparse, "SparseApply", var,
+                           [grad.values, grad.indices])
+
+    def _apply(self, apply_fn, prefix, var, grad_inputs):
         hyper = [self._t("learning_rate", var), self._t("decay", var), self._t("momentum", var),
-                 self._t("epsilon", var), grad]
+                 self._t("epsilon", var)] + grad_inputs
         slots = [self.get_slot(var, "rms"), self.get_slot(var, "momentum")]
         if self._centered:
-            return training_ops.apply("ApplyCenteredRMSProp",
-                                      [var, self.get_slot(var, "mg")] + slots, hyper,
-                                      use_locking=self._use_locking).op
-        return training_ops.apply("ApplyRMSProp", [var] + slots, hyper,
-                                  use_locking=self._use_locking).op
+            return apply_fn(prefix + "CenteredRMSProp", [var, self.get_slot(var, "mg")] + slots,
+                            hyper, use_locking=self._use_locking).op
+        return apply_fn(prefix + "RMSProp", [var] + slots, hyper,
+                        use_locking=self._use_locking).op
 
 
 class AdadeltaOptimizer(_HyperparameterOptimizer):
@@ -419,6 +507,13 @@ class AdadeltaOptimizer(_HyperparameterOptimizer):
             [var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update")],
             [self._t("learning_rate", var), self._t("rho", var), self._t("epsilon", var), grad],
             use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        return training_ops_sparse.apply_sparse(
+            "SparseApplyAdadelta",
+            [var, self.get_slot(var, "accum"), self.get_slot(var, "accum_update")],
+            [self._t("learning_rate", var), self._t("rho", var), self._t("epsilon", var),
+             grad.values, grad.indices], use_locking=self._use_locking).op
 
 
 def _filled_like(var, value):

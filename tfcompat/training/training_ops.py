@@ -137,6 +137,88 @@ register_apply_op("ApplyAdadelta", ("var: &T", "accum: &T", "accum_update: &T", 
                                     "rho: T", "epsilon: T", "grad: T"), _adadelta)
 
 
+def _l1_shrink(prox, threshold, denominator):
+    """``sign(prox) * max(|prox| - threshold, 0) / denominator`` (the proximal L1/L2 step)."""
+    return np.sign(prox) * np.maximum(np.abs(prox) - threshold, 0) / denominator
+
+
+def _proximal_gradient_descent(var, alpha, l1, l2, delta):
+    return (_l1_shrink(var - alpha * delta, alpha * l1, 1 + alpha * l2),)
+
+
+def _proximal_adagrad(var, accum, lr, l1, l2, grad):
+    accum = accum + grad * grad
+    rate = lr / np.sqrt(accum)
+    return _l1_shrink(var - rate * grad, rate * l1, 1 + rate * l2), accum
+
+
+def _ftrl_step(var, accum, linear, grad, shrunk_grad, lr, l1, l2, lr_power, by_lr):
+    accum_new = accum + grad * grad
+    sigma = accum_new ** -lr_power - accum ** -lr_power
+    if by_lr:
+        linear = linear + shrunk_grad * lr - sigma * var
+        quadratic = accum_new ** -lr_power + 2 * l2 * lr
+        l1 = l1 * lr
+    else:
+        linear = linear + shrunk_grad - sigma / lr * var
+        quadratic = accum_new ** -lr_power / lr + 2 * l2
+    var = np.where(np.abs(linear) > l1, (np.sign(linear) * l1 - linear) / quadratic, 0)
+    return var, accum_new, linear
+
+
+def _ftrl(var, accum, linear, grad, lr, l1, l2, lr_power, multiply_linear_by_lr):
+    return _ftrl_step(var, accum, linear, grad, grad, lr, l1, l2, lr_power,
+                      multiply_linear_by_lr)
+
+
+def _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power,
+             multiply_linear_by_lr):
+    shrunk = grad + 2 * l2_shrinkage * var
+    return _ftrl_step(var, accum, linear, grad, shrunk, lr, l1, l2, lr_power,
+                      multiply_linear_by_lr)
+
+
+def _adagrad_da(var, g_acc, gg_acc, grad, lr, l1, l2, global_step):
+    g_acc = g_acc + grad
+    gg_acc = gg_acc + grad * grad
+    denominator = l2 * global_step * lr + np.sqrt(gg_acc)
+    var = _l1_shrink(-g_acc, l1 * global_step, 1) * lr / denominator
+    return var, g_acc, gg_acc
+
+
+_FTRL_ATTRS = {"attrs": ("multiply_linear_by_lr",),
+               "attr_defaults": {"multiply_linear_by_lr": False}}
+register_apply_op("ApplyProximalGradientDescent",
+                  ("var: &T", "alpha: T", "l1: T", "l2: T", "delta: T"),
+                  _proximal_gradient_descent)
+register_apply_op("ApplyProximalAdagrad",
+                  ("var: &T", "accum: &T", "lr: T", "l1: T", "l2: T", "grad: T"),
+                  _proximal_adagrad)
+register_apply_op("ApplyFtrl", ("var: &T", "accum: &T", "linear: &T", "grad: T", "lr: T",
+                                "l1: T", "l2: T", "lr_power: T"), _ftrl, **_FTRL_ATTRS)
+register_apply_op("ApplyFtrlV2", ("var: &T", "accum: &T", "linear: &T", "grad: T", "lr: T",
+                                  "l1: T", "l2: T", "l2_shrinkage: T", "lr_power: T"),
+                  _ftrl_v2, **_FTRL_ATTRS)
+register_apply_op("ApplyAdagradDA", ("var: &T", "gradient_accumulator: &T",
+                                     "gradient_squared_accumulator: &T", "grad: T", "lr: T",
+                                     "l1: T", "l2: T", "global_step: int64"), _adagrad_da)
+
+# Dense op type -> (update rule, number of reference inputs, attr defaults besides
+# use_locking): the SparseApply* ops (training_ops_sparse) apply these rules row-wise.
+DENSE_RULES: dict[str, tuple[Callable, int, dict]] = {
+    "ApplyMomentum": (_momentum, 2, {"use_nesterov": False}),
+    "ApplyAdagrad": (_adagrad, 2, {"update_slots": True}),
+    "ApplyRMSProp": (_rmsprop, 3, {}),
+    "ApplyCenteredRMSProp": (_centered_rmsprop, 4, {}),
+    "ApplyAdadelta": (_adadelta, 3, {}),
+    "ApplyProximalGradientDescent": (_proximal_gradient_descent, 1, {}),
+    "ApplyProximalAdagrad": (_proximal_adagrad, 2, {}),
+    "ApplyFtrl": (_ftrl, 3, {"multiply_linear_by_lr": False}),
+    "ApplyFtrlV2": (_ftrl_v2, 3, {"multiply_linear_by_lr": False}),
+    "ApplyAdagradDA": (_adagrad_da, 3, {}),
+}
+
+
 def apply(op_type: str, refs, plain, use_locking=False, name=None, **attrs):
     """Adds an Apply* op updating the variables ``refs`` from the tensors ``plain``."""
     return apply_op(op_type, [r._ref() for r in refs] + list(plain), name=name,

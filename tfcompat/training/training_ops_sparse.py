@@ -1,0 +1,153 @@
+"""Sparse optimizer updates for IndexedSlices gradients: ScatterAdd/ScatterSub and the
+SparseApply* ops (TF's ``_apply_sparse`` kernels).
+
+A SparseApply op updates only the rows named by ``indices`` (unique: the optimizer sums
+duplicate rows first), with the same rule as its dense Apply op applied to those rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import errors
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.ops import ShapeError, apply_op
+from tfcompat.ops.state_ops import _as_ref, variable_op_name
+from tfcompat.training.training_ops import DENSE_RULES, _ref_shape
+
+
+def _read_variable(variables, name):
+    try:
+        return variables[name]
+    except KeyError:
+        raise errors.FailedPreconditionError(
+            None, None, f"Attempting to use uninitialized value {name}") from None
+
+
+def _check_indices(indices, rows: int) -> np.ndarray:
+    indices = np.asarray(indices).reshape(-1)
+    bad = np.nonzero((indices < 0) | (indices >= rows))[0]
+    if bad.size:
+        i = int(bad[0])
+        raise errors.InvalidArgumentError(
+            None, None, f"indices[{i}] = {indices[i]} is not in [0, {rows})")
+    return indices
+
+
+# ---- ScatterAdd / ScatterSub -----------------------------------------------------------------
+
+def _scatter_shape(op):
+    ref, indices, updates = op.inputs
+    expected = indices.shape.concatenate(ref.shape[1:]) if ref.shape.ndims else None
+    if expected is not None and not updates.shape.is_compatible_with(expected):
+        raise ShapeError(f"Shapes must be equal rank, but are {updates.shape.ndims} and "
+                         f"{expected.ndims}")
+    return [(ref.dtype, ref.shape)]
+
+
+def _bind_scatter(np_ufunc):
+    def bind(op, state):
+        variables = state.variables
+        name = variable_op_name(op.inputs[0])
+
+        def kernel(indices, updates):
+            current = _read_variable(variables, name)
+            rows = _check_indices(indices, np.shape(current)[0])
+            new = np.array(current, copy=True)
+            updates = np.reshape(updates, (rows.size,) + new.shape[1:])
+            np_ufunc.at(new, rows, updates.astype(new.dtype, copy=False))
+            variables[name] = new
+            return new
+        return kernel
+    return bind
+
+
+for _type, _ufunc in (("ScatterAdd", np.add), ("ScatterSub", np.subtract)):
+    register_op(_type, inputs=("ref: &T", "indices: Tindices", "updates: T"),
+                shape_fn=_scatter_shape, bind=_bind_scatter(_ufunc), stateful=True,
+                attr_defaults={"use_locking": False}, grad=NOT_DIFFERENTIABLE)
+
+
+def scatter_add(ref, indices, updates, use_locking=False, name=None):
+    """Adds ``updates`` to the rows ``indices`` of the variable ``ref`` (duplicates add up)."""
+    return apply_op("ScatterAdd", [_as_ref(ref), indices, updates], name=name,
+                    attrs={"use_locking": use_locking})
+
+
+def scatter_sub(ref, indices, updates, use_locking=False, name=None):
+    """Subtracts ``updates`` from the rows ``indices`` of ``ref`` (duplicates add up)."""
+    return apply_op("ScatterSub", [_as_ref(ref), indices, updates], name=name,
+                    attrs={"use_locking": use_locking})
+
+
+# ---- SparseApply* --------------------------------------------------------------------------
+
+def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, ...]) -> None:
+    """Registers ``op_type``: ``dense_type``'s rule on the rows ``indices`` (the input right
+    after the gradient) of the variable and its slots."""
+    update, ref_count, attr_defaults = DENSE_RULES[dense_type]
+    attrs = tuple(attr_defaults)
+    defaults = {"use_locking": False, **attr_defaults}
+    names = [spec.split(":")[0].strip() for spec in inputs]
+    indices_index = names.index("indices") - ref_count
+    grad_index = indices_index - 1
+
+    def bind(op, state):
+        variables = state.variables
+        refs = [variable_op_name(t) for t in op.inputs[:ref_count]]
+        kwargs = {a: op._attrs[a] for a in attrs}
+
+        def kernel(*plain):
+            current = [_read_variable(variables, n) for n in refs]
+            rows = _check_indices(plain[indices_index], np.shape(current[0])[0])
+            grad = plain[grad_index]
+            if np.shape(grad) != (rows.size,) + np.shape(current[0])[1:]:
+                raise errors.InvalidArgumentError(
+                    None, None, f"var and grad do not have the same shape"
+                    f"{list(np.shape(current[0]))} {list(np.shape(grad))}")
+            dense_plain = [p for i, p in enumerate(plain) if i != indices_index]
+            dtype = np.asarray(current[0]).dtype
+            new_rows = update(*(np.asarray(c)[rows] for c in current), *dense_plain, **kwargs)
+            for n, c, value in zip(refs, current, new_rows):
+                new = np.array(c, copy=True)
+                new[rows] = np.asarray(value).astype(dtype, copy=False)
+                variables[n] = new
+            return variables[refs[0]]
+        return kernel
+
+    register_op(op_type, inputs=inputs, shape_fn=_ref_shape, bind=bind, stateful=True,
+                attr_defaults=defaults, grad=NOT_DIFFERENTIABLE)
+
+
+def apply_sparse(op_type: str, refs, plain, use_locking=False, name=None, **attrs):
+    """Adds a SparseApply* op updating the rows of ``refs`` named in ``plain``'s indices."""
+    return apply_op(op_type, [r._ref() for r in refs] + list(plain), name=name,
+                    attrs={"use_locking": use_locking, **attrs})
+
+
+register_sparse_apply_op("SparseApplyMomentum", "ApplyMomentum", (
+    "var: &T", "accum: &T", "lr: T", "grad: T", "indices: Tindices", "momentum: T"))
+register_sparse_apply_op("SparseApplyAdagrad", "ApplyAdagrad", (
+    "var: &T", "accum: &T", "lr: T", "grad: T", "indices: Tindices"))
+register_sparse_apply_op("SparseApplyRMSProp", "ApplyRMSProp", (
+    "var: &T", "ms: &T", "mom: &T", "lr: T", "rho: T", "momentum: T", "epsilon: T", "grad: T",
+    "indices: Tindices"))
+register_sparse_apply_op("SparseApplyCenteredRMSProp", "ApplyCenteredRMSProp", (
+    "var: &T", "mg: &T", "ms: &T", "mom: &T", "lr: T", "rho: T", "momentum: T", "epsilon: T",
+    "grad: T", "indices: Tindices"))
+register_sparse_apply_op("SparseApplyAdadelta", "ApplyAdadelta", (
+    "var: &T", "accum: &T", "accum_update: &T", "lr: T", "rho: T", "epsilon: T", "grad: T",
+    "indices: Tindices"))
+register_sparse_apply_op("SparseApplyProximalGradientDescent", "ApplyProximalGradientDescent", (
+    "var: &T", "alpha: T", "l1: T", "l2: T", "grad: T", "indices: Tindices"))
+register_sparse_apply_op("SparseApplyProximalAdagrad", "ApplyProximalAdagrad", (
+    "var: &T", "accum: &T", "lr: T", "l1: T", "l2: T", "grad: T", "indices: Tindices"))
+register_sparse_apply_op("SparseApplyFtrl", "ApplyFtrl", (
+    "var: &T", "accum: &T", "linear: &T", "grad: T", "indices: Tindices", "lr: T", "l1: T",
+    "l2: T", "lr_power: T"))
+register_sparse_apply_op("SparseApplyFtrlV2", "ApplyFtrlV2", (
+    "var: &T", "accum: &T", "linear: &T", "grad: T", "indices: Tindices", "lr: T", "l1: T",
+    "l2: T", "l2_shrinkage: T", "lr_power: T"))
+register_sparse_apply_op("SparseApplyAdagradDA", "ApplyAdagradDA", (
+    "var: &T", "gradient_accumulator: &T", "gradient_squared_accumulator: &T", "grad: T",
+    "indices: Tindices", "lr: T", "l1: T", "l2: T", "global_step: int64"))
