@@ -1,8 +1,6 @@
 """``tf.metrics``: streaming metrics."""
 
-from tfcompat.ops.metrics_impl import accuracy, mean
 from tfcompat.platform.unsupported import make_getattr
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.training.metrics_at_k import (  # noqa: F401
     average_precision_at_k,
     precision_at_k,

@@ -1,13 +1,12 @@
 """``tf.train``: optimizers and the global step."""
 
-from tfcompat.framework.graph_export import write_graph
-from tfcompat.platform.unsupported import make_getattr
 from tfcompat import train_experimental as experimental
 from tfcompat import train_queue_runner as queue_runner
+from tfcompat.framework.graph_export import write_graph
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.summary_iterator import summary_iterator
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.training.basic_session_run_hooks import (
     CheckpointSaverHook,
     CheckpointSaverListener,

@@ -1,7 +1,7 @@
 # ruff: noqa: F401
 """``tf.train.experimental``: loss scaling for mixed precision."""
 
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.training.loss_scale import (
     DynamicLossScale,
     FixedLossScale,

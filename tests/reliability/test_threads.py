@@ -227,3 +227,32 @@ def test_random_op_runs_in_threads_draw_disjoint_samples(fast_switching):
     # The union is the sequence one thread would draw: the same 1,200 samples.
     serial = tf.Session()
     assert set(draws) == {tuple(serial.run(r)) for _ in range(1200)}
+
+
+def test_scatter_add_in_threads_loses_no_row_update(fast_switching):
+    c = tf.Variable(np.zeros([4, 3], np.float64), name="rows")
+    inc = tf.scatter_add(c, [0, 2, 2], np.ones([3, 3]))
+    sess = tf.Session()
+    sess.run(c.initializer)
+
+    def work(_):
+        for _ in range(500):
+            sess.run(inc.op)
+    _in_threads(4, work)
+    np.testing.assert_array_equal(sess.run(c)[:, 0], [2000.0, 0.0, 4000.0, 0.0])
+
+
+def test_sparse_optimizer_updates_in_threads_lose_no_step(fast_switching):
+    # embedding_lookup's gradient is IndexedSlices: the optimizer applies SparseApplyMomentum.
+    table = tf.Variable(np.zeros([5, 2], np.float64), name="table")
+    loss = tf.reduce_sum(tf.nn.embedding_lookup(table, [1, 3]))
+    train = tf.train.MomentumOptimizer(1.0, 0.0).minimize(loss)
+    assert "SparseApplyMomentum" in {op.type for op in tf.get_default_graph().get_operations()}
+    sess = tf.Session()
+    sess.run(tf.global_variables_initializer())
+
+    def work(_):
+        for _ in range(250):
+            sess.run(train)
+    _in_threads(4, work)
+    np.testing.assert_array_equal(sess.run(table)[:, 0], [0.0, -1000.0, 0.0, -1000.0, 0.0])

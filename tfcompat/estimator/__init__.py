@@ -6,7 +6,7 @@ from tfcompat.estimator.estimator import Estimator  # noqa: F401
 from tfcompat.estimator.model_fn import EstimatorSpec, ModeKeys  # noqa: F401
 from tfcompat.estimator.run_config import RunConfig, WarmStartSettings  # noqa: F401
 from tfcompat.estimator.training import EvalSpec, TrainSpec, train_and_evaluate  # noqa: F401
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.training.checkpoint.checkpoint_utils import VocabInfo  # noqa: F401
 
 __getattr__ = make_getattr("tf.estimator", __name__)

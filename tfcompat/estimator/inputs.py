@@ -13,7 +13,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import GraphKeys, apply_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, state_ops
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 from tfcompat.variables.variables import Variable
 
 # The arrays behind each NumpyInputFnBatch op (op attrs hold only a token).

@@ -10,6 +10,9 @@ New stateful ops (Scatter*) should write through ``update_variable``.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator, Sequence
+
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
@@ -39,6 +42,18 @@ def read_variable(variables: dict, name: str) -> np.ndarray:
         return variables[name]
     except KeyError:
         raise _uninitialized(name) from None
+
+
+@contextlib.contextmanager
+def variables_locked(state, names: Sequence[str]) -> Iterator[None]:
+    """Holds the locks of several variables (an optimizer's variable and its slots).
+
+    Taken in one global order (by name), so two ops sharing variables cannot deadlock.
+    """
+    with contextlib.ExitStack() as stack:
+        for name in sorted(set(names)):
+            stack.enter_context(state.variable_lock(name))
+        yield
 
 
 def update_variable(state, name: str, update):

@@ -10,11 +10,10 @@ import time
 
 import numpy as np
 
-from tfcompat.framework import ops
+from tfcompat.framework import graph_export, ops
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf.event_pb2 import SessionLog
 from tfcompat.protobuf.summary_pb2 import Summary
-from tfcompat.summary import graph_export
 from tfcompat.summary.writer import FileWriterCache
 from tfcompat.training import training_util
 from tfcompat.training.session_run_hook import SessionRunArgs, SessionRunHook

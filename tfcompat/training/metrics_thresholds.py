@@ -42,20 +42,20 @@ def _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights=Non
     num_predictions = predictions_2d.shape.as_list()[0]
     if num_predictions is None:
         num_predictions = array_ops.shape(predictions_2d)[0]
-    thresh_tiled = math_ops.tile(
+    thresh_tiled = array_ops.tile(
         array_ops.expand_dims(constant_op.constant(thresholds, dtype=dtypes.float32), [1]),
         array_ops.stack([1, num_predictions]))
     pred_is_pos = math_ops.greater(
-        math_ops.tile(array_ops.transpose(predictions_2d), [num_thresholds, 1]), thresh_tiled)
+        array_ops.tile(array_ops.transpose(predictions_2d), [num_thresholds, 1]), thresh_tiled)
     pred_is_neg = (math_ops.logical_not(pred_is_pos)
                    if "fn" in includes or "tn" in includes else None)
-    label_is_pos = math_ops.tile(labels_2d, [num_thresholds, 1])
+    label_is_pos = array_ops.tile(labels_2d, [num_thresholds, 1])
     label_is_neg = (math_ops.logical_not(label_is_pos)
                     if "fp" in includes or "tn" in includes else None)
     weights_tiled = None
     if weights is not None:
         weights = broadcast_weights(math_ops.cast(weights, dtypes.float32), predictions)
-        weights_tiled = math_ops.tile(array_ops.reshape(weights, [1, -1]), [num_thresholds, 1])
+        weights_tiled = array_ops.tile(array_ops.reshape(weights, [1, -1]), [num_thresholds, 1])
     conditions = {"tp": (label_is_pos, pred_is_pos), "fn": (label_is_pos, pred_is_neg),
                   "tn": (label_is_neg, pred_is_neg), "fp": (label_is_neg, pred_is_pos)}
     values, update_ops = {}, {}

@@ -7,13 +7,13 @@ import contextlib
 import os
 import time
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors, graph_export, ops
 from tfcompat.framework.ops import GraphKeys
 from tfcompat.ops import control_flow_ops
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf.event_pb2 import SessionLog
 from tfcompat.protobuf.summary_pb2 import Summary
-from tfcompat.summary import graph_export, summary_ops
+from tfcompat.summary import summary_ops
 from tfcompat.summary.writer import FileWriter
 from tfcompat.training import training_util
 from tfcompat.training.coordinator import Coordinator, LooperThread

@@ -13,7 +13,7 @@ import numpy as np
 from tfcompat.framework import errors
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
-from tfcompat.ops.state_ops import read_variable, variable_op_name
+from tfcompat.ops.state_ops import read_variable, variable_op_name, variables_locked
 
 
 def _ref_shape(op):
@@ -41,14 +41,10 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         variables = state.variables
         refs = [variable_op_name(t) for t in op.inputs[:ref_count]]
         kwargs = {a: op._attrs[a] for a in attrs}
-        # The variable and its slots are updated as one: their locks, taken in one global
-        # order (by name) so that two Apply ops sharing variables cannot deadlock.
-        locks = [state.variable_lock(n) for n in sorted(set(refs))]
 
         def kernel(*plain):
-            for lock in locks:
-                lock.acquire()
-            try:
+            # The variable and its slots are updated as one.
+            with variables_locked(state, refs):
                 current = [read_variable(variables, n) for n in refs]
                 grad = plain[grad_index]
                 if np.shape(grad) != np.shape(current[0]):
@@ -60,9 +56,6 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
                 for n, value in zip(refs, new_values):
                     variables[n] = np.asarray(value).astype(dtype, copy=False)
                 return variables[refs[0]]
-            finally:
-                for lock in locks:
-                    lock.release()
         return kernel
 
     defaults = {"use_locking": False}

@@ -12,16 +12,14 @@ import numpy as np
 from tfcompat.framework import errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
-from tfcompat.ops.state_ops import _as_ref, variable_op_name
+from tfcompat.ops.state_ops import (
+    _as_ref,
+    read_variable,
+    update_variable,
+    variable_op_name,
+    variables_locked,
+)
 from tfcompat.training.training_ops import DENSE_RULES, _ref_shape
-
-
-def _read_variable(variables, name):
-    try:
-        return variables[name]
-    except KeyError:
-        raise errors.FailedPreconditionError(
-            None, None, f"Attempting to use uninitialized value {name}") from None
 
 
 def _check_indices(indices, rows: int) -> np.ndarray:
@@ -47,17 +45,16 @@ def _scatter_shape(op):
 
 def _bind_scatter(np_ufunc):
     def bind(op, state):
-        variables = state.variables
         name = variable_op_name(op.inputs[0])
 
         def kernel(indices, updates):
-            current = _read_variable(variables, name)
-            rows = _check_indices(indices, np.shape(current)[0])
-            new = np.array(current, copy=True)
-            updates = np.reshape(updates, (rows.size,) + new.shape[1:])
-            np_ufunc.at(new, rows, updates.astype(new.dtype, copy=False))
-            variables[name] = new
-            return new
+            def scatter(current):
+                rows = _check_indices(indices, np.shape(current)[0])
+                new = np.array(current, copy=True)
+                rows_updates = np.reshape(updates, (rows.size,) + new.shape[1:])
+                np_ufunc.at(new, rows, rows_updates.astype(new.dtype, copy=False))
+                return new
+            return update_variable(state, name, scatter)
         return kernel
     return bind
 
@@ -98,7 +95,11 @@ def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, .
         kwargs = {a: op._attrs[a] for a in attrs}
 
         def kernel(*plain):
-            current = [_read_variable(variables, n) for n in refs]
+            with variables_locked(state, refs):
+                return _apply_rows(plain)
+
+        def _apply_rows(plain):
+            current = [read_variable(variables, n) for n in refs]
             rows = _check_indices(plain[indices_index], np.shape(current[0])[0])
             grad = plain[grad_index]
             if np.shape(grad) != (rows.size,) + np.shape(current[0])[1:]:
