@@ -276,6 +276,14 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
+# ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
+# isort: split
+from tfcompat import alias  # `tfcompat.alias.install()` right after `import tfcompat`
+from tfcompat.tools.draw import attach_reprs as _attach_reprs
+from tfcompat.tools.draw import draw
+
+_attach_reprs()
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994
