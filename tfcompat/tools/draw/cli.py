@@ -1,5 +1,5 @@
-"""``python -m tfcompat graph SCRIPT.py [--fetch NAME]... [-o graph.svg] [-- ARGS]``: draw a script's
-graph.
+"""``python -m tfcompat graph SCRIPT.py [--fetch NAME]... [-o graph.svg] [-- ARGS]``: draw the
+graph a script builds.
 
 The script runs as under ``python -m tfcompat`` (``import tensorflow`` served by tfcompat). Every
 ``tf.gradients`` call it makes (an optimizer's included) is recorded, so the picture marks which
