@@ -12,8 +12,33 @@ from typing import NoReturn
 
 
 def unsupported_message(tf_symbol: str) -> str:
-    """The one wording used for every symbol tfcompat lacks."""
+    """The one wording used for every TensorFlow symbol tfcompat lacks."""
     return f"{tf_symbol} is not supported by tfcompat yet"
+
+
+# Areas whose symbols the known-symbol list holds only in part: anything below them is TF's.
+_PARTLY_LISTED = ("tf.contrib", "tf.keras", "tf.estimator", "tf.raw_ops", "tf.python",
+                  "tf.compat.v2", "tf.test.mock")
+_known: frozenset[str] | None = None
+
+
+def is_tensorflow_symbol(tf_symbol: str) -> bool:
+    """Whether ``tf_symbol`` (``tf.nn.relu``) names something TensorFlow 1 has."""
+    global _known
+    if _known is None:
+        from tfcompat.tools.known_symbols import COMPAT_V1_API, TF1_ONLY
+
+        _known = frozenset(COMPAT_V1_API) | frozenset(TF1_ONLY)
+    return tf_symbol in _known or tf_symbol in _PARTLY_LISTED or tf_symbol.startswith(
+        tuple(p + "." for p in _PARTLY_LISTED))
+
+
+def missing_name_message(tf_symbol: str) -> str:
+    """TF's symbols are "not supported yet"; other names do not exist in tfcompat or TF."""
+    if is_tensorflow_symbol(tf_symbol):
+        return unsupported_message(tf_symbol)
+    own = "tfcompat" + tf_symbol[len("tf"):]
+    return f"{own} does not exist ({tf_symbol} is not a TensorFlow 1 symbol either)"
 
 
 def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
@@ -21,7 +46,8 @@ def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
 
     Usage, at the end of a namespace module: ``__getattr__ = make_getattr("tf.nn", __name__)``.
     Looking up a missing public name raises ``AttributeError("tf.nn.foo is not supported by
-    tfcompat yet")``; dunder and private names get Python's usual message, because tools probe
+    tfcompat yet")`` when TF has ``tf.nn.foo``, else ``AttributeError("tfcompat.nn.foo does not
+    exist (tf.nn.foo is not a TensorFlow 1 symbol either)")``; dunder and private names get Python's usual message, because tools probe
     modules for them (``__path__``, ``__wrapped__``, ``_pytestfixturefunction``...) and
     expect a plain miss.
     """
@@ -31,7 +57,7 @@ def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
         if name.startswith("_"):
             message = f"module {module_name!r} has no attribute {name!r}"
         else:
-            message = unsupported_message(f"{tf_path}.{name}")
+            message = missing_name_message(f"{tf_path}.{name}")
         # name/obj let Python append "Did you mean: ...?" for near misses (3.10+).
         raise AttributeError(message, name=name, obj=module)
 
