@@ -47,9 +47,9 @@ def make_getattr(tf_path: str, module_name: str) -> Callable[[str], NoReturn]:
     Usage, at the end of a namespace module: ``__getattr__ = make_getattr("tf.nn", __name__)``.
     Looking up a missing public name raises ``AttributeError("tf.nn.foo is not supported by
     tfcompat yet")`` when TF has ``tf.nn.foo``, else ``AttributeError("tfcompat.nn.foo does not
-    exist (tf.nn.foo is not a TensorFlow 1 symbol either)")``; dunder and private names get Python's usual message, because tools probe
-    modules for them (``__path__``, ``__wrapped__``, ``_pytestfixturefunction``...) and
-    expect a plain miss.
+    exist (tf.nn.foo is not a TensorFlow 1 symbol either)")``; dunder and private names get
+    Python's usual message, because tools probe modules for them (``__path__``,
+    ``__wrapped__``, ``_pytestfixturefunction``...) and expect a plain miss.
     """
 
     def __getattr__(name: str) -> NoReturn:
