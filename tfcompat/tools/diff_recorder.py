@@ -77,9 +77,11 @@ def _describe_fetch(fetch) -> dict:
 
 
 def _caller_line() -> int | None:
-    for frame, line in traceback.walk_stack(None):
+    frame = sys._getframe(1)
+    while frame is not None:
         if os.path.abspath(frame.f_code.co_filename) == _script_path:
-            return line
+            return frame.f_lineno
+        frame = frame.f_back
     return None
 
 

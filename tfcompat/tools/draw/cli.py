@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from tfcompat import alias
-from tfcompat.tools.draw import DEFAULT_MAX_NODES, GradientQuery, draw_graph
+from tfcompat.tools.draw import DEFAULT_MAX_NODES, GradientQuery, GraphPicture, draw_graph
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,41 +76,59 @@ def _graphs_in(values) -> list:
     return found
 
 
-def main(argv: Sequence[str]) -> int:
-    argv = list(argv)
-    split = argv.index("--") if "--" in argv else len(argv)
-    options = _parser().parse_args(argv[:split])
-    script_args = argv[split + 1:]
-    if not os.path.isfile(options.script):
-        sys.stderr.write(f"tfcompat graph: can't open file {options.script!r}: No such file\n")
-        return 2
+def picture_of_script(script: str, args: Sequence[str] = (), fetches: Sequence[str] = (),
+                      max_nodes: int = DEFAULT_MAX_NODES, title: str = "",
+                      engine: str = "tfcompat") -> GraphPicture:
+    """Runs ``script`` (with ``import tensorflow`` served by tfcompat) and draws its graph.
+
+    Raises ValueError for a fetch name the graph lacks, RuntimeError if the script exits with
+    a non-zero status.
+    """
     import tfcompat
 
     alias.install()
-    sys.argv = [options.script, *script_args]
-    sys.path.insert(0, os.path.dirname(os.path.abspath(options.script)))
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [script, *args]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     namespace: dict = {}
-    with recording_gradients() as calls:
-        try:
-            namespace = runpy.run_path(options.script, run_name="__main__")
-        except SystemExit as exit_:  # tf.app.run() ends with sys.exit
-            if exit_.code not in (None, 0):
-                sys.stderr.write(f"tfcompat graph: the script exited with status {exit_.code}\n")
-                return 1
+    try:
+        with recording_gradients() as calls:
+            try:
+                namespace = runpy.run_path(script, run_name="__main__")
+            except SystemExit as exit_:  # tf.app.run() ends with sys.exit
+                if exit_.code not in (None, 0):
+                    raise RuntimeError(f"the script exited with status {exit_.code}") from None
+    finally:
+        sys.argv, sys.path[:] = saved_argv, saved_path
     graphs = _graphs_in([tfcompat.get_default_graph(), *namespace.values(),
                          *(q.ys[0] for q in calls if q.ys)])
     graph = max(graphs, key=lambda g: len(g.get_operations()))
     queries = [q for q in calls if q.ys and q.ys[0].graph is graph]
-    fetches = []
-    for name in options.fetch:
+    elements = []
+    for name in fetches:
         try:
-            fetches.append(graph.as_graph_element(name))
+            elements.append(graph.as_graph_element(name))
         except (KeyError, ValueError) as error:
-            sys.stderr.write(f"tfcompat graph: --fetch {name}: {error}\n")
-            return 2
-    title = options.title or os.path.basename(options.script)
-    picture = draw_graph(graph, queries, fetches, options.max_nodes, title, options.engine)
+            raise ValueError(f"--fetch {name}: {error}") from None
+    return draw_graph(graph, queries, elements, max_nodes,
+                      title or os.path.basename(script), engine)
+
+
+def main(argv: Sequence[str]) -> int:
+    argv = list(argv)
+    split = argv.index("--") if "--" in argv else len(argv)
+    options = _parser().parse_args(argv[:split])
+    if not os.path.isfile(options.script):
+        sys.stderr.write(f"tfcompat graph: can't open file {options.script!r}: No such file\n")
+        return 2
+    try:
+        picture = picture_of_script(options.script, argv[split + 1:], options.fetch,
+                                    options.max_nodes, options.title, options.engine)
+    except (ValueError, RuntimeError) as error:
+        sys.stderr.write(f"tfcompat graph: {error}\n")
+        return 2 if isinstance(error, ValueError) else 1
     picture.save(options.output)
+    marked = sum(1 for _ in picture.model.legend & {"open", "blocked"})
     sys.stderr.write(f"tfcompat graph: wrote {options.output} ({len(picture.model.nodes)} "
-                     f"nodes, {len(queries)} gradient calls marked)\n")
+                     f"nodes{', gradient paths marked' if marked else ''})\n")
     return 0

@@ -14,6 +14,7 @@ from tfcompat.tools.draw.model import PictureModel, Scope
 
 FONT_SIZE = 12.0
 SMALL_FONT_SIZE = 10.0
+BADGE_FONT_SIZE = 9.0
 CHAR_WIDTH = 0.62  # of the font size: a generous average for sans-serif text
 NODE_HEIGHT = 38.0
 NODE_PADDING = 10.0
@@ -64,9 +65,14 @@ class _Block:
     inner_scopes: dict[tuple[str, ...], Box] = field(default_factory=dict)
 
 
+def badge_width(text: str) -> float:
+    return text_width(text, BADGE_FONT_SIZE) + 8
+
+
 def node_size(model: PictureModel, key: str) -> tuple[float, float]:
     node = model.nodes[key]
-    width = max(text_width(node.label), text_width(node.subtitle, SMALL_FONT_SIZE))
+    width = max(text_width(node.label), text_width(node.subtitle, SMALL_FONT_SIZE),
+                badge_width(node.badge) - 2 * NODE_PADDING if node.badge else 0)
     return max(width + 2 * NODE_PADDING, 44.0), NODE_HEIGHT
 
 

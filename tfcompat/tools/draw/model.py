@@ -34,7 +34,19 @@ class Node:
     scope: tuple[str, ...]  # the scope box the node sits in
     tooltip: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # reasons, shown red
-    roles: set[str] = field(default_factory=set)  # "x", "y", "grad", "unconnected"
+    # "x", "y", "grad"; "none" (an x getting no gradient), "unconnected" (no path at all)
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def badge(self) -> str:
+        """The pill drawn above the node: its part in the tf.gradients calls drawn."""
+        words = []
+        if "x" in self.roles:
+            words.append("in xs: unconnected" if "unconnected" in self.roles else
+                         "in xs: all paths blocked" if "none" in self.roles else "in xs")
+        words += [word for role, word in (("y", "in ys"), ("grad", "gradient"))
+                  if role in self.roles]
+        return ", ".join(words)
 
 
 @dataclass
@@ -125,10 +137,10 @@ def _kind(op: Operation) -> str:
         return "variable"
     if op.type in PLACEHOLDER_TYPES:
         return "placeholder"
-    if op.type in CONST_TYPES:
-        return "const"
     if _GRADIENT_SCOPE.match(op.name.split("/")[0]) and "/" in op.name:
         return "gradient"
+    if op.type in CONST_TYPES:
+        return "const"
     return "op"
 
 
@@ -158,7 +170,9 @@ class _Marks:
                 self.roles[name].add("unconnected")
                 self.notes.setdefault(name, []).append(
                     "no gradient (None): no path from here to any y")
-            elif not explanation.has_gradient:
+            if not explanation.has_gradient:
+                self.roles[name].add("none")
+            if explanation.paths and not explanation.has_gradient:
                 self.notes.setdefault(name, []).append(
                     "no gradient (None): every path to the ys is blocked")
             for path in explanation.paths:
@@ -198,26 +212,33 @@ def _outer_collapsed(path: tuple[str, ...], collapsed: set[tuple[str, ...]]):
     return next((path[:i] for i in range(1, len(path) + 1) if path[:i] in collapsed), None)
 
 
-def _count_nodes(placements: Sequence[tuple[str, ...]], collapsed: set[tuple[str, ...]]) -> int:
-    units = set()
+def _units(placements: Sequence[tuple[str, ...]], collapsed: set[tuple[str, ...]]
+           ) -> dict[object, tuple[str, ...]]:
+    """The drawn nodes: each op index or collapsed scope, mapped to the scope it sits in."""
+    units: dict[object, tuple[str, ...]] = {}
     for i, path in enumerate(placements):
         outer = _outer_collapsed(path, collapsed)
-        units.add(i if outer is None else outer)
-    return len(units)
+        if outer is None:
+            units[i] = path
+        else:
+            units[outer] = outer[:-1]
+    return units
 
 
 def _collapse(placements: Sequence[tuple[str, ...]], max_nodes: int,
               collapsed: set[tuple[str, ...]], expanded: set[tuple[str, ...]]) -> None:
     """Collapses innermost scopes, largest first, until at most ``max_nodes`` nodes remain."""
-    while _count_nodes(placements, collapsed) > max_nodes:
-        sizes: dict[tuple[str, ...], int] = {}
-        for path in placements:
-            if _outer_collapsed(path, collapsed) is None:
-                for i in range(1, len(path) + 1):
-                    sizes[path[:i]] = sizes.get(path[:i], 0) + 1
-        open_scopes = [p for p in sizes if p not in expanded]
-        innermost = [p for p in open_scopes if sizes[p] > 1 and not any(
-            len(q) > len(p) and q[:len(p)] == p and sizes[q] > 1 for q in open_scopes)]
+    while True:
+        units = _units(placements, collapsed)
+        if len(units) <= max_nodes:
+            return
+        sizes: dict[tuple[str, ...], int] = {}  # drawn nodes inside each open scope
+        for where in units.values():
+            for i in range(1, len(where) + 1):
+                sizes[where[:i]] = sizes.get(where[:i], 0) + 1
+        candidates = [p for p, n in sizes.items() if n > 1 and p not in expanded]
+        innermost = [p for p in candidates if not any(
+            len(q) > len(p) and q[:len(p)] == p for q in candidates)]
         if not innermost:
             return
         collapsed.add(max(innermost, key=lambda p: (sizes[p], len(p))))

@@ -14,6 +14,7 @@ from tfcompat.tools.draw.layout import (
     SMALL_FONT_SIZE,
     Box,
     Placed,
+    badge_width,
     layout,
     text_width,
 )
@@ -34,8 +35,6 @@ LEGEND_TEXT = {
     "blocked": "blocks the gradient (hover for why)",
     "open": "gradient flows", "edge-blocked": "gradient blocked",
 }
-# Role pills above a node: an entry of tf.gradients' xs or ys, or a gradient it returned.
-BADGES = {"x": "in xs", "y": "in ys", "grad": "gradient"}
 BLOCKED = "#d62728"
 OPEN = "#2ca02c"
 EDGE = "#7a7a7a"
@@ -92,11 +91,10 @@ def _node(model: PictureModel, key: str, box: Box) -> list[str]:
                f"text-anchor=\"middle\">{escape(node.label)}</text>")
     out.append(f"<text {_attrs(x=cx, y=_fmt(box.y + 30), font_size=SMALL_FONT_SIZE)} "
                f"text-anchor=\"middle\" fill=\"#555\">{escape(node.subtitle)}</text>")
-    badges = [BADGES[role] for role in ("x", "y", "grad") if role in node.roles]
-    if badges:
-        colour = BLOCKED if "unconnected" in node.roles or node.blocked else "#1f3d7a"
-        text = " ".join(badges)
-        pill = _attrs(x=_fmt(box.x), y=_fmt(box.y - 13), width=_fmt(text_width(text, 9) + 8),
+    text = node.badge
+    if text:
+        colour = BLOCKED if "none" in node.roles else "#1f3d7a"
+        pill = _attrs(x=_fmt(box.x), y=_fmt(box.y - 13), width=_fmt(badge_width(text)),
                       height=12, fill=colour)
         out.append(f"<rect {pill} rx=\"6\"/>")
         out.append(f"<text {_attrs(x=_fmt(box.x + 4), y=_fmt(box.y - 4))} font-size=\"9\" "
