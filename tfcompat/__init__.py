@@ -278,8 +278,10 @@ from tfcompat.variables.variables import (
 
 # ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
 # isort: split
-from tfcompat import alias  # `tfcompat.alias.install()` right after `import tfcompat`
-from tfcompat import contrib  # its submodules load on first access, as TF's did
+from tfcompat import (
+    alias,  # `tfcompat.alias.install()` right after `import tfcompat`
+    contrib,  # its submodules load on first access, as TF's did
+)
 from tfcompat.tools.draw import attach_reprs as _attach_reprs
 from tfcompat.tools.draw import draw
 
