@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # A CRF tagger with tf.contrib.crf (twin: conformance/cases/contrib/crf_tagger.py).
 tf.set_random_seed(2)
 batch, steps, depth, tags = 4, 5, 3, 3

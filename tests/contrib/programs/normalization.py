@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # contrib batch_norm with in-place updates, and layer_norm (twin: conformance/cases/contrib).
 x = tf.constant(np.arange(24, dtype=np.float32).reshape(2, 3, 4) ** 1.5 / 10.0)
 bn = tf.contrib.layers.batch_norm(x, updates_collections=None, is_training=True)

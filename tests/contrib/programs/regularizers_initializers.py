@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # contrib regularizers and initializers (twin: conformance/cases/contrib).
 layers = tf.contrib.layers
 tf.set_random_seed(5)

@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # contrib.rnn cells with contrib.rnn.static_rnn (twin: conformance/cases/contrib/rnn_lstm.py).
 rnn = tf.contrib.rnn
 tf.set_random_seed(3)

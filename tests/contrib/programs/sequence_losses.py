@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # contrib sequence losses (twin: conformance/cases/contrib/sequence_losses.py).
 rng = np.random.RandomState(4)
 batch, steps, classes = 3, 4, 5

@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # A TF-Slim CNN with arg_scope (twin: conformance/cases/contrib/slim_cnn.py).
 slim = tf.contrib.slim
 tf.set_random_seed(11)

@@ -1,3 +1,4 @@
+# ruff: noqa: F821 - run by the conformance runner, which injects tf and np
 # The classic "tf.contrib.layers.xavier_initializer() MLP" (twin: conformance/cases/contrib).
 tf.set_random_seed(7)
 x = tf.placeholder(tf.float32, [None, 4], name="x")
