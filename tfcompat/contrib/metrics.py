@@ -14,8 +14,6 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.ops import math_ops
 from tfcompat.tools.unsupported import make_getattr
 
-__all__ = ["accuracy"]
-
 # contrib name -> tf.metrics name, for metrics of (predictions, labels, weights=None, ...).
 _PREDICTIONS_FIRST = {
     "streaming_accuracy": "accuracy",
@@ -37,6 +35,9 @@ _SAME_ARGUMENTS = {
     "streaming_mean": "mean",
     "streaming_mean_tensor": "mean_tensor",
 }
+
+# Names only: the ones tf.metrics lacks yet raise "not supported" when looked up.
+__all__ = ["accuracy", *sorted(_PREDICTIONS_FIRST), *sorted(_SAME_ARGUMENTS)]
 
 _unsupported = make_getattr("tf.contrib.metrics", __name__)
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from tfcompat.contrib._aliases import alias_getattr
 from tfcompat.ops.rnn_cell_impl import BasicLSTMCell, GRUCell
 
-__all__ = ["GRUBlockCellV2", "LSTMBlockCell"]
-
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "EmbeddingWrapper",
           "GRUCell", "InputProjectionWrapper", "LSTMCell", "LSTMStateTuple", "MultiRNNCell",
           "OutputProjectionWrapper", "RNNCell", "ResidualWrapper")
@@ -23,6 +21,9 @@ _TABLE.update({name: ("tfcompat.nn", name) for name in _FUNCTIONS})
 _TABLE.update({"stack_bidirectional_rnn": ("tfcompat.ops.rnn", "stack_bidirectional_rnn"),
                "stack_bidirectional_dynamic_rnn": ("tfcompat.ops.rnn",
                                                    "stack_bidirectional_dynamic_rnn")})
+
+# Names only: the ones tfcompat lacks yet raise "not supported" when looked up.
+__all__ = ["GRUBlockCellV2", "LSTMBlockCell", *sorted(_TABLE)]
 
 
 class LSTMBlockCell(BasicLSTMCell):
