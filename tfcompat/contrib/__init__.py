@@ -2,8 +2,8 @@
 
 TF 1.15 is the reference (TF 2.x has no contrib). Submodules load on first access, as TF's
 contrib did: ``layers``, ``framework``, ``slim``, ``rnn``, ``crf``, ``legacy_seq2seq``,
-``seq2seq`` (``sequence_loss`` only), ``losses`` (contrib's argument order) and ``metrics``
-(the ``streaming_*`` aliases). Any other
+``seq2seq`` (sequence_loss, training/greedy helpers, BasicDecoder, dynamic_decode, tile_batch),
+``losses`` (contrib's argument order) and ``metrics`` (the ``streaming_*`` aliases). Any other
 ``tf.contrib`` name raises ``AttributeError: tf.contrib.X is not supported by tfcompat yet``.
 """
 

@@ -1,6 +1,4 @@
-"""``tf.contrib.seq2seq``: ``sequence_loss`` only. The helpers, decoders and attention
-mechanisms (built on ``dynamic_decode``'s while loop) are not provided yet and raise the usual
-"not supported" error.
+"""``tf.contrib.seq2seq.sequence_loss``.
 
 ``sequence_loss(logits [batch, time, classes], targets [batch, time], weights [batch, time])``
 is the weighted sparse softmax cross-entropy, averaged over time and/or batch (divided by the
@@ -12,7 +10,6 @@ from __future__ import annotations
 
 from tfcompat.framework import ops
 from tfcompat.ops import array_ops, math_ops, nn_ops
-from tfcompat.tools.unsupported import make_getattr
 
 __all__ = ["sequence_loss"]
 
@@ -64,6 +61,3 @@ def sequence_loss(logits, targets, weights, average_across_timesteps=True,
             total_size += 1e-12
             crossent /= total_size
         return crossent
-
-
-__getattr__ = make_getattr("tf.contrib.seq2seq", __name__)

@@ -1,0 +1,19 @@
+"""``tf.contrib.seq2seq``: sequence_loss, the training and greedy helpers, BasicDecoder,
+dynamic_decode (unrolled, see ``decode``) and tile_batch. Attention mechanisms and beam search
+are not provided yet and raise the usual "not supported" error."""
+
+# ruff: noqa: F401
+from tfcompat.contrib.seq2seq.decode import (
+    BasicDecoder,
+    BasicDecoderOutput,
+    Decoder,
+    GreedyEmbeddingHelper,
+    Helper,
+    TrainingHelper,
+    dynamic_decode,
+    tile_batch,
+)
+from tfcompat.contrib.seq2seq.loss import sequence_loss
+from tfcompat.tools.unsupported import make_getattr
+
+__getattr__ = make_getattr("tf.contrib.seq2seq", __name__)
