@@ -100,7 +100,7 @@ def test_namespace_aliases_and_unsupported_names():
     assert tf.contrib.slim.fully_connected is tf.contrib.layers.fully_connected
     assert tf.contrib.slim.arg_scope is framework.arg_scope
     for symbol in ("tf.contrib.learn", "tf.contrib.slim.learning",
-                   "tf.contrib.crf.CrfForwardRnnCell", "tf.contrib.seq2seq.BasicDecoder",
+                   "tf.contrib.crf.CrfForwardRnnCell", "tf.contrib.seq2seq.BeamSearchDecoder",
                    "tf.contrib.rnn.AttentionCellWrapper"):
         parts = symbol.split(".")[1:]
         with pytest.raises(AttributeError, match=f"^{symbol} is not supported by tfcompat yet"):

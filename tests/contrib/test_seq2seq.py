@@ -84,6 +84,42 @@ def test_unrolling_needs_a_bound():
     decoder = s2s.BasicDecoder(CountingCell(), helper, tf.zeros([1, 1]))
     with pytest.raises(ValueError, match="needs maximum_iterations"):
         s2s.dynamic_decode(decoder)
-    with pytest.raises(AttributeError, match="tf.contrib.seq2seq.AttentionWrapper is not "
+    with pytest.raises(AttributeError, match="tf.contrib.seq2seq.BeamSearchDecoder is not "
                                              "supported by tfcompat yet"):
-        _ = s2s.AttentionWrapper
+        _ = s2s.BeamSearchDecoder
+
+
+def test_luong_attention_scores_against_numpy():
+    rng = np.random.RandomState(0)
+    memory_value = rng.randn(2, 3, 4)
+    query_value = rng.randn(2, 5)
+    mechanism = s2s.LuongAttention(5, tf.constant(memory_value),
+                                   memory_sequence_length=tf.constant([3, 1]), scale=True)
+    alignments, _ = mechanism(tf.constant(query_value), state=None)
+    [memory_kernel] = [v for v in tf.global_variables() if v.name == "memory_layer/kernel:0"]
+    assert {v.name for v in tf.global_variables()} == {"memory_layer/kernel:0",
+                                                       "luong_attention/attention_g:0"}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        got, kernel = sess.run([alignments, memory_kernel])
+    scores = np.einsum("btu,bu->bt", memory_value @ kernel, query_value)
+    scores[1, 1:] = -np.inf
+    expected = np.exp(scores - scores.max(1, keepdims=True))
+    expected /= expected.sum(1, keepdims=True)
+    np.testing.assert_allclose(got, expected, rtol=1e-10)
+
+
+def test_attention_wrapper_state_and_unsupported_options():
+    mechanism = s2s.BahdanauAttention(3, tf.zeros([2, 4, 3]))
+    cell = s2s.AttentionWrapper(tf.nn.rnn_cell.GRUCell(3), mechanism, output_attention=False)
+    state = cell.zero_state(2, tf.float32)
+    assert isinstance(state, s2s.AttentionWrapperState)
+    assert state.attention.shape.as_list() == [2, 3] and state.alignments.shape.as_list() == [2, 4]
+    replaced = state.clone(cell_state=tf.ones([2, 3]))
+    assert replaced.cell_state.op.type != state.cell_state.op.type
+    output, next_state = cell(tf.zeros([2, 1]), state)
+    assert output.shape.as_list() == [2, 3] and next_state.time.dtype == tf.int32
+    with pytest.raises(NotImplementedError, match=r"BahdanauAttention\(normalize=...\)"):
+        s2s.BahdanauAttention(3, tf.zeros([2, 4, 3]), normalize=True)
+    with pytest.raises(NotImplementedError, match="several attention mechanisms"):
+        s2s.AttentionWrapper(tf.nn.rnn_cell.GRUCell(3), [mechanism, mechanism])

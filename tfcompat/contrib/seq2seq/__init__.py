@@ -1,8 +1,14 @@
 """``tf.contrib.seq2seq``: sequence_loss, the training and greedy helpers, BasicDecoder,
-dynamic_decode (unrolled, see ``decode``) and tile_batch. Attention mechanisms and beam search
-are not provided yet and raise the usual "not supported" error."""
+dynamic_decode (unrolled, see ``decode``), tile_batch, Bahdanau and Luong attention with
+AttentionWrapper. Beam search is not provided yet and raises the usual "not supported" error."""
 
 # ruff: noqa: F401
+from tfcompat.contrib.seq2seq.attention import (
+    AttentionWrapper,
+    AttentionWrapperState,
+    BahdanauAttention,
+    LuongAttention,
+)
 from tfcompat.contrib.seq2seq.decode import (
     BasicDecoder,
     BasicDecoderOutput,
