@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops.gradient_checker import compute_gradient_error
 
 crf = tf.contrib.crf
 
@@ -96,8 +95,9 @@ def test_gradients_are_numerically_right(problem):
     transitions = tf.constant(trans)
     ll, _ = crf.crf_log_likelihood(inputs, tf.constant(tags), tf.constant(lengths), transitions)
     with tf.Session():
-        assert compute_gradient_error(inputs, list(x.shape), ll, [4], x_init_value=x) < 1e-6
-        assert compute_gradient_error(transitions, [3, 3], ll, [4], x_init_value=trans) < 1e-6
+        error = tf.test.compute_gradient_error
+        assert error(inputs, list(x.shape), ll, [4], x_init_value=x) < 1e-6
+        assert error(transitions, [3, 3], ll, [4], x_init_value=trans) < 1e-6
 
 
 def test_dynamic_time_axis_is_rejected_by_name():

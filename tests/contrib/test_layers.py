@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 import tfcompat as tf
-from tfcompat.ops.gradient_checker import compute_gradient_error
 
 layers = tf.contrib.layers
 arg_scope = tf.contrib.framework.arg_scope
@@ -80,7 +79,7 @@ def test_conv2d_transpose_shape_and_gradient():
     assert weights.shape.as_list() == [3, 3, 4, 2]
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        assert compute_gradient_error(x, [1, 3, 3, 2], y, [1, 6, 6, 4]) < 1e-6
+        assert tf.test.compute_gradient_error(x, [1, 3, 3, 2], y, [1, 6, 6, 4]) < 1e-6
 
 
 def test_arg_scope_defaults_nesting_and_reuse():
@@ -156,7 +155,7 @@ def test_layer_norm_formula_and_gradient():
     np.testing.assert_allclose(value, expected, rtol=1e-8)
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        assert compute_gradient_error(x, [2, 3, 4], y, [2, 3, 4], delta=1e-6) < 1e-6
+        assert tf.test.compute_gradient_error(x, [2, 3, 4], y, [2, 3, 4], delta=1e-6) < 1e-6
     with pytest.raises(ValueError, match="must be < rank"):
         layers.layer_norm(x, begin_norm_axis=3)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.contrib._aliases import make_getattr
 
 SUBMODULES = ("crf", "framework", "layers", "legacy_seq2seq", "losses", "metrics", "rnn",
               "seq2seq", "slim")

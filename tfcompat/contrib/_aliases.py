@@ -11,6 +11,8 @@ import importlib
 import sys
 from collections.abc import Callable
 
+# The one place contrib imports the unsupported-symbol errors from (the contrib modules take
+# make_getattr from here).
 from tfcompat.tools.unsupported import make_getattr
 
 

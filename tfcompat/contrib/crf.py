@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.framework import dtypes
 from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.ops import array_ops, math_ops, slicing_ops
-from tfcompat.tools.unsupported import make_getattr
 from tfcompat.variables import variable_scope as vs
 
 __all__ = ["crf_binary_score", "crf_decode", "crf_log_likelihood", "crf_log_norm",

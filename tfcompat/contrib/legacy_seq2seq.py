@@ -8,9 +8,9 @@ the batch size when averaging across the batch. The seq2seq model builders are n
 
 from __future__ import annotations
 
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.framework import ops
 from tfcompat.ops import array_ops, math_ops, nn_ops
-from tfcompat.tools.unsupported import make_getattr
 
 __all__ = ["sequence_loss", "sequence_loss_by_example"]
 

@@ -9,6 +9,7 @@ contrib's argument order: ``softmax_cross_entropy(logits, onehot_labels)``,
 
 from __future__ import annotations
 
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.ops import losses_impl
 from tfcompat.ops.losses_impl import (
     add_loss,
@@ -17,7 +18,6 @@ from tfcompat.ops.losses_impl import (
     get_regularization_losses,
     get_total_loss,
 )
-from tfcompat.tools.unsupported import make_getattr
 
 __all__ = ["absolute_difference", "add_loss", "compute_weighted_loss", "cosine_distance",
            "get_losses", "get_regularization_losses", "get_total_loss", "hinge_loss",

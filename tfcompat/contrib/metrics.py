@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sys
 
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.framework import dtypes, ops
 from tfcompat.ops import math_ops
-from tfcompat.tools.unsupported import make_getattr
 
 # contrib name -> tf.metrics name, for metrics of (predictions, labels, weights=None, ...).
 _PREDICTIONS_FIRST = {

@@ -1,6 +1,7 @@
 """``tf.contrib.framework``: arg_scope, model variables, restoring from checkpoints, nest."""
 
 # ruff: noqa: F401
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.contrib.framework import nest
 from tfcompat.contrib.framework.arg_scope import (
     add_arg_scope,
@@ -31,6 +32,5 @@ from tfcompat.contrib.framework.variables import (
     model_variable,
     variable,
 )
-from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.contrib.framework", __name__)

@@ -2,6 +2,7 @@
 ``optimize_loss``."""
 
 # ruff: noqa: F401
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.contrib.layers.core import (
     avg_pool2d,
     bias_add,
@@ -49,6 +50,5 @@ from tfcompat.contrib.layers.summaries import (
     summarize_variables,
     summarize_weights,
 )
-from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.contrib.layers", __name__)

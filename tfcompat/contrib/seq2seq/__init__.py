@@ -3,6 +3,7 @@ dynamic_decode (unrolled, see ``decode``), tile_batch, Bahdanau and Luong attent
 AttentionWrapper. Beam search is not provided yet and raises the usual "not supported" error."""
 
 # ruff: noqa: F401
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.contrib.seq2seq.attention import (
     AttentionWrapper,
     AttentionWrapperState,
@@ -20,6 +21,5 @@ from tfcompat.contrib.seq2seq.decode import (
     tile_batch,
 )
 from tfcompat.contrib.seq2seq.loss import sequence_loss
-from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.contrib.seq2seq", __name__)

@@ -5,6 +5,7 @@ and ``tf.contrib.losses`` (``slim.losses``). ``slim.learning``, ``slim.evaluatio
 
 # ruff: noqa: F401
 from tfcompat.contrib import losses
+from tfcompat.contrib._aliases import make_getattr
 from tfcompat.contrib.framework import (
     add_arg_scope,
     arg_scope,
@@ -60,6 +61,5 @@ from tfcompat.contrib.layers import (
     xavier_initializer,
     xavier_initializer_conv2d,
 )
-from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.contrib.slim", __name__)
