@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import collections
 
+from tfcompat.contrib.framework.nest import flatten, map_structure, pack_sequence_as
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops, nn_ops, slicing_ops
-from tfcompat.ops.rnn_cell_impl import flatten, map_structure, pack_sequence_as
 from tfcompat.variables import variable_scope as vs
 
 __all__ = ["BasicDecoder", "BasicDecoderOutput", "Decoder", "GreedyEmbeddingHelper", "Helper",
