@@ -282,9 +282,18 @@ from tfcompat import (
     alias,  # `tfcompat.alias.install()` right after `import tfcompat`
     contrib,  # its submodules load on first access, as TF's did
 )
+from tfcompat.tools import unsupported as _unsupported
 from tfcompat.tools.draw import attach_reprs as _attach_reprs
 from tfcompat.tools.draw import draw
 
+
+def _known_tf1_symbols():
+    from tfcompat.tools.known_symbols import COMPAT_V1_API, TF1_ONLY
+
+    return [*COMPAT_V1_API, *TF1_ONLY]
+
+
+_unsupported.use_known_symbols(_known_tf1_symbols)
 _attach_reprs()
 
 __version__ = "1.15.0-tfcompat0.1.0"

@@ -111,9 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return diff.main(rest)
     if command == "doctor":
+        import tfcompat
         from tfcompat.tools import doctor
 
-        return doctor.main(rest)
+        return doctor.main(rest, tfcompat.__version__)
     if command == "-m":
         if not rest:
             sys.stderr.write(USAGE)

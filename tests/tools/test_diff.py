@@ -34,18 +34,20 @@ SCRIPT = textwrap.dedent("""\
         print(sess.run({"z": z, "g": g}, {x: np.ones((2, 3))}))
     """)
 
-# Runs its arguments as python does, after breaking the Mul kernel (x * y * 1.5).
+# Stands in for `python -m tfcompat ARGS` (how diff starts the tfcompat run), after breaking
+# the Mul kernel (x * y * 1.5).
 PLANTED = textwrap.dedent("""\
-    import runpy, sys
+    import sys
     import numpy as np
+    from tfcompat.__main__ import main
     from tfcompat.framework import op_registry
 
     def bind(op, state):
         return lambda a, b: np.multiply(a, b) * np.asarray(1.5, np.result_type(a, b))
 
     object.__setattr__(op_registry.get_op_def("Mul"), "bind", bind)
-    sys.argv = sys.argv[1:]
-    runpy.run_path(sys.argv[0], run_name="__main__")
+    assert sys.argv[1:3] == ["-m", "tfcompat"], sys.argv
+    sys.exit(main(sys.argv[3:]))
     """)
 
 

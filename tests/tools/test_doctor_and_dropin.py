@@ -30,7 +30,7 @@ def test_doctor_sees_past_the_drop_in_hook(monkeypatch):
 
     alias.install()
     try:
-        lines = doctor.report(check_diff=False)
+        lines = doctor.report(tfcompat.__version__, check_diff=False)
     finally:
         alias.uninstall()
     assert "drop-in     tfcompat.alias is installed in this process" in lines
@@ -39,7 +39,7 @@ def test_doctor_sees_past_the_drop_in_hook(monkeypatch):
 
 
 def test_doctor_usage_error():
-    assert doctor.main(["--bogus"]) == 2
+    assert doctor.main(["--bogus"], tfcompat.__version__) == 2
 
 
 def test_alias_is_an_attribute_right_after_import():

@@ -27,10 +27,9 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import tfcompat
-
 RECORDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "diff_recorder.py")
-TFCOMPAT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(tfcompat.__file__)))
+# The directory holding the tfcompat package (tfcompat/tools/diff.py -> its grandparent's parent).
+TFCOMPAT_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|nan|inf)")
 
 
@@ -42,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("script")
     parser.add_argument("--tf-python", help="the Python interpreter with TensorFlow installed")
     parser.add_argument("--tfcompat-python", default=sys.executable,
-                        help="the interpreter for the tfcompat run (default: this one)")
+                        help="the interpreter for the tfcompat run (default: this one); it is "
+                             "run as `PYTHON -m tfcompat RECORDER ...`")
     parser.add_argument("--rtol", type=float, default=1e-5)
     parser.add_argument("--atol", type=float, default=1e-6)
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
@@ -90,15 +90,23 @@ class RunRecord:
 
 def record(python: str, backend: str, script: str, args: Sequence[str],
            timeout: float, trace_run: int = 0) -> RunRecord:
-    """Runs ``script`` under ``python`` through the recorder and returns its events."""
+    """Runs ``script`` under ``python`` through the recorder and returns its events.
+
+    The tfcompat run is ``python -m tfcompat RECORDER ...``: the recorder's ``import
+    tensorflow`` is then served by tfcompat, as the script's is.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "events.jsonl")
-        env = dict(os.environ, TFCOMPAT_ROOT=TFCOMPAT_ROOT, TF_CPP_MIN_LOG_LEVEL="2",
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2",
                    TF_USE_LEGACY_KERAS=os.environ.get("TF_USE_LEGACY_KERAS", "1"),
                    TFCOMPAT_DIFF_TRACE_RUN=str(trace_run))
-        result = subprocess.run([python, RECORDER, "--backend", backend, "--out", out,
-                                 script, *args], capture_output=True, text=True, env=env,
-                                timeout=timeout)
+        command = [python, RECORDER]
+        if backend == "tfcompat":
+            env["PYTHONPATH"] = os.pathsep.join(
+                [TFCOMPAT_ROOT, *filter(None, [os.environ.get("PYTHONPATH")])])
+            command = [python, "-m", "tfcompat", RECORDER]
+        result = subprocess.run([*command, "--backend", backend, "--out", out, script, *args],
+                                capture_output=True, text=True, env=env, timeout=timeout)
         if not os.path.exists(out):
             raise RuntimeError(f"the {backend} run ({python}) recorded nothing; its stderr:\n"
                                + result.stderr[-3000:])

@@ -2,10 +2,11 @@
 
     PYTHON diff_recorder.py --backend {tensorflow,tfcompat} --out EVENTS.jsonl SCRIPT [ARGS...]
 
-Run by path under either interpreter, so it imports nothing from tfcompat unless the backend is
-tfcompat. It records, in order, every chunk the script prints and every ``Session.run``: each
-fetch's name, the type of the op that produced it, and the value's dtype, shape and contents,
-plus the line of the script that called ``run``. An uncaught exception ends the record with its
+Run by path under TensorFlow's interpreter, and as ``python -m tfcompat diff_recorder.py ...``
+for tfcompat, so that in both runs ``import tensorflow`` means what it means to the script; it
+imports nothing from tfcompat itself. It records, in order, every chunk the script prints and
+every ``Session.run``: each fetch's name, the type of the op that produced it, and the value's
+dtype, shape and contents, plus the line of the script that called ``run``. An uncaught exception ends the record with its
 class and first line. Events are JSON lines. With ``TFCOMPAT_DIFF_TRACE_RUN=K`` the K-th run
 also fetches every tensor its fetches depend on (in the same run, so nothing extra executes),
 for ``diff`` to find the first op whose output differs.
@@ -193,12 +194,7 @@ def main(argv: list[str]) -> int:
     global _script_path
     backend, out, script, script_args = argv[1], argv[3], argv[4], argv[5:]
     assert argv[0] == "--backend" and argv[2] == "--out", argv
-    if backend == "tfcompat":
-        sys.path.insert(0, os.environ["TFCOMPAT_ROOT"])
-        from tfcompat import alias
-
-        alias.install()
-    import tensorflow as tf
+    import tensorflow as tf  # tfcompat when run as `python -m tfcompat diff_recorder.py`
 
     v1 = tf.compat.v1
     if backend == "tensorflow" and hasattr(v1, "disable_v2_behavior"):

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 import platform
 import sys
 from collections.abc import Sequence
 
 import numpy
 
-import tfcompat
-from tfcompat import alias
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The drop-in's import hook, recognised by its module (doctor sits below the drop-in's layer).
+_ALIAS_MODULE = "tfcompat.alias"
+
+
+def _drop_in_hooks() -> list:
+    return [finder for finder in sys.meta_path if type(finder).__module__ == _ALIAS_MODULE]
 
 
 def _distribution_version(name: str) -> str | None:
@@ -29,7 +35,7 @@ def _distribution_version(name: str) -> str | None:
 
 def _real_tensorflow() -> tuple[str | None, str | None]:
     """(location, version) of the tensorflow an import would find, ignoring tfcompat's hook."""
-    hooks = [finder for finder in sys.meta_path if type(finder).__module__ == alias.__name__]
+    hooks = _drop_in_hooks()
     for finder in hooks:  # look past the drop-in hook, then put it back
         sys.meta_path.remove(finder)
     try:
@@ -40,19 +46,19 @@ def _real_tensorflow() -> tuple[str | None, str | None]:
     finally:
         for finder in reversed(hooks):
             sys.meta_path.insert(0, finder)
-    if spec is None or (spec.origin or "").startswith(tfcompat.__path__[0]):
+    if spec is None or (spec.origin or "").startswith(PACKAGE_DIR):
         return None, None
     location = spec.origin or ", ".join(spec.submodule_search_locations or [])
     return location, _distribution_version("tensorflow") or _distribution_version(
         "tensorflow-cpu") or "unknown version"
 
 
-def report(check_diff: bool = True) -> list[str]:
-    """The doctor's lines."""
+def report(tfcompat_version: str, check_diff: bool = True) -> list[str]:
+    """The doctor's lines (``tfcompat_version``: ``tfcompat.__version__``)."""
     lines = [
         f"python      {platform.python_version()} ({sys.executable})",
         f"numpy       {numpy.__version__}",
-        f"tfcompat    {tfcompat.__version__} ({tfcompat.__path__[0]})",
+        f"tfcompat    {tfcompat_version} ({PACKAGE_DIR})",
     ]
     location, version = _real_tensorflow()
     if location is None:
@@ -64,7 +70,7 @@ def report(check_diff: bool = True) -> list[str]:
         lines.append(f"tensorflow  {version} ({location})")
         lines.append("`import tensorflow` here: the real TensorFlow above; under "
                      "`python -m tfcompat` or after tfcompat.alias.install(): tfcompat")
-    if alias.installed():
+    if _drop_in_hooks():
         lines.append("drop-in     tfcompat.alias is installed in this process")
     if check_diff:
         from tfcompat.tools.diff import find_tensorflow_python
@@ -76,10 +82,10 @@ def report(check_diff: bool = True) -> list[str]:
     return lines
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], tfcompat_version: str) -> int:
     if argv and argv[0] not in ("--no-diff",):
         sys.stderr.write("usage: python -m tfcompat doctor [--no-diff]\n")
         return 2
-    for line in report(check_diff=not argv):
+    for line in report(tfcompat_version, check_diff=not argv):
         sys.stdout.write(line + "\n")
     return 0

@@ -7,7 +7,7 @@ it (``tf.contrib.layers``), not later with a confusing error from deep inside tf
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NoReturn
 
 
@@ -19,16 +19,25 @@ def unsupported_message(tf_symbol: str) -> str:
 # Areas whose symbols the known-symbol list holds only in part: anything below them is TF's.
 _PARTLY_LISTED = ("tf.contrib", "tf.keras", "tf.estimator", "tf.raw_ops", "tf.python",
                   "tf.compat.v2", "tf.test.mock")
+# The known TF1 symbols live with the tools, a layer above: the public namespace hands over a
+# loader (use_known_symbols). Without one, every missing name counts as TensorFlow's.
+_known_loader: Callable[[], Iterable[str]] | None = None
 _known: frozenset[str] | None = None
+
+
+def use_known_symbols(loader: Callable[[], Iterable[str]]) -> None:
+    """Sets where the known TF1 symbols come from (called once, lazily, when first needed)."""
+    global _known_loader, _known
+    _known_loader, _known = loader, None
 
 
 def is_tensorflow_symbol(tf_symbol: str) -> bool:
     """Whether ``tf_symbol`` (``tf.nn.relu``) names something TensorFlow 1 has."""
     global _known
+    if _known_loader is None:
+        return True
     if _known is None:
-        from tfcompat.tools.known_symbols import COMPAT_V1_API, TF1_ONLY
-
-        _known = frozenset(COMPAT_V1_API) | frozenset(TF1_ONLY)
+        _known = frozenset(_known_loader())
     return tf_symbol in _known or tf_symbol in _PARTLY_LISTED or tf_symbol.startswith(
         tuple(p + "." for p in _PARTLY_LISTED))
 
