@@ -6,10 +6,11 @@ Run by path under TensorFlow's interpreter, and as ``python -m tfcompat diff_rec
 for tfcompat, so that in both runs ``import tensorflow`` means what it means to the script; it
 imports nothing from tfcompat itself. It records, in order, every chunk the script prints and
 every ``Session.run``: each fetch's name, the type of the op that produced it, and the value's
-dtype, shape and contents, plus the line of the script that called ``run``. An uncaught exception ends the record with its
-class and first line. Events are JSON lines. With ``TFCOMPAT_DIFF_TRACE_RUN=K`` the K-th run
-also fetches every tensor its fetches depend on (in the same run, so nothing extra executes),
-for ``diff`` to find the first op whose output differs.
+dtype, shape and contents, plus the line of the script that called ``run``. An uncaught
+exception ends the record with its class and first line. Events are JSON lines. With
+``TFCOMPAT_DIFF_TRACE_RUN=K`` the K-th run also fetches every tensor its fetches depend on (in
+the same run, so nothing extra executes), for ``diff`` to find the first op whose output
+differs.
 """
 
 from __future__ import annotations
