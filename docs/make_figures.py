@@ -20,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 import tfcompat  # noqa: E402
+from tfcompat import alias  # noqa: E402
 from tfcompat.tools.draw.cli import picture_of_script  # noqa: E402
 
 EXAMPLES = {
@@ -38,10 +39,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=os.path.join(HERE, "figures"))
     options = parser.parse_args(argv)
     os.makedirs(options.out, exist_ok=True)
+    alias.install()
     for name, title in EXAMPLES.items():
         tfcompat.reset_default_graph()
         with contextlib.redirect_stdout(io.StringIO()):
-            picture = picture_of_script(os.path.join(HERE, "examples", name + ".py"),
+            picture = picture_of_script(tfcompat, os.path.join(HERE, "examples", name + ".py"),
                                         title=title)
         picture.save(os.path.join(options.out, name + ".svg"))
     return 0

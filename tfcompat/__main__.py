@@ -103,9 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return digest.main(rest)
     if command == "graph":
+        import tfcompat
         from tfcompat.tools.draw import cli
 
-        return cli.main(rest)
+        alias.install()
+        return cli.main(rest, tfcompat)
     if command == "diff":
         from tfcompat.tools import diff
 

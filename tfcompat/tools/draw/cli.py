@@ -15,8 +15,10 @@ import os
 import runpy
 import sys
 from collections.abc import Iterator, Sequence
+from types import ModuleType
 
-from tfcompat import alias
+from tfcompat.framework import ops
+from tfcompat.ops import gradients_impl
 from tfcompat.tools.draw import DEFAULT_MAX_NODES, GradientQuery, GraphPicture, draw_graph
 
 
@@ -38,11 +40,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def recording_gradients() -> Iterator[list[GradientQuery]]:
-    """Records every tf.gradients call (ys, xs, stop_gradients, result) while active."""
-    import tfcompat
-    from tfcompat.ops import gradients_impl
-
+def recording_gradients(namespace: ModuleType) -> Iterator[list[GradientQuery]]:
+    """Records every tf.gradients call (ys, xs, stop_gradients, result) while active, made
+    through ``namespace.gradients`` (the ``tf`` the script sees) or by an optimizer."""
     original = gradients_impl.gradients
     calls: list[GradientQuery] = []
 
@@ -58,49 +58,45 @@ def recording_gradients() -> Iterator[list[GradientQuery]]:
         return result
 
     gradients.__doc__ = original.__doc__
-    gradients_impl.gradients = tfcompat.gradients = gradients
+    gradients_impl.gradients = namespace.gradients = gradients
     try:
         yield calls
     finally:
-        gradients_impl.gradients = tfcompat.gradients = original
+        gradients_impl.gradients = namespace.gradients = original
 
 
 def _graphs_in(values) -> list:
-    from tfcompat.framework.ops import Graph
-
     found = []
     for value in values:
-        graph = value if isinstance(value, Graph) else getattr(value, "graph", None)
-        if isinstance(graph, Graph) and graph not in found:
+        graph = value if isinstance(value, ops.Graph) else getattr(value, "graph", None)
+        if isinstance(graph, ops.Graph) and graph not in found:
             found.append(graph)
     return found
 
 
-def picture_of_script(script: str, args: Sequence[str] = (), fetches: Sequence[str] = (),
-                      max_nodes: int = DEFAULT_MAX_NODES, title: str = "",
-                      engine: str = "tfcompat") -> GraphPicture:
-    """Runs ``script`` (with ``import tensorflow`` served by tfcompat) and draws its graph.
+def picture_of_script(namespace: ModuleType, script: str, args: Sequence[str] = (),
+                      fetches: Sequence[str] = (), max_nodes: int = DEFAULT_MAX_NODES,
+                      title: str = "", engine: str = "tfcompat") -> GraphPicture:
+    """Runs ``script`` and draws its graph. ``namespace`` is the ``tf`` module the script
+    imports (the caller serves ``import tensorflow`` with it, e.g. ``tfcompat.alias``).
 
     Raises ValueError for a fetch name the graph lacks, RuntimeError if the script exits with
     a non-zero status.
     """
-    import tfcompat
-
-    alias.install()
     saved_argv, saved_path = sys.argv, list(sys.path)
     sys.argv = [script, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
-    namespace: dict = {}
+    script_globals: dict = {}
     try:
-        with recording_gradients() as calls:
+        with recording_gradients(namespace) as calls:
             try:
-                namespace = runpy.run_path(script, run_name="__main__")
+                script_globals = runpy.run_path(script, run_name="__main__")
             except SystemExit as exit_:  # tf.app.run() ends with sys.exit
                 if exit_.code not in (None, 0):
                     raise RuntimeError(f"the script exited with status {exit_.code}") from None
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
-    graphs = _graphs_in([tfcompat.get_default_graph(), *namespace.values(),
+    graphs = _graphs_in([ops.get_default_graph(), *script_globals.values(),
                          *(q.ys[0] for q in calls if q.ys)])
     graph = max(graphs, key=lambda g: len(g.get_operations()))
     queries = [q for q in calls if q.ys and q.ys[0].graph is graph]
@@ -114,7 +110,8 @@ def picture_of_script(script: str, args: Sequence[str] = (), fetches: Sequence[s
                       title or os.path.basename(script), engine)
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], namespace: ModuleType) -> int:
+    """``python -m tfcompat graph``; ``namespace`` serves the script's ``import tensorflow``."""
     argv = list(argv)
     split = argv.index("--") if "--" in argv else len(argv)
     options = _parser().parse_args(argv[:split])
@@ -122,7 +119,7 @@ def main(argv: Sequence[str]) -> int:
         sys.stderr.write(f"tfcompat graph: can't open file {options.script!r}: No such file\n")
         return 2
     try:
-        picture = picture_of_script(options.script, argv[split + 1:], options.fetch,
+        picture = picture_of_script(namespace, options.script, argv[split + 1:], options.fetch,
                                     options.max_nodes, options.title, options.engine)
     except (ValueError, RuntimeError) as error:
         sys.stderr.write(f"tfcompat graph: {error}\n")
