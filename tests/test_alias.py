@@ -92,8 +92,9 @@ def test_internal_modules_map_onto_tfcompat(installed):
 
 
 @pytest.mark.parametrize("statement, symbol, name", [
-    ("import tensorflow.contrib.layers", "tf.contrib", "tensorflow.contrib"),
-    ("from tensorflow.contrib import rnn", "tf.contrib", "tensorflow.contrib"),
+    ("import tensorflow.contrib.learn", "tf.contrib.learn", "tensorflow.contrib.learn"),
+    ("from tensorflow.contrib.tensor_forest import python", "tf.contrib.tensor_forest",
+     "tensorflow.contrib.tensor_forest"),
     ("from tensorflow.python.keras.layers import Dense", "tf.python.keras",
      "tensorflow.python.keras"),
     ("from tensorflow.python.tools import freeze_graph", "tf.python.tools",

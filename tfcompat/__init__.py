@@ -285,6 +285,26 @@ from tfcompat.variables.variables import (
 from tfcompat import estimator
 from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
 
+# ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
+# isort: split
+from tfcompat import (
+    alias,  # `tfcompat.alias.install()` right after `import tfcompat`
+    contrib,  # its submodules load on first access, as TF's did
+)
+from tfcompat.platform import unsupported as _unsupported
+from tfcompat.tools.draw import attach_reprs as _attach_reprs
+from tfcompat.tools.draw import draw
+
+
+def _known_tf1_symbols():
+    from tfcompat.tools import manifest  # lazy: the symbol table is read on the first miss
+
+    return list(manifest.known_symbols())
+
+
+_unsupported.use_known_symbols(_known_tf1_symbols)
+_attach_reprs()
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994

@@ -10,6 +10,14 @@
                                                 it does not
     python -m tfcompat summary LOGDIR           a digest of TensorBoard event files: tags,
                                                 steps, last values, sparklines
+    python -m tfcompat graph SCRIPT [--fetch NAME] [-o graph.svg] [-- ARGS]
+                                                draw the graph SCRIPT builds (SVG, or .dot),
+                                                marking what blocks each gradient it asks for
+    python -m tfcompat diff SCRIPT [--tf-python PATH] [--rtol R --atol A] [-- ARGS]
+                                                run SCRIPT on tfcompat and on TensorFlow and
+                                                report the first divergence (exit status 1)
+    python -m tfcompat doctor                   Python/numpy versions, tfcompat, and whether a
+                                                real TensorFlow is installed
 """
 
 from __future__ import annotations
@@ -94,6 +102,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tfcompat.summary import digest  # lazy: only this subcommand reads events
 
         return digest.main(rest)
+    if command == "graph":
+        import tfcompat
+        from tfcompat.tools.draw import cli
+
+        alias.install()
+        return cli.main(rest, tfcompat)
+    if command == "diff":
+        from tfcompat.tools import diff
+
+        return diff.main(rest)
+    if command == "doctor":
+        import tfcompat
+        from tfcompat.tools import doctor
+
+        return doctor.main(rest, tfcompat.__version__)
     if command == "-m":
         if not rest:
             sys.stderr.write(USAGE)

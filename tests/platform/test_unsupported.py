@@ -15,13 +15,9 @@ from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
 
 
 @pytest.mark.parametrize("namespace, tf_path, name", [
-    (tfcompat, "tf", "contrib"),
+    (tfcompat, "tf", "mlir"),
     (tfcompat, "tf", "lite"),
     (flags, "tf.flags", "DEFINE_multi_string"),
-    (app, "tf.app", "usage"),
-    (tf_logging, "tf.logging", "log_every_n_seconds"),
-    (gfile, "tf.gfile", "Chmod"),
-    (io_gfile, "tf.io.gfile", "chmod"),
     (testing, "tf.test", "benchmark_config"),
 ])
 def test_missing_public_names_raise_attribute_error_naming_them(namespace, tf_path, name):
@@ -29,6 +25,21 @@ def test_missing_public_names_raise_attribute_error_naming_them(namespace, tf_pa
         getattr(namespace, name)
     assert str(info.value) == f"{tf_path}.{name} is not supported by tfcompat yet"
     assert not hasattr(namespace, name)
+
+
+@pytest.mark.parametrize("namespace, tf_path, name", [
+    (tfcompat, "tf", "alias_install"),
+    (app, "tf.app", "usage"),
+    (tf_logging, "tf.logging", "log_every_n_seconds"),
+    (gfile, "tf.gfile", "Chmod"),
+    (io_gfile, "tf.io.gfile", "chmod"),
+])
+def test_names_tensorflow_does_not_have_either_do_not_exist(namespace, tf_path, name):
+    with pytest.raises(AttributeError) as info:
+        getattr(namespace, name)
+    own = "tfcompat" + tf_path[2:]
+    assert str(info.value) == (f"{own}.{name} does not exist ({tf_path}.{name} is not a "
+                               "TensorFlow 1 symbol either)")
 
 
 def test_private_names_get_pythons_usual_message():
@@ -42,8 +53,8 @@ def test_near_misses_get_a_suggestion_in_the_traceback():
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
                             env=tfcompat_env(), timeout=60)
     assert result.stderr.splitlines()[-1] == (
-        "AttributeError: tf.logging.infoo is not supported by tfcompat yet. "
-        "Did you mean: 'info'?")
+        "AttributeError: tfcompat.logging.infoo does not exist (tf.logging.infoo is not a "
+        "TensorFlow 1 symbol either). Did you mean: 'info'?")
 
 
 def test_make_getattr_for_a_new_namespace():

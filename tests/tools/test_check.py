@@ -72,18 +72,20 @@ def test_verdicts_name_the_api_symbol():
         "import tensorflow as tf\n"
         "tf.GraphKeys.TRAINABLE_VARIABLES\n"
         "tf.contrib.layers.flatten\n"
-        "tf.contrib.rnn.static_bidirectional_rnn\n"
+        "tf.contrib.learn.RunConfig\n"
         "tf.reduce_sume\n", "probe.py")
     text, all_supported = check.format_report([report])
     assert not all_supported
     assert text == (
         "probe.py:\n"
         "  supported    tf.GraphKeys  (line 2)\n"
-        "  UNSUPPORTED  tf.contrib.layers.flatten  (line 3)\n"
-        "  UNSUPPORTED  tf.contrib.rnn.static_bidirectional_rnn  (line 4)\n"
+        "  supported    tf.contrib.layers.flatten  (line 3)\n"
+        "  UNSUPPORTED  tf.contrib.learn.RunConfig  (line 4)\n"
         "  UNSUPPORTED  tf.reduce_sume  (line 5; not a known TF1 symbol)\n"
-        "summary: 4 distinct tf symbols in 1 file: 1 supported, 3 unsupported "
-        "(tf.contrib.layers.flatten, tf.contrib.rnn.static_bidirectional_rnn, tf.reduce_sume)\n")
+        "summary: 4 distinct tf symbols in 1 file: 2 supported, 2 unsupported "
+        "(tf.contrib.learn.RunConfig, tf.reduce_sume)\n"
+        "contrib: 2 distinct tf.contrib symbols: 1 supported, 1 unsupported "
+        "(tf.contrib.learn.RunConfig)\n")
 
 
 def run_check(*paths: str) -> subprocess.CompletedProcess:
@@ -97,7 +99,7 @@ def test_check_a_script_mixing_supported_and_unsupported_symbols():
     assert result.returncode == 1
     assert result.stdout == f"""\
 {MIXED}:
-  UNSUPPORTED  tf.contrib.slim  (lines 4, 13)
+  supported    tf.contrib.slim  (line 4)
   supported    tf.python.platform.gfile  (line 5)
   supported    tf.app.flags.DEFINE_integer  (line 7)
   supported    tf.app.flags.FLAGS  (line 8)
@@ -105,7 +107,8 @@ def test_check_a_script_mixing_supported_and_unsupported_symbols():
   supported    tf.matmul  (line 12)
   supported    tf.Variable  (line 12)
   supported    tf.zeros  (line 12)
-  UNSUPPORTED  tf.contrib.layers.flatten  (line 14)
+  supported    tf.contrib.slim.fully_connected  (line 13)
+  supported    tf.contrib.layers.flatten  (line 14)
   supported    tf.placeholder  (line 18)
   supported    tf.float32  (line 18)
   supported    tf.reduce_mean  (line 19)
@@ -118,8 +121,8 @@ def test_check_a_script_mixing_supported_and_unsupported_symbols():
   supported    tf.GraphKeys  (line 27)
   UNSUPPORTED  tf.reduce_sume  (line 27; not a known TF1 symbol)
   supported    tf.app.run  (line 31)
-summary: 21 distinct tf symbols in 1 file: 18 supported, 3 unsupported \
-(tf.contrib.layers.flatten, tf.contrib.slim, tf.reduce_sume)
+summary: 22 distinct tf symbols in 1 file: 21 supported, 1 unsupported (tf.reduce_sume)
+contrib: 3 distinct tf.contrib symbols: 3 supported, 0 unsupported
 """
 
 

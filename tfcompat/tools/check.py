@@ -181,6 +181,12 @@ def format_report(reports: Sequence[FileReport]) -> tuple[str, bool]:
     if unsupported:
         summary += f" ({', '.join(unsupported)})"
     out.append(summary)
+    contrib = sorted(s for s in verdicts if s == "tf.contrib" or s.startswith("tf.contrib."))
+    if contrib:  # TF 1.15's contrib is reported apart: TF 2 has none of it
+        missing = [s for s in contrib if not verdicts[s].supported]
+        line = (f"contrib: {len(contrib)} distinct tf.contrib symbols: "
+                f"{len(contrib) - len(missing)} supported, {len(missing)} unsupported")
+        out.append(line + (f" ({', '.join(missing)})" if missing else ""))
     return "\n".join(out) + "\n", not unsupported
 
 
