@@ -276,6 +276,40 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
+# ---- control flow, assertions, debugging (issue 12)
+# isort: split
+from tfcompat import debugging
+from tfcompat.ops.check_ops import (
+    assert_equal,
+    assert_greater,
+    assert_greater_equal,
+    assert_integer,
+    assert_less,
+    assert_less_equal,
+    assert_near,
+    assert_negative,
+    assert_non_negative,
+    assert_non_positive,
+    assert_none_equal,
+    assert_positive,
+    assert_proper_iterable,
+    assert_rank,
+    assert_rank_at_least,
+    assert_rank_in,
+    assert_same_float_dtype,
+    assert_scalar,
+    assert_type,
+    is_non_decreasing,
+    is_numeric_tensor,
+    is_strictly_increasing,
+)
+from tfcompat.ops.logging_ops import Assert
+from tfcompat.ops.numerics import (
+    add_check_numerics_ops,
+    check_numerics,
+    verify_tensor_all_finite,
+)
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994
