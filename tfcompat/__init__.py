@@ -303,6 +303,7 @@ from tfcompat.ops.check_ops import (
     is_numeric_tensor,
     is_strictly_increasing,
 )
+from tfcompat.ops.control_flow_case import case
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.numerics import (
     add_check_numerics_ops,

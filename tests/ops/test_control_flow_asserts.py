@@ -86,5 +86,5 @@ def test_check_numerics_gradient_checks_the_gradient():
     (grad,) = tf.gradients(y, x, grad_ys=tf.constant([1.0, np.nan], tf.float64))
     assert grad.op.type == "CheckNumerics"
     with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError,
-                                             match="detected in gradient. b.forward. : Tensor had NaN"):
+                                             match="gradient. b.forward. : Tensor had NaN"):
         sess.run(grad, {x: [1.0, 2.0]})
