@@ -185,7 +185,7 @@ from tfcompat.ops.random_ops import (
     random_uniform,
     truncated_normal,
 )
-from tfcompat.ops.script_ops import py_func
+from tfcompat.ops.script_ops import numpy_function, py_func, py_function
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,

@@ -9,4 +9,6 @@ SPECS = [
 
 COVERED_ELSEWHERE = {
     "Assert": "tests/ops/test_control_flow_asserts.py and conformance/cases/asserts",
+    "PyFuncStateless": "conformance/cases/pyfunc (op types, dtype checks, error classes)",
+    "EagerPyFunc": "conformance/cases/pyfunc (op types, dtype checks, error classes)",
 }
