@@ -304,12 +304,14 @@ from tfcompat.ops.check_ops import (
     is_strictly_increasing,
 )
 from tfcompat.ops.control_flow_case import case
+from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.numerics import (
     add_check_numerics_ops,
     check_numerics,
     verify_tensor_all_finite,
 )
+from tfcompat.ops.tensor_array_ops import TensorArray
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__

@@ -393,8 +393,10 @@ def zeros_like_switch_output(op: Operation, index: int) -> Tensor | None:
     It is built from a fresh Switch of the forwarded value, so the zeros are only computed
     (alive) when that side of the cond is taken, as TF does.
     """
+    if op._type not in SWITCH_TYPES:
+        return None
     ctxt = op._control_flow_context
-    if op._type not in SWITCH_TYPES or not isinstance(ctxt, CondContext):
+    if not isinstance(ctxt, CondContext):
         return None
     switch_val = switch(op.inputs[0], ctxt.pred)[1 - ctxt.branch]
     pivot = array_ops.identity(switch_val)

@@ -40,6 +40,9 @@ from tfcompat.ops.control_flow_v1 import (
     structure_text,
     switch,
 )
+from tfcompat.ops.tensor_array_ops import TensorArray
+
+_SCALAR = TensorShape._from_tuple(())
 
 # ---- ops ---------------------------------------------------------------------------------------
 
@@ -158,6 +161,7 @@ class WhileContext(ControlFlowContext):
         self._switches: list[Operation] = []
         self._body_inputs: list[Tensor] = []
         self._next_iterations: list[Tensor] = []
+        self._arrays: list[TensorArray | None] = []
 
     @property
     def name(self) -> str:
@@ -251,21 +255,31 @@ class WhileContext(ControlFlowContext):
             enter._op._add_control_inputs(outer)
 
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
-        flat = [ops.convert_to_tensor(x) for x in flatten_structure(loop_vars)]
+        # A TensorArray loop variable travels as its flow and is rebuilt around the flow
+        # inside the loop and at its exit.
+        leaves = flatten_structure(loop_vars)
+        self._arrays = [x if isinstance(x, TensorArray) else None for x in leaves]
+        flat = [x.flow if isinstance(x, TensorArray) else ops.convert_to_tensor(x)
+                for x in leaves]
         packed_vars = pack_as(loop_vars, flat)
         flat_invariants = None
         if shape_invariants is not None:
-            flat_invariants = [as_shape(s) for s in flatten_structure(shape_invariants)]
+            flat_invariants = [_SCALAR if array is not None else as_shape(s) for array, s
+                               in zip(self._arrays, flatten_structure(shape_invariants))]
         try:
             self.enter()
             body_result, exit_vars = self._build_loop(pred, body, packed_vars, flat,
                                                       flat_invariants)
         finally:
             self.exit()
-        packed_exit = pack_as(body_result, exit_vars)
+        packed_exit = pack_as(body_result, self._with_arrays(exit_vars))
         if return_same_structure:
             return packed_exit
         return packed_exit[0] if len(exit_vars) == 1 else packed_exit
+
+    def _with_arrays(self, tensors: list) -> list:
+        return [t if array is None else TensorArray._derived(array, t)
+                for array, t in zip(self._arrays, tensors)]
 
     def _build_loop(self, pred, body, packed_vars, flat, shape_invariants):
         graph = self._graph
@@ -293,14 +307,14 @@ class WhileContext(ControlFlowContext):
         merge_vars = [merge([x, x])[0] for x in enter_vars]
         self._merges = merge_vars
         self._pivot_for_pred = merge_vars[0]
-        c = ops.convert_to_tensor(pred(*pack_as(packed_vars, merge_vars)))
+        c = ops.convert_to_tensor(pred(*pack_as(packed_vars, self._with_arrays(merge_vars))))
         self._pivot = ops.apply_op("LoopCond", [c], name="LoopCond")
         switch_vars = [switch(x, self._pivot) for x in merge_vars]
         self._switches = [x[0]._op for x in switch_vars]
         vars_for_body = [array_ops.identity(x[1]) for x in switch_vars]
         self._body_inputs = vars_for_body
         self._pivot_for_body = vars_for_body[0]
-        packed_body = pack_as(packed_vars, vars_for_body)
+        packed_body = pack_as(packed_vars, self._with_arrays(vars_for_body))
         body_result = body(*packed_body)
         if not is_sequence(body_result):
             body_result = [body_result]
@@ -309,7 +323,8 @@ class WhileContext(ControlFlowContext):
                 "The two structures don't have the same nested structure.\n\nFirst structure: "
                 f"{structure_text(list(packed_body))}\n\nSecond structure: "
                 f"{structure_text(list(body_result))}")
-        result = [ops.convert_to_tensor(x) for x in flatten_structure(body_result)]
+        result = [x.flow if isinstance(x, TensorArray) else ops.convert_to_tensor(x)
+                  for x in flatten_structure(body_result)]
         for m, v in zip(merge_vars, result):
             next_var = ops.apply_op("NextIteration", [v], name="NextIteration")
             self._next_iterations.append(next_var)
