@@ -32,7 +32,8 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
-from tfcompat.ops.rnn import dynamic_rnn, static_rnn
+from tfcompat.ops.rnn import static_rnn
+from tfcompat.ops.rnn_dynamic import dynamic_rnn
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)

@@ -4,29 +4,23 @@ Both open ``variable_scope(scope or "rnn")``, so a cell's variables are ``rnn/<c
 as in TF, and compute TF's outputs and final states, sequence lengths included: past a
 sequence's length its outputs are zeros and its state stays as it was at the last valid step.
 
-tfcompat has no v1 control flow. ``static_rnn``'s TF graph has no loop and is built the same
-(with ``sequence_length`` TF selects with ``tf.cond``; tfcompat computes the same values with
-``Select``). ``dynamic_rnn`` in TF builds a ``tf.while_loop`` over TensorArrays; tfcompat unrolls
-it over the time dimension, which must therefore be known when the graph is built. The cell's ops
-sit under ``rnn/while/<cell>/`` as TF's first iteration does, numbered ``MatMul_1``... for later
-steps, and the final state comes from the last step's ops rather than ``rnn/while/Exit_*``; so op
-names inside the loop differ from TF's, while variables, values and static shapes are TF's. The
-runtime check that ``sequence_length`` has ``batch_size`` entries (TF's ``Assert``) is not built.
+``static_rnn``'s TF graph has no loop and is built the same (with ``sequence_length`` TF
+selects with ``tf.cond``; tfcompat computes the same values with ``Select``). ``dynamic_rnn`` is
+TF's graph op for op (``rnn_dynamic.py``): a ``tf.while_loop`` over TensorArrays, so the time
+dimension may be unknown.
 """
 
 from __future__ import annotations
 
 from tfcompat.framework import dtypes
 from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
-from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, math_ops, slicing_ops
+from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.rnn_cell_impl import (
     assert_like_rnncell,
     concat_shape,
     flatten,
     is_nested,
     map_structure,
-    pack_sequence_as,
 )
 from tfcompat.variables import variable_scope as vs
 
@@ -163,90 +157,3 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
         return outputs, state
 
 
-def _time_steps(flat_input: list) -> int:
-    """The static number of time steps of time-major inputs, checked to agree."""
-    steps = {x.shape.with_rank_at_least(2)[0].value for x in flat_input}
-    if None in steps:
-        raise ValueError(
-            "tfcompat's dynamic_rnn unrolls the loop TF builds with tf.while_loop, so the time "
-            "dimension of the inputs must be known when the graph is built; got inputs of shape "
-            f"{[str(x.shape) for x in flat_input]}. Give the time dimension a static size.")
-    if len(steps) > 1:
-        raise ValueError("Time steps is not the same for all the elements in the input in a "
-                         "batch.")
-    return steps.pop()
-
-
-def _best_effort_batch_size(flat_input: list):
-    """The static batch size of time-major inputs if any knows it, else a runtime tensor."""
-    for x in flat_input:
-        shape = x.shape
-        if shape.ndims is None:
-            continue
-        if shape.ndims < 2:
-            raise ValueError(f"Input tensor should have rank >= 2, received shape: {shape}")
-        if shape[1].value is not None:
-            return shape[1].value
-    return array_ops.shape(flat_input[0])[1]
-
-
-def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
-                parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
-    """Creates a recurrent network from a cell, running it over the time axis of ``inputs``.
-
-    ``inputs`` is ``[batch_size, max_time, ...]`` (``[max_time, batch_size, ...]`` when
-    ``time_major``), or a nested tuple of such tensors. Returns ``(outputs, state)``: the per-step
-    outputs stacked in the same layout, and the final state. Steps at or past a row's
-    ``sequence_length`` output zeros and leave that row's state unchanged, so ``state`` holds
-    each sequence's state at its last valid step.
-
-    tfcompat unrolls TF's while loop, so ``max_time`` must be known statically;
-    ``parallel_iterations`` and ``swap_memory`` only tune TF's loop and have no effect here.
-    """
-    assert_like_rnncell("cell", cell)
-    del parallel_iterations, swap_memory
-    with vs.variable_scope(scope or "rnn"):
-        flat_input = [convert_to_tensor(x) for x in flatten(inputs)]
-        if not time_major:
-            flat_input = [_transpose_batch_time(x) for x in flat_input]
-        if sequence_length is not None:
-            sequence_length = _checked_sequence_length(sequence_length)
-            sequence_length = array_ops.identity(sequence_length, name="sequence_length")
-        batch_size = _best_effort_batch_size(flat_input)
-        state = _initial_state(cell, initial_state, batch_size, dtype)
-        outputs, final_state = _unrolled_loop(cell, inputs, flat_input, state, sequence_length,
-                                              batch_size, dtype)
-        outputs = pack_sequence_as(cell.output_size, outputs)
-        if not time_major:
-            outputs = map_structure(_transpose_batch_time, outputs)
-        return outputs, final_state
-
-
-def _unrolled_loop(cell, input_structure, flat_input: list, state, sequence_length,
-                   batch_size, dtype):
-    """TF's ``_dynamic_rnn_loop`` with the while loop unrolled: flat stacked outputs, state."""
-    steps = _time_steps(flat_input)
-    for x in flat_input:
-        for size in x.shape.as_list()[2:]:
-            if size is None:
-                raise ValueError("Input size (depth of inputs) must be accessible via shape "
-                                 "inference, but saw value None.")
-    static_batch = batch_size if isinstance(batch_size, int) else None
-    zero_output = None
-    if sequence_length is not None:
-        zero_output = _zero_output(cell, batch_size, static_batch,
-                                   _infer_state_dtype(dtype, state))
-    per_input_steps = [slicing_ops.unstack(x, num=steps, axis=0) for x in flat_input]
-    step_outputs = []
-    with name_scope("while"):
-        for time in range(steps):
-            input_t = pack_sequence_as(input_structure, [parts[time] for parts in per_input_steps])
-
-            output, state = _cell_step(cell, time, input_t, state, sequence_length, zero_output)
-            step_outputs.append(flatten(output))
-    stacked = []
-    for parts in zip(*step_outputs):
-        output = array_ops.stack(list(parts), axis=0)
-        output.set_shape(TensorShape([steps, static_batch]).concatenate(parts[0].shape[1:]))
-        stacked.append(output)
-    return stacked, state
