@@ -306,6 +306,7 @@ from tfcompat.ops.check_ops import (
 from tfcompat.ops.control_flow_case import case
 from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
 from tfcompat.ops.logging_ops import Assert
+from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
 from tfcompat.ops.numerics import (
     add_check_numerics_ops,
     check_numerics,

@@ -8,6 +8,7 @@ with the shortest of 6/9 (float32) or 15/17 (float64) significant digits that ro
 
 from __future__ import annotations
 
+import os
 import sys
 
 import numpy as np
@@ -16,6 +17,7 @@ from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.common_shapes import no_outputs
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import apply_op
+from tfcompat.framework.tensor_shape import TensorShape
 
 # ---- TF's summary text of a tensor ---------------------------------------------------------------
 
@@ -158,3 +160,145 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
         guarded = control_flow_v1.cond(condition, control_flow_ops.no_op, true_assert,
                                        name="AssertGuard")
         return guarded.op
+
+
+# ---- tf.print: StringFormat and PrintV2 -----------------------------------------------------
+
+def _v2_items(values: np.ndarray, summarize: int) -> list[str]:
+    """The entries of a 1-D slice, with ``...`` for the middle of a long one."""
+    texts = [_v2_item_text(v) for v in values]
+    if 0 <= summarize and len(texts) > 2 * summarize:
+        return texts[:summarize] + ["..."] + texts[-summarize:]
+    return texts
+
+
+def _v2_item_text(value) -> str:
+    if isinstance(value, bytes):
+        return '"' + _c_escape(value) + '"'
+    return _item_text(value)
+
+
+def _v2_text(array: np.ndarray, summarize: int, depth: int = 0) -> str:
+    """numpy-like text of a tensor (TF's SummarizeValue for tf.print): nested brackets, rows
+    on their own lines, the middle of long dimensions elided."""
+    if array.ndim == 0:
+        return _v2_item_text(array.item() if array.dtype != object else array.reshape(-1)[0])
+    if array.ndim == 1:
+        return "[" + " ".join(_v2_items(array, summarize)) + "]"
+    if array.size == 0:
+        return "[\n" + " " * (depth + 1) + "...]"  # TF's text for an empty matrix
+    rows = [_v2_text(row, summarize, depth + 1) for row in array]
+    if 0 <= summarize and len(rows) > 2 * summarize:
+        rows = rows[:summarize] + ["..."] + rows[-summarize:]
+    separator = "\n" * (array.ndim - 1) + " " * (depth + 1)
+    return "[" + separator.join(rows) + "]"
+
+
+def _string_format_kernel(*inputs, template, placeholder, summarize):
+    pieces = template.split(placeholder)
+    if len(pieces) - 1 != len(inputs):
+        raise errors.InvalidArgumentError(
+            None, None, f"num placeholders in template and num inputs must match: "
+            f"{len(pieces) - 1} vs. {len(inputs)}")
+    text = pieces[0]
+    for value, piece in zip(inputs, pieces[1:]):
+        text += _v2_text(np.asarray(value), summarize) + piece
+    return np.asarray(text.encode(), dtype=object)
+
+
+register_op("StringFormat", inputs=("inputs: list(T)",), kernel=_string_format_kernel,
+            kernel_attrs=("template", "placeholder", "summarize"),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([]))],
+            attr_defaults={"template": "%s", "placeholder": "%s", "summarize": 3},
+            grad=NOT_DIFFERENTIABLE)
+
+
+def _bind_print_v2(op, state):
+    stream_name = op._attrs["output_stream"]
+    end = op._attrs["end"]
+
+    def kernel(text):
+        text = np.asarray(text).reshape(-1)[0]
+        message = (text.decode() if isinstance(text, bytes) else str(text)) + end
+        if stream_name.startswith("file://"):
+            with open(stream_name[len("file://"):], "a") as f:
+                f.write(message)
+            return
+        stream = sys.stdout if stream_name == "stdout" else sys.stderr
+        stream.write(message)
+        stream.flush()
+    return kernel
+
+
+register_op("PrintV2", inputs=("input: string",), bind=_bind_print_v2, stateful=True,
+            shape_fn=no_outputs, attr_defaults={"output_stream": "stderr", "end": "\n"},
+            grad=NOT_DIFFERENTIABLE)
+
+_STREAMS = {"stdout": "stdout", "stderr": "stderr"}
+
+
+def _stream_name(output_stream) -> str:
+    if output_stream is sys.stdout:
+        return "stdout"
+    if output_stream is sys.stderr:
+        return "stderr"
+    if isinstance(output_stream, str) and (output_stream in _STREAMS
+                                           or output_stream.startswith("file://")):
+        return output_stream
+    raise ValueError(f"Unsupported output stream, logging level, or file.{output_stream}. "
+                     "Supported streams are sys.stdout, sys.stderr, tf.logging.info, "
+                     "tf.logging.warning, tf.logging.error. File needs to be in the form of "
+                     "'file://<filepath>'.")
+
+
+def print_v2(*inputs, **kwargs):
+    """Prints ``inputs`` when run (``tf.print``): tensors in numpy-like text (at most
+    ``summarize`` entries per dimension at each end), Python values as ``pprint`` shows them,
+    joined by ``sep`` and followed by ``end``, to ``output_stream`` (sys.stderr by default;
+    sys.stdout or ``file://path``). Returns the PrintV2 op."""
+    import pprint
+
+    from tfcompat.ops.control_flow_v1 import flatten_structure, pack_as
+    output_stream = kwargs.pop("output_stream", sys.stderr)
+    name = kwargs.pop("name", None)
+    summarize = kwargs.pop("summarize", 3)
+    sep = kwargs.pop("sep", " ")
+    end = kwargs.pop("end", os.linesep)
+    if kwargs:
+        raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
+    stream = _stream_name(output_stream)
+    format_name = None if name is None else name + "_format"
+    if (len(inputs) == 1 and isinstance(inputs[0], ops.Tensor) and inputs[0].shape.ndims == 0
+            and inputs[0].dtype == dtypes.string):
+        formatted = inputs[0]
+    else:
+        tensor_free = [pprint.pformat(pack_as(x, ["" if isinstance(t, ops.Tensor) else t
+                                                  for t in flatten_structure(x)]))
+                       for x in inputs]
+        placeholder = _placeholder_for(" ".join(tensor_free))
+        templates, tensors = [], []
+        for x in inputs:
+            slots = []
+            for leaf in flatten_structure(x):
+                if isinstance(leaf, ops.Tensor):
+                    slots.append(placeholder)
+                    tensors.append(leaf)
+                else:
+                    slots.append(leaf)
+            templates.append(x if isinstance(x, str) else pprint.pformat(pack_as(x, slots)))
+        template = sep.join(templates).replace(f"'{placeholder}'", placeholder)
+        formatted = apply_op("StringFormat", [tensors], name=format_name,
+                             attrs={"template": template, "placeholder": placeholder,
+                                    "summarize": summarize})
+    return apply_op("PrintV2", [formatted], name=name,
+                    attrs={"output_stream": stream, "end": end})
+
+
+def _placeholder_for(text: str) -> str:
+    """``{}``, or ``{N}`` with the first N that does not occur in the template text."""
+    placeholder = "{}"
+    index = 0
+    while placeholder in text:
+        placeholder = "{" + str(index) + "}"
+        index += 1
+    return placeholder

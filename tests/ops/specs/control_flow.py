@@ -17,4 +17,6 @@ COVERED_ELSEWHERE.update({
     "Assert": "tests/ops/test_control_flow_asserts.py and conformance/cases/asserts",
     "PyFuncStateless": "conformance/cases/pyfunc (op types, dtype checks, error classes)",
     "EagerPyFunc": "conformance/cases/pyfunc (op types, dtype checks, error classes)",
+    "StringFormat": "conformance/cases/cf2/print (text recorded from TF)",
+    "PrintV2": "conformance/cases/cf2/print (text recorded from TF)",
 })
