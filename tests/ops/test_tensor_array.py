@@ -85,3 +85,13 @@ def test_map_fn_equals_elementwise_numpy(rows, cols):
     np.testing.assert_allclose(_run(mapped, {x: value}), value * value + 1.0)
     scanned = tf.scan(lambda a, v: a + v, x)
     np.testing.assert_allclose(_run(scanned, {x: value}), np.cumsum(value, axis=0))
+
+
+@pytest.mark.parametrize("build", [
+    lambda x: tf.map_fn(lambda row: tf.map_fn(lambda v: tf.sin(v) * v, row), x),
+    lambda x: tf.scan(lambda a, row: a * tf.foldl(lambda s, v: s + v * v, row), x),
+    lambda x: tf.map_fn(lambda row: tf.cond(tf.reduce_sum(row) > 0, lambda: row * row,
+                                            lambda: -row), x),
+])
+def test_numerical_gradients_of_nested_control_flow(build):
+    assert _gradient_error(build, (3, 4), seed=1) < 1e-6

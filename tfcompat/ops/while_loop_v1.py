@@ -15,8 +15,10 @@ Gradients (``tf.gradients`` sees a loop as one node, see ``gradients_impl``) fol
 a backward while loop runs the body's gradient once per forward iteration, in reverse. The
 forward loop gets an iteration counter (``f_count``); every forward value a gradient op reads
 is pushed on a stack (StackV2/StackPushV2) in the forward loop and popped (StackPopV2) in the
-backward loop; gradients of loop invariants are summed in accumulator loop variables. Nested
-loops are not differentiated (LookupError).
+backward loop; gradients of loop invariants are summed in accumulator loop variables. A loop
+nested in another is differentiated the same way inside the outer backward loop: the inner
+loop's stacks are made in the outer loop (one per outer iteration), and their handles and the
+inner iteration counts are themselves pushed and popped by the outer loop.
 """
 
 from __future__ import annotations
@@ -78,11 +80,11 @@ register_op("LoopCond", inputs=("input: bool",), kernel=lambda x: x,
 
 
 def _structure_gradient(op, *grads):
-    # tf.gradients differentiates a loop as a whole (frame_gradient); reaching one of its ops
-    # alone means the loop is nested in another one.
+    # tf.gradients differentiates a loop as a whole (frame_gradient): reaching one of its
+    # structure ops alone means a path into the loop that bypasses its frame.
     raise LookupError(
-        f"tfcompat does not differentiate through nested tf.while_loop: no gradient for "
-        f"operation '{op.name}' (op type: {op.type}).")
+        f"tfcompat differentiates a tf.while_loop as a whole: no gradient for operation "
+        f"'{op.name}' (op type: {op.type}) reached alone.")
 
 
 for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
@@ -194,7 +196,9 @@ class WhileContext(ControlFlowContext):
 
     def add_value(self, val: Tensor) -> Tensor:
         """The tensor to use for ``val`` inside the loop: a loop-invariant Enter of it."""
-        if val in self._values or val._op._control_flow_context is self:
+        if val in self._values or _in_context(val._op, self):
+            # Made in this loop, or leaving a loop nested in it (an Exit added later, such as
+            # an iteration counter's, is in no value set yet).
             return self._external_values.get(val, val)
         forward = self._forward
         if forward is not None:
@@ -445,9 +449,6 @@ def frame_gradient(frame: WhileContext, out_grads: list) -> list:
     """Gradients for the tensors entering ``frame`` (loop variables, then invariants) given
     the gradients of its Exits: a backward loop over the body's gradient (module docstring)."""
     from tfcompat.ops import gradients_impl  # gradients_impl imports this module
-    if frame.outer_context is not None:
-        raise LookupError("tfcompat does not differentiate through a tf.while_loop nested in "
-                          "control flow.")
     n = len(frame.loop_enters)
     # Taken before the counter and the stacks' handles enter the loop: the inputs to answer for.
     all_invariants = frame.invariant_enters()
