@@ -259,3 +259,17 @@ def test_one_training_step_moves_weights_against_the_gradient():
         # The learning rate is a float32 constant cast to float64, as in TF.
         np.testing.assert_allclose(a, b - np.float32(0.3) * g, rtol=1e-12)
     assert loss_after < loss_before
+
+
+def test_reverse_sequence_values_and_gradient():
+    from tfcompat.ops.rnn_bidirectional import reverse_sequence
+    x = tf.placeholder(tf.float64, [3, 4, 2])
+    y = reverse_sequence(x, tf.constant([4, 0, 2]), seq_axis=1, batch_axis=0)
+    value = np.random.RandomState(0).uniform(-1, 1, [3, 4, 2])
+    expected = value.copy()
+    expected[0] = value[0, ::-1]
+    expected[2, :2] = value[2, 1::-1]
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(y, {x: value}), expected)
+        error = compute_gradient_error(x, [3, 4, 2], y * y, [3, 4, 2], x_init_value=value)
+    assert error < 1e-8
