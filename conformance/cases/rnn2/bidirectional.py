@@ -14,7 +14,7 @@ print(sess.run(tf.gradients(tf.reduce_sum(r * weights), x)[0], {x: v, sl: [0, 3]
 for lengths in ([4, 3], [1, 2, 3]):
     try:
         sess.run(r, {x: v, sl: lengths})
-    except tf.errors.InvalidArgumentError as e:
+    except tf.errors.InvalidArgumentError:
         print("InvalidArgumentError")
 start = len(graph.get_operations())
 (of, ob), (sf, sb) = tf.nn.bidirectional_dynamic_rnn(
