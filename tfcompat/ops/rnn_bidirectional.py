@@ -69,8 +69,8 @@ def _reverse_sequence_grad(op, grad):
 
 register_op("ReverseSequence", inputs=("input: T", "seq_lengths: Tlen"),
             kernel=_reverse_sequence_kernel, kernel_attrs=("seq_dim", "batch_dim"),
-            shape_fn=_reverse_sequence_shape, allowed={"Tlen": (dtypes.int32, dtypes.int64)}, attr_defaults={"batch_dim": 0},
-            grad=_reverse_sequence_grad)
+            shape_fn=_reverse_sequence_shape, allowed={"Tlen": (dtypes.int32, dtypes.int64)},
+            attr_defaults={"batch_dim": 0}, grad=_reverse_sequence_grad)
 
 
 def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None,  # noqa: A002
