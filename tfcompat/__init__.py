@@ -312,7 +312,7 @@ from tfcompat.ops.numerics import (
     check_numerics,
     verify_tensor_all_finite,
 )
-from tfcompat.ops.rnn_bidirectional import reverse_sequence
+from tfcompat.ops.sequence_ops import reverse_sequence
 from tfcompat.ops.tensor_array_ops import TensorArray
 
 __version__ = "1.15.0-tfcompat0.1.0"

@@ -32,9 +32,9 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
-from tfcompat.ops.rnn import static_rnn
-from tfcompat.ops.rnn_bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
-from tfcompat.ops.rnn_dynamic import dynamic_rnn
+from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
+from tfcompat.rnn.dynamic import dynamic_rnn
+from tfcompat.rnn.static import static_rnn
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)

@@ -1,15 +1,14 @@
 """``tf.nn.rnn_cell``: TF1's recurrent cells."""
 
-from tfcompat.ops.rnn_cell_impl import (  # noqa: F401 - re-exports
+from tfcompat.rnn.cells import (  # noqa: F401 - re-exports
     BasicLSTMCell,
     BasicRNNCell,
-    DropoutWrapper,
     GRUCell,
     LSTMCell,
     LSTMStateTuple,
-    MultiRNNCell,
     RNNCell,
 )
+from tfcompat.rnn.wrappers import DropoutWrapper, MultiRNNCell  # noqa: F401
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn.rnn_cell", __name__)

@@ -13,9 +13,10 @@ import pytest
 
 import tfcompat as tf
 from tfcompat import rnn_cell
-from tfcompat.ops import rnn, rnn_cell_impl
 from tfcompat.ops.gradient_checker import compute_gradient_error
-from tfcompat.ops.rnn_dynamic import dynamic_rnn
+from tfcompat.rnn import static as rnn
+from tfcompat.rnn import structure as rnn_cell_impl
+from tfcompat.rnn.dynamic import dynamic_rnn
 
 
 def _sigmoid(x):
@@ -262,7 +263,7 @@ def test_one_training_step_moves_weights_against_the_gradient():
 
 
 def test_reverse_sequence_values_and_gradient():
-    from tfcompat.ops.rnn_bidirectional import reverse_sequence
+    from tfcompat.ops.sequence_ops import reverse_sequence
     x = tf.placeholder(tf.float64, [3, 4, 2])
     y = reverse_sequence(x, tf.constant([4, 0, 2]), seq_axis=1, batch_axis=0)
     value = np.random.RandomState(0).uniform(-1, 1, [3, 4, 2])

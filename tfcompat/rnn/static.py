@@ -15,13 +15,8 @@ from __future__ import annotations
 from tfcompat.framework import dtypes
 from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
 from tfcompat.ops import array_ops, math_ops
-from tfcompat.ops.rnn_cell_impl import (
-    assert_like_rnncell,
-    concat_shape,
-    flatten,
-    is_nested,
-    map_structure,
-)
+from tfcompat.rnn.cells import assert_like_rnncell
+from tfcompat.rnn.structure import concat_shape, flatten, is_nested, map_structure
 from tfcompat.variables import variable_scope as vs
 
 

@@ -15,21 +15,16 @@ from tfcompat.framework.ops import Tensor, convert_to_tensor, get_default_graph,
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.logging_ops import Assert
-from tfcompat.ops.rnn import (
+from tfcompat.ops.tensor_array_ops import TensorArray
+from tfcompat.ops.while_loop_v1 import while_loop
+from tfcompat.rnn.cells import assert_like_rnncell
+from tfcompat.rnn.static import (
     _checked_sequence_length,
     _infer_state_dtype,
     _initial_state,
     _transpose_batch_time,
 )
-from tfcompat.ops.rnn_cell_impl import (
-    assert_like_rnncell,
-    concat_shape,
-    flatten,
-    map_structure,
-    pack_sequence_as,
-)
-from tfcompat.ops.tensor_array_ops import TensorArray
-from tfcompat.ops.while_loop_v1 import while_loop
+from tfcompat.rnn.structure import concat_shape, flatten, map_structure, pack_sequence_as
 from tfcompat.variables import variable_scope as vs
 
 
