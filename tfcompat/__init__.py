@@ -314,6 +314,7 @@ from tfcompat.ops.numerics import (
 )
 from tfcompat.ops.sequence_ops import reverse_sequence
 from tfcompat.ops.tensor_array_ops import TensorArray
+from tfcompat.variables.template import make_template
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
