@@ -452,6 +452,8 @@ def frame_gradient(frame: WhileContext, out_grads: list) -> list:
     n = len(frame.loop_enters)
     # Taken before the counter and the stacks' handles enter the loop: the inputs to answer for.
     all_invariants = frame.invariant_enters()
+    if not frame.back_prop:
+        return [None] * (n + len(all_invariants))  # back_prop=False: nothing flows back
     count = frame.forward_count()
     body_inputs = frame.body_inputs()
     next_values = frame.next_values()
