@@ -4,19 +4,24 @@ Both open ``variable_scope(scope or "rnn")``, so a cell's variables are ``rnn/<c
 as in TF, and compute TF's outputs and final states, sequence lengths included: past a
 sequence's length its outputs are zeros and its state stays as it was at the last valid step.
 
-``static_rnn``'s TF graph has no loop and is built the same (with ``sequence_length`` TF
-selects with ``tf.cond``; tfcompat computes the same values with ``Select``). ``dynamic_rnn`` is
-TF's graph op for op (``rnn_dynamic.py``): a ``tf.while_loop`` over TensorArrays, so the time
-dimension may be unknown.
+``static_rnn`` unrolls the cell over the list of inputs, each step in TF's ``tf.cond``s when
+``sequence_length`` is given; ``dynamic_rnn`` (``dynamic.py``) is a ``tf.while_loop`` over
+TensorArrays, so the time dimension may be unknown. Both are TF's graphs op for op.
 """
 
 from __future__ import annotations
 
 from tfcompat.framework import dtypes
-from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.framework.ops import Tensor, convert_to_tensor
+from tfcompat.ops import array_ops, control_flow_v1, math_ops
 from tfcompat.rnn.cells import assert_like_rnncell
-from tfcompat.rnn.structure import concat_shape, flatten, is_nested, map_structure
+from tfcompat.rnn.structure import (
+    concat_shape,
+    flatten,
+    is_nested,
+    map_structure,
+    pack_sequence_as,
+)
 from tfcompat.variables import variable_scope as vs
 
 
@@ -76,31 +81,42 @@ def _zero_output(cell, batch_size, static_batch, dtype):
     return map_structure(zeros_for, cell.output_size)
 
 
-def _cell_step(cell, time: int, input_, state, sequence_length, zero_output):
-    """One time step of ``cell``; masked past each sequence's length when one is given."""
-    def call_cell():
-        return cell(input_, state)
-    if sequence_length is None:
-        return call_cell()
-    return _masked_step(time, sequence_length, zero_output, state, call_cell)
+def _conditional_step(time: int, sequence_length: Tensor, bounds, zero_output, state,
+                      call_cell):
+    """One step as TF's static_rnn builds it with ``sequence_length``: a ``tf.cond`` that skips
+    the cell once every sequence has ended (zeros out, state kept), and inside it a cond that
+    masks rows whose sequence has ended (``Select``) unless none has yet."""
+    min_sequence_length, max_sequence_length = bounds
+    flat_state = flatten(state)
+    flat_zero_output = flatten(zero_output)
+    copy_cond = time >= sequence_length
 
+    def copy_one_through(old, new):
+        if new.shape.ndims == 0:
+            return new
+        return array_ops.select(copy_cond, old, new)
 
-def _masked_step(time: int, sequence_length: Tensor, zero_output, state, call_cell):
-    """One step where rows whose sequence has ended emit zeros and keep their state."""
-    new_output, new_state = call_cell()
-    with name_scope(None, "rnn_step"):
-        finished = math_ops.greater_equal(time, sequence_length)
+    def copy_some_through(flat_new_output, flat_new_state):
+        return ([copy_one_through(z, o) for z, o in zip(flat_zero_output, flat_new_output)]
+                + [copy_one_through(s, n) for s, n in zip(flat_state, flat_new_state)])
 
-        def keep_where_finished(old, new):
-            if new.shape.ndims == 0:
-                return new
-            selected = array_ops.select(finished, old, new)
-            selected.set_shape(new.shape)
-            return selected
+    def maybe_copy_some_through():
+        new_output, new_state = call_cell()
+        flat_new_output = flatten(new_output)
+        flat_new_state = flatten(new_state)
+        return control_flow_v1.cond(time < min_sequence_length,
+                                    lambda: flat_new_output + flat_new_state,
+                                    lambda: copy_some_through(flat_new_output, flat_new_state))
 
-        new_output = map_structure(keep_where_finished, zero_output, new_output)
-        new_state = map_structure(keep_where_finished, state, new_state)
-    return new_output, new_state
+    final = control_flow_v1.cond(time >= max_sequence_length,
+                                 lambda: flat_zero_output + flat_state, maybe_copy_some_through)
+    outputs = final[:len(flat_zero_output)]
+    states = final[len(flat_zero_output):]
+    for output, zero in zip(outputs, flat_zero_output):
+        output.set_shape(zero.shape)
+    for new, old in zip(states, flat_state):
+        new.set_shape(old.shape)
+    return pack_sequence_as(zero_output, outputs), pack_sequence_as(state, states)
 
 
 def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None, scope=None):
@@ -140,14 +156,19 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
             sequence_length = _checked_sequence_length(sequence_length)
             zero_output = _zero_output(cell, batch_size, fixed_batch.value,
                                        _infer_state_dtype(dtype, state))
-            # TF computes these to skip finished steps with tf.cond; they keep op names aligned.
-            math_ops.reduce_min(sequence_length)
-            math_ops.reduce_max(sequence_length)
+            bounds = (math_ops.reduce_min(sequence_length),
+                      math_ops.reduce_max(sequence_length))
         for time, input_ in enumerate(inputs):
             if time > 0:
                 varscope.reuse_variables()
 
-            output, state = _cell_step(cell, time, input_, state, sequence_length, zero_output)
+            def call_cell(input_=input_, state=state):
+                return cell(input_, state)
+            if sequence_length is None:
+                output, state = call_cell()
+            else:
+                output, state = _conditional_step(time, sequence_length, bounds, zero_output,
+                                                  state, call_cell)
             outputs.append(output)
         return outputs, state
 
