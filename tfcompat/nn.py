@@ -35,7 +35,7 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
 from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
 from tfcompat.rnn.dynamic import dynamic_rnn
 from tfcompat.rnn.raw import raw_rnn
-from tfcompat.rnn.static import static_rnn
+from tfcompat.rnn.static import static_rnn, static_state_saving_rnn
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)

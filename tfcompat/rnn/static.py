@@ -11,7 +11,7 @@ TensorArrays, so the time dimension may be unknown. Both are TF's graphs op for 
 
 from __future__ import annotations
 
-from tfcompat.framework import dtypes
+from tfcompat.framework import dtypes, ops
 from tfcompat.framework.ops import Tensor, convert_to_tensor
 from tfcompat.ops import array_ops, control_flow_v1, math_ops
 from tfcompat.rnn.cells import assert_like_rnncell
@@ -173,3 +173,36 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
         return outputs, state
 
 
+
+
+def static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_length=None,
+                            scope=None):
+    """``static_rnn`` whose initial state comes from ``state_saver.state(name)`` and whose final
+    state is saved with ``state_saver.save_state(name, state)`` before the last output and the
+    returned state are available (``tf.nn.static_state_saving_rnn``). ``state_name`` has the
+    structure of ``cell.state_size``."""
+    state_size = cell.state_size
+    state_is_tuple = is_nested(state_size)
+    if state_is_tuple != is_nested(state_name):
+        raise ValueError("Argument `state_name` should be the same type as `cell.state_size`. "
+                         f"Received: state_name={state_name!s}, cell.state_size={state_size!s}.")
+    names = flatten(state_name)
+    if state_is_tuple:
+        if len(names) != len(flatten(state_size)):
+            raise ValueError(
+                "Number of elements in argument `state_name` and `cell.state_size` are "
+                f"mismatched. Received state_name={state_name} with {len(names)} elements and "
+                f"cell.state_size={state_size} with {len(flatten(state_size))} elements.")
+        initial_state = pack_sequence_as(state_size, [state_saver.state(n) for n in names])
+    else:
+        initial_state = state_saver.state(state_name)
+    outputs, state = static_rnn(cell, inputs, initial_state=initial_state,
+                                sequence_length=sequence_length, scope=scope)
+    flat_state = flatten(state)
+    saves = [state_saver.save_state(n, s) for n, s in zip(names, flat_state)]
+    with ops.get_default_graph().control_dependencies(saves):
+        last_output = outputs[-1]
+        outputs[-1] = pack_sequence_as(last_output, [array_ops.identity(o)
+                                                     for o in flatten(last_output)])
+        state = pack_sequence_as(state, [array_ops.identity(s) for s in flat_state])
+    return outputs, state
