@@ -18,6 +18,7 @@ from tfcompat.framework.common_shapes import no_outputs
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import apply_op
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.platform import tf_logging
 
 # ---- TF's summary text of a tensor ---------------------------------------------------------------
 
@@ -224,6 +225,9 @@ def _bind_print_v2(op, state):
             with open(stream_name[len("file://"):], "a") as f:
                 f.write(message)
             return
+        if stream_name in _LOG_LEVELS:
+            getattr(tf_logging, _LOG_LEVELS[stream_name])(message.rstrip("\n"))
+            return
         stream = sys.stdout if stream_name == "stdout" else sys.stderr
         stream.write(message)
         stream.flush()
@@ -234,7 +238,9 @@ register_op("PrintV2", inputs=("input: string",), bind=_bind_print_v2, stateful=
             shape_fn=no_outputs, attr_defaults={"output_stream": "stderr", "end": "\n"},
             grad=NOT_DIFFERENTIABLE)
 
-_STREAMS = {"stdout": "stdout", "stderr": "stderr"}
+_STREAMS = ("stdout", "stderr")
+# tf.logging functions as streams print through tfcompat's tf.logging (TF logs them in C++).
+_LOG_LEVELS = {"log(info)": "info", "log(warning)": "warning", "log(error)": "error"}
 
 
 def _stream_name(output_stream) -> str:
@@ -242,7 +248,11 @@ def _stream_name(output_stream) -> str:
         return "stdout"
     if output_stream is sys.stderr:
         return "stderr"
+    for name, level in _LOG_LEVELS.items():
+        if output_stream is getattr(tf_logging, level):
+            return name
     if isinstance(output_stream, str) and (output_stream in _STREAMS
+                                           or output_stream in _LOG_LEVELS
                                            or output_stream.startswith("file://")):
         return output_stream
     raise ValueError(f"Unsupported output stream, logging level, or file.{output_stream}. "
@@ -255,7 +265,8 @@ def print_v2(*inputs, **kwargs):
     """Prints ``inputs`` when run (``tf.print``): tensors in numpy-like text (at most
     ``summarize`` entries per dimension at each end), Python values as ``pprint`` shows them,
     joined by ``sep`` and followed by ``end``, to ``output_stream`` (sys.stderr by default;
-    sys.stdout or ``file://path``). Returns the PrintV2 op."""
+    sys.stdout, ``tf.logging.info``/``warning``/``error`` or ``file://path``). Returns the
+    PrintV2 op."""
     import pprint
 
     from tfcompat.ops.control_flow_v1 import flatten_structure, pack_as
