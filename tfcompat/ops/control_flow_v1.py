@@ -22,6 +22,7 @@ from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, control_flow_ops, math_ops
+from tfcompat.ops.tensor_array_ops import TensorArray
 
 SWITCH_TYPES = frozenset(("Switch", "RefSwitch"))
 MERGE_TYPES = frozenset(("Merge", "RefMerge"))
@@ -214,6 +215,8 @@ class CondContext(ControlFlowContext):
         return self._external_values.get(val, val)
 
     def build_cond_tensor(self, v) -> Tensor:
+        if isinstance(v, TensorArray):
+            v = v.flow  # a TensorArray leaves the branch as its flow (rebuilt after the Merge)
         if isinstance(v, Operation):
             # The pivot stands in for an op result, run after the op.
             return control_flow_ops.with_dependencies([v], self._pivot)
@@ -348,6 +351,8 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
                     "Outputs of 'true_fn' and 'false_fn' must have the same type(s). Received "
                     f"{x.dtype.name} from 'true_fn' and {y.dtype.name} from 'false_fn'.")
         merges = [merge([f, t])[0] for f, t in zip(flat_f, flat_t)]
+        merges = [TensorArray._derived(o, m) if isinstance(o, TensorArray) else m
+                  for o, m in zip(flatten_structure(orig_t), merges)]
         if context_t.outer_context is None:
             # Only outermost conds are collected; nested ones belong to their root context.
             graph.add_to_collection(ops.GraphKeys.COND_CONTEXT, context_t)
