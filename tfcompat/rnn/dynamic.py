@@ -85,10 +85,10 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
 def _input_shapes(flat_input: list) -> list[TensorShape]:
     shapes = [x.shape.with_rank_at_least(3) for x in flat_input]
     const_time, const_batch = shapes[0].as_list()[:2]
-    for shape in shapes:
+    for x, shape in zip(flat_input, shapes):
         if not shape[2:].is_fully_defined():
             raise ValueError("Input size (depth of inputs) must be accessible via shape "
-                             "inference, but saw value None.")
+                             f"inference, but saw value None for input={x}.")
         if shape[0].value != const_time:
             raise ValueError("Time steps is not the same for all the elements in the input in "
                              "a batch.")
