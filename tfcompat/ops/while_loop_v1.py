@@ -108,11 +108,22 @@ for _type in ("StackV2", "StackPushV2", "StackPopV2"):
     no_gradient(_type)
 
 
-def _enter(data: Tensor, frame_name: str, is_constant: bool, parallel_iterations: int) -> Tensor:
+def _enter(data: Tensor, frame_name: str, is_constant: bool, parallel_iterations: int,
+           name: str | None = None) -> Tensor:
     op_type = "RefEnter" if data.dtype.is_ref_dtype else "Enter"
-    return ops.apply_op(op_type, [data], name=op_type, attrs={
+    return ops.apply_op(op_type, [data], name=name or op_type, attrs={
         "frame_name": frame_name, "is_constant": is_constant,
         "parallel_iterations": parallel_iterations})
+
+
+def _gradients_root_scope(scope: str) -> str:
+    """The scope of the tf.gradients call ``scope`` is inside (``gradients/`` of
+    ``gradients/while_grad``), else ``scope`` itself."""
+    parts = scope.split("/")
+    for i, part in enumerate(parts):
+        if part.startswith("gradients"):
+            return "/".join(parts[:i + 1]) + "/"
+    return scope + "/" if scope else ""
 
 
 def _in_context(op: Operation, context) -> bool:
@@ -374,20 +385,21 @@ class WhileContext(ControlFlowContext):
         if self._forward_count is not None:
             return self._forward_count
         graph = self._graph
-        scope = self._name.rpartition("/")[0] + "/"
-        with graph.name_scope(scope), graph.control_dependencies(None):
+        # TF makes the counter in the scope of the tf.gradients call (gradients/f_count...).
+        with graph.name_scope(_gradients_root_scope(graph.get_name_scope())), \
+                graph.control_dependencies(None):
             graph._set_control_flow_context(self._outer_context)
             start = constant_op.constant(0, name="f_count")
-            enter = _enter(start, self._name, False, self._parallel_iterations)
+            enter = _enter(start, self._name, False, self._parallel_iterations, name="f_count")
             self._fix_control_inputs_and_context([enter])
             graph._set_control_flow_context(self)
             self._values.add(enter)
-            merged = merge([enter, enter], name="f_count")[0]
-            false_out, true_out = switch(merged, self._pivot, name="f_count")
-            add = math_ops.add(array_ops.identity(true_out), 1)
+            merged = merge([enter, enter])[0]
+            false_out, true_out = switch(merged, self._pivot)
+            add = math_ops.add(true_out, 1)
             next_count = ops.apply_op("NextIteration", [add], name="NextIteration")
             merged._op._update_input(1, next_count)
-            count = ops.apply_op("Exit", [false_out], name="Exit")
+            count = ops.apply_op("Exit", [false_out], name="f_count")
         self.loop_enters.append(enter)
         self._merges.append(merged)
         self._switches.append(false_out._op)
