@@ -365,11 +365,15 @@ class WhileContext(ControlFlowContext):
             return popped
         graph = self._graph
         forward = self._forward
+        # Named as TF names them in the gradient op's scope: Const, f_acc, Enter, StackPushV2,
+        # StackPopV2 (with its StackPopV2/Enter).
         with graph.control_dependencies(None):
             graph._set_control_flow_context(forward._outer_context)
-            handle = ops.apply_op("StackV2", [-1], name="StackV2",
+            max_size = constant_op.constant(-1)
+            handle = ops.apply_op("StackV2", [max_size], name="f_acc",
                                   attrs={"elem_type": val.dtype.base_dtype})
             graph._set_control_flow_context(forward)
+            forward.add_value(handle)  # the handle's Enter, made before the push as in TF
             push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
             forward.extra_targets.append(push._op)
             graph._set_control_flow_context(self)
@@ -482,15 +486,19 @@ def frame_gradient(frame: WhileContext, out_grads: list) -> list:
 
     def body(remaining, *state):
         adjoints, sums = state[:m], state[m:]
+        # In the scope of the enclosing tf.gradients call, so the body's gradient ops have
+        # TF's names (gradients/while/mul_grad/Mul...).
         grads = gradients_impl.gradients(
             [next_values[k] for k in var_indices],
-            [body_inputs[k] for k in var_indices] + invariants, grad_ys=list(adjoints))
+            [body_inputs[k] for k in var_indices] + invariants, grad_ys=list(adjoints),
+            name=root_scope)
         grads = [None if g is None else ops.convert_to_tensor(g) for g in grads]
         new_adjoints = [array_ops.zeros_like(a) if g is None else g
                         for g, a in zip(grads[:m], adjoints)]
         new_sums = [s if g is None else math_ops.add(s, g) for g, s in zip(grads[m:], sums)]
         return [math_ops.subtract(remaining, 1)] + new_adjoints + new_sums
 
+    root_scope = _gradients_root_scope(ops.get_default_graph().get_name_scope())
     with ops.name_scope("while"):
         context = WhileContext(parallel_iterations=frame.parallel_iterations, forward=frame)
         # Gradients may lose static shapes; the input gradients get them back in tf.gradients.
