@@ -346,9 +346,12 @@ class TensorArray:
         """The gradient array of this one for ``source`` (TensorArrayGradV3)."""
         flow = self._flow if flow is None else flow
         with ops.name_scope(name, "TensorArrayGrad", [self._handle]):
-            handle, out_flow = apply_op("TensorArrayGradV3", [self._handle, flow],
-                                        attrs={"source": source})
-            return TensorArray._derived(self, out_flow, handle=handle)
+            handle, _ = apply_op("TensorArrayGradV3", [self._handle, flow],
+                                 attrs={"source": source})
+            # As in TF, the gradient array's flow is the given flow, after the grad op runs.
+            with ops.get_default_graph().control_dependencies([handle]):
+                flow = array_ops.identity(flow, name="gradient_flow")
+            return TensorArray._derived(self, flow, handle=handle)
 
     def read(self, index, name=None) -> Tensor:
         """Element ``index`` (TensorArrayReadV3)."""
