@@ -303,7 +303,7 @@ from tfcompat.ops.check_ops import (
     is_numeric_tensor,
     is_strictly_increasing,
 )
-from tfcompat.ops.control_flow_case import case
+from tfcompat.ops.control_flow_case import case, switch_case
 from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name

@@ -103,3 +103,70 @@ def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"
             with ops.get_default_graph().control_dependencies([check]):
                 return _cond_chain(predicates, actions, default, strict)
         return _cond_chain(predicates, actions, default, strict)
+
+
+# ---- switch_case ---------------------------------------------------------------------------------
+
+def _branch_functions(branch_fns) -> list:
+    if not isinstance(branch_fns, (list, tuple, dict)):
+        raise TypeError("'branch_fns' must be a list, tuple, or dict")
+    if isinstance(branch_fns, dict):
+        pairs = list(branch_fns.items())
+    elif all(callable(fn) for fn in branch_fns):
+        pairs = list(enumerate(branch_fns))
+    else:
+        pairs = list(branch_fns)
+    if not pairs:
+        raise ValueError("Must provide at least one item in 'branch_fns'")
+    for pair in pairs:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise TypeError(f"Each entry in 'branch_fns' must be a 2-tuple. Received {pair}.")
+        key, fn = pair
+        if not isinstance(key, int):
+            raise TypeError(f"key must be a Python `int`, got {type(key)}")
+        if not callable(fn):
+            raise TypeError(f"fn for key {key} must be callable.")
+    keys = sorted(key for key, _ in pairs)
+    if keys != list(range(len(pairs))):
+        raise ValueError("branch indices (keys) must form contiguous range of "
+                         f"[0 to {len(pairs)}) but found {{{','.join(map(str, keys))}}}")
+    return [fn for _, fn in sorted(pairs, key=lambda pair: pair[0])]
+
+
+def _switch_chain(branch_index: Tensor, fns: list, default, first: int):
+    """``fns[0]()`` if ``branch_index == first``, else the chain over the rest."""
+    if not fns:
+        return default()
+    try:
+        return control_flow_v1.cond(
+            math_ops.equal(branch_index, first), fns[0],
+            lambda: _switch_chain(branch_index, fns[1:], default, first + 1))
+    except ValueError as e:
+        if str(e).startswith(("The two structures", "Outputs of 'true_fn'")):
+            raise TypeError(f"branches[0] and branches[{first + 1}] arguments to "
+                            "tf.switch_case must have the same number, type, and overall "
+                            "structure of return values.") from None
+        raise
+
+
+def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
+    """The result of ``branch_fns[branch_index]()``, or of ``default`` (the last branch when
+    None) for an index out of range (``tf.switch_case``). ``branch_fns`` is a list of
+    callables, or of ``(index, callable)`` pairs, or a dict ``{index: callable}`` whose keys
+    are 0..N-1.
+
+    TF builds one StatelessCase op over branch functions; tfcompat, which has no function
+    library, builds a chain of ``tf.cond``s on ``branch_index == k`` (the outputs are named as
+    TF's, ``switch_case/indexed_case/Identity``; values and gradients match)."""
+    fns = _branch_functions(branch_fns)
+    if not isinstance(branch_index, Tensor):
+        raise TypeError(f"'branch_index' must be a Tensor, got {type(branch_index)}")
+    if not branch_index.dtype.is_integer:
+        raise TypeError(f"'branch_index' must be an integer Tensor, got {branch_index.dtype}")
+    with ops.name_scope(name, "switch_case", [branch_index]):
+        if default is None:
+            fns, default = fns[:-1], fns[-1]
+        with ops.name_scope("indexed_case"):
+            result = _switch_chain(branch_index, fns, default, 0)
+            flat = [array_ops.identity(t) for t in control_flow_v1.flatten_structure(result)]
+            return control_flow_v1.pack_as(result, flat)
