@@ -8,6 +8,9 @@ routes every outside tensor a branch op reads through a Switch on the cond's pre
 (``cond/<op>/Switch``) and gives input-less ops a control input on the branch pivot
 (``cond/switch_t`` / ``cond/switch_f``), so the whole branch is dead when not taken.
 
+A branch may return TensorArrays: they leave it as their flows and are rebuilt around the
+Merged flow.
+
 Gradients follow TF: the gradient of a Merge is a Switch of the gradient on the predicate, the
 gradient of a branch Switch is a Merge of its output gradients, with zeros for the untaken side.
 """

@@ -6,7 +6,8 @@ the condition (LoopCond), split by a Switch into the value leaving the loop (Exi
 the value the body reads (Identity of output 1); the body's result flows back to the Merge
 through NextIteration. A WhileContext, current while the condition and body are built, makes
 outside tensors they read enter the frame as loop invariants (``while/<op>/Enter``,
-``is_constant=True``) and gives input-less ops a control input on the loop's pivot.
+``is_constant=True``) and gives input-less ops a control input on the loop's pivot. A
+TensorArray loop variable travels through the loop as its flow and is rebuilt around it.
 
 The run plan executes a frame as a Python loop over compiled sub-plans for the condition and
 the body (see ``tfcompat.client.executor``).
