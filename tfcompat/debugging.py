@@ -20,6 +20,7 @@ from tfcompat.ops.check_ops import (
     assert_rank_in,
     assert_same_float_dtype,
     assert_scalar,
+    assert_shapes,
     assert_type,
     is_non_decreasing,
     is_numeric_tensor,

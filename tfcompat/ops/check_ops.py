@@ -332,3 +332,92 @@ def is_strictly_increasing(x, name=None):
         x = ops.convert_to_tensor(x, name="x_diff")
         zero = ops.convert_to_tensor(0, dtype=x.dtype.base_dtype)
         return math_ops.reduce_all(math_ops.less(zero, _differences(x)))
+
+
+# ---- shapes of several tensors ------------------------------------------------------------------
+
+def _shape_spec(spec) -> tuple[bool, list]:
+    """(has a leading ellipsis, the sizes after it); an empty spec means one dimension of 1."""
+    sizes = list(spec)
+    ellipsis = bool(sizes) and (sizes[0] is Ellipsis or sizes[0] == "*")
+    if ellipsis:
+        sizes = sizes[1:]
+    if not sizes and not ellipsis:
+        sizes = [1]
+    return ellipsis, sizes
+
+
+def _explicit_size(symbol):
+    if isinstance(symbol, (int, np.integer)):
+        return int(symbol)
+    if isinstance(symbol, str):
+        try:
+            return int(symbol)
+        except ValueError:
+            return None
+    return None
+
+
+def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
+    """Asserts that tensors have the given symbolic shapes (``tf.debugging.assert_shapes``).
+
+    ``shapes`` is a list of ``(tensor, shape)`` pairs (or a dict); a shape is a sequence of
+    sizes: an int is an explicit size, ``None``/``'.'`` any size, anything else a symbol every
+    use of which must have one size; a leading ``...`` (or ``'*'``) allows any number of outer
+    dimensions. Scalars and empty shapes count as one dimension of size 1. Violations known at
+    graph construction raise ValueError; others become Assert ops. Returns a NoOp grouping
+    them.
+    """
+    pairs = list(shapes.items()) if isinstance(shapes, dict) else list(shapes)
+    prefix = _message_prefix(message)
+    rank_checks, size_checks = [], []
+    with ops.name_scope(name, "assert_shapes", [pairs, data]):
+        constraints = [(ops.convert_to_tensor(x), spec) for x, spec in pairs if spec is not None]
+        for x, spec in constraints:
+            ellipsis, sizes = _shape_spec(spec)
+            if ellipsis:
+                rank_checks.append(assert_rank_at_least(x, len(sizes), message=message))
+            elif len(sizes) == 1:
+                rank_checks.append(assert_rank_in(x, [0, 1], message=message))
+            else:
+                rank_checks.append(assert_rank(x, len(sizes), message=message))
+        known: dict = {}
+        for x, spec in constraints:
+            ellipsis, sizes = _shape_spec(spec)
+            rank = x.shape.ndims
+            for i, symbol in enumerate(sizes):
+                if symbol is None or symbol == ".":
+                    continue
+                # With a leading ellipsis, dimensions count from the end (-1 is the last).
+                dim = i - len(sizes) if ellipsis else i
+                if rank == 0:
+                    actual = 1  # a scalar: one dimension of size 1
+                else:
+                    actual = x.shape.as_list()[dim] if rank is not None else None
+                explicit = _explicit_size(symbol)
+                if explicit is None and symbol not in known:
+                    size = actual if actual is not None else array_ops.shape(x)[dim]
+                    known[symbol] = (size, x, dim)
+                    continue
+                if explicit is not None:
+                    specified, origin = explicit, "Specified explicitly"
+                else:
+                    specified, source, source_dim = known[symbol]
+                    origin = f"Specified by tensor {source.name} dimension {source_dim}"
+                static_specified = (specified if isinstance(specified, int)
+                                    else tensor_util.constant_value(specified))
+                if actual is not None and static_specified is not None:
+                    if int(actual) != int(static_specified):
+                        raise ValueError(
+                            f"{prefix}{origin}.  Tensor {x.name} dimension {dim} must have size "
+                            f"{int(static_specified)}.  Received size {actual}, shape {x.shape}")
+                    continue
+                actual_tensor = actual if actual is not None else array_ops.shape(x)[dim]
+                condition = math_ops.equal(ops.convert_to_tensor(actual_tensor),
+                                           ops.convert_to_tensor(specified))
+                checked = data if data is not None else [
+                    prefix, origin, f"Tensor {x.name} dimension", dim, "must have size",
+                    specified, "Received shape: ", array_ops.shape(x)]
+                size_checks.append(Assert(condition, checked, summarize=summarize))
+    with ops.get_default_graph().control_dependencies(rank_checks):
+        return control_flow_ops.group(size_checks)
