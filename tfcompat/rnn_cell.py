@@ -8,7 +8,12 @@ from tfcompat.rnn.cells import (  # noqa: F401 - re-exports
     LSTMStateTuple,
     RNNCell,
 )
-from tfcompat.rnn.wrappers import DropoutWrapper, MultiRNNCell  # noqa: F401
+from tfcompat.rnn.wrappers import (  # noqa: F401
+    DeviceWrapper,
+    DropoutWrapper,
+    MultiRNNCell,
+    ResidualWrapper,
+)
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn.rnn_cell", __name__)

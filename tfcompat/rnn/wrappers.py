@@ -7,9 +7,9 @@ import itertools
 import numbers
 
 from tfcompat.framework import tensor_util
-from tfcompat.framework.ops import convert_to_tensor, name_scope
+from tfcompat.framework.ops import convert_to_tensor, get_default_graph, name_scope
 from tfcompat.ops import array_ops, nn_ops, slicing_ops
-from tfcompat.rnn.cells import LSTMStateTuple, RNNCell
+from tfcompat.rnn.cells import LSTMStateTuple, RNNCell, assert_like_rnncell
 from tfcompat.rnn.structure import is_nested, map_structure, zero_state_tensors
 from tfcompat.variables import variable_scope as vs
 
@@ -94,10 +94,8 @@ class DropoutWrapper(RNNCell):
     per tensor from ``seed``. ``dropout_state_filter_visitor`` chooses the state parts dropped
     (by default all but an LSTM's ``c``). Variational (per-sequence) masks are not supported.
 
-    Inside ``tf.nn.dynamic_rnn`` TF runs one dropout op per loop iteration, its Philox stream
-    advancing each step; tfcompat's unrolled loop has one op per step, so with an explicit
-    ``seed`` every step draws the same mask (``static_rnn`` matches TF, which also builds one op
-    per step). Without ``seed`` the unrolled ops get distinct seeds from the graph seed.
+    Inside ``tf.nn.dynamic_rnn`` the dropout op runs once per loop iteration, its random stream
+    advancing each step, as in TF; ``static_rnn`` builds one op per step, as TF does.
     """
 
     def __init__(self, cell, input_keep_prob=1.0, output_keep_prob=1.0, state_keep_prob=1.0,
@@ -189,3 +187,71 @@ def _shallow_filter(visitor, node):
         return answer
     return tuple(_shallow_filter(visitor, child) if flag else False
                  for child, flag in zip(node, answer))
+
+
+class ResidualWrapper(RNNCell):
+    """Adds the cell's inputs to its outputs (``residual_fn(inputs, outputs)`` when given);
+    the state passes through unchanged."""
+
+    def __init__(self, cell, residual_fn=None, **kwargs):
+        super().__init__(**kwargs)
+        assert_like_rnncell("cell", cell)
+        self._cell = cell
+        self._residual_fn = residual_fn
+
+    @property
+    def wrapped_cell(self):
+        return self._cell
+
+    @property
+    def state_size(self):
+        return self._cell.state_size
+
+    @property
+    def output_size(self):
+        return self._cell.output_size
+
+    def zero_state(self, batch_size, dtype):
+        with name_scope(None, f"{type(self).__name__}ZeroState", [batch_size]):
+            return self._cell.zero_state(batch_size, dtype)
+
+    def __call__(self, inputs, state, scope=None):
+        outputs, new_state = self._cell(inputs, state, scope=scope)
+
+        def add(inp, out):
+            inp.shape.assert_is_compatible_with(out.shape)
+            return inp + out
+
+        residual_fn = self._residual_fn or (lambda i, o: map_structure(add, i, o))
+        return residual_fn(inputs, outputs), new_state
+
+
+class DeviceWrapper(RNNCell):
+    """Runs the cell (and makes its zero state) on ``device``."""
+
+    def __init__(self, cell, device, **kwargs):
+        super().__init__(**kwargs)
+        assert_like_rnncell("cell", cell)
+        self._cell = cell
+        self._device = device
+
+    @property
+    def wrapped_cell(self):
+        return self._cell
+
+    @property
+    def state_size(self):
+        return self._cell.state_size
+
+    @property
+    def output_size(self):
+        return self._cell.output_size
+
+    def zero_state(self, batch_size, dtype):
+        with name_scope(None, f"{type(self).__name__}ZeroState", [batch_size]):
+            with get_default_graph().device(self._device):
+                return self._cell.zero_state(batch_size, dtype)
+
+    def __call__(self, inputs, state, scope=None):
+        with get_default_graph().device(self._device):
+            return self._cell(inputs, state, scope=scope)
