@@ -160,6 +160,9 @@ class WhileContext(ControlFlowContext):
         # Ops each iteration runs although no loop variable depends on them (stack pushes/pops).
         self.extra_targets: list[Operation] = []
         self._forward_count: Tensor | None = None
+        # The op counting iterations (forward: its increment; backward: its decrement): stack
+        # pushes and pops run after it, as in TF.
+        self.count_step: Operation | None = None
         self._name = graph.unique_name(name)
         self._maximum_iterations = maximum_iterations
         self._parallel_iterations = parallel_iterations
@@ -375,11 +378,17 @@ class WhileContext(ControlFlowContext):
                                   attrs={"elem_type": val.dtype.base_dtype})
             graph._set_control_flow_context(forward)
             forward.add_value(handle)  # the handle's Enter, made before the push as in TF
-            push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
+            with graph.control_dependencies([forward.count_step] if forward.count_step else []):
+                push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
             forward.extra_targets.append(push._op)
             graph._set_control_flow_context(self)
-            popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
-                                  attrs={"elem_type": val.dtype.base_dtype})
+            with graph.control_dependencies([self.count_step] if self.count_step else []):
+                popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
+                                      attrs={"elem_type": val.dtype.base_dtype})
+            # The pop (not the Enter of its handle, made inside the same call) waits for it.
+            handle_enter = popped._op._inputs[0]._op
+            handle_enter._control_inputs = [c for c in handle_enter._control_inputs
+                                            if c is not self.count_step]
             popped.set_shape(val.shape)
             self.extra_targets.append(popped._op)
         self._popped[val] = popped
@@ -402,6 +411,7 @@ class WhileContext(ControlFlowContext):
             merged = merge([enter, enter])[0]
             false_out, true_out = switch(merged, self._pivot)
             add = math_ops.add(true_out, 1)
+            self.count_step = add._op
             next_count = ops.apply_op("NextIteration", [add], name="NextIteration")
             merged._op._update_input(1, next_count)
             count = ops.apply_op("Exit", [false_out], name="f_count")
@@ -464,53 +474,9 @@ def while_context_of(op: Operation) -> WhileContext | None:
 
 def frame_gradient(frame: WhileContext, out_grads: list) -> list:
     """Gradients for the tensors entering ``frame`` (loop variables, then invariants) given
-    the gradients of its Exits: a backward loop over the body's gradient (module docstring)."""
-    from tfcompat.ops import gradients_impl  # gradients_impl imports this module
-    n = len(frame.loop_enters)
-    # Taken before the counter and the stacks' handles enter the loop: the inputs to answer for.
-    all_invariants = frame.invariant_enters()
-    if not frame.back_prop:
-        return [None] * (n + len(all_invariants))  # back_prop=False: nothing flows back
-    count = frame.forward_count()
-    body_inputs = frame.body_inputs()
-    next_values = frame.next_values()
-    var_indices = [k for k in range(n) if out_grads[k] is not None
-                   and gradients_impl.is_trainable(body_inputs[k])]
-    # Floating invariants only: stack handles (resource) entered by earlier gradients are not.
-    invariants = [e for e in all_invariants if e.dtype.is_floating or e.dtype.is_complex]
-    initial = ([count] + [ops.convert_to_tensor(out_grads[k]) for k in var_indices]
-               + [array_ops.zeros_like(e._op._inputs[0]) for e in invariants])
-    m = len(var_indices)
-
-    def cond(remaining, *_):
-        return math_ops.greater(remaining, 0)
-
-    def body(remaining, *state):
-        adjoints, sums = state[:m], state[m:]
-        # In the scope of the enclosing tf.gradients call, so the body's gradient ops have
-        # TF's names (gradients/while/mul_grad/Mul...).
-        grads = gradients_impl.gradients(
-            [next_values[k] for k in var_indices],
-            [body_inputs[k] for k in var_indices] + invariants, grad_ys=list(adjoints),
-            name=root_scope)
-        grads = [None if g is None else ops.convert_to_tensor(g) for g in grads]
-        new_adjoints = [array_ops.zeros_like(a) if g is None else g
-                        for g, a in zip(grads[:m], adjoints)]
-        new_sums = [s if g is None else math_ops.add(s, g) for g, s in zip(grads[m:], sums)]
-        return [math_ops.subtract(remaining, 1)] + new_adjoints + new_sums
-
-    root_scope = _gradients_root_scope(ops.get_default_graph().get_name_scope())
-    with ops.name_scope("while"):
-        context = WhileContext(parallel_iterations=frame.parallel_iterations, forward=frame)
-        # Gradients may lose static shapes; the input gradients get them back in tf.gradients.
-        results = context.build_loop(cond, body, initial, [TensorShape(None)] * len(initial),
-                                     True)
-    in_grads: list = [None] * (n + len(all_invariants))
-    for k, g in zip(var_indices, results[1:1 + m]):
-        in_grads[k] = g
-    for e, g in zip(invariants, results[1 + m:]):
-        in_grads[n + all_invariants.index(e)] = g
-    return in_grads
+    the gradients of its Exits: TF's backward loop (``tfcompat.ops.while_gradients``)."""
+    from tfcompat.ops import while_gradients  # it builds on this module
+    return while_gradients.frame_gradient(frame, out_grads)
 
 
 # ---- while_loop ----------------------------------------------------------------------------------
