@@ -15,8 +15,9 @@ builds its gradient as TF's ``GradLoopState`` does, in the scope of the ``tf.gra
 - for each loop invariant with a gradient, an accumulator ``<Enter>_grad/b_acc`` summing it
   over the iterations (Enter, Merge, Switch, Add, NextIteration, Exit ``b_acc_3``).
 
-What differs from TF: TF also adds ``b_sync`` ControlTriggers ordering stack pops, and keeps
-its gradient ``tuple``s inside the loop when ``gate_gradients`` is set.
+What differs from TF: the body's gradient reads each adjoint through a ``grad_ys`` Identity
+(``tf.gradients`` makes it), and TF keeps its gradient ``tuple``s inside the loop when
+``gate_gradients`` is set.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def frame_gradient(frame: WhileContext, out_grads: list) -> list:
             remaining = math_ops.subtract(switched[1], b_count, name="Sub")
             context.count_step = remaining._op
             next_count = _next_iteration(remaining, merged)
+            context.count_next = next_count._op
             exit_count = ops.apply_op("Exit", [switched[0]], name="b_count")
         loop.add_variable(entered, merged, switched, next_count, exit_count)
 

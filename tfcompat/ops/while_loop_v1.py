@@ -105,7 +105,9 @@ register_op("StackPushV2", inputs=("handle: resource", "elem: T"),
 register_op("StackPopV2", inputs=("handle: resource",), kernel=lambda handle: handle.pop(),
             shape_fn=lambda op: [(op._attrs["elem_type"], TensorShape(None))], foldable=False,
             outputs_dead=True)
-for _type in ("StackV2", "StackPushV2", "StackPopV2"):
+# Orders a backward loop's next iteration after its stack pops (``b_sync``); does nothing.
+register_op("ControlTrigger", kernel=lambda: None, shape_fn=lambda op: [], foldable=False)
+for _type in ("StackV2", "StackPushV2", "StackPopV2", "ControlTrigger"):
     no_gradient(_type)
 
 
@@ -163,6 +165,7 @@ class WhileContext(ControlFlowContext):
         # The op counting iterations (forward: its increment; backward: its decrement): stack
         # pushes and pops run after it, as in TF.
         self.count_step: Operation | None = None
+        self.count_next: Operation | None = None  # the counter's NextIteration
         self._name = graph.unique_name(name)
         self._maximum_iterations = maximum_iterations
         self._parallel_iterations = parallel_iterations
@@ -381,6 +384,8 @@ class WhileContext(ControlFlowContext):
             with graph.control_dependencies([forward.count_step] if forward.count_step else []):
                 push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
             forward.extra_targets.append(push._op)
+            if forward.count_next is not None:
+                forward.count_next._add_control_input(push._op)
             graph._set_control_flow_context(self)
             with graph.control_dependencies([self.count_step] if self.count_step else []):
                 popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
@@ -391,6 +396,10 @@ class WhileContext(ControlFlowContext):
                                             if c is not self.count_step]
             popped.set_shape(val.shape)
             self.extra_targets.append(popped._op)
+            if self.count_next is not None:
+                with graph.control_dependencies([popped._op]):
+                    sync = ops.apply_op("ControlTrigger", [], name="b_sync")
+                self.count_next._add_control_input(sync)
         self._popped[val] = popped
         return popped
 
@@ -413,6 +422,7 @@ class WhileContext(ControlFlowContext):
             add = math_ops.add(true_out, 1)
             self.count_step = add._op
             next_count = ops.apply_op("NextIteration", [add], name="NextIteration")
+            self.count_next = next_count._op
             merged._op._update_input(1, next_count)
             count = ops.apply_op("Exit", [false_out], name="f_count")
         self.loop_enters.append(enter)

@@ -7,9 +7,9 @@ graph = tf.get_default_graph()
 start = len(graph.get_operations())
 gx = tf.gradients(r, x)[0]
 for op in graph.get_operations()[start:]:
-    # Left out: TF's b_sync ControlTriggers and tfcompat's grad_ys Identity inside the loop.
-    if "b_sync" in op.name or "grad_ys_0_1" in op.name:
+    # Left out: tfcompat's grad_ys Identity inside the loop (TF has none).
+    if "grad_ys_0_1" in op.name:
         continue
     frame = op.get_attr("frame_name") if op.type == "Enter" else ""
-    print(op.name, op.type, frame)
+    print(op.name, op.type, frame, sorted(c.name for c in op.control_inputs))
 print(tf.Session().run([r, gx], {x: 1.5}))
