@@ -189,7 +189,7 @@ from tfcompat.ops.random_ops import (
     random_uniform,
     truncated_normal,
 )
-from tfcompat.ops.script_ops import py_func
+from tfcompat.ops.script_ops import numpy_function, py_func, py_function
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,
@@ -294,6 +294,46 @@ from tfcompat import (
 from tfcompat.platform import unsupported as _unsupported
 from tfcompat.tools.draw import attach_reprs as _attach_reprs
 from tfcompat.tools.draw import draw
+
+# ---- control flow, assertions, debugging (issue 12)
+# isort: split
+from tfcompat import debugging
+from tfcompat.ops.check_ops import (
+    assert_equal,
+    assert_greater,
+    assert_greater_equal,
+    assert_integer,
+    assert_less,
+    assert_less_equal,
+    assert_near,
+    assert_negative,
+    assert_non_negative,
+    assert_non_positive,
+    assert_none_equal,
+    assert_positive,
+    assert_proper_iterable,
+    assert_rank,
+    assert_rank_at_least,
+    assert_rank_in,
+    assert_same_float_dtype,
+    assert_scalar,
+    assert_type,
+    is_non_decreasing,
+    is_numeric_tensor,
+    is_strictly_increasing,
+)
+from tfcompat.ops.control_flow_case import case, switch_case
+from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
+from tfcompat.ops.logging_ops import Assert
+from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
+from tfcompat.ops.numerics import (
+    add_check_numerics_ops,
+    check_numerics,
+    verify_tensor_all_finite,
+)
+from tfcompat.ops.sequence_ops import reverse_sequence
+from tfcompat.ops.tensor_array_ops import TensorArray
+from tfcompat.variables.template import make_template
 
 
 def _known_tf1_symbols():

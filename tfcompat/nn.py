@@ -32,7 +32,10 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
-from tfcompat.ops.rnn import dynamic_rnn, static_rnn
 from tfcompat.platform.unsupported import make_getattr
+from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
+from tfcompat.rnn.dynamic import dynamic_rnn
+from tfcompat.rnn.raw import raw_rnn
+from tfcompat.rnn.static import static_rnn, static_state_saving_rnn
 
 __getattr__ = make_getattr("tf.nn", __name__)

@@ -405,7 +405,7 @@ def test_while_loop_gradients_match_numerical_differences(fresh_graph):
         assert error < 1e-6
 
 
-def test_nested_loop_gradients_are_refused(fresh_graph):
+def test_nested_loop_gradients(fresh_graph):
     x = tf.placeholder(tf.float32, [], name="x")
 
     def outer(i, acc):
@@ -413,5 +413,7 @@ def test_nested_loop_gradients_are_refused(fresh_graph):
                                  [tf.constant(0), acc])
         return i + 1, inner
     r = tf.while_loop(lambda i, a: i < 2, outer, [tf.constant(0), x])
-    with pytest.raises(LookupError, match="tf.while_loop nested"):
-        tf.gradients(r[1], x)
+    (grad,) = tf.gradients(r[1], x)  # r[1] = x ** 5
+    with tf.Session() as sess:
+        np.testing.assert_allclose(sess.run([r[1], grad], {x: 1.5}), [1.5 ** 5, 5 * 1.5 ** 4],
+                                   rtol=1e-6)

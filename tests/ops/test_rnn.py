@@ -1,9 +1,9 @@
 """tf.nn.rnn_cell and tf.nn.static_rnn / dynamic_rnn: cell equations, sequence lengths, the
-unrolled loop, gradients and training.
+while loop, gradients and training.
 
 Values and names against TF 2.21 are recorded in conformance/cases/rnn; these tests check the
 math (numpy references of the cell equations), the sequence_length contract, gradients by
-central differences and the limits of the statically unrolled dynamic_rnn.
+central differences (through the while loop's gradient) and an unknown time dimension.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import pytest
 
 import tfcompat as tf
 from tfcompat import rnn_cell
-from tfcompat.framework import nest
-from tfcompat.ops import rnn
+from tfcompat.rnn import static as rnn
+from tfcompat.rnn import structure as rnn_cell_impl
+from tfcompat.rnn.dynamic import dynamic_rnn
 from tfcompat.testing.gradient_checker import compute_gradient_error
 
 
@@ -36,7 +37,7 @@ def _assign_random(sess, seed: int = 0, scale: float = 0.5) -> dict:
 def _run(make_cell, inputs, **kwargs):
     """dynamic_rnn over ``inputs`` with random weights: (outputs, state, weights)."""
     x = tf.constant(inputs)
-    outputs, state = rnn.dynamic_rnn(make_cell(), x, dtype=x.dtype, **kwargs)
+    outputs, state = dynamic_rnn(make_cell(), x, dtype=x.dtype, **kwargs)
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         weights = _assign_random(sess)
@@ -161,7 +162,7 @@ def test_static_and_time_major_runs_equal_dynamic_rnn():
 def test_tf_variable_and_zero_state_names():
     x = tf.placeholder(tf.float32, [2, 3, 4])
     cell = rnn_cell.MultiRNNCell([rnn_cell.BasicLSTMCell(5), rnn_cell.GRUCell(2)])
-    outputs, state = rnn.dynamic_rnn(cell, x, dtype=tf.float32)
+    outputs, state = dynamic_rnn(cell, x, dtype=tf.float32)
     assert [v.name for v in cell.variables] == [
         "rnn/multi_rnn_cell/cell_0/basic_lstm_cell/kernel:0",
         "rnn/multi_rnn_cell/cell_0/basic_lstm_cell/bias:0",
@@ -177,23 +178,36 @@ def test_tf_variable_and_zero_state_names():
     assert zero.c.shape.as_list() == [None, 5]
 
 
-def test_dynamic_rnn_needs_a_static_time_dimension():
+def test_dynamic_rnn_runs_an_unknown_time_dimension_like_static_rnn():
     x = tf.placeholder(tf.float32, [2, None, 4])
-    with pytest.raises(ValueError, match="time dimension of the inputs must be known"):
-        rnn.dynamic_rnn(rnn_cell.BasicRNNCell(2), x, dtype=tf.float32)
-    batch_unknown = tf.placeholder(tf.float32, [None, 3, 4])
-    outputs, state = rnn.dynamic_rnn(rnn_cell.BasicRNNCell(2), batch_unknown, dtype=tf.float32,
-                                     scope="ok")
-    assert outputs.shape.as_list() == [None, 3, 2] and state.shape.as_list() == [None, 2]
+    lengths = tf.placeholder(tf.int32, [None])
+    cell = rnn_cell.BasicRNNCell(2)
+    outputs, state = dynamic_rnn(cell, x, sequence_length=lengths, dtype=tf.float32)
+    assert outputs.shape.as_list() == [2, None, 2] and state.op.type == "Exit"
+    steps = tf.unstack(tf.constant(np.ones([2, 3, 4], np.float32)), axis=1)
+    static_outputs, static_state = rnn.static_rnn(cell, steps, sequence_length=lengths,
+                                                  dtype=tf.float32)
+    value = np.random.RandomState(0).uniform(-1, 1, [2, 3, 4]).astype(np.float32)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        out, st = sess.run([outputs, state], {x: value, lengths: [3, 1]})
+        static_feed = dict(zip(steps, np.moveaxis(value, 1, 0)))
+        static_feed[lengths] = [3, 1]
+        static_out, static_st = sess.run([static_outputs, static_state], static_feed)
+        with pytest.raises(tf.errors.InvalidArgumentError, match="Expected shape for Tensor"):
+            sess.run(outputs, {x: value, lengths: [3, 1, 2]})
+    np.testing.assert_allclose(out, np.stack(static_out, axis=1), rtol=1e-6)
+    np.testing.assert_allclose(st, static_st, rtol=1e-6)
+    assert not out[1, 1:].any()  # past its length a row emits zeros
 
 
 def test_dropout_wrapper_keeps_lstm_memory_and_scales_kept_values():
     x = tf.constant(np.ones([200, 1, 4], np.float32))
     cell = rnn_cell.DropoutWrapper(rnn_cell.BasicLSTMCell(5), state_keep_prob=0.5,
                                    output_keep_prob=0.25, seed=1)
-    outputs, state = rnn.dynamic_rnn(cell, x, dtype=tf.float32)
+    outputs, state = dynamic_rnn(cell, x, dtype=tf.float32)
     plain_cell = rnn_cell.DropoutWrapper(rnn_cell.BasicLSTMCell(5))
-    plain_outputs, plain_state = rnn.dynamic_rnn(plain_cell, x, dtype=tf.float32, scope="plain")
+    plain_outputs, plain_state = dynamic_rnn(plain_cell, x, dtype=tf.float32, scope="plain")
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         for v in tf.trainable_variables():
@@ -214,9 +228,9 @@ def test_dropout_wrapper_keeps_lstm_memory_and_scales_kept_values():
 ], ids=["basic_lstm", "gru", "multi"])
 def test_gradients_through_the_unrolled_rnn_match_central_differences(make_cell):
     x = tf.placeholder(tf.float64, [2, 3, 2])
-    outputs, state = rnn.dynamic_rnn(make_cell(), x, dtype=tf.float64, sequence_length=[3, 2])
+    outputs, state = dynamic_rnn(make_cell(), x, dtype=tf.float64, sequence_length=[3, 2])
     loss = tf.reduce_sum(outputs * outputs) + tf.add_n(
-        [tf.reduce_sum(s) for s in nest.flatten(state)])
+        [tf.reduce_sum(s) for s in rnn_cell_impl.flatten(state)])
     with tf.Session():
         tf.global_variables_initializer().run()
         for v in tf.trainable_variables():
@@ -232,7 +246,7 @@ def test_gradients_through_the_unrolled_rnn_match_central_differences(make_cell)
 
 def test_one_training_step_moves_weights_against_the_gradient():
     x = tf.constant(INPUTS)
-    outputs, _ = rnn.dynamic_rnn(rnn_cell.BasicLSTMCell(2), x, dtype=tf.float64)
+    outputs, _ = dynamic_rnn(rnn_cell.BasicLSTMCell(2), x, dtype=tf.float64)
     loss = tf.reduce_mean(tf.square(outputs - 0.5))
     variables = tf.trainable_variables()
     grads = tf.gradients(loss, variables)
@@ -246,3 +260,17 @@ def test_one_training_step_moves_weights_against_the_gradient():
         # The learning rate is a float32 constant cast to float64, as in TF.
         np.testing.assert_allclose(a, b - np.float32(0.3) * g, rtol=1e-12)
     assert loss_after < loss_before
+
+
+def test_reverse_sequence_values_and_gradient():
+    from tfcompat.ops.sequence_ops import reverse_sequence
+    x = tf.placeholder(tf.float64, [3, 4, 2])
+    y = reverse_sequence(x, tf.constant([4, 0, 2]), seq_axis=1, batch_axis=0)
+    value = np.random.RandomState(0).uniform(-1, 1, [3, 4, 2])
+    expected = value.copy()
+    expected[0] = value[0, ::-1]
+    expected[2, :2] = value[2, 1::-1]
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(y, {x: value}), expected)
+        error = compute_gradient_error(x, [3, 4, 2], y * y, [3, 4, 2], x_init_value=value)
+    assert error < 1e-8

@@ -9,7 +9,7 @@ them as one fused op, tfcompat as the ops of the plain cells.
 from __future__ import annotations
 
 from tfcompat.contrib._aliases import alias_getattr
-from tfcompat.ops.rnn_cell_impl import BasicLSTMCell, GRUCell
+from tfcompat.rnn.cells import BasicLSTMCell, GRUCell
 
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "EmbeddingWrapper",
           "GRUCell", "InputProjectionWrapper", "LSTMCell", "LSTMStateTuple", "MultiRNNCell",
@@ -18,8 +18,8 @@ _FUNCTIONS = ("bidirectional_dynamic_rnn", "dynamic_rnn", "static_bidirectional_
               "static_rnn", "static_state_saving_rnn")
 _TABLE = {name: ("tfcompat.rnn_cell", name) for name in _CELLS}
 _TABLE.update({name: ("tfcompat.nn", name) for name in _FUNCTIONS})
-_TABLE.update({"stack_bidirectional_rnn": ("tfcompat.ops.rnn", "stack_bidirectional_rnn"),
-               "stack_bidirectional_dynamic_rnn": ("tfcompat.ops.rnn",
+_TABLE.update({"stack_bidirectional_rnn": ("tfcompat.rnn.bidirectional", "stack_bidirectional_rnn"),
+               "stack_bidirectional_dynamic_rnn": ("tfcompat.rnn.bidirectional",
                                                    "stack_bidirectional_dynamic_rnn")})
 
 # Names only: the ones tfcompat lacks yet raise "not supported" when looked up.

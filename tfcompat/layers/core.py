@@ -154,18 +154,15 @@ class Dropout(Layer):
     def call(self, inputs, training=False):
         if isinstance(self.rate, numbers.Real) and self.rate == 0:
             return array_ops.identity(inputs)
-        truth = _static_truth(training)
-        if truth is False:
-            return array_ops.identity(inputs)
-        dropped = nn_ops.dropout(inputs, rate=self.rate, noise_shape=self._get_noise_shape(inputs),
-                                 seed=self._next_seed())
-        if truth:
-            return dropped
-        # A training flag known only at run time: TF builds a tf.cond; tfcompat selects between
-        # the two branches (both are computed, so the dropout op's random stream advances on
-        # every run, not only on training runs).
-        kept = array_ops.identity(inputs)
-        return array_ops.select_v2(convert_to_tensor(training, dtypes.bool_), dropped, kept)
+
+        def dropped():
+            return nn_ops.dropout(inputs, rate=self.rate,
+                                  noise_shape=self._get_noise_shape(inputs),
+                                  seed=self._next_seed())
+
+        # A flag known only at run time builds TF's tf.cond (``dropout/cond/...``), so only
+        # training runs draw a mask and the output keeps the static shape of ``inputs``.
+        return utils.smart_cond(training, dropped, lambda: array_ops.identity(inputs))
 
 
 def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None) -> Tensor:

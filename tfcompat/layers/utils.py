@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tfcompat.ops import math_ops, nn_ops
+from tfcompat.framework import tensor_util
+from tfcompat.framework.ops import Tensor
+from tfcompat.ops import control_flow_v1, math_ops, nn_ops
 from tfcompat.variables import init_ops
 
 _ACTIVATIONS = {
@@ -97,3 +99,21 @@ def set_weight_config(layer, activation, use_bias, kernel_initializer, bias_init
     layer.bias_constraint = bias_constraint
     layer.kernel = None
     layer.bias = None
+
+
+def smart_cond(pred, true_fn, false_fn, name=None):
+    """``true_fn()`` or ``false_fn()`` when ``pred`` is a Python bool or a tensor of known
+    value, else ``tf.cond(pred, true_fn, false_fn)`` — how TF's layers apply a ``training``
+    flag."""
+    if isinstance(pred, Tensor):
+        value = tensor_util.constant_value(pred)
+    elif hasattr(pred, "_as_graph_element"):  # a variable: its value is known only when run
+        value = None
+    elif isinstance(pred, (bool, int)) and pred in (0, 1):
+        value = bool(pred)
+    else:
+        raise TypeError("`pred` must be a Tensor, or a Python bool, or 1 or 0. Found instead: "
+                        f"{type(pred)}")
+    if value is None:
+        return control_flow_v1.cond(pred, true_fn, false_fn, name=name)
+    return true_fn() if value else false_fn()

@@ -6,6 +6,7 @@ import builtins
 
 from tfcompat.framework import ops
 from tfcompat.framework.common_shapes import no_outputs
+from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Operation, Tensor, apply_op
 from tfcompat.ops import array_ops
@@ -32,41 +33,65 @@ def _as_op(x) -> Operation:
     raise TypeError(f"Expected Tensor or Operation, got {x!r}")
 
 
+def _flatten_inputs(inputs) -> list:
+    """The leaves of nested lists, tuples and dicts (dicts in key order), as TF's nest."""
+    leaves = []
+    for item in inputs:
+        if isinstance(item, dict):
+            leaves.extend(_flatten_inputs([item[k] for k in sorted(item)]))
+        elif isinstance(item, (list, builtins.tuple)):
+            leaves.extend(_flatten_inputs(item))
+        else:
+            leaves.append(item)
+    return leaves
+
+
 def group(*inputs, name=None) -> Operation:
-    """An op that runs all ``inputs`` (a NoOp with control inputs; ``tf.group``)."""
+    """An op that runs all ``inputs`` (a NoOp with control inputs; ``tf.group``). ``inputs``
+    may be nested lists, tuples and dicts of tensors and operations."""
     with ops.name_scope(name, "group_deps", inputs) as scope:
         deps = []
-        for item in inputs:
-            if item is None:
-                continue
-            items = item if isinstance(item, (list, builtins.tuple)) else [item]
-            for x in items:
-                op = _as_op(x)
-                if op not in deps:
-                    deps.append(op)
+        for item in _flatten_inputs(inputs):
+            if not isinstance(item, (Operation, Tensor)) and not hasattr(item, "op"):
+                raise TypeError("'inputs' should be zero or more (nested) Tensors. Received "
+                                f"'{item}' with type '{type(item)}'.")
+            op = _as_op(item)
+            if op not in deps:
+                deps.append(op)
         graph = ops.get_default_graph()
         with graph.control_dependencies(deps):
             return no_op(name=scope)
 
 
-def with_dependencies(dependencies, output_tensor, name=None) -> Tensor:
-    """``output_tensor`` passed through an Identity that runs after ``dependencies``."""
+def with_dependencies(dependencies, output_tensor, name=None):
+    """``output_tensor`` passed through an Identity that runs after ``dependencies`` (for
+    IndexedSlices, its values)."""
     with ops.name_scope(name, "control_dependency",
                         list(dependencies) + [output_tensor]) as scope:
         graph = ops.get_default_graph()
-        with graph.colocate_with(output_tensor), graph.control_dependencies(dependencies):
+        anchor = (output_tensor.values if isinstance(output_tensor, IndexedSlices)
+                  else output_tensor)
+        with graph.colocate_with(anchor), graph.control_dependencies(dependencies):
+            if isinstance(output_tensor, IndexedSlices):
+                return IndexedSlices(array_ops.identity(output_tensor.values, name=scope),
+                                     output_tensor.indices, output_tensor.dense_shape)
             if output_tensor.dtype.is_ref_dtype:
                 return array_ops.ref_identity(output_tensor, name=scope)
             return array_ops.identity(output_tensor, name=scope)
 
 
 def tuple(tensors, name=None, control_inputs=None) -> list:  # noqa: A001 - TF's name
-    """Tensors gated on each other: each output is available only after all inputs are."""
-    with ops.name_scope(name, "tuple", tensors) as scope:
-        del scope
-        gating = [t.op for t in tensors if t is not None]
-        if control_inputs:
-            gating += [_as_op(c) for c in control_inputs]
+    """Tensors (or IndexedSlices) gated on each other: each output is available only after
+    all inputs (and ``control_inputs``) are (``tf.tuple``)."""
+    with ops.name_scope(name, "tuple", tensors):
+        if not tensors:
+            raise ValueError(f"'tensors' must have at least one Tensor. Received: {tensors}.")
+        gating = [_as_op(t) for t in tensors if t is not None]
+        for c in control_inputs or []:
+            if not isinstance(c, (Operation, Tensor)):
+                raise TypeError("'control_inputs' must only contain Operation or Tensor. "
+                                f"Received: {type(c)}")
+            gating.append(_as_op(c))
         gate = group(*gating)
         return [None if t is None else with_dependencies([gate], t) for t in tensors]
 

@@ -8,6 +8,9 @@ routes every outside tensor a branch op reads through a Switch on the cond's pre
 (``cond/<op>/Switch``) and gives input-less ops a control input on the branch pivot
 (``cond/switch_t`` / ``cond/switch_f``), so the whole branch is dead when not taken.
 
+A branch may return TensorArrays: they leave it as their flows and are rebuilt around the
+Merged flow.
+
 Gradients follow TF: the gradient of a Merge is a Switch of the gradient on the predicate, the
 gradient of a branch Switch is a Merge of its output gradients, with zeros for the untaken side.
 """
@@ -25,6 +28,7 @@ from tfcompat.framework.op_registry import RegisterGradient, register_op
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, control_flow_ops, math_ops
+from tfcompat.ops.tensor_array_ops import TensorArray
 
 SWITCH_TYPES = frozenset(("Switch", "RefSwitch"))
 MERGE_TYPES = frozenset(("Merge", "RefMerge"))
@@ -217,6 +221,8 @@ class CondContext(ControlFlowContext):
         return self._external_values.get(val, val)
 
     def build_cond_tensor(self, v) -> Tensor:
+        if isinstance(v, TensorArray):
+            v = v.flow  # a TensorArray leaves the branch as its flow (rebuilt after the Merge)
         if isinstance(v, Operation):
             # The pivot stands in for an op result, run after the op.
             return control_flow_ops.with_dependencies([v], self._pivot)
@@ -298,6 +304,8 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
                     "Outputs of 'true_fn' and 'false_fn' must have the same type(s). Received "
                     f"{x.dtype.name} from 'true_fn' and {y.dtype.name} from 'false_fn'.")
         merges = [merge([f, t])[0] for f, t in zip(flat_f, flat_t)]
+        merges = [TensorArray._derived(o, m) if isinstance(o, TensorArray) else m
+                  for o, m in zip(flatten_structure(orig_t), merges)]
         if context_t.outer_context is None:
             # Only outermost conds are collected; nested ones belong to their root context.
             graph.add_to_collection(ops.GraphKeys.COND_CONTEXT, context_t)
@@ -343,8 +351,10 @@ def zeros_like_switch_output(op: Operation, index: int) -> Tensor | None:
     It is built from a fresh Switch of the forwarded value, so the zeros are only computed
     (alive) when that side of the cond is taken, as TF does.
     """
+    if op._type not in SWITCH_TYPES:
+        return None
     ctxt = op._control_flow_context
-    if op._type not in SWITCH_TYPES or not isinstance(ctxt, CondContext):
+    if not isinstance(ctxt, CondContext):
         return None
     switch_val = switch(op.inputs[0], ctxt.pred)[1 - ctxt.branch]
     pivot = array_ops.identity(switch_val)

@@ -6,7 +6,8 @@ the condition (LoopCond), split by a Switch into the value leaving the loop (Exi
 the value the body reads (Identity of output 1); the body's result flows back to the Merge
 through NextIteration. A WhileContext, current while the condition and body are built, makes
 outside tensors they read enter the frame as loop invariants (``while/<op>/Enter``,
-``is_constant=True``) and gives input-less ops a control input on the loop's pivot.
+``is_constant=True``) and gives input-less ops a control input on the loop's pivot. A
+TensorArray loop variable travels through the loop as its flow and is rebuilt around it.
 
 The run plan executes a frame as a Python loop over compiled sub-plans for the condition and
 the body (see ``tfcompat.client.executor``).
@@ -15,8 +16,10 @@ Gradients (``tf.gradients`` sees a loop as one node, see ``gradients_impl``) fol
 a backward while loop runs the body's gradient once per forward iteration, in reverse. The
 forward loop gets an iteration counter (``f_count``); every forward value a gradient op reads
 is pushed on a stack (StackV2/StackPushV2) in the forward loop and popped (StackPopV2) in the
-backward loop; gradients of loop invariants are summed in accumulator loop variables. Nested
-loops are not differentiated (LookupError).
+backward loop; gradients of loop invariants are summed in accumulator loop variables. A loop
+nested in another is differentiated the same way inside the outer backward loop: the inner
+loop's stacks are made in the outer loop (one per outer iteration), and their handles and the
+inner iteration counts are themselves pushed and popped by the outer loop.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.control_flow_v1 import ControlFlowContext, merge, switch
+from tfcompat.ops.tensor_array_ops import TensorArray
+
+_SCALAR = TensorShape._from_tuple(())
 
 # ---- ops ---------------------------------------------------------------------------------------
 
@@ -69,11 +75,11 @@ register_op("LoopCond", inputs=("input: bool",), kernel=lambda x: x,
 
 
 def _structure_gradient(op, *grads):
-    # tf.gradients differentiates a loop as a whole (frame_gradient); reaching one of its ops
-    # alone means the loop is nested in another one.
+    # tf.gradients differentiates a loop as a whole (frame_gradient): reaching one of its
+    # structure ops alone means a path into the loop that bypasses its frame.
     raise LookupError(
-        f"tfcompat does not differentiate through nested tf.while_loop: no gradient for "
-        f"operation '{op.name}' (op type: {op.type}).")
+        f"tfcompat differentiates a tf.while_loop as a whole: no gradient for operation "
+        f"'{op.name}' (op type: {op.type}) reached alone.")
 
 
 for _type in ("Enter", "RefEnter", "Exit", "NextIteration", "LoopCond"):
@@ -93,15 +99,28 @@ register_op("StackPushV2", inputs=("handle: resource", "elem: T"),
 register_op("StackPopV2", inputs=("handle: resource",), kernel=lambda handle: handle.pop(),
             shape_fn=lambda op: [(op._attrs["elem_type"], TensorShape(None))], foldable=False,
             outputs_dead=True)
-for _type in ("StackV2", "StackPushV2", "StackPopV2"):
+# Orders a backward loop's next iteration after its stack pops (``b_sync``); does nothing.
+register_op("ControlTrigger", kernel=lambda: None, shape_fn=lambda op: [], foldable=False)
+for _type in ("StackV2", "StackPushV2", "StackPopV2", "ControlTrigger"):
     no_gradient(_type)
 
 
-def _enter(data: Tensor, frame_name: str, is_constant: bool, parallel_iterations: int) -> Tensor:
+def _enter(data: Tensor, frame_name: str, is_constant: bool, parallel_iterations: int,
+           name: str | None = None) -> Tensor:
     op_type = "RefEnter" if data.dtype.is_ref_dtype else "Enter"
-    return ops.apply_op(op_type, [data], name=op_type, attrs={
+    return ops.apply_op(op_type, [data], name=name or op_type, attrs={
         "frame_name": frame_name, "is_constant": is_constant,
         "parallel_iterations": parallel_iterations})
+
+
+def _gradients_root_scope(scope: str) -> str:
+    """The scope of the tf.gradients call ``scope`` is inside (``gradients/`` of
+    ``gradients/while_grad``), else ``scope`` itself."""
+    parts = scope.split("/")
+    for i, part in enumerate(parts):
+        if part.startswith("gradients"):
+            return "/".join(parts[:i + 1]) + "/"
+    return scope + "/" if scope else ""
 
 
 def _in_context(op: Operation, context) -> bool:
@@ -137,6 +156,10 @@ class WhileContext(ControlFlowContext):
         # Ops each iteration runs although no loop variable depends on them (stack pushes/pops).
         self.extra_targets: list[Operation] = []
         self._forward_count: Tensor | None = None
+        # The op counting iterations (forward: its increment; backward: its decrement): stack
+        # pushes and pops run after it, as in TF.
+        self.count_step: Operation | None = None
+        self.count_next: Operation | None = None  # the counter's NextIteration
         self._name = graph.unique_name(name)
         self._maximum_iterations = maximum_iterations
         self._parallel_iterations = parallel_iterations
@@ -152,6 +175,7 @@ class WhileContext(ControlFlowContext):
         self._switches: list[Operation] = []
         self._body_inputs: list[Tensor] = []
         self._next_iterations: list[Tensor] = []
+        self._arrays: list[TensorArray | None] = []
 
     @property
     def name(self) -> str:
@@ -184,7 +208,9 @@ class WhileContext(ControlFlowContext):
 
     def add_value(self, val: Tensor) -> Tensor:
         """The tensor to use for ``val`` inside the loop: a loop-invariant Enter of it."""
-        if val in self._values or val._op._control_flow_context is self:
+        if val in self._values or _in_context(val._op, self):
+            # Made in this loop, or leaving a loop nested in it (an Exit added later, such as
+            # an iteration counter's, is in no value set yet).
             return self._external_values.get(val, val)
         forward = self._forward
         if forward is not None:
@@ -248,21 +274,31 @@ class WhileContext(ControlFlowContext):
             enter._op._add_control_inputs(outer)
 
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
-        flat = [ops.convert_to_tensor(x) for x in flatten_structure(loop_vars)]
+        # A TensorArray loop variable travels as its flow and is rebuilt around the flow
+        # inside the loop and at its exit.
+        leaves = flatten_structure(loop_vars)
+        self._arrays = [x if isinstance(x, TensorArray) else None for x in leaves]
+        flat = [x.flow if isinstance(x, TensorArray) else ops.convert_to_tensor(x)
+                for x in leaves]
         packed_vars = pack_as(loop_vars, flat)
         flat_invariants = None
         if shape_invariants is not None:
-            flat_invariants = [as_shape(s) for s in flatten_structure(shape_invariants)]
+            flat_invariants = [_SCALAR if array is not None else as_shape(s) for array, s
+                               in zip(self._arrays, flatten_structure(shape_invariants))]
         try:
             self.enter()
             body_result, exit_vars = self._build_loop(pred, body, packed_vars, flat,
                                                       flat_invariants)
         finally:
             self.exit()
-        packed_exit = pack_as(body_result, exit_vars)
+        packed_exit = pack_as(body_result, self._with_arrays(exit_vars))
         if return_same_structure:
             return packed_exit
         return packed_exit[0] if len(exit_vars) == 1 else packed_exit
+
+    def _with_arrays(self, tensors: list) -> list:
+        return [t if array is None else TensorArray._derived(array, t)
+                for array, t in zip(self._arrays, tensors)]
 
     def _build_loop(self, pred, body, packed_vars, flat, shape_invariants):
         graph = self._graph
@@ -290,19 +326,20 @@ class WhileContext(ControlFlowContext):
         merge_vars = [merge([x, x])[0] for x in enter_vars]
         self._merges = merge_vars
         self._pivot_for_pred = merge_vars[0]
-        c = ops.convert_to_tensor(pred(*pack_as(packed_vars, merge_vars)))
+        c = ops.convert_to_tensor(pred(*pack_as(packed_vars, self._with_arrays(merge_vars))))
         self._pivot = ops.apply_op("LoopCond", [c], name="LoopCond")
         switch_vars = [switch(x, self._pivot) for x in merge_vars]
         self._switches = [x[0]._op for x in switch_vars]
         vars_for_body = [array_ops.identity(x[1]) for x in switch_vars]
         self._body_inputs = vars_for_body
         self._pivot_for_body = vars_for_body[0]
-        packed_body = pack_as(packed_vars, vars_for_body)
+        packed_body = pack_as(packed_vars, self._with_arrays(vars_for_body))
         body_result = body(*packed_body)
         if not is_sequence(body_result):
             body_result = [body_result]
         nest.assert_same_structure(list(packed_body), list(body_result))
-        result = [ops.convert_to_tensor(x) for x in flatten_structure(body_result)]
+        result = [x.flow if isinstance(x, TensorArray) else ops.convert_to_tensor(x)
+                  for x in flatten_structure(body_result)]
         for m, v in zip(merge_vars, result):
             next_var = ops.apply_op("NextIteration", [v], name="NextIteration")
             self._next_iterations.append(next_var)
@@ -328,18 +365,34 @@ class WhileContext(ControlFlowContext):
             return popped
         graph = self._graph
         forward = self._forward
+        # Named as TF names them in the gradient op's scope: Const, f_acc, Enter, StackPushV2,
+        # StackPopV2 (with its StackPopV2/Enter).
         with graph.control_dependencies(None):
             graph._set_control_flow_context(forward._outer_context)
-            handle = ops.apply_op("StackV2", [-1], name="StackV2",
+            max_size = constant_op.constant(-1)
+            handle = ops.apply_op("StackV2", [max_size], name="f_acc",
                                   attrs={"elem_type": val.dtype.base_dtype})
             graph._set_control_flow_context(forward)
-            push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
+            forward.add_value(handle)  # the handle's Enter, made before the push as in TF
+            with graph.control_dependencies([forward.count_step] if forward.count_step else []):
+                push = ops.apply_op("StackPushV2", [handle, val], name="StackPushV2")
             forward.extra_targets.append(push._op)
+            if forward.count_next is not None:
+                forward.count_next._add_control_input(push._op)
             graph._set_control_flow_context(self)
-            popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
-                                  attrs={"elem_type": val.dtype.base_dtype})
+            with graph.control_dependencies([self.count_step] if self.count_step else []):
+                popped = ops.apply_op("StackPopV2", [handle], name="StackPopV2",
+                                      attrs={"elem_type": val.dtype.base_dtype})
+            # The pop (not the Enter of its handle, made inside the same call) waits for it.
+            handle_enter = popped._op._inputs[0]._op
+            handle_enter._control_inputs = [c for c in handle_enter._control_inputs
+                                            if c is not self.count_step]
             popped.set_shape(val.shape)
             self.extra_targets.append(popped._op)
+            if self.count_next is not None:
+                with graph.control_dependencies([popped._op]):
+                    sync = ops.apply_op("ControlTrigger", [], name="b_sync")
+                self.count_next._add_control_input(sync)
         self._popped[val] = popped
         return popped
 
@@ -348,20 +401,23 @@ class WhileContext(ControlFlowContext):
         if self._forward_count is not None:
             return self._forward_count
         graph = self._graph
-        scope = self._name.rpartition("/")[0] + "/"
-        with graph.name_scope(scope), graph.control_dependencies(None):
+        # TF makes the counter in the scope of the tf.gradients call (gradients/f_count...).
+        with graph.name_scope(_gradients_root_scope(graph.get_name_scope())), \
+                graph.control_dependencies(None):
             graph._set_control_flow_context(self._outer_context)
             start = constant_op.constant(0, name="f_count")
-            enter = _enter(start, self._name, False, self._parallel_iterations)
+            enter = _enter(start, self._name, False, self._parallel_iterations, name="f_count")
             self._fix_control_inputs_and_context([enter])
             graph._set_control_flow_context(self)
             self._values.add(enter)
-            merged = merge([enter, enter], name="f_count")[0]
-            false_out, true_out = switch(merged, self._pivot, name="f_count")
-            add = math_ops.add(array_ops.identity(true_out), 1)
+            merged = merge([enter, enter])[0]
+            false_out, true_out = switch(merged, self._pivot)
+            add = math_ops.add(true_out, 1)
+            self.count_step = add._op
             next_count = ops.apply_op("NextIteration", [add], name="NextIteration")
+            self.count_next = next_count._op
             merged._op._update_input(1, next_count)
-            count = ops.apply_op("Exit", [false_out], name="Exit")
+            count = ops.apply_op("Exit", [false_out], name="f_count")
         self.loop_enters.append(enter)
         self._merges.append(merged)
         self._switches.append(false_out._op)
@@ -421,50 +477,9 @@ def while_context_of(op: Operation) -> WhileContext | None:
 
 def frame_gradient(frame: WhileContext, out_grads: list) -> list:
     """Gradients for the tensors entering ``frame`` (loop variables, then invariants) given
-    the gradients of its Exits: a backward loop over the body's gradient (module docstring)."""
-    from tfcompat.ops import gradients_impl  # gradients_impl imports this module
-    if frame.outer_context is not None:
-        raise LookupError("tfcompat does not differentiate through a tf.while_loop nested in "
-                          "control flow.")
-    n = len(frame.loop_enters)
-    # Taken before the counter and the stacks' handles enter the loop: the inputs to answer for.
-    all_invariants = frame.invariant_enters()
-    count = frame.forward_count()
-    body_inputs = frame.body_inputs()
-    next_values = frame.next_values()
-    var_indices = [k for k in range(n) if out_grads[k] is not None
-                   and gradients_impl.is_trainable(body_inputs[k])]
-    # Floating invariants only: stack handles (resource) entered by earlier gradients are not.
-    invariants = [e for e in all_invariants if e.dtype.is_floating or e.dtype.is_complex]
-    initial = ([count] + [ops.convert_to_tensor(out_grads[k]) for k in var_indices]
-               + [array_ops.zeros_like(e._op._inputs[0]) for e in invariants])
-    m = len(var_indices)
-
-    def cond(remaining, *_):
-        return math_ops.greater(remaining, 0)
-
-    def body(remaining, *state):
-        adjoints, sums = state[:m], state[m:]
-        grads = gradients_impl.gradients(
-            [next_values[k] for k in var_indices],
-            [body_inputs[k] for k in var_indices] + invariants, grad_ys=list(adjoints))
-        grads = [None if g is None else ops.convert_to_tensor(g) for g in grads]
-        new_adjoints = [array_ops.zeros_like(a) if g is None else g
-                        for g, a in zip(grads[:m], adjoints)]
-        new_sums = [s if g is None else math_ops.add(s, g) for g, s in zip(grads[m:], sums)]
-        return [math_ops.subtract(remaining, 1)] + new_adjoints + new_sums
-
-    with ops.name_scope("while"):
-        context = WhileContext(parallel_iterations=frame.parallel_iterations, forward=frame)
-        # Gradients may lose static shapes; the input gradients get them back in tf.gradients.
-        results = context.build_loop(cond, body, initial, [TensorShape(None)] * len(initial),
-                                     True)
-    in_grads: list = [None] * (n + len(all_invariants))
-    for k, g in zip(var_indices, results[1:1 + m]):
-        in_grads[k] = g
-    for e, g in zip(invariants, results[1 + m:]):
-        in_grads[n + all_invariants.index(e)] = g
-    return in_grads
+    the gradients of its Exits: TF's backward loop (``tfcompat.ops.while_gradients``)."""
+    from tfcompat.ops import while_gradients  # it builds on this module
+    return while_gradients.frame_gradient(frame, out_grads)
 
 
 # ---- while_loop ----------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.layers import core as core_layers
 from tfcompat.ops import array_ops, math_ops, nn_ops
-from tfcompat.ops.rnn_cell_impl import RNNCell, zero_state_tensors
+from tfcompat.rnn.cells import RNNCell
+from tfcompat.rnn.structure import zero_state_tensors
 from tfcompat.variables import init_ops
 from tfcompat.variables import variable_scope as vs
 
