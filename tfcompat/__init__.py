@@ -276,6 +276,81 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat.ops.clip_ops import (
+    clip_by_average_norm,
+    clip_by_global_norm,
+    clip_by_norm,
+    global_norm,
+)
+from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
+from tfcompat.ops.einsum_ops import einsum, tensordot
+from tfcompat.ops.math_extra_ops import (
+    acos,
+    acosh,
+    angle,
+    asin,
+    asinh,
+    atan,
+    atan2,
+    atanh,
+    complex,
+    conj,
+    cosh,
+    floor_div,
+    imag,
+    real,
+    rint,
+    sinh,
+    tan,
+    truncatediv,
+    truncatemod,
+)
+from tfcompat.ops.reduction_extra_ops import (
+    accumulate_n,
+    arg_max,
+    arg_min,
+    count_nonzero,
+    is_non_decreasing,
+    is_strictly_increasing,
+)
+from tfcompat.ops.scatter_nd_ops import gather_nd, scatter_nd
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_add
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_nd_add
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_max as tensor_scatter_nd_max
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_min as tensor_scatter_nd_min
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_nd_sub
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_sub
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_nd_update
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_update
+from tfcompat.ops.segment_ops import (
+    segment_max,
+    segment_mean,
+    segment_min,
+    segment_prod,
+    segment_sum,
+    unsorted_segment_max,
+    unsorted_segment_mean,
+    unsorted_segment_min,
+    unsorted_segment_prod,
+    unsorted_segment_sqrt_n,
+)
+from tfcompat.ops.sort_ops import argsort, sort
+from tfcompat.ops.special_math_ops import (
+    betainc,
+    digamma,
+    erf,
+    erfc,
+    igamma,
+    igammac,
+    lbeta,
+    lgamma,
+    log_sigmoid,
+    polygamma,
+    zeta,
+)
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994

@@ -36,3 +36,24 @@ from tfcompat.ops.rnn import dynamic_rnn, static_rnn
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.nn", __name__)
+
+
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
+from tfcompat.ops.nn_extra_ops import (  # noqa: E402
+    compute_average_loss,
+    l2_normalize,
+    local_response_normalization,
+    log_poisson_loss,
+    lrn,
+    normalize_moments,
+    relu_layer,
+    scale_regularization_loss,
+    sufficient_statistics,
+    weighted_cross_entropy_with_logits,
+    weighted_moments,
+    xw_plus_b,
+    zero_fraction,
+)
+from tfcompat.ops.sort_ops import in_top_k, top_k  # noqa: E402
