@@ -13,12 +13,16 @@ from tfcompat.ops.op_helpers import INDEX_TYPES, REAL_NUMBERS
 
 
 def _descending_order(x: np.ndarray) -> np.ndarray:
-    """Indices sorting the last axis descending; ties keep the lower index first (stable)."""
+    """Indices sorting the last axis descending; ties keep the lower index first.
+
+    A stable ascending sort of the reversed axis, read backwards (negating would overflow the
+    smallest integer).
+    """
     if x.dtype.kind == "b":
         x = x.astype(np.int8)
-    elif x.dtype.kind == "u":
-        x = x.astype(np.int64)
-    return np.argsort(-x, axis=-1, kind="stable")
+    n = x.shape[-1]
+    ascending = np.argsort(x[..., ::-1], axis=-1, kind="stable")
+    return (n - 1) - ascending[..., ::-1]
 
 
 # ---- TopKV2 ----------------------------------------------------------------------------------
@@ -145,6 +149,14 @@ def _descending(values: Tensor, axis: int, want_indices: bool) -> Tensor:
     return result
 
 
+def _integer_order_reversal(dtype):
+    if dtype.is_unsigned:
+        top = constant_op.constant(dtype.max, dtype=dtype)
+        return lambda t: top - t
+    one = constant_op.constant(1, dtype=dtype)
+    return lambda t: math_ops.negative(t) - one
+
+
 def _sort_or_argsort(values, axis, direction, want_indices):
     if direction not in ("ASCENDING", "DESCENDING"):
         raise ValueError(f"Unknown direction: {direction}")
@@ -158,12 +170,13 @@ def _sort_or_argsort(values, axis, direction, want_indices):
     axis %= rank
     if direction == "DESCENDING":
         return _descending(values, axis, want_indices)
-    # Ascending: sort the order-reversed values descending (negated floats; max - x for
-    # integers, which cannot overflow), then undo the reversal on the values.
+    # Ascending: sort order-reversed values descending, then undo the reversal: -x for floats,
+    # -x - 1 (== ~x, no overflow in wrapping arithmetic) for signed and max - x for unsigned
+    # integers.
     if values.dtype.is_integer:
-        top = constant_op.constant(values.dtype.max, dtype=values.dtype.base_dtype)
-        result = _descending(top - values, axis, want_indices)
-        return result if want_indices else top - result
+        reverse = _integer_order_reversal(values.dtype.base_dtype)
+        result = _descending(reverse(values), axis, want_indices)
+        return result if want_indices else reverse(result)
     result = _descending(math_ops.negative(values), axis, want_indices)
     return result if want_indices else math_ops.negative(result)
 
