@@ -278,6 +278,24 @@ from tfcompat.variables.variables import (
 
 # ---- numeric (issue 9)
 # isort: split
+from tfcompat import bitwise, linalg, manip, signal, spectral
+from tfcompat.ops.array_extra_ops import (
+    batch_gather,
+    broadcast_dynamic_shape,
+    broadcast_static_shape,
+    ensure_shape,
+    meshgrid,
+    repeat,
+    reverse_sequence,
+    roll,
+    saturate_cast,
+    sequence_mask,
+    to_bfloat16,
+    to_complex64,
+    to_complex128,
+    unique_with_counts,
+    unravel_index,
+)
 from tfcompat.ops.clip_ops import (
     clip_by_average_norm,
     clip_by_global_norm,
@@ -286,6 +304,22 @@ from tfcompat.ops.clip_ops import (
 )
 from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
 from tfcompat.ops.einsum_ops import einsum, tensordot
+from tfcompat.ops.fft_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d
+from tfcompat.ops.linalg.decomposition_ops import (
+    matrix_square_root,
+    self_adjoint_eig,
+    self_adjoint_eigvals,
+    svd,
+)
+from tfcompat.ops.linalg.dense_ops import (
+    cholesky,
+    matrix_determinant,
+    matrix_inverse,
+    matrix_solve,
+    matrix_triangular_solve,
+)
+from tfcompat.ops.linalg.linalg_impl import cholesky_solve, matrix_solve_ls, matrix_transpose, norm
+from tfcompat.ops.linalg.tridiagonal_ops import cross
 from tfcompat.ops.math_extra_ops import (
     acos,
     acosh,
@@ -306,6 +340,21 @@ from tfcompat.ops.math_extra_ops import (
     tan,
     truncatediv,
     truncatemod,
+)
+from tfcompat.ops.matrix_diag_ops import (
+    eye,
+    matrix_band_part,
+    matrix_diag,
+    matrix_diag_part,
+    matrix_set_diag,
+    trace,
+)
+from tfcompat.ops.partition_ops import (
+    dynamic_partition,
+    dynamic_stitch,
+    histogram_fixed_width,
+    histogram_fixed_width_bins,
+    searchsorted,
 )
 from tfcompat.ops.reduction_extra_ops import (
     accumulate_n,
@@ -337,6 +386,15 @@ from tfcompat.ops.segment_ops import (
     unsorted_segment_sqrt_n,
 )
 from tfcompat.ops.sort_ops import argsort, sort
+from tfcompat.ops.space_ops import (
+    batch_to_space,
+    batch_to_space_nd,
+    depth_to_space,
+    extract_image_patches,
+    space_to_batch,
+    space_to_batch_nd,
+    space_to_depth,
+)
 from tfcompat.ops.special_math_ops import (
     betainc,
     digamma,

@@ -1,0 +1,23 @@
+# ruff: noqa: F401
+"""``tf.signal``: Fourier transforms (windows, frames, STFT and mel features are not built
+yet)."""
+
+from tfcompat.ops.fft_ops import (
+    fft,
+    fft2d,
+    fft3d,
+    fftshift,
+    ifft,
+    ifft2d,
+    ifft3d,
+    ifftshift,
+    irfft,
+    irfft2d,
+    irfft3d,
+    rfft,
+    rfft2d,
+    rfft3d,
+)
+from tfcompat.tools.unsupported import make_getattr
+
+__getattr__ = make_getattr("tf.signal", __name__)
