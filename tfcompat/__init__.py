@@ -316,9 +316,14 @@ from tfcompat.ops.linalg.dense_ops import (
     matrix_determinant,
     matrix_inverse,
     matrix_solve,
-    matrix_triangular_solve,
 )
-from tfcompat.ops.linalg.linalg_impl import cholesky_solve, matrix_solve_ls, matrix_transpose, norm
+from tfcompat.ops.linalg.linalg_impl import (
+    cholesky_solve,
+    matrix_solve_ls,
+    matrix_transpose,
+    norm,
+)
+from tfcompat.ops.linalg.linalg_impl import triangular_solve as matrix_triangular_solve
 from tfcompat.ops.linalg.tridiagonal_ops import cross
 from tfcompat.ops.math_extra_ops import (
     acos,

@@ -174,9 +174,9 @@ def _ensure_shape_shape(op):
     x = op.inputs[0]
     wanted = op._attrs["shape"]
     if not x.shape.is_compatible_with(wanted):
-        raise ShapeError(f"Shapes must be equal rank, but are {x.shape.ndims} and "
-                         f"{wanted.ndims}" if x.shape.ndims != wanted.ndims else
-                         f"Dimension mismatch: {x.shape} vs {wanted}")
+        if x.shape.ndims != wanted.ndims:
+            raise ShapeError(f"Shape must be rank {wanted.ndims} but is rank {x.shape.ndims}")
+        raise ShapeError(f"Dimension mismatch: {x.shape} vs {wanted}")
     return [(x.dtype.base_dtype, x.shape.merge_with(wanted))]
 
 
@@ -267,9 +267,11 @@ def saturate_cast(value, dtype, name=None) -> Tensor:
         dtype = dtypes.as_dtype(dtype)
         source = value.dtype.base_dtype
         if not source.is_complex and not source.is_bool:
-            low = max(float(source.min), float(dtype.min))
-            high = min(float(source.max), float(dtype.max))
-            if low > float(source.min) or high < float(source.max):
+            low = max(source.min, dtype.min)
+            high = min(source.max, dtype.max)
+            if source.is_integer:
+                low, high = int(low), int(high)
+            if low > source.min or high < source.max:
                 value = math_ops.clip_by_value(
                     value, constant_op.constant(low, dtype=source),
                     constant_op.constant(high, dtype=source), name="clamp")
@@ -291,7 +293,9 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool_, name=None) -> Tensor
             raise ValueError("maxlen must be scalar for sequence_mask")
         row_vector = math_ops.range(constant_op.constant(0, maxlen.dtype), maxlen,
                                     constant_op.constant(1, maxlen.dtype))
-        matrix = math_ops.cast(array_ops.expand_dims(lengths, -1), maxlen.dtype)
+        # TF casts with the raw op, which adds a Cast even when the dtypes already agree.
+        matrix = apply_op("Cast", [array_ops.expand_dims(lengths, -1)],
+                          attrs={"DstT": maxlen.dtype.base_dtype})
         result = math_ops.less(row_vector, matrix)
         dtype = dtypes.as_dtype(dtype)
         return result if dtype == dtypes.bool_ else math_ops.cast(result, dtype)
@@ -326,29 +330,32 @@ def meshgrid(*args, **kwargs) -> list[Tensor]:
 
 def repeat(input, repeats, axis=None, name=None) -> Tensor:  # noqa: A002
     """Repeats each element ``repeats`` times along ``axis`` (flattened when axis is None)."""
+    if axis is None:  # flattened outside the Repeat scope, as TF does
+        input = array_ops.reshape(input, [-1])  # noqa: A001
+        axis = 0
     with ops.name_scope(name, "Repeat"):
         data = convert_to_tensor(input, name="input")
         repeats = math_ops.cast(convert_to_tensor(repeats, name="repeats"), dtypes.int32)
-        if axis is None:
-            data = array_ops.reshape(data, [-1])
-            axis = 0
         rank = data.shape.ndims
         if rank is None:
             raise ValueError("tf.repeat needs an input of known rank")
         axis = int(axis) % rank
+        shape = array_ops.shape(data)
+        if repeats.shape.num_elements() == 1:
+            repeats = array_ops.reshape(repeats, [])
+            # Each element gets its own new axis, tiled `repeats` times, then merged back.
+            expanded = array_ops.expand_dims(data, axis + 1)
+            multiples = [1] * (axis + 1) + [repeats] + [1] * (rank - axis - 1)
+            tiled = slicing_ops.tile(expanded, array_ops.stack(multiples))
+            new_shape = array_ops.concat([shape[:axis], [-1], shape[axis + 1:]], 0)
+            return array_ops.reshape(tiled, new_shape)
         perm = [axis] + [i for i in range(rank) if i != axis]
         moved = array_ops.transpose(data, perm) if axis else data
-        expanded = array_ops.expand_dims(moved, 1)
-        if repeats.shape.ndims == 0:
-            multiples = [1, repeats] + [1] * (rank - 1)
-            tiled = slicing_ops.tile(expanded, array_ops.stack(multiples))
-            shape = array_ops.concat([[-1], array_ops.shape(moved)[1:]], 0)
-            result = array_ops.reshape(tiled, shape)
-        else:
-            max_repeat = math_ops.maximum(math_ops.reduce_max(repeats), 0)
-            mask = sequence_mask(repeats, max_repeat)
-            multiples = array_ops.stack([1, max_repeat] + [1] * (rank - 1))
-            result = slicing_ops.boolean_mask(slicing_ops.tile(expanded, multiples), mask)
+        max_repeat = math_ops.maximum(math_ops.reduce_max(repeats), 0)
+        mask = sequence_mask(repeats, max_repeat)
+        multiples = array_ops.stack([1, max_repeat] + [1] * (rank - 1))
+        result = slicing_ops.boolean_mask(
+            slicing_ops.tile(array_ops.expand_dims(moved, 1), multiples), mask)
         if axis:
             inverse = [0] * rank
             for i, p in enumerate(perm):
@@ -358,12 +365,32 @@ def repeat(input, repeats, axis=None, name=None) -> Tensor:  # noqa: A002
 
 
 def batch_gather(params, indices, name=None) -> Tensor:
-    """gather with the leading dims of ``indices`` as batch dims (TF1's ``tf.batch_gather``)."""
+    """gather with the leading dims of ``indices`` as batch dims (TF1's ``tf.batch_gather``).
+
+    Built as TF builds it: each index is offset by its batch position into the flattened
+    leading dims of ``params``, then one gather and a reshape.
+    """
     with ops.name_scope(name, "BatchGather", [params, indices]):
         indices = convert_to_tensor(indices, name="indices")
         params = convert_to_tensor(params, name="params")
         if indices.shape.ndims is None:
             raise ValueError("batch_gather does not allow indices with unknown shape.")
         batch_dims = indices.shape.ndims - 1
-        return slicing_ops.gather(params, indices, axis=batch_dims, batch_dims=batch_dims)
-
+        index_type = indices.dtype.base_dtype
+        params_shape = math_ops.cast(array_ops.shape(params), index_type)
+        offsets = array_ops.zeros([], dtype=index_type)
+        stride = array_ops.ones([], dtype=index_type)
+        for dim in range(batch_dims, 0, -1):
+            stride = stride * params_shape[dim]
+            positions = math_ops.range(array_ops.zeros([], index_type), params_shape[dim - 1],
+                                       array_ops.ones([], index_type)) * stride
+            dim_shape = [1] * (dim - 1) + [-1] + [1] * (indices.shape.ndims - dim)
+            offsets = offsets + array_ops.reshape(positions, dim_shape)
+        flat_indices = array_ops.reshape(indices + offsets, [-1])
+        outer_shape = array_ops.shape(params)[batch_dims + 1:]
+        flat_inner = math_ops.reduce_prod(array_ops.shape(params)[:batch_dims + 1], [0])
+        flat_params = array_ops.reshape(params, array_ops.concat(
+            [array_ops.stack([flat_inner]), outer_shape], 0))
+        flat_result = slicing_ops.gather(flat_params, flat_indices)
+        return array_ops.reshape(flat_result, array_ops.concat(
+            [array_ops.shape(indices), outer_shape], 0))

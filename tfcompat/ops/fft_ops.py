@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops, tensor_util
+from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
@@ -257,9 +257,8 @@ def _real_fft_function(rank: int, inverse: bool):
             wanted = _REAL_FOR if inverse else _COMPLEX_FOR
             x = convert_to_tensor(input_tensor, name="input_tensor")
             if x.dtype.base_dtype not in wanted:
-                raise errors.InvalidArgumentError(
-                    None, None, f"{op_type} expects a {'complex' if inverse else 'real'} "
-                    f"input, got {x.dtype.name}")
+                kinds = "tf.complex64 or tf.complex128" if inverse else "tf.float32 or tf.float64"
+                raise ValueError(f"{op_type} requires {kinds} inputs, got: {x}")
             _check_rank(x.shape, rank)
             if fft_length is None:
                 fft_length = _default_lengths(x, rank, inverse)

@@ -1,6 +1,6 @@
 """Elementwise math beyond the basics: inverse trig, hyperbolic, rint, truncating division,
 atan2, the xlogy family, no-nan products, nextafter, and complex numbers (Complex/Real/Imag/
-Angle/Conj).
+Angle/Conj, ConjugateTranspose).
 
 Float16/32 transcendental kernels compute in float64 and round once, so results are the
 correctly rounded values (numpy's float32 kernels can be an ulp off).
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import broadcast_binary_shape, broadcast_shape
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
+from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.math_grad_util import binary_op_grads
 from tfcompat.ops.op_helpers import (
@@ -406,3 +407,32 @@ def conj(x, name=None) -> Tensor:
         return x
     raise TypeError(f"Expected numeric or variant tensor, got dtype {x.dtype!r}")
 
+
+
+# ---- ConjugateTranspose ----------------------------------------------------------------------
+
+def _conjugate_transpose_shape(op):
+    x, perm_t = op.inputs
+    perm = tensor_util.constant_value(perm_t)
+    if x.shape.ndims is None or perm is None:
+        return [(x.dtype.base_dtype, unknown_shape(x.shape.ndims))]
+    dims = x.shape.as_tuple()
+    return [(x.dtype.base_dtype, TensorShape._from_tuple(tuple(dims[int(p)] for p in perm)))]
+
+
+def _conjugate_transpose_grad(op, grad):
+    return (apply_op("ConjugateTranspose", [grad, array_ops.invert_permutation(op.inputs[1])]),
+            None)
+
+
+register_op("ConjugateTranspose", inputs=("x: T", "perm: Tperm"),
+            kernel=lambda x, perm: np.conj(np.transpose(x, [int(p) for p in perm])),
+            shape_fn=_conjugate_transpose_shape,
+            allowed={"Tperm": (dtypes.int32, dtypes.int64)},
+            type_defaults={"Tperm": dtypes.int32}, value_inputs=(1,),
+            grad=_conjugate_transpose_grad)
+
+
+def conjugate_transpose(x, perm, name=None) -> Tensor:
+    """Transposes ``x`` by ``perm`` and conjugates it (the ConjugateTranspose op)."""
+    return apply_op("ConjugateTranspose", [x, perm], name=name)

@@ -75,6 +75,17 @@ def matrix_band_part(input, num_lower, num_upper, name=None) -> Tensor:  # noqa:
     return apply_op("MatrixBandPart", [input, num_lower, num_upper], name=name)
 
 
+def _default_dims(length: int, k: int, rows: int, cols: int) -> tuple[int, int]:
+    """TF's defaults for num_rows/num_cols = -1: square when both are left out."""
+    if rows == -1 and cols == -1:
+        return length + abs(k), length + abs(k)
+    if rows == -1:
+        return length + max(-k, 0), cols
+    if cols == -1:
+        return rows, length + max(k, 0)
+    return rows, cols
+
+
 # ---- MatrixDiagV3 ----------------------------------------------------------------------------
 
 def _matrix_diag_shape(op):
@@ -90,10 +101,7 @@ def _matrix_diag_shape(op):
     rows, cols = int(rows), int(cols)
     if length is None:
         return [(dtype, unknown_shape(len(batch) + 2))]
-    min_rows = length + max(-k, 0)
-    min_cols = length + max(k, 0)
-    rows = min_rows if rows == -1 else rows
-    cols = min_cols if cols == -1 else cols
+    rows, cols = _default_dims(length, k, rows, cols)
     return [(dtype, TensorShape._from_tuple(tuple(batch) + (rows, cols)))]
 
 
@@ -101,10 +109,7 @@ def _matrix_diag_kernel(diagonal, k, num_rows, num_cols, padding_value, align):
     diagonal = np.asarray(diagonal)
     k = _single_k(k)
     length = diagonal.shape[-1]
-    rows, cols = int(num_rows), int(num_cols)
-    min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
-    rows = min_rows if rows == -1 else rows
-    cols = min_cols if cols == -1 else cols
+    rows, cols = _default_dims(length, k, int(num_rows), int(num_cols))
     out = np.full(diagonal.shape[:-1] + (rows, cols), np.asarray(padding_value),
                   dtype=diagonal.dtype)
     i, j = _diag_positions(rows, cols, k)
@@ -240,7 +245,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32,
         batch = [] if batch_shape is None else [int(d) for d in batch_shape]
         diag_size = min(rows, cols)
         ones = array_ops.ones(batch + [diag_size], dtype=dtype)
-        if not batch and rows == cols:
+        if num_columns is None:
             return matrix_diag(ones)
         zeros = array_ops.zeros(batch + [rows, cols], dtype=dtype)
         return matrix_set_diag(zeros, ones)

@@ -224,6 +224,10 @@ def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32,
     op_type = "LowerBound" if side == "left" else "UpperBound"
     if sorted_sequence.shape.ndims is not None and sorted_sequence.shape.ndims < 1:
         raise ValueError("sorted_sequence must have rank >= 1")
-    return apply_op(op_type, [sorted_sequence, values], name=name,
-                    attrs={"out_type": dtypes.as_dtype(out_type)})
+    # As TF: search row by row on 2-D views, then restore the shape of ``values``.
+    sequence_2d = array_ops.reshape(sorted_sequence, [-1, array_ops.shape(sorted_sequence)[-1]])
+    values_2d = array_ops.reshape(values, [-1, array_ops.shape(values)[-1]])
+    result = apply_op(op_type, [sequence_2d, values_2d],
+                      attrs={"out_type": dtypes.as_dtype(out_type)})
+    return array_ops.reshape(result, array_ops.shape(values), name=name)
 

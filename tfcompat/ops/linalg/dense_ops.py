@@ -129,11 +129,16 @@ def _cholesky_kernel(x):
     # Only the lower triangle is read, as in TF.
     lower = np.tril(_wide(x))
     symmetric = lower + _adjoint_np(np.tril(lower, -1))
-    try:
-        return np.linalg.cholesky(symmetric).astype(x.dtype)
-    except np.linalg.LinAlgError:
-        raise invalid("Cholesky decomposition was not successful. The input might not be "
-                      "valid.") from None
+    # TF's CPU kernel does not fail on a matrix that is not positive definite: it returns
+    # NaNs from the failing column on. Here: NaN in every matrix that fails.
+    flat = symmetric.reshape((-1,) + symmetric.shape[-2:])
+    out = np.empty_like(flat)
+    for i, matrix in enumerate(flat):
+        try:
+            out[i] = np.linalg.cholesky(matrix)
+        except np.linalg.LinAlgError:
+            out[i] = np.tril(np.full_like(matrix, np.nan))
+    return out.reshape(x.shape).astype(x.dtype)
 
 
 def _cholesky_grad(op, grad):

@@ -15,7 +15,7 @@ from tfcompat.ops.linalg.common import adjoint as _adjoint
 from tfcompat.ops.linalg.common import check_square, square_shape
 from tfcompat.ops.linalg.decomposition_ops import svd
 from tfcompat.ops.linalg.dense_ops import cholesky, matrix_triangular_solve
-from tfcompat.ops.math_extra_ops import real
+from tfcompat.ops.math_extra_ops import conjugate_transpose, real
 from tfcompat.ops.matrix_diag_ops import (
     matrix_band_part,
     matrix_diag_part,
@@ -35,11 +35,9 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False) -> Tensor:
             raise ValueError(f"Argument `a` should be a (batch) matrix with rank >= 2.  "
                              f"Received `a` = {a} with shape: {a.shape}")
         perm = list(range(rank - 2)) + [rank - 1, rank - 2]
-        transposed = array_ops.transpose(a, perm)
         if conjugate and a.dtype.is_complex:
-            from tfcompat.ops.math_extra_ops import conj
-            transposed = conj(transposed)
-        return transposed
+            return conjugate_transpose(a, perm, name="transpose")
+        return array_ops.transpose(a, perm, name="transpose")
 
 
 def adjoint(matrix, name=None) -> Tensor:
@@ -64,9 +62,9 @@ def matvec(a, b, transpose_a=False, adjoint_a=False, a_is_sparse=False, b_is_spa
 
 def _vector_norm(x: Tensor, ord, axis):  # noqa: A002
     if ord in ("euclidean", "fro", 2, 2.0):
-        if x.dtype.is_complex:
+        if x.dtype.is_complex:  # TF keeps the complex dtype (zero imaginary part)
             from tfcompat.ops.math_extra_ops import conj
-            return math_ops.sqrt(math_ops.reduce_sum(real(x * conj(x)), axis, keepdims=True))
+            return math_ops.sqrt(math_ops.reduce_sum(x * conj(x), axis, keepdims=True))
         return math_ops.sqrt(math_ops.reduce_sum(x * x, axis, keepdims=True))
     magnitude = math_ops.abs(x)
     if ord in (1, 1.0):
@@ -222,14 +220,15 @@ def matrix_solve_ls(matrix, rhs, l2_regularizer=0.0, fast=True, name=None) -> Te
         return math_ops.matmul(matrix, cholesky_solve(chol, rhs), adjoint_a=True)
 
 
-def _permutation_matrix(perm: Tensor, n, dtype) -> Tensor:
-    """P with P[i, perm[i]] = 1, so P @ x = x[perm]."""
-    return slicing_ops.one_hot(perm, n, dtype=dtype)
-
-
 def _unit_lower(lower_upper: Tensor) -> Tensor:
     lower = matrix_band_part(lower_upper, -1, 0)
     return matrix_set_diag(lower, array_ops.ones_like(matrix_diag_part(lower_upper)))
+
+
+def _gather_rows(x: Tensor, perm: Tensor) -> Tensor:
+    """x[..., perm, :] with perm batched like x's leading dims."""
+    batch_dims = perm.shape.ndims - 1 if perm.shape.ndims else 0
+    return slicing_ops.gather(x, perm, axis=batch_dims, batch_dims=batch_dims)
 
 
 def lu_solve(lower_upper, perm, rhs, validate_args=False, name=None) -> Tensor:
@@ -237,11 +236,11 @@ def lu_solve(lower_upper, perm, rhs, validate_args=False, name=None) -> Tensor:
     del validate_args
     with ops.name_scope(name or "lu_solve"):
         lower_upper = convert_to_tensor(lower_upper, name="lower_upper")
+        perm = convert_to_tensor(perm, name="perm")
         rhs = convert_to_tensor(rhs, name="rhs", dtype=lower_upper.dtype.base_dtype)
-        n = array_ops.shape(lower_upper)[-1]
-        permuted = math_ops.matmul(_permutation_matrix(perm, n, lower_upper.dtype), rhs)
-        y = matrix_triangular_solve(_unit_lower(lower_upper), permuted, lower=True)
-        return matrix_triangular_solve(lower_upper, y, lower=False)
+        permuted = _gather_rows(rhs, perm)
+        y = triangular_solve(_unit_lower(lower_upper), permuted, lower=True)
+        return triangular_solve(lower_upper, y, lower=False)
 
 
 def lu_reconstruct(lower_upper, perm, validate_args=False, name=None) -> Tensor:
@@ -249,11 +248,17 @@ def lu_reconstruct(lower_upper, perm, validate_args=False, name=None) -> Tensor:
     del validate_args
     with ops.name_scope(name or "lu_reconstruct"):
         lower_upper = convert_to_tensor(lower_upper, name="lower_upper")
-        n = array_ops.shape(lower_upper)[-1]
+        perm = convert_to_tensor(perm, name="perm")
         product = math_ops.matmul(_unit_lower(lower_upper),
                                   matrix_band_part(lower_upper, 0, -1))
-        return math_ops.matmul(_permutation_matrix(perm, n, lower_upper.dtype), product,
-                               adjoint_a=True)
+        return _gather_rows(product, array_ops.invert_permutation(perm)) \
+            if perm.shape.ndims == 1 else _gather_rows(product, _batched_inverse(perm))
+
+
+def _batched_inverse(perm: Tensor) -> Tensor:
+    """The inverse of each permutation in a batch: argsort of each row."""
+    from tfcompat.ops.sort_ops import argsort
+    return argsort(perm, stable=True)
 
 
 def lu_matrix_inverse(lower_upper, perm, validate_args=False, name=None) -> Tensor:
@@ -328,8 +333,13 @@ register_op("MatrixExponential", inputs=("input: T",), kernel=_expm_kernel,
 
 def expm(input, name=None) -> Tensor:  # noqa: A002
     """The matrix exponential of each square matrix (Pade 13, scaling and squaring)."""
-    with ops.name_scope(name, "matrix_exponential", [input]) as scope:
-        return apply_op("MatrixExponential", [input], name=scope)
+    with ops.name_scope(name, "matrix_exponential", [input]):
+        matrix = convert_to_tensor(input, name="input")
+        # As TF: on a [-1, n, n] view of the batch, reshaped back at the end.
+        n = array_ops.shape(matrix)[-1]
+        flat = array_ops.reshape(matrix, array_ops.stack([-1, n, n]))
+        return array_ops.reshape(apply_op("MatrixExponential", [flat]),
+                                 array_ops.shape(matrix))
 
 
 def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None) -> Tensor:

@@ -94,15 +94,26 @@ def _compact(diagonals, diagonals_format: str) -> Tensor:
     if diagonals_format == "compact":
         return convert_to_tensor(diagonals, name="diagonals")
     if diagonals_format == "sequence":
+        # superdiag and subdiag may have M - 1 entries: pad them at the unused end.
         superdiag, maindiag, subdiag = (convert_to_tensor(d) for d in diagonals)
+        m = maindiag.shape.as_tuple()[-1] if maindiag.shape.ndims else None
+        rank = maindiag.shape.ndims
+        if superdiag.shape.as_tuple()[-1] == m - 1 if m is not None else False:
+            superdiag = array_ops.concat([superdiag, array_ops.zeros_like(superdiag[..., :1])],
+                                         rank - 1)
+        if subdiag.shape.as_tuple()[-1] == m - 1 if m is not None else False:
+            subdiag = array_ops.concat([array_ops.zeros_like(subdiag[..., :1]), subdiag],
+                                       rank - 1)
         return array_ops.stack([superdiag, maindiag, subdiag], -2)
     if diagonals_format == "matrix":
-        matrix = convert_to_tensor(diagonals, name="diagonals")
         from tfcompat.ops.matrix_diag_ops import matrix_diag_part
-        superdiag = _shift(matrix_diag_part(matrix, k=1), False)
-        subdiag = _shift(matrix_diag_part(matrix, k=-1), False)
-        return array_ops.stack([_shift(superdiag, True), matrix_diag_part(matrix),
-                                subdiag], -2)
+        matrix = convert_to_tensor(diagonals, name="diagonals")
+        rank = matrix.shape.ndims - 1
+        upper = matrix_diag_part(matrix, k=1)
+        lower = matrix_diag_part(matrix, k=-1)
+        superdiag = array_ops.concat([upper, array_ops.zeros_like(upper[..., :1])], rank - 1)
+        subdiag = array_ops.concat([array_ops.zeros_like(lower[..., :1]), lower], rank - 1)
+        return array_ops.stack([superdiag, matrix_diag_part(matrix), subdiag], -2)
     raise ValueError(f"Unrecognized diagonals_format: {diagonals_format}")
 
 
