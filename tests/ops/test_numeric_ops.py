@@ -224,3 +224,76 @@ def test_linear_regression_tutorial_trains():
                 sess.run(optimizer, {X: x, Y: y})
         last = sess.run(cost, {X: train_x, Y: train_y})
     assert last < first and last < 0.05
+
+
+# ---- integer-valued array ops (COVERED_ELSEWHERE in tests/ops/specs/numeric_arrays.py) -------
+
+def test_bitwise_ops_match_python_integers_and_clamp_shifts():
+    a = np.array([0, 5, -3, 127], np.int8)
+    b = np.array([1, 3, 2, 7], np.int8)
+    assert run(tf.bitwise.bitwise_and(a, b)).tolist() == (a & b).tolist()
+    assert run(tf.bitwise.bitwise_or(a, b)).tolist() == (a | b).tolist()
+    assert run(tf.bitwise.bitwise_xor(a, b)).tolist() == (a ^ b).tolist()
+    assert run(tf.bitwise.invert(a)).tolist() == (~a).tolist()
+    assert run(tf.bitwise.right_shift(a, b)).tolist() == (a >> b).tolist()
+    assert run(tf.bitwise.left_shift(np.int32(1), np.int32(40))) == -2147483648  # clamped 31
+    assert tf.gradients(tf.cast(tf.bitwise.invert(tf.constant([1])), tf.float32),
+                        tf.constant(1.0)) == [None]
+
+
+def test_integer_array_ops_values_and_static_shapes():
+    y, idx, count = tf.unique_with_counts([4, 1, 4, 2, 1, 4])
+    assert [t.shape.as_list() for t in (y, idx, count)] == [[None], [6], [None]]
+    assert [v.tolist() for v in run([y, idx, count])] == [[4, 1, 2], [0, 1, 0, 2, 1, 0],
+                                                          [3, 2, 1]]
+    coords = tf.unravel_index([5, 1], [2, 3])
+    assert coords.shape.as_list() == [2, 2] and run(coords).tolist() == [[1, 0], [2, 1]]
+    assert run(tf.broadcast_dynamic_shape([2, 1, 3], [4, 1])).tolist() == [2, 4, 3]
+    assert tf.broadcast_static_shape(tf.TensorShape([None, 1]), tf.TensorShape([3])) \
+        .as_list() == [None, 3]
+    counts = tf.histogram_fixed_width([-1.0, 0.0, 1.5, 2.0, 5.0], [0.0, 5.0], nbins=5)
+    assert counts.shape.as_list() == [5] and run(counts).tolist() == [2, 1, 1, 0, 1]
+    assert run(tf.searchsorted([[1, 3, 5]], [[3, 6]])).tolist() == [[1, 3]]
+    assert run(tf.searchsorted([[1, 3, 5]], [[3, 6]], side="right")).tolist() == [[2, 3]]
+
+
+@pytest.mark.parametrize("build", [
+    lambda: tf.roll(tf.zeros([0, 2]), 1, 0),
+    lambda: tf.linalg.inv(tf.zeros([0, 2, 2])),
+    lambda: tf.linalg.det(tf.zeros([0, 2, 2])),
+    lambda: tf.linalg.cholesky(tf.zeros([0, 3, 3])),
+    lambda: tf.linalg.solve(tf.zeros([0, 2, 2]), tf.zeros([0, 2, 1])),
+    lambda: tf.linalg.svd(tf.zeros([0, 3, 2]), compute_uv=False),
+    lambda: tf.linalg.eigvalsh(tf.zeros([0, 2, 2])),
+    lambda: tf.linalg.expm(tf.zeros([0, 2, 2])),
+    lambda: tf.signal.fft(tf.zeros([0, 4], tf.complex64)),
+    lambda: tf.signal.rfft(tf.zeros([0, 4])),
+    lambda: tf.matrix_band_part(tf.zeros([0, 2, 2]), 0, -1),
+    lambda: tf.linalg.diag_part(tf.zeros([0, 2, 2])),
+    lambda: tf.gather_nd(tf.zeros([2, 3]), tf.zeros([0, 2], tf.int32)),
+    lambda: tf.math.segment_sum(tf.zeros([0]), tf.zeros([0], tf.int32)),
+    lambda: tf.space_to_depth(tf.zeros([0, 2, 2, 1]), 2),
+])
+def test_array_linalg_and_fft_ops_on_size_zero_batches(build):
+    with tf.Graph().as_default():
+        t = build()
+        value = run(t)
+        assert t.shape.is_compatible_with(value.shape)
+        assert value.size == 0
+
+
+def test_full_svd_and_sqrtm_gradients_match_finite_differences():
+    rng = np.random.RandomState(3)
+    for shape in [(4, 3), (3, 4)]:
+        a = tf.constant(rng.normal(size=shape))
+        s, u, v = tf.linalg.svd(a)
+        # Sign-invariant functions of the singular vectors.
+        y = tf.reduce_sum(tf.square(u) * tf.range(1.0, 4.0, dtype=tf.float64)) + tf.reduce_sum(
+            tf.square(v[:1])) + tf.reduce_sum(s * s * s)
+        with tf.Session():
+            assert compute_gradient_error(a, list(shape), y, [], delta=1e-6) < 1e-5
+    x = tf.constant(rng.normal(size=(3, 3)))
+    spd = tf.matmul(x, x, transpose_b=True) + 3 * tf.eye(3, dtype=tf.float64)
+    root = tf.linalg.sqrtm(spd)
+    with tf.Session():
+        assert compute_gradient_error(x, [3, 3], root, [3, 3], delta=1e-6) < 1e-6

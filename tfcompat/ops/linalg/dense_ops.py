@@ -53,8 +53,11 @@ def _inverse_kernel(x, adjoint):
 
 
 def _inverse_grad(op, grad):
+    """-Y^H G Y^H for Y = inv(A); -Y G^H Y for Y = inv(A^H)."""
     ainv = op.outputs[0]
-    return -matmul(ainv, matmul(grad, ainv, adjoint_b=True), adjoint_a=True)
+    flipped = op._attrs["adjoint"]
+    return -matmul(ainv, matmul(grad, ainv, adjoint_a=flipped, adjoint_b=not flipped),
+                   adjoint_a=not flipped)
 
 
 register_op("MatrixInverse", inputs=("input: T",), kernel=_inverse_kernel,

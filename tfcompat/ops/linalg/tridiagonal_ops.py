@@ -32,11 +32,10 @@ def _dense(diagonals: np.ndarray) -> np.ndarray:
 
 def _shift(t: Tensor, forward: bool) -> Tensor:
     """Along the last axis: [x1..xM] -> [x2..xM, 0] (forward) or [0, x1..x(M-1)]."""
-    rank = t.shape.ndims
     zeros = array_ops.zeros_like(t[..., :1])
     if forward:
-        return array_ops.concat([t[..., 1:], zeros], rank - 1)
-    return array_ops.concat([zeros, t[..., :-1]], rank - 1)
+        return array_ops.concat([t[..., 1:], zeros], -1)
+    return array_ops.concat([zeros, t[..., :-1]], -1)
 
 
 # ---- TridiagonalSolve ------------------------------------------------------------------------
@@ -77,9 +76,8 @@ def _solve_grad(op, grad):
     superdiag = math_ops.reduce_sum(grad_rhs[..., :-1, :] * x[..., 1:, :], -1)
     subdiag = math_ops.reduce_sum(grad_rhs[..., 1:, :] * x[..., :-1, :], -1)
     zero = array_ops.zeros_like(main[..., :1])
-    rank = main.shape.ndims
-    grad_diagonals = -array_ops.stack([array_ops.concat([superdiag, zero], rank - 1), main,
-                                       array_ops.concat([zero, subdiag], rank - 1)], -2)
+    grad_diagonals = -array_ops.stack([array_ops.concat([superdiag, zero], -1), main,
+                                       array_ops.concat([zero, subdiag], -1)], -2)
     return grad_diagonals, grad_rhs
 
 
@@ -130,7 +128,8 @@ def tridiagonal_solve(diagonals, rhs, diagonals_format="compact", transpose_rhs=
         if transpose_rhs:
             rank = rhs.shape.ndims
             rhs = array_ops.transpose(rhs, list(range(rank - 2)) + [rank - 1, rank - 2])
-        vector = rhs.shape.ndims == compact.shape.ndims - 1
+        vector = (rhs.shape.ndims is not None and compact.shape.ndims is not None
+                  and rhs.shape.ndims == compact.shape.ndims - 1)
         if vector:
             rhs = array_ops.expand_dims(rhs, -1)
         result = apply_op("TridiagonalSolve", [compact, rhs],
@@ -162,10 +161,9 @@ def _matmul_grad(op, grad):
     upper = math_ops.reduce_sum(grad[..., :-1, :] * rhs[..., 1:, :], -1)
     lower = math_ops.reduce_sum(grad[..., 1:, :] * rhs[..., :-1, :], -1)
     zero = array_ops.zeros_like(main[..., :1])
-    rank = main.shape.ndims
-    return (array_ops.expand_dims(array_ops.concat([upper, zero], rank - 1), -2),
+    return (array_ops.expand_dims(array_ops.concat([upper, zero], -1), -2),
             array_ops.expand_dims(main, -2),
-            array_ops.expand_dims(array_ops.concat([zero, lower], rank - 1), -2), grad_rhs)
+            array_ops.expand_dims(array_ops.concat([zero, lower], -1), -2), grad_rhs)
 
 
 register_op("TridiagonalMatMul", inputs=("superdiag: T", "maindiag: T", "subdiag: T",
