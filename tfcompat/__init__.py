@@ -361,6 +361,7 @@ from tfcompat.ops.partition_ops import (
     histogram_fixed_width_bins,
     searchsorted,
 )
+from tfcompat.ops.random_extra_ops import random_crop
 from tfcompat.ops.reduction_extra_ops import (
     accumulate_n,
     arg_max,
@@ -413,6 +414,7 @@ from tfcompat.ops.special_math_ops import (
     polygamma,
     zeta,
 )
+from tfcompat.variables.init_ops_extra import uniform_unit_scaling_initializer
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
