@@ -40,6 +40,32 @@ __getattr__ = make_getattr("tf.nn", __name__)
 
 # ---- numeric (issue 9)
 # isort: split
+from tfcompat.ops.conv_extra_ops import (  # noqa: E402
+    atrous_conv2d,
+    avg_pool1d,
+    avg_pool_v2,
+    conv1d,
+    conv1d_transpose,
+    conv_transpose,
+    convolution,
+    max_pool1d,
+    max_pool_v2,
+    pool,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d,
+    depthwise_conv2d_native,
+    depthwise_conv2d_native_backprop_filter,
+    depthwise_conv2d_native_backprop_input,
+    max_pool_with_argmax,
+    separable_conv2d,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d_native_backprop_filter as depthwise_conv2d_backprop_filter,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d_native_backprop_input as depthwise_conv2d_backprop_input,
+)
 from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
 from tfcompat.ops.nn_extra_ops import (  # noqa: E402
     compute_average_loss,
