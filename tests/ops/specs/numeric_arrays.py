@@ -130,6 +130,46 @@ def _np_dominant(x):
     return np.stack([x[0], np.abs(x[1]) + 4.0, x[2]])
 
 
+def _depthwise(x, f, stride=1):
+    """Reference depthwise VALID convolution by explicit loops."""
+    n, h, w, c = x.shape
+    kh, kw, _, m = f.shape
+    oh, ow = (h - kh) // stride + 1, (w - kw) // stride + 1
+    out = np.zeros((n, oh, ow, c, m))
+    for i in range(oh):
+        for j in range(ow):
+            patch = x[:, i * stride:i * stride + kh, j * stride:j * stride + kw]
+            out[:, i, j] = np.einsum("nhwc,hwcm->ncm", patch, f)
+    return out.reshape(n, oh, ow, c * m)
+
+
+def _depthwise_input_grad(f, g, x_shape):
+    """d/dx of sum(depthwise(x, f) * g): the adjoint, by explicit accumulation."""
+    n, h, w, c = x_shape
+    kh, kw, _, m = f.shape
+    g = g.reshape(g.shape[:3] + (c, m))
+    dx = np.zeros(x_shape)
+    for i in range(g.shape[1]):
+        for j in range(g.shape[2]):
+            dx[:, i:i + kh, j:j + kw] += np.einsum("ncm,hwcm->nhwc", g[:, i, j], f)
+    return dx
+
+
+def _depthwise_filter_grad(x, g, f_shape):
+    kh, kw, c, m = f_shape
+    g = g.reshape(g.shape[:3] + (c, m))
+    df = np.zeros(f_shape)
+    for i in range(g.shape[1]):
+        for j in range(g.shape[2]):
+            df += np.einsum("nhwc,ncm->hwcm", x[:, i:i + kh, j:j + kw], g[:, i, j])
+    return df
+
+
+def _max_pool_2x2(x):
+    n, h, w, c = x.shape
+    return x.reshape(n, h // 2, 2, w // 2, 2, c).max(axis=(2, 4))
+
+
 SQUARE = (((3, 3),), ((2, 2, 2),))
 COMPLEX_1D = (((2, 4), (2, 4)), ((2, 3, 4), (2, 3, 4)))
 COMPLEX_3D = (((2, 3, 4), (2, 3, 4)), ((1, 2, 2, 3), (1, 2, 2, 3)))
@@ -159,6 +199,24 @@ SPECS = [
            lambda x: tf.extract_image_patches(x, [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1],
                                               "VALID"),
            _patches_2x2_valid, kind="custom", shapes=(((1, 3, 3, 1),), ((2, 2, 4, 2),))),
+    OpSpec("DepthwiseConv2dNative",
+           lambda x, f: tf.nn.depthwise_conv2d_native(x, f, [1, 1, 1, 1], "VALID"),
+           _depthwise, kind="custom",
+           shapes=(((1, 3, 4, 2), (2, 2, 2, 2)), ((2, 3, 3, 1), (3, 2, 1, 3)))),
+    OpSpec("DepthwiseConv2dNativeBackpropInput",
+           lambda f, g: tf.nn.depthwise_conv2d_native_backprop_input(
+               [1, 3, 4, 2], f, g, [1, 1, 1, 1], "VALID"),
+           lambda f, g: _depthwise_input_grad(f, g, (1, 3, 4, 2)), kind="custom",
+           shapes=(((2, 2, 2, 2), (1, 2, 3, 4)),)),
+    OpSpec("DepthwiseConv2dNativeBackpropFilter",
+           lambda x, g: tf.nn.depthwise_conv2d_native_backprop_filter(
+               x, [2, 2, 2, 2], g, [1, 1, 1, 1], "VALID"),
+           lambda x, g: _depthwise_filter_grad(x, g, (2, 2, 2, 2)), kind="custom",
+           shapes=(((1, 3, 4, 2), (1, 2, 3, 4)),)),
+    OpSpec("MaxPoolWithArgmax",
+           lambda x: tf.nn.max_pool_with_argmax(x, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")[0],
+           _max_pool_2x2, kind="custom", shapes=(((1, 4, 4, 2),), ((2, 2, 6, 1),)),
+           grad_order=1),
     # ---- matrix diagonals and bands
     OpSpec("MatrixBandPart", lambda x: tf.matrix_band_part(x, 1, 0),
            lambda x: _band(x, 1, 0), kind="custom", shapes=(((3, 4),), ((2, 3, 3),))),
