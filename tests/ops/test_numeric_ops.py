@@ -297,3 +297,15 @@ def test_full_svd_and_sqrtm_gradients_match_finite_differences():
     root = tf.linalg.sqrtm(spd)
     with tf.Session():
         assert compute_gradient_error(x, [3, 3], root, [3, 3], delta=1e-6) < 1e-6
+
+
+def test_stateless_key_counter_and_samples_match_tensorflow():
+    # Recorded from TF 2.21: StatelessRandomGetKeyCounter(seed=[1, 2]) and the first
+    # stateless_uniform([4], seed=[1, 2]) values.
+    key, counter = run(list(apply_op("StatelessRandomGetKeyCounter", [tf.constant([1, 2])])))
+    assert key.tolist() == [10413732777507651514]
+    assert counter.tolist() == [0, 17830669156045600267]
+    uniform = tf.random.stateless_uniform([4], seed=[1, 2])
+    np.testing.assert_array_equal(run(uniform), np.array(
+        [0.8440604, 0.19204533, 0.9962232, 0.1603874], np.float32))
+    assert np.array_equal(run(uniform), run(uniform))

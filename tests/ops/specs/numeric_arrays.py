@@ -305,6 +305,8 @@ SPECS = [
 COVERED_ELSEWHERE = dict.fromkeys(
     ["BitwiseAnd", "BitwiseOr", "BitwiseXor", "Invert", "LeftShift", "RightShift",
      "BroadcastArgs", "HistogramFixedWidth", "LowerBound", "UpperBound", "UniqueWithCounts",
-     "UnravelIndex"],
+     "UnravelIndex", "StatelessRandomGetKeyCounter", "StatelessRandomUniformV2",
+     "StatelessRandomNormalV2", "StatelessTruncatedNormalV2", "StatelessRandomUniformIntV2",
+     "StatelessMultinomial"],
     "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/array2")
 
