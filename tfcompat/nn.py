@@ -40,6 +40,13 @@ __getattr__ = make_getattr("tf.nn", __name__)
 
 # ---- numeric (issue 9)
 # isort: split
+from tfcompat.ops.conv3d_ops import (  # noqa: E402
+    avg_pool3d,
+    conv3d,
+    conv3d_backprop_filter_v2,
+    conv3d_transpose,
+    max_pool3d,
+)
 from tfcompat.ops.conv_extra_ops import (  # noqa: E402
     atrous_conv2d,
     avg_pool1d,

@@ -165,6 +165,61 @@ def _depthwise_filter_grad(x, g, f_shape):
     return df
 
 
+def _conv3d_valid(x, f):
+    n, d, h, w, c = x.shape
+    kd, kh, kw, _, o = f.shape
+    out = np.zeros((n, d - kd + 1, h - kh + 1, w - kw + 1, o))
+    for i in range(out.shape[1]):
+        for j in range(out.shape[2]):
+            for k in range(out.shape[3]):
+                out[:, i, j, k] = np.einsum("ndhwc,dhwco->no",
+                                            x[:, i:i + kd, j:j + kh, k:k + kw], f)
+    return out
+
+
+def _pool3d_2x2x2(x, kind):
+    n, d, h, w, c = x.shape
+    blocks = x.reshape(n, d // 2, 2, h // 2, 2, w // 2, 2, c)
+    return blocks.max(axis=(2, 4, 6)) if kind == "max" else blocks.mean(axis=(2, 4, 6))
+
+
+def _conv3d_input_grad(f, g, x_shape):
+    kd, kh, kw = f.shape[:3]
+    dx = np.zeros(x_shape)
+    for i in range(g.shape[1]):
+        for j in range(g.shape[2]):
+            for k in range(g.shape[3]):
+                dx[:, i:i + kd, j:j + kh, k:k + kw] += np.einsum("no,dhwco->ndhwc",
+                                                                 g[:, i, j, k], f)
+    return dx
+
+
+def _conv3d_filter_grad(x, g, f_shape):
+    kd, kh, kw = f_shape[:3]
+    df = np.zeros(f_shape)
+    for i in range(g.shape[1]):
+        for j in range(g.shape[2]):
+            for k in range(g.shape[3]):
+                df += np.einsum("ndhwc,no->dhwco", x[:, i:i + kd, j:j + kh, k:k + kw],
+                                g[:, i, j, k])
+    return df
+
+
+def _max_pool3d_grad_reference(x):
+    """d/dx of sum(max_pool3d(x*x)) for positive x: 2x at each 2x2x2 block's maximum."""
+    n, d, h, w, c = x.shape
+    out = np.zeros_like(x)
+    for b in range(n):
+        for ch in range(c):
+            for i in range(0, d, 2):
+                for j in range(0, h, 2):
+                    for k in range(0, w, 2):
+                        block = x[b, i:i + 2, j:j + 2, k:k + 2, ch]
+                        pos = np.unravel_index(np.argmax(block), block.shape)
+                        out[b, i + pos[0], j + pos[1], k + pos[2], ch] = 2 * block[pos]
+    return out
+
+
 def _max_pool_2x2(x):
     n, h, w, c = x.shape
     return x.reshape(n, h // 2, 2, w // 2, 2, c).max(axis=(2, 4))
@@ -217,6 +272,32 @@ SPECS = [
            lambda x: tf.nn.max_pool_with_argmax(x, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")[0],
            _max_pool_2x2, kind="custom", shapes=(((1, 4, 4, 2),), ((2, 2, 6, 1),)),
            grad_order=1),
+    OpSpec("Conv3D", lambda x, f: tf.nn.conv3d(x, f, [1, 1, 1, 1, 1], "VALID"),
+           _conv3d_valid, kind="custom",
+           shapes=(((1, 3, 3, 2, 2), (2, 2, 1, 2, 3)), ((2, 2, 3, 3, 1), (1, 2, 2, 1, 2)))),
+    OpSpec("Conv3DBackpropInputV2",
+           lambda f, g: tf.nn.conv3d_transpose(g, f, [1, 3, 3, 2, 2], [1, 1, 1, 1, 1],
+                                               "VALID"),
+           lambda f, g: _conv3d_input_grad(f, g, (1, 3, 3, 2, 2)), kind="custom",
+           shapes=(((2, 2, 1, 2, 3), (1, 2, 2, 2, 3)),)),
+    OpSpec("Conv3DBackpropFilterV2",
+           lambda x, g: tf.nn.conv3d_backprop_filter_v2(x, [2, 2, 1, 2, 3], g, [1, 1, 1, 1, 1],
+                                                        "VALID"),
+           lambda x, g: _conv3d_filter_grad(x, g, (2, 2, 1, 2, 3)), kind="custom",
+           shapes=(((1, 3, 3, 2, 2), (1, 2, 2, 2, 3)),)),
+    OpSpec("MaxPool3D", lambda x: tf.nn.max_pool3d(x, 2, 2, "VALID"),
+           lambda x: _pool3d_2x2x2(x, "max"), kind="custom",
+           shapes=(((1, 2, 4, 2, 1),), ((2, 2, 2, 2, 3),)), grad_order=1),
+    OpSpec("AvgPool3D", lambda x: tf.nn.avg_pool3d(x, 2, 2, "VALID"),
+           lambda x: _pool3d_2x2x2(x, "avg"), kind="custom",
+           shapes=(((1, 2, 4, 2, 1),), ((2, 2, 2, 2, 3),))),
+    OpSpec("MaxPool3DGrad", lambda x: tf.gradients(tf.nn.max_pool3d(x * x, 2, 2, "VALID"),
+                                                   x)[0],
+           lambda x: _max_pool3d_grad_reference(x), kind="custom",
+           shapes=(((1, 2, 2, 2, 1),), ((1, 2, 4, 2, 2),)), low=0.2, grad_order=2),
+    OpSpec("AvgPool3DGrad", lambda x: tf.gradients(tf.nn.avg_pool3d(x * x, 2, 2, "VALID"),
+                                                   x)[0],
+           lambda x: 2 * x / 8, kind="custom", shapes=(((1, 2, 2, 2, 1),), ((1, 2, 4, 2, 2),))),
     # ---- matrix diagonals and bands
     OpSpec("MatrixBandPart", lambda x: tf.matrix_band_part(x, 1, 0),
            lambda x: _band(x, 1, 0), kind="custom", shapes=(((3, 4),), ((2, 3, 3),))),
@@ -302,11 +383,12 @@ SPECS = [
            (((2, 2, 3), (2, 2, 3)),))]],
 ]
 
-COVERED_ELSEWHERE = dict.fromkeys(
+COVERED_ELSEWHERE = {"MaxPool3DGradGrad": "the second-order check of MaxPool3DGrad above"}
+COVERED_ELSEWHERE.update(dict.fromkeys(
     ["BitwiseAnd", "BitwiseOr", "BitwiseXor", "Invert", "LeftShift", "RightShift",
      "BroadcastArgs", "HistogramFixedWidth", "LowerBound", "UpperBound", "UniqueWithCounts",
      "UnravelIndex", "StatelessRandomGetKeyCounter", "StatelessRandomUniformV2",
      "StatelessRandomNormalV2", "StatelessTruncatedNormalV2", "StatelessRandomUniformIntV2",
      "StatelessMultinomial"],
-    "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/array2")
+    "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/array2"))
 
