@@ -18,6 +18,19 @@ from tfcompat.ops.fft_ops import (
     rfft2d,
     rfft3d,
 )
+from tfcompat.ops.signal_ops import (
+    dct,
+    frame,
+    hamming_window,
+    hann_window,
+    idct,
+    inverse_stft,
+    inverse_stft_window_fn,
+    linear_to_mel_weight_matrix,
+    mfccs_from_log_mel_spectrograms,
+    overlap_and_add,
+    stft,
+)
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.signal", __name__)

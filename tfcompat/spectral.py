@@ -15,6 +15,7 @@ from tfcompat.ops.fft_ops import (
     rfft2d,
     rfft3d,
 )
+from tfcompat.ops.signal_ops import dct, idct
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.spectral", __name__)
