@@ -40,6 +40,14 @@ __getattr__ = make_getattr("tf.nn", __name__)
 
 # ---- numeric (issue 9)
 # isort: split
+from tfcompat.ops.candidate_sampling_ops import (  # noqa: E402
+    all_candidate_sampler,
+    compute_accidental_hits,
+    log_uniform_candidate_sampler,
+    nce_loss,
+    sampled_softmax_loss,
+    uniform_candidate_sampler,
+)
 from tfcompat.ops.conv3d_ops import (  # noqa: E402
     avg_pool3d,
     conv3d,

@@ -11,6 +11,11 @@ __getattr__ = make_getattr("tf.random", __name__)
 
 # ---- numeric (issue 9)
 # isort: split
+from tfcompat.ops.candidate_sampling_ops import (  # noqa: E402, F401
+    all_candidate_sampler,
+    log_uniform_candidate_sampler,
+    uniform_candidate_sampler,
+)
 from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401  # noqa: E402, F401
     stateless_categorical,
     stateless_multinomial,

@@ -309,3 +309,23 @@ def test_stateless_key_counter_and_samples_match_tensorflow():
     np.testing.assert_array_equal(run(uniform), np.array(
         [0.8440604, 0.19204533, 0.9962232, 0.1603874], np.float32))
     assert np.array_equal(run(uniform), run(uniform))
+
+
+def test_candidate_samplers_follow_tf_streams_and_expected_counts():
+    # Recorded from TF 2.21 with seed=5 (graph seed unset): two runs of one op.
+    true = tf.constant([[1], [2]], tf.int64)
+    sampled, true_expected, sampled_expected = tf.random.uniform_candidate_sampler(
+        true, 1, 8, False, 100, seed=5)
+    with tf.Session() as sess:
+        assert sess.run(sampled).tolist() == [35, 8, 16, 61, 0, 45, 44, 17]
+        assert sess.run(sampled).tolist() == [68, 80, 37, 82, 19, 57, 8, 78]
+        np.testing.assert_allclose(sess.run(true_expected), [[0.08], [0.08]], rtol=1e-6)
+    unique, true_expected, _ = tf.random.uniform_candidate_sampler(true, 1, 8, True, 10,
+                                                                   seed=5)
+    values, expected = run([unique, true_expected])
+    assert values.tolist() == [5, 8, 6, 1, 0, 4, 7, 9]
+    np.testing.assert_allclose(expected, [[1 - 0.9 ** 11]] * 2, rtol=1e-6)
+    indices, ids, weights = run(tf.nn.compute_accidental_hits(
+        true, tf.constant([2, 5, 1, 2], tf.int64), 1))
+    assert indices.tolist() == [0, 1] and ids.tolist() == [2, 3]
+    assert (weights == -np.finfo(np.float32).max).all()

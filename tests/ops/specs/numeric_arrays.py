@@ -389,6 +389,7 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
      "BroadcastArgs", "HistogramFixedWidth", "LowerBound", "UpperBound", "UniqueWithCounts",
      "UnravelIndex", "StatelessRandomGetKeyCounter", "StatelessRandomUniformV2",
      "StatelessRandomNormalV2", "StatelessTruncatedNormalV2", "StatelessRandomUniformIntV2",
-     "StatelessMultinomial"],
-    "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/array2"))
+     "StatelessMultinomial", "UniformCandidateSampler", "LogUniformCandidateSampler",
+     "AllCandidateSampler", "ComputeAccidentalHits"],
+    "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/{array2,random2,nn2}"))
 
