@@ -397,6 +397,7 @@ from tfcompat.ops.space_ops import (
     batch_to_space_nd,
     depth_to_space,
     extract_image_patches,
+    required_space_to_batch_paddings,
     space_to_batch,
     space_to_batch_nd,
     space_to_depth,

@@ -83,6 +83,7 @@ from tfcompat.ops.depthwise_ops import (  # noqa: E402
 )
 from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
 from tfcompat.ops.nn_extra_ops import (  # noqa: E402
+    batch_norm_with_global_normalization,
     compute_average_loss,
     l2_normalize,
     local_response_normalization,

@@ -26,10 +26,13 @@ from tfcompat.ops.signal_ops import (
     idct,
     inverse_stft,
     inverse_stft_window_fn,
+    kaiser_bessel_derived_window,
+    kaiser_window,
     linear_to_mel_weight_matrix,
     mfccs_from_log_mel_spectrograms,
     overlap_and_add,
     stft,
+    vorbis_window,
 )
 from tfcompat.tools.unsupported import make_getattr
 

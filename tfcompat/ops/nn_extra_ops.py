@@ -259,3 +259,18 @@ def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.
 
 
 lrn = local_response_normalization
+
+
+def batch_norm_with_global_normalization(t=None, m=None, v=None, beta=None, gamma=None,
+                                         variance_epsilon=None, scale_after_normalization=None,
+                                         name=None, input=None, mean=None,  # noqa: A002
+                                         variance=None) -> Tensor:
+    """TF1's batch normalization with given moments (``gamma`` used only when
+    ``scale_after_normalization``)."""
+    from tfcompat.ops.batch_norm import batch_normalization
+    t = input if t is None else t
+    m = mean if m is None else m
+    v = variance if v is None else v
+    with ops.name_scope(name, "BatchNormWithGlobalNormalization", [t, m, v, beta, gamma]):
+        return batch_normalization(t, m, v, beta, gamma if scale_after_normalization else None,
+                                   variance_epsilon)

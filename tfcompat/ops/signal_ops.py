@@ -259,3 +259,45 @@ def mfccs_from_log_mel_spectrograms(log_mel_spectrograms, name=None) -> Tensor:
         coefficients = dct(log_mel, type=2)
         return coefficients * math_ops.rsqrt(constant_op.constant(2.0 * bins,
                                                                   dtype=log_mel.dtype))
+
+
+# ---- Kaiser and Vorbis windows ---------------------------------------------------------------
+
+def _constant_window(values: np.ndarray, dtype) -> Tensor:
+    return constant_op.constant(values.astype(dtypes.as_dtype(dtype).as_numpy_dtype))
+
+
+def kaiser_window(window_length, beta=12.0, dtype=dtypes.float32, name=None) -> Tensor:
+    """The Kaiser window I0(beta sqrt(1 - x^2)) / I0(beta) for x evenly in [-1, 1]."""
+    from tfcompat.ops.special_kernels import bessel_i0e
+    with ops.name_scope(name, "kaiser_window"):
+        length = _static_int(window_length, "window_length")
+        if length == 1:
+            return array_ops.ones([1], dtype=dtype)
+        half = (length - 1) / 2.0
+        arg = (np.arange(length) - half) / half
+        root = np.sqrt(np.maximum(0.0, 1 - arg * arg))
+        values = np.exp(np.log(bessel_i0e(beta * root)) - np.log(bessel_i0e(np.float64(beta)))
+                        + beta * (root - 1))
+        return _constant_window(values, dtype)
+
+
+def kaiser_bessel_derived_window(window_length, beta=12.0, dtype=dtypes.float32,
+                                 name=None) -> Tensor:
+    """The Kaiser-Bessel-derived window (for MDCTs): cumulative Kaiser weights, mirrored."""
+    with ops.name_scope(name, "kaiser_bessel_derived_window"):
+        length = _static_int(window_length, "window_length")
+        kaiser = np.asarray(tensor_util.constant_value(
+            kaiser_window(length // 2 + 1, beta, dtypes.float64)), np.float64)
+        cumulative = np.cumsum(kaiser)
+        half = np.sqrt(cumulative[:-1] / cumulative[-1])
+        return _constant_window(np.concatenate([half, half[::-1]]), dtype)
+
+
+def vorbis_window(window_length, dtype=dtypes.float32, name=None) -> Tensor:
+    """The Vorbis power-complementary window sin(pi/2 sin^2(pi (n + 1/2) / N))."""
+    with ops.name_scope(name, "vorbis_window"):
+        length = _static_int(window_length, "window_length")
+        n = np.arange(length, dtype=np.float64)
+        values = np.sin(math.pi / 2 * np.sin(math.pi * (n + 0.5) / length) ** 2)
+        return _constant_window(values, dtype)

@@ -325,3 +325,30 @@ def extract_image_patches(images, ksizes=None, strides=None, rates=None, padding
                     attrs={"ksizes": [int(v) for v in ksizes],
                            "strides": [int(v) for v in strides],
                            "rates": [int(v) for v in rates], "padding": padding})
+
+
+def required_space_to_batch_paddings(input_shape, block_shape, base_paddings=None, name=None):
+    """(paddings, crops) making ``input_shape`` (plus ``base_paddings``) divisible by
+    ``block_shape``; the extra padding goes at the end and is cropped afterwards."""
+    from tfcompat.framework import ops
+    from tfcompat.ops import math_ops
+    with ops.name_scope(name, "required_space_to_batch_paddings",
+                        [input_shape, block_shape]):
+        input_shape = convert_to_tensor(input_shape, dtype=dtypes.int32, name="input_shape")
+        block_shape = convert_to_tensor(block_shape, dtype=dtypes.int32, name="block_shape")
+        num_dims = block_shape.shape.as_tuple()[0]
+        if base_paddings is not None:
+            base_paddings = convert_to_tensor(base_paddings, dtype=dtypes.int32,
+                                              name="base_paddings")
+        else:
+            base_paddings = array_ops.zeros([num_dims, 2], dtypes.int32)
+        pad_start = base_paddings[:, 0]
+        orig_pad_end = base_paddings[:, 1]
+        full_input_shape = input_shape + pad_start + orig_pad_end
+        pad_end_extra = math_ops.floormod(block_shape - math_ops.floormod(
+            full_input_shape, block_shape), block_shape)
+        pad_end = orig_pad_end + pad_end_extra
+        paddings = array_ops.stack([pad_start, pad_end], axis=1, name="paddings")
+        crops = array_ops.stack([array_ops.zeros_like(pad_end_extra), pad_end_extra], axis=1,
+                                name="crops")
+        return paddings, crops
