@@ -120,7 +120,7 @@ from tfcompat.ops.segment_ops import (  # noqa: E402
     unsorted_segment_prod,
     unsorted_segment_sqrt_n,
 )
-from tfcompat.ops.sort_ops import in_top_k, top_k  # noqa: E402
+from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
 from tfcompat.ops.special_math_ops import (  # noqa: E402
     bessel_i0,
     bessel_i0e,

@@ -98,5 +98,5 @@ from tfcompat.ops.nn_extra_ops import (  # noqa: E402
     xw_plus_b,
     zero_fraction,
 )
-from tfcompat.ops.sort_ops import in_top_k, top_k  # noqa: E402
+from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
 from tfcompat.ops.space_ops import depth_to_space, space_to_batch, space_to_depth  # noqa: E402

@@ -329,3 +329,15 @@ def test_candidate_samplers_follow_tf_streams_and_expected_counts():
         true, tf.constant([2, 5, 1, 2], tf.int64), 1))
     assert indices.tolist() == [0, 1] and ids.tolist() == [2, 3]
     assert (weights == -np.finfo(np.float32).max).all()
+
+
+def test_approx_max_k_is_exact_with_gradient_and_cpu_kernel_limits():
+    x = tf.constant([[3.0, 1.0, 4.0, 1.5], [9.0, 2.0, 6.0, 5.0]])
+    values, indices = tf.math.approx_max_k(x, 2)
+    assert values.op.type == "ApproxTopK" and indices.dtype == tf.int32
+    assert run(values).tolist() == [[4.0, 3.0], [9.0, 6.0]]
+    assert run(indices).tolist() == [[2, 0], [0, 2]]
+    with tf.Session():
+        assert compute_gradient_error(x, [2, 4], values, [2, 2], delta=1e-2) < 1e-3
+    with pytest.raises(tf.errors.InvalidArgumentError, match="No OpKernel"):
+        run(tf.math.approx_min_k(x, 1)[0])

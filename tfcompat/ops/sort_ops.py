@@ -192,3 +192,87 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None) -> 
     del stable
     with ops.name_scope(name, "argsort"):
         return _sort_or_argsort(values, axis, direction, want_indices=True)
+
+
+# ---- ApproxTopK ------------------------------------------------------------------------------
+
+def _approx_top_k_shape(op):
+    x = op.inputs[0]
+    k = op._attrs["k"]
+    if x.shape.ndims is None:
+        return [(x.dtype.base_dtype, unknown_shape()), (dtypes.int32, unknown_shape())]
+    dims = list(x.shape.as_tuple())
+    axis = op._attrs["reduction_dimension"] % len(dims)
+    dims[axis] = k
+    shape = TensorShape._from_tuple(tuple(dims))
+    return [(x.dtype.base_dtype, shape), (dtypes.int32, shape)]
+
+
+def _approx_top_k_kernel(x, k, reduction_dimension, is_max_k, recall_target,
+                         reduction_input_size_override, aggregate_to_topk):
+    """Exact on CPU, as TF's kernel: the k largest entries along the last axis.
+
+    TF's CPU build registers kernels only for is_max_k with reduction_dimension -1.
+    """
+    x = np.asarray(x)
+    if not is_max_k or reduction_dimension != -1:
+        raise errors.InvalidArgumentError(
+            None, None, "No OpKernel was registered to support Op 'ApproxTopK' with "
+            f"reduction_dimension={reduction_dimension}, is_max_k={str(is_max_k).lower()}")
+    moved = np.moveaxis(x, reduction_dimension, -1)
+    if moved.shape[-1] < k:
+        raise errors.InvalidArgumentError(None, None, f"input must have at least k entries "
+                                                      f"along the reduction dimension, got "
+                                                      f"{moved.shape[-1]} < {k}")
+    order = _descending_order(moved if is_max_k else -moved.astype(np.float64))[..., :k]
+    values = np.take_along_axis(moved, order, axis=-1)
+    return (np.moveaxis(values, -1, reduction_dimension),
+            np.moveaxis(order, -1, reduction_dimension).astype(np.int32))
+
+
+def _approx_top_k_grad(op, grad, _indices_grad):
+    """Each selected entry's gradient goes back to its position (one_hot over the axis)."""
+    x, indices = op.inputs[0], op.outputs[1]
+    axis = op._attrs["reduction_dimension"]
+    rank = x.shape.ndims
+    axis %= rank
+    perm = [i for i in range(rank) if i != axis] + [axis]
+    inverse = [perm.index(i) for i in range(rank)]
+    size = array_ops.shape(x)[axis]
+    picked = slicing_ops.one_hot(array_ops.transpose(indices, perm), size, dtype=grad.dtype)
+    spread = math_ops.reduce_sum(picked * array_ops.expand_dims(
+        array_ops.transpose(grad, perm), -1), -2)
+    return array_ops.transpose(spread, inverse)
+
+
+register_op("ApproxTopK", inputs=("input: T",), kernel=_approx_top_k_kernel,
+            kernel_attrs=("k", "reduction_dimension", "is_max_k", "recall_target",
+                          "reduction_input_size_override", "aggregate_to_topk"),
+            shape_fn=_approx_top_k_shape,
+            allowed={"T": (dtypes.float16, dtypes.bfloat16, dtypes.float32)},
+            attr_defaults={"reduction_dimension": -1, "recall_target": 0.95, "is_max_k": True,
+                           "reduction_input_size_override": -1, "aggregate_to_topk": True},
+            grad=_approx_top_k_grad)
+
+
+def _approx(operand, k, reduction_dimension, recall_target, is_max_k,
+            reduction_input_size_override, aggregate_to_topk, name):
+    return tuple(apply_op("ApproxTopK", [operand], name=name, attrs={
+        "k": int(k), "reduction_dimension": int(reduction_dimension),
+        "recall_target": float(recall_target), "is_max_k": is_max_k,
+        "reduction_input_size_override": int(reduction_input_size_override),
+        "aggregate_to_topk": bool(aggregate_to_topk)}))
+
+
+def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):
+    """The k largest values along ``reduction_dimension`` and their indices (exact here)."""
+    return _approx(operand, k, reduction_dimension, recall_target, True,
+                   reduction_input_size_override, aggregate_to_topk, name)
+
+
+def approx_min_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):
+    """The k smallest values along ``reduction_dimension`` and their indices (exact here)."""
+    return _approx(operand, k, reduction_dimension, recall_target, False,
+                   reduction_input_size_override, aggregate_to_topk, name)

@@ -242,5 +242,6 @@ SPECS = [
 ]
 
 COVERED_ELSEWHERE = dict.fromkeys(
-    ["InTopKV2", "DenseBincount", "IgammaGradA", "SoftsignGrad", "SeluGrad", "LRN", "LRNGrad"],
+    ["InTopKV2", "DenseBincount", "IgammaGradA", "SoftsignGrad", "SeluGrad", "LRN", "LRNGrad",
+     "ApproxTopK"],
     "tests/ops/test_numeric_ops.py (values, shapes and gradients)")
