@@ -81,6 +81,7 @@ from tfcompat.ops.depthwise_ops import (  # noqa: E402
 from tfcompat.ops.depthwise_ops import (  # noqa: E402
     depthwise_conv2d_native_backprop_input as depthwise_conv2d_backprop_input,
 )
+from tfcompat.ops.morphology_ops import dilation2d, erosion2d  # noqa: E402
 from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
 from tfcompat.ops.nn_extra_ops import (  # noqa: E402
     batch_norm_with_global_normalization,

@@ -341,3 +341,19 @@ def test_approx_max_k_is_exact_with_gradient_and_cpu_kernel_limits():
         assert compute_gradient_error(x, [2, 4], values, [2, 2], delta=1e-2) < 1e-3
     with pytest.raises(tf.errors.InvalidArgumentError, match="No OpKernel"):
         run(tf.math.approx_min_k(x, 1)[0])
+
+
+def test_dilation2d_matches_a_window_max_and_its_gradient():
+    rng = np.random.RandomState(6)
+    image = rng.normal(size=(1, 4, 5, 2))
+    kernel = rng.normal(size=(2, 2, 2))
+    x, k = tf.constant(image), tf.constant(kernel)
+    y = tf.nn.dilation2d(x, k, [1, 1, 1, 1], [1, 1, 1, 1], "VALID")
+    expected = np.full((1, 3, 4, 2), -np.inf)
+    for i in range(2):
+        for j in range(2):
+            expected = np.maximum(expected, image[:, i:i + 3, j:j + 4] + kernel[i, j])
+    np.testing.assert_allclose(run(y), expected)
+    with tf.Session():
+        assert compute_gradient_error([x, k], [[1, 4, 5, 2], [2, 2, 2]], y, [1, 3, 4, 2],
+                                      delta=1e-6) < 1e-6

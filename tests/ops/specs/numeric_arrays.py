@@ -390,6 +390,7 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
      "UnravelIndex", "StatelessRandomGetKeyCounter", "StatelessRandomUniformV2",
      "StatelessRandomNormalV2", "StatelessTruncatedNormalV2", "StatelessRandomUniformIntV2",
      "StatelessMultinomial", "UniformCandidateSampler", "LogUniformCandidateSampler",
-     "AllCandidateSampler", "ComputeAccidentalHits"],
-    "tests/ops/test_numeric_ops.py (integer outputs) and conformance/cases/{array2,random2,nn2}"))
+     "AllCandidateSampler", "ComputeAccidentalHits", "Dilation2D", "Dilation2DBackpropInput",
+     "Dilation2DBackpropFilter"],
+    "tests/ops/test_numeric_ops.py and conformance/cases/{array2,random2,nn2}"))
 
