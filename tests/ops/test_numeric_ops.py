@@ -338,7 +338,9 @@ def test_approx_max_k_is_exact_with_gradient_and_cpu_kernel_limits():
     assert run(values).tolist() == [[4.0, 3.0], [9.0, 6.0]]
     assert run(indices).tolist() == [[2, 0], [0, 2]]
     with tf.Session():
-        assert compute_gradient_error(x, [2, 4], values, [2, 2], delta=1e-2) < 1e-3
+        init = np.array([[3.0, 1.0, 4.0, 1.5], [9.0, 2.0, 6.0, 5.0]], np.float32)
+        assert compute_gradient_error(x, [2, 4], values, [2, 2], x_init_value=init,
+                                      delta=1e-2) < 1e-3
     with pytest.raises(tf.errors.InvalidArgumentError, match="No OpKernel"):
         run(tf.math.approx_min_k(x, 1)[0])
 
