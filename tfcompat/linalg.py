@@ -15,6 +15,7 @@ from tfcompat.ops.linalg.dense_ops import matrix_solve as solve
 from tfcompat.ops.linalg.linalg_impl import (
     adjoint,
     cholesky_solve,
+    eigh_tridiagonal,
     expm,
     logdet,
     lu_matrix_inverse,

@@ -346,3 +346,38 @@ def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None) -> Tenso
     """Solves a triangular system (``tf.linalg.triangular_solve``)."""
     with ops.name_scope(name, "triangular_solve", [matrix, rhs]):
         return matrix_triangular_solve(matrix, rhs, lower=lower, adjoint=adjoint)
+
+
+def eigh_tridiagonal(alpha, beta, eigvals_only=True, select="a", select_range=None, tol=None,
+                     name=None):
+    """Eigenvalues (and vectors) of the symmetric tridiagonal matrix with diagonal ``alpha``
+    and off-diagonal ``beta``; ``select`` 'a' (all), 'v' (values in a range) or 'i' (indices
+    in a range)."""
+    del tol
+    from tfcompat.ops.linalg.decomposition_ops import self_adjoint_eig, self_adjoint_eigvals
+    from tfcompat.ops.matrix_diag_ops import matrix_diag
+    if select not in ("a", "v", "i"):
+        raise ValueError(f"Invalid select: {select}")
+    with ops.name_scope(name or "eigh_tridiagonal"):
+        alpha = convert_to_tensor(alpha, name="alpha")
+        beta = convert_to_tensor(beta, name="beta", dtype=alpha.dtype.base_dtype)
+        matrix = matrix_diag(alpha) + matrix_diag(beta, k=1) + matrix_diag(beta, k=-1)
+        if eigvals_only:
+            values = self_adjoint_eigvals(matrix)
+            vectors = None
+        else:
+            values, vectors = self_adjoint_eig(matrix)
+        if select == "i":
+            low, high = (int(v) for v in select_range)
+            values = values[low:high + 1]
+            vectors = None if vectors is None else vectors[:, low:high + 1]
+        elif select == "v":
+            low, high = select_range
+            keep = math_ops.logical_and(
+                math_ops.greater(values, constant_op.constant(low, dtype=values.dtype)),
+                math_ops.less_equal(values, constant_op.constant(high, dtype=values.dtype)))
+            if vectors is not None:
+                vectors = array_ops.transpose(slicing_ops.boolean_mask(
+                    array_ops.transpose(vectors), keep))
+            values = slicing_ops.boolean_mask(values, keep)
+        return values if eigvals_only else (values, vectors)
