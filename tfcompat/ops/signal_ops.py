@@ -301,3 +301,51 @@ def vorbis_window(window_length, dtype=dtypes.float32, name=None) -> Tensor:
         n = np.arange(length, dtype=np.float64)
         values = np.sin(math.pi / 2 * np.sin(math.pi * (n + 0.5) / length) ** 2)
         return _constant_window(values, dtype)
+
+
+# ---- MDCT ------------------------------------------------------------------------------------
+
+def _mdct_matrix(frame_length: int) -> np.ndarray:
+    """C[n, k] = cos(pi / N (n + 1/2 + N/2)(k + 1/2)) for frames of 2N samples."""
+    half = frame_length // 2
+    n = np.arange(frame_length, dtype=np.float64)[:, None]
+    k = np.arange(half, dtype=np.float64)[None, :]
+    return np.cos(math.pi / half * (n + 0.5 + half / 2) * (k + 0.5))
+
+
+def mdct(signals, frame_length, window_fn=vorbis_window, pad_end=False, norm=None,
+         name=None) -> Tensor:
+    """The modified DCT of frames of ``frame_length`` (a multiple of 4) every half frame."""
+    if norm not in (None, "ortho"):
+        raise ValueError(f"Unknown normalization. Expected None or 'ortho', got: {norm}")
+    with ops.name_scope(name, "mdct", [signals, frame_length]):
+        signals = convert_to_tensor(signals, name="signals")
+        length = _static_int(frame_length, "frame_length")
+        if length % 4:
+            raise ValueError("The frame length must be a multiple of 4.")
+        framed = frame(signals, length, length // 2, pad_end=pad_end)
+        if window_fn is not None:
+            framed = framed * window_fn(length, dtype=framed.dtype)
+        scale = math.sqrt(4.0 / length) if norm == "ortho" else 2.0
+        matrix = (scale * _mdct_matrix(length)).astype(framed.dtype.as_numpy_dtype)
+        return _last_axis_matmul(framed, constant_op.constant(matrix))
+
+
+def inverse_mdct(mdcts, window_fn=vorbis_window, norm=None, name=None) -> Tensor:
+    """Overlap-adds the windowed inverse MDCT of each frame (perfect reconstruction with a
+    power-complementary window)."""
+    if norm not in (None, "ortho"):
+        raise ValueError(f"Unknown normalization. Expected None or 'ortho', got: {norm}")
+    with ops.name_scope(name, "inverse_mdct", [mdcts]):
+        mdcts = convert_to_tensor(mdcts, name="mdcts")
+        half = mdcts.shape.as_tuple()[-1]
+        if half is None:
+            raise NotImplementedError("inverse_mdct needs a static coefficient count in "
+                                      "tfcompat")
+        length = 2 * half
+        scale = math.sqrt(4.0 / length) if norm == "ortho" else 1.0 / half
+        matrix = (scale * _mdct_matrix(length).T).astype(mdcts.dtype.as_numpy_dtype)
+        frames = _last_axis_matmul(mdcts, constant_op.constant(matrix))
+        if window_fn is not None:
+            frames = frames * window_fn(length, dtype=frames.dtype)
+        return overlap_and_add(frames, half)
