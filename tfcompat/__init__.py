@@ -344,6 +344,146 @@ def _known_tf1_symbols():
 
 _unsupported.use_known_symbols(_known_tf1_symbols)
 _attach_reprs()
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat import bitwise, linalg, manip, signal, spectral
+from tfcompat.ops.array_extra_ops import (
+    batch_gather,
+    broadcast_dynamic_shape,
+    broadcast_static_shape,
+    ensure_shape,
+    meshgrid,
+    repeat,
+    reverse_sequence,
+    roll,
+    saturate_cast,
+    sequence_mask,
+    to_bfloat16,
+    to_complex64,
+    to_complex128,
+    unique_with_counts,
+    unravel_index,
+)
+from tfcompat.ops.clip_ops import (
+    clip_by_average_norm,
+    clip_by_global_norm,
+    clip_by_norm,
+    global_norm,
+)
+from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
+from tfcompat.ops.einsum_ops import einsum, tensordot
+from tfcompat.ops.fft_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d
+from tfcompat.ops.linalg.decomposition_ops import (
+    matrix_square_root,
+    self_adjoint_eig,
+    self_adjoint_eigvals,
+    svd,
+)
+from tfcompat.ops.linalg.dense_ops import (
+    cholesky,
+    matrix_determinant,
+    matrix_inverse,
+    matrix_solve,
+)
+from tfcompat.ops.linalg.linalg_impl import (
+    cholesky_solve,
+    matrix_solve_ls,
+    matrix_transpose,
+    norm,
+)
+from tfcompat.ops.linalg.linalg_impl import triangular_solve as matrix_triangular_solve
+from tfcompat.ops.linalg.tridiagonal_ops import cross
+from tfcompat.ops.math_extra_ops import (
+    acos,
+    acosh,
+    angle,
+    asin,
+    asinh,
+    atan,
+    atan2,
+    atanh,
+    complex,
+    conj,
+    cosh,
+    floor_div,
+    imag,
+    real,
+    rint,
+    sinh,
+    tan,
+    truncatediv,
+    truncatemod,
+)
+from tfcompat.ops.matrix_diag_ops import (
+    eye,
+    matrix_band_part,
+    matrix_diag,
+    matrix_diag_part,
+    matrix_set_diag,
+    trace,
+)
+from tfcompat.ops.partition_ops import (
+    dynamic_partition,
+    dynamic_stitch,
+    histogram_fixed_width,
+    histogram_fixed_width_bins,
+    searchsorted,
+)
+from tfcompat.ops.random_extra_ops import random_crop
+from tfcompat.ops.reduction_extra_ops import (
+    accumulate_n,
+    arg_max,
+    arg_min,
+    count_nonzero,
+    is_non_decreasing,
+    is_strictly_increasing,
+)
+from tfcompat.ops.scatter_nd_ops import gather_nd, scatter_nd
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_add
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_nd_add
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_max as tensor_scatter_nd_max
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_min as tensor_scatter_nd_min
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_nd_sub
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_sub
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_nd_update
+from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_update
+from tfcompat.ops.segment_ops import (
+    segment_max,
+    segment_mean,
+    segment_min,
+    segment_prod,
+    segment_sum,
+    unsorted_segment_max,
+    unsorted_segment_mean,
+    unsorted_segment_min,
+    unsorted_segment_prod,
+    unsorted_segment_sqrt_n,
+)
+from tfcompat.ops.sort_ops import argsort, sort
+from tfcompat.ops.space_ops import (
+    batch_to_space,
+    batch_to_space_nd,
+    depth_to_space,
+    extract_image_patches,
+    required_space_to_batch_paddings,
+    space_to_batch,
+    space_to_batch_nd,
+    space_to_depth,
+)
+from tfcompat.ops.special_math_ops import (
+    betainc,
+    digamma,
+    erf,
+    erfc,
+    igamma,
+    igammac,
+    lbeta,
+    lgamma,
+    log_sigmoid,
+    polygamma,
+    zeta,
+)
+from tfcompat.variables.init_ops_extra import uniform_unit_scaling_initializer
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__

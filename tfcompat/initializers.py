@@ -19,3 +19,14 @@ local_variables = _variables.local_variables_initializer
 variables = _variables.variables_initializer
 
 __getattr__ = make_getattr("tf.initializers", __name__)
+
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat.variables import init_ops_extra as _extra  # noqa: E402
+
+he_normal = _extra.he_normal
+he_uniform = _extra.he_uniform
+lecun_normal = _extra.lecun_normal
+lecun_uniform = _extra.lecun_uniform
+identity = _extra.Identity
+uniform_unit_scaling = _extra.UniformUnitScaling

@@ -39,3 +39,68 @@ from tfcompat.rnn.raw import raw_rnn
 from tfcompat.rnn.static import static_rnn, static_state_saving_rnn
 
 __getattr__ = make_getattr("tf.nn", __name__)
+
+
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat.ops.candidate_sampling_ops import (  # noqa: E402
+    all_candidate_sampler,
+    compute_accidental_hits,
+    log_uniform_candidate_sampler,
+    nce_loss,
+    sampled_softmax_loss,
+    uniform_candidate_sampler,
+)
+from tfcompat.ops.conv3d_ops import (  # noqa: E402
+    avg_pool3d,
+    conv3d,
+    conv3d_backprop_filter_v2,
+    conv3d_transpose,
+    max_pool3d,
+)
+from tfcompat.ops.conv_extra_ops import (  # noqa: E402
+    atrous_conv2d,
+    avg_pool1d,
+    avg_pool_v2,
+    conv1d,
+    conv1d_transpose,
+    conv_transpose,
+    convolution,
+    max_pool1d,
+    max_pool_v2,
+    pool,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d,
+    depthwise_conv2d_native,
+    depthwise_conv2d_native_backprop_filter,
+    depthwise_conv2d_native_backprop_input,
+    max_pool_with_argmax,
+    separable_conv2d,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d_native_backprop_filter as depthwise_conv2d_backprop_filter,
+)
+from tfcompat.ops.depthwise_ops import (  # noqa: E402
+    depthwise_conv2d_native_backprop_input as depthwise_conv2d_backprop_input,
+)
+from tfcompat.ops.morphology_ops import dilation2d, erosion2d  # noqa: E402
+from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
+from tfcompat.ops.nn_extra_ops import (  # noqa: E402
+    batch_norm_with_global_normalization,
+    compute_average_loss,
+    l2_normalize,
+    local_response_normalization,
+    log_poisson_loss,
+    lrn,
+    normalize_moments,
+    relu_layer,
+    scale_regularization_loss,
+    sufficient_statistics,
+    weighted_cross_entropy_with_logits,
+    weighted_moments,
+    xw_plus_b,
+    zero_fraction,
+)
+from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
+from tfcompat.ops.space_ops import depth_to_space, space_to_batch, space_to_depth  # noqa: E402

@@ -8,3 +8,22 @@ from tfcompat.ops.random_ops import random_uniform as uniform
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.random", __name__)
+
+# ---- numeric (issue 9)
+# isort: split
+from tfcompat.ops.candidate_sampling_ops import (  # noqa: E402, F401
+    all_candidate_sampler,
+    log_uniform_candidate_sampler,
+    uniform_candidate_sampler,
+)
+from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401  # noqa: E402, F401
+    stateless_categorical,
+    stateless_multinomial,
+    stateless_truncated_normal,
+)
+from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
+    stateless_random_normal as stateless_normal,
+)
+from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
+    stateless_random_uniform as stateless_uniform,
+)
