@@ -331,19 +331,9 @@ from tfcompat.ops.numerics import (
     check_numerics,
     verify_tensor_all_finite,
 )
-from tfcompat.ops.sequence_ops import reverse_sequence
 from tfcompat.ops.tensor_array_ops import TensorArray
 from tfcompat.variables.template import make_template
 
-
-def _known_tf1_symbols():
-    from tfcompat.tools import manifest  # lazy: the symbol table is read on the first miss
-
-    return list(manifest.known_symbols())
-
-
-_unsupported.use_known_symbols(_known_tf1_symbols)
-_attach_reprs()
 # ---- numeric (issue 9)
 # isort: split
 from tfcompat import bitwise, linalg, manip, signal, spectral
@@ -435,8 +425,6 @@ from tfcompat.ops.reduction_extra_ops import (
     arg_max,
     arg_min,
     count_nonzero,
-    is_non_decreasing,
-    is_strictly_increasing,
 )
 from tfcompat.ops.scatter_nd_ops import gather_nd, scatter_nd
 from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_add
@@ -528,3 +516,13 @@ def add_to_collections(names, value):
 
 
 __getattr__ = make_getattr("tf", __name__)
+
+
+def _known_tf1_symbols():
+    from tfcompat.tools import manifest  # lazy: the symbol table is read on the first miss
+
+    return list(manifest.known_symbols())
+
+
+_unsupported.use_known_symbols(_known_tf1_symbols)
+_attach_reprs()

@@ -9,6 +9,6 @@ from tfcompat.ops.bitwise_ops import (
     left_shift,
     right_shift,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.bitwise", __name__)

@@ -42,6 +42,6 @@ from tfcompat.ops.matrix_diag_ops import matrix_diag as diag
 from tfcompat.ops.matrix_diag_ops import matrix_diag_part as diag_part
 from tfcompat.ops.matrix_diag_ops import matrix_set_diag as set_diag
 from tfcompat.ops.nn_extra_ops import l2_normalize
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.linalg", __name__)

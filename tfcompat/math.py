@@ -69,6 +69,7 @@ __getattr__ = make_getattr("tf.math", __name__)
 # ---- numeric (issue 9)
 # isort: split
 from tfcompat.ops.array_ops import invert_permutation  # noqa: E402
+from tfcompat.ops.check_ops import is_non_decreasing, is_strictly_increasing  # noqa: E402
 from tfcompat.ops.count_ops import bincount, confusion_matrix  # noqa: E402
 from tfcompat.ops.math_extra_ops import (  # noqa: E402
     acos,
@@ -101,8 +102,6 @@ from tfcompat.ops.reduction_extra_ops import (  # noqa: E402
     accumulate_n,
     count_nonzero,
     cumulative_logsumexp,
-    is_non_decreasing,
-    is_strictly_increasing,
     polyval,
     reduce_euclidean_norm,
     reduce_std,

@@ -36,6 +36,6 @@ from tfcompat.ops.signal_ops import (
     stft,
     vorbis_window,
 )
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.signal", __name__)

@@ -16,6 +16,6 @@ from tfcompat.ops.fft_ops import (
     rfft3d,
 )
 from tfcompat.ops.signal_ops import dct, idct
-from tfcompat.tools.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.spectral", __name__)

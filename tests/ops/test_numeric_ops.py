@@ -11,7 +11,7 @@ import pytest
 
 import tfcompat as tf
 from tfcompat.framework.ops import apply_op
-from tfcompat.ops.gradient_checker import compute_gradient_error
+from tfcompat.testing.gradient_checker import compute_gradient_error
 
 
 def run(fetches, feeds=None):

@@ -263,7 +263,7 @@ def test_one_training_step_moves_weights_against_the_gradient():
 
 
 def test_reverse_sequence_values_and_gradient():
-    from tfcompat.ops.sequence_ops import reverse_sequence
+    from tfcompat.ops.array_extra_ops import reverse_sequence
     x = tf.placeholder(tf.float64, [3, 4, 2])
     y = reverse_sequence(x, tf.constant([4, 0, 2]), seq_axis=1, batch_axis=0)
     value = np.random.RandomState(0).uniform(-1, 1, [3, 4, 2])

@@ -11,7 +11,7 @@ from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.common_shapes import broadcast_shape
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
-from tfcompat.framework.tensor_shape import TensorShape, as_shape, unknown_shape
+from tfcompat.framework.tensor_shape import Dimension, TensorShape, as_shape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops, slicing_ops
 from tfcompat.ops.op_helpers import INDEX_TYPES
 
@@ -85,9 +85,21 @@ def _reverse_sequence_grad(op, grad):
                             "batch_dim": op._attrs["batch_dim"]}), None)
 
 
+def _reverse_sequence_shape(op):
+    value, lengths = op.inputs
+    shape = value.shape
+    batch_dim = op._attrs["batch_dim"]
+    if shape.ndims is not None and lengths.shape.ndims == 1:
+        # TF's shape function learns the batch size from seq_lengths' length.
+        dims = shape.as_list()
+        dims[batch_dim] = Dimension(dims[batch_dim]).merge_with(lengths.shape[0]).value
+        shape = TensorShape(dims)
+    return [(value.dtype.base_dtype, shape)]
+
+
 register_op("ReverseSequence", inputs=("input: T", "seq_lengths: Tlen"),
             kernel=_reverse_sequence_kernel, kernel_attrs=("seq_dim", "batch_dim"),
-            shape_fn=_same_shape, allowed={"Tlen": INDEX_TYPES},
+            shape_fn=_reverse_sequence_shape, allowed={"Tlen": INDEX_TYPES},
             type_defaults={"Tlen": dtypes.int64}, attr_defaults={"batch_dim": 0},
             grad=_reverse_sequence_grad)
 

@@ -225,27 +225,6 @@ def polyval(coeffs, x, name=None) -> Tensor:
         return p
 
 
-def _monotonic(x, name, default_name, compare):
-    with ops.name_scope(name, default_name, [x]):
-        x = convert_to_tensor(x, name="x")
-        flat = array_ops.reshape(x, [-1])
-        diff = flat[1:] - flat[:-1] if x.dtype != dtypes.bool_ else None
-        if diff is None:
-            raise TypeError(f"Expected x to be numeric, not {x.dtype.name}")
-        return math_ops.reduce_all(compare(diff, array_ops.zeros([], dtype=diff.dtype)))
-
-
-def is_non_decreasing(x, name=None) -> Tensor:
-    """True if x[i] <= x[i+1] for all i of the flattened tensor (True for < 2 elements)."""
-    return _monotonic(x, name, "is_non_decreasing", math_ops.greater_equal)
-
-
-def is_strictly_increasing(x, name=None) -> Tensor:
-    """True if x[i] < x[i+1] for all i of the flattened tensor (True for < 2 elements)."""
-    return _monotonic(x, name, "is_strictly_increasing", math_ops.greater)
-
-
-
 def arg_max(input, dimension, output_type=dtypes.int64, name=None) -> Tensor:  # noqa: A002
     """The index of the largest value along ``dimension`` (TF1's ``tf.arg_max``)."""
     return math_ops.argmax(input, axis=dimension, output_type=output_type, name=name)

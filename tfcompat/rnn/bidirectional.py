@@ -1,5 +1,5 @@
 """Bidirectional RNNs (``tf.nn.bidirectional_dynamic_rnn``, ``tf.nn.static_bidirectional_rnn``);
-sequences are reversed with ``tf.reverse_sequence`` (``tfcompat.ops.sequence_ops``).
+sequences are reversed with ``tf.reverse_sequence`` (``tfcompat.ops.array_extra_ops``).
 
 A forward cell runs over the inputs in ``variable_scope("fw")``; a backward cell runs in
 ``variable_scope("bw")`` over the inputs with each row's first ``sequence_length`` steps
@@ -9,7 +9,7 @@ reversed (all steps without lengths), and its outputs are reversed back, as TF b
 from __future__ import annotations
 
 from tfcompat.ops import array_ops, slicing_ops
-from tfcompat.ops.sequence_ops import reverse_sequence
+from tfcompat.ops.array_extra_ops import reverse_sequence
 from tfcompat.rnn.cells import assert_like_rnncell
 from tfcompat.rnn.dynamic import dynamic_rnn
 from tfcompat.rnn.static import static_rnn

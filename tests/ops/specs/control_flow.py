@@ -19,6 +19,5 @@ COVERED_ELSEWHERE.update({
     "EagerPyFunc": "conformance/cases/pyfunc (op types, dtype checks, error classes)",
     "StringFormat": "conformance/cases/cf2/print (text recorded from TF)",
     "PrintV2": "conformance/cases/cf2/print (text recorded from TF)",
-    "ReverseSequence": "tests/ops/test_rnn.py (values, gradient check) and conformance rnn2",
     "ControlTrigger": "conformance/cases/cf2/gradient_counter (b_sync in loop gradients)",
 })
