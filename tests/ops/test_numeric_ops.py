@@ -202,8 +202,6 @@ def test_log_poisson_loss_full_adds_stirling_term_above_one():
     np.testing.assert_allclose(got, expected)
 
 
-@pytest.mark.xfail(reason="needs FloorMod to accept empty tensors (branch arch-ops)",
-                   strict=False)
 def test_linear_regression_tutorial_trains():
     """The classic TF1 tutorial: scalar placeholders and reduce_sum(pow(pred - Y, 2)) / (2n)."""
     rng = np.random.RandomState(0)
@@ -223,7 +221,7 @@ def test_linear_regression_tutorial_trains():
             for x, y in zip(train_x, train_y):
                 sess.run(optimizer, {X: x, Y: y})
         last = sess.run(cost, {X: train_x, Y: train_y})
-    assert last < first and last < 0.05
+    assert last < first / 100  # TF's exact numbers: conformance archops_fixes
 
 
 # ---- integer-valued array ops (COVERED_ELSEWHERE in tests/ops/specs/numeric_arrays.py) -------
