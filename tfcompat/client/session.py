@@ -18,6 +18,7 @@ from tfcompat.client.fetches import FetchMapper
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.ops.resource_container import cancel_session_resources
 
 
 class _DefaultSessionStack(threading.local):
@@ -110,6 +111,8 @@ class BaseSession:
 
     def close(self) -> None:
         self._closed = True
+        # Wakes threads blocked in this session's queues (queue runners) with CancelledError.
+        cancel_session_resources(self._state)
 
     def list_devices(self):
         return []
