@@ -103,6 +103,9 @@ from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
 from tfcompat.ops.conv_ops import shape_n
+
+# ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
+from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
@@ -178,12 +181,27 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
+from tfcompat.ops.queue_ops import (
+    FIFOQueue,
+    PaddingFIFOQueue,
+    PriorityQueue,
+    QueueBase,
+    RandomShuffleQueue,
+)
 from tfcompat.ops.random_ops import (
     multinomial,
     random_normal,
     random_shuffle,
     random_uniform,
     truncated_normal,
+)
+from tfcompat.ops.reader_ops import (
+    FixedLengthRecordReader,
+    IdentityReader,
+    ReaderBase,
+    TextLineReader,
+    TFRecordReader,
+    WholeFileReader,
 )
 from tfcompat.ops.script_ops import py_func
 from tfcompat.ops.slicing_ops import (
@@ -237,6 +255,7 @@ from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
 from tfcompat.tools.unsupported import make_getattr
+from tfcompat.training.queue_runner import start_queue_runners
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,

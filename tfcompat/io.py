@@ -1,5 +1,6 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
+from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (

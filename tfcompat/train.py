@@ -19,6 +19,22 @@ from tfcompat.training.checkpoint.state import (
     latest_checkpoint,
     update_checkpoint_state,
 )
+from tfcompat.training.coordinator import Coordinator, LooperThread
+from tfcompat.training.input import (
+    batch,
+    batch_join,
+    input_producer,
+    limit_epochs,
+    maybe_batch,
+    maybe_batch_join,
+    maybe_shuffle_batch,
+    maybe_shuffle_batch_join,
+    range_input_producer,
+    shuffle_batch,
+    shuffle_batch_join,
+    slice_input_producer,
+    string_input_producer,
+)
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
     AdagradOptimizer,
@@ -28,6 +44,7 @@ from tfcompat.training.optimizer import (  # noqa: F401
     Optimizer,
     RMSPropOptimizer,
 )
+from tfcompat.training.queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from tfcompat.training.saver import Saver
 from tfcompat.training.training_util import (  # noqa: F401
     create_global_step,

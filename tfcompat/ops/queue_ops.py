@@ -284,7 +284,7 @@ class QueueBase:
         with ops.name_scope(name, f"{self._name}_enqueue") as scope:
             values = self._check_enqueue_dtypes(vals)
             for value, shape in zip(values, self._shapes):
-                shape.assert_is_compatible_with(value.shape)
+                value.shape.assert_is_compatible_with(shape)
             return ops.apply_op("QueueEnqueueV2", [self._queue_ref, values], name=scope)
 
     def enqueue_many(self, vals, name=None):
@@ -294,7 +294,7 @@ class QueueBase:
             batch = values[0].shape.with_rank_at_least(1)[0]
             for value, shape in zip(values, self._shapes):
                 batch = batch.merge_with(value.shape.with_rank_at_least(1)[0])
-                shape.assert_is_compatible_with(value.shape[1:])
+                value.shape[1:].assert_is_compatible_with(shape)
             return ops.apply_op("QueueEnqueueManyV2", [self._queue_ref, values], name=scope)
 
     def _dequeue_return_value(self, tensors):

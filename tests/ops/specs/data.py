@@ -1,0 +1,18 @@
+"""Op types of the data family (queues, readers, CSV): resource and string ops without a
+numeric reference, tested by their own suites."""
+
+_QUEUES = "tests/data/test_queues.py"
+_READERS = "tests/data/test_readers.py"
+
+SPECS: list = []
+COVERED_ELSEWHERE = {
+    **{t: _QUEUES for t in (
+        "FIFOQueueV2", "PaddingFIFOQueueV2", "RandomShuffleQueueV2", "PriorityQueueV2",
+        "QueueEnqueueV2", "QueueEnqueueManyV2", "QueueDequeueV2", "QueueDequeueManyV2",
+        "QueueDequeueUpToV2", "QueueCloseV2", "QueueSizeV2", "QueueIsClosedV2")},
+    **{t: _READERS for t in (
+        "TextLineReaderV2", "TFRecordReaderV2", "FixedLengthRecordReaderV2",
+        "WholeFileReaderV2", "IdentityReaderV2", "ReaderReadV2", "ReaderReadUpToV2",
+        "ReaderNumRecordsProducedV2", "ReaderNumWorkUnitsCompletedV2", "ReaderResetV2",
+        "DecodeCSV")},
+}
