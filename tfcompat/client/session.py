@@ -18,6 +18,7 @@ from tfcompat.client.fetches import FetchMapper
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.ops.resource_container import cancel_session_resources
 
 
@@ -144,7 +145,7 @@ class BaseSession:
     def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list]:
         tensors = []
         values = []
-        for key, value in feed_dict.items():
+        for key, value in _expand_sparse_feeds(feed_dict):
             tensor = self._feed_key_to_tensor(key)
             if not self._graph.is_feedable(tensor):
                 raise ValueError(f"Tensor {tensor} may not be fed.")
@@ -222,6 +223,18 @@ class BaseSession:
 
     def partial_run_setup(self, fetches, feeds=None):
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _expand_sparse_feeds(feed_dict):
+    """Feed items, with a SparseTensor key fed its three parts."""
+    for key, value in feed_dict.items():
+        if isinstance(key, SparseTensor):
+            if not isinstance(value, tuple) or len(value) != 3:
+                raise TypeError(f"The value of a SparseTensor feed must be a "
+                                f"tf.compat.v1.SparseTensorValue or a 3-tuple, got {value!r}.")
+            yield from zip((key.indices, key.values, key.dense_shape), value)
+        else:
+            yield key, value
 
 
 def _kernel_value(value: np.ndarray) -> np.ndarray:
