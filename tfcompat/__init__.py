@@ -5,6 +5,7 @@ made only of explicit re-exports. A TF symbol that tfcompat does not implement r
 AttributeError naming it.
 """
 
+# ---- data: sparse tensors, Example parsing (tfcompat/framework/sparse_tensor.py, ops/sparse_*.py)
 from tfcompat import (
     errors,
     initializers,
@@ -16,6 +17,7 @@ from tfcompat import (
     nn,
     python_io,
     random,
+    sparse,
     summary,
     train,
 )
@@ -74,6 +76,11 @@ from tfcompat.framework.ops import (
     reset_default_graph,
 )
 from tfcompat.framework.random_seed import get_seed, set_random_seed
+from tfcompat.framework.sparse_tensor import (
+    SparseTensor,
+    SparseTensorValue,
+    convert_to_tensor_or_sparse_tensor,
+)
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
     bitcast,
@@ -107,6 +114,13 @@ from tfcompat.ops.conv_ops import shape_n
 # ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
 from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
+from tfcompat.ops.example_parsing_ops import (
+    FixedLenFeature,
+    FixedLenSequenceFeature,
+    VarLenFeature,
+    parse_example,
+    parse_single_example,
+)
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients, hessians
 from tfcompat.ops.linalg_ops import diag, diag_part, qr
@@ -220,6 +234,30 @@ from tfcompat.ops.slicing_ops import (
     tile,
     unsorted_segment_sum,
     unstack,
+)
+from tfcompat.ops.sparse_math_ops import (
+    sparse_fill_empty_rows,
+    sparse_maximum,
+    sparse_minimum,
+    sparse_reduce_max,
+    sparse_reduce_sum,
+    sparse_slice,
+    sparse_softmax,
+    sparse_split,
+    sparse_tensor_dense_matmul,
+)
+from tfcompat.ops.sparse_ops import (
+    sparse_add,
+    sparse_concat,
+    sparse_merge,
+    sparse_placeholder,
+    sparse_reorder,
+    sparse_reshape,
+    sparse_retain,
+    sparse_tensor_to_dense,
+    sparse_to_dense,
+    sparse_to_indicator,
+    sparse_transpose,
 )
 from tfcompat.ops.state_ops import (
     assign,

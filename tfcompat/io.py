@@ -1,6 +1,13 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
 from tfcompat.ops.csv_ops import decode_csv
+from tfcompat.ops.example_parsing_ops import (
+    FixedLenFeature,
+    FixedLenSequenceFeature,
+    VarLenFeature,
+    parse_example,
+    parse_single_example,
+)
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (

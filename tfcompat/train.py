@@ -1,6 +1,17 @@
 """``tf.train``: optimizers and the global step."""
 
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
+from tfcompat.protobuf.example_pb2 import (
+    BytesList,
+    Example,
+    Feature,
+    FeatureList,
+    FeatureLists,
+    Features,
+    FloatList,
+    Int64List,
+    SequenceExample,
+)
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.summary_iterator import summary_iterator

@@ -253,7 +253,7 @@ def parse_example(serialized, features, name=None, example_names=None):
     sparse_keys, sparse_types, dense_keys, dense_types, dense_shapes, defaults = \
         _features_params(features)
     with ops.name_scope(name, "ParseExample", [serialized, example_names]):
-        serialized = ops.convert_to_tensor(serialized, dtype=dtypes.string)
+        serialized = ops.convert_to_tensor(serialized, dtype=dtypes.string, name="serialized")
         default_tensors = [_default_tensor(*d) for d in defaults]
         names = [] if example_names is None else example_names
         out = ops.apply_op("ParseExampleV2", [

@@ -3,6 +3,8 @@ numeric reference, tested by their own suites."""
 
 _QUEUES = "tests/data/test_queues.py"
 _READERS = "tests/data/test_readers.py"
+_SPARSE = "tests/data/test_sparse.py"
+_PARSING = "tests/data/test_parsing.py"
 
 SPECS: list = []
 COVERED_ELSEWHERE = {
@@ -15,4 +17,10 @@ COVERED_ELSEWHERE = {
         "WholeFileReaderV2", "IdentityReaderV2", "ReaderReadV2", "ReaderReadUpToV2",
         "ReaderNumRecordsProducedV2", "ReaderNumWorkUnitsCompletedV2", "ReaderResetV2",
         "DecodeCSV")},
+    **{t: _SPARSE for t in (
+        "SparseToDense", "SparseReorder", "SparseReshape", "SparseConcat", "SparseAdd",
+        "SparseAddGrad", "SparseTensorDenseAdd", "SparseReduceSum", "SparseReduceMax",
+        "SparseTensorDenseMatMul", "SparseSoftmax", "SparseFillEmptyRows", "SparseSlice",
+        "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
+    "ParseExampleV2": _PARSING,
 }
