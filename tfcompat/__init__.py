@@ -6,7 +6,9 @@ AttributeError naming it.
 """
 
 # ---- data: sparse tensors, Example parsing (tfcompat/framework/sparse_tensor.py, ops/sparse_*.py)
+# ---- data: tf.data (tfcompat/data/)
 from tfcompat import (
+    data,
     errors,
     initializers,
     io,
@@ -31,6 +33,7 @@ from tfcompat.client.session import (
     Session,
     get_default_session,
 )
+from tfcompat.data.readers import matching_files
 from tfcompat.framework import dtypes as _dtypes
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.dtypes import (

@@ -5,6 +5,7 @@ _QUEUES = "tests/data/test_queues.py"
 _READERS = "tests/data/test_readers.py"
 _SPARSE = "tests/data/test_sparse.py"
 _PARSING = "tests/data/test_parsing.py"
+_DATASETS = "tests/data/test_dataset.py"
 
 SPECS: list = []
 COVERED_ELSEWHERE = {
@@ -23,4 +24,13 @@ COVERED_ELSEWHERE = {
         "SparseTensorDenseMatMul", "SparseSoftmax", "SparseFillEmptyRows", "SparseSlice",
         "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
     "ParseExampleV2": _PARSING,
+    **{t: _DATASETS for t in (
+        "TensorDataset", "TensorSliceDataset", "RangeDataset", "ZipDataset",
+        "ConcatenateDataset", "MapDataset", "ParallelMapDatasetV2", "FilterDataset",
+        "FlatMapDataset", "InterleaveDataset", "BatchDatasetV2", "PaddedBatchDatasetV2",
+        "RepeatDataset", "TakeDataset", "SkipDataset", "PrefetchDataset", "CacheDataset",
+        "UnbatchDataset", "ShuffleDataset", "GeneratorDataset", "TextLineDataset",
+        "TFRecordDataset", "FixedLengthRecordDatasetV2", "MatchingFiles", "IteratorV2",
+        "OneShotIterator", "MakeIterator", "IteratorGetNext", "IteratorToStringHandle",
+        "IteratorFromStringHandleV2", "ReduceDataset")},
 }

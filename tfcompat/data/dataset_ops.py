@@ -1,0 +1,486 @@
+"""``tf.data.Dataset`` in graph mode: each dataset is a variant tensor made by a dataset op.
+
+A dataset op's kernel returns the run-time value of the dataset (tfcompat.data.sources), a lazy
+producer of elements; iterators (tfcompat.data.iterator_ops) step through it. Static element
+types and shapes are tracked in Python, as TF's ``output_types``/``output_shapes``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.data import sources, structure
+from tfcompat.data.functions import TracedFunction
+from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.random_seed import get_seed
+from tfcompat.framework.tensor_shape import TensorShape, as_shape, unknown_shape
+from tfcompat.framework.tensor_util import constant_value
+from tfcompat.ops import math_ops
+
+AUTOTUNE = -1
+INFINITE_CARDINALITY = -1
+UNKNOWN_CARDINALITY = -2
+
+
+def _value_array(value) -> np.ndarray:
+    out = np.empty((), dtype=object)
+    out[()] = value
+    return out
+
+
+def _value_of(array):
+    return array[()] if isinstance(array, np.ndarray) else array
+
+
+def _register_dataset(op_type: str, inputs, make):
+    """Registers a dataset op: ``make(op, state)`` returns ``kernel(*inputs) -> value``."""
+    def bind(op, state):
+        kernel = make(op, state)
+        return lambda *args: _value_array(kernel(*[_value_of(a) if isinstance(a, np.ndarray)
+                                                   and a.dtype == object and a.ndim == 0
+                                                   and isinstance(a[()], sources.DatasetValue)
+                                                   else a for a in args]))
+    register_op(op_type, inputs=inputs, shape_fn=lambda op: [(dtypes.variant, TensorShape([]))],
+                bind=bind, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def _int(x) -> int:
+    return int(np.asarray(x))
+
+
+def _caller(fn: TracedFunction, state):
+    plan = fn.plan_for(state)
+    return lambda element: tuple(plan(*element))
+
+
+_register_dataset("TensorDataset", ("components: list(Toutput_types)",),
+                  lambda op, state: lambda *c: sources.tensors(c))
+_register_dataset("TensorSliceDataset", ("components: list(Toutput_types)",),
+                  lambda op, state: lambda *c: sources.tensor_slices(c))
+_register_dataset("RangeDataset", ("start: int64", "stop: int64", "step: int64"),
+                  lambda op, state: sources.range_values)
+_register_dataset("ZipDataset", ("input_datasets: N*variant",),
+                  lambda op, state: lambda *v: sources.zipped(list(v), []))
+_register_dataset("ConcatenateDataset", ("input_dataset: variant", "another_dataset: variant"),
+                  lambda op, state: sources.concatenated)
+_register_dataset("MapDataset", ("input_dataset: variant",),
+                  lambda op, state: lambda v: sources.mapped(v, _caller(op._attrs["f"], state)))
+_register_dataset("ParallelMapDatasetV2", ("input_dataset: variant",
+                                           "num_parallel_calls: int64"),
+                  lambda op, state: lambda v, n: sources.mapped(
+                      v, _caller(op._attrs["f"], state)))
+def _filter(op, state):
+    call = _caller(op._attrs["predicate"], state)
+    return lambda v: sources.filtered(v, lambda e: bool(call(e)[0]))
+
+
+_register_dataset("FilterDataset", ("input_dataset: variant",), _filter)
+
+
+def _inner_dataset(op, state):
+    call = _caller(op._attrs["f"], state)
+    return lambda e: _value_of(call(e)[0])
+
+
+_register_dataset("FlatMapDataset", ("input_dataset: variant",),
+                  lambda op, state: lambda v: sources.flat_mapped(v, _inner_dataset(op, state)))
+_register_dataset("InterleaveDataset", ("input_dataset: variant", "cycle_length: int64",
+                                        "block_length: int64"),
+                  lambda op, state: lambda v, c, b: sources.interleaved(
+                      v, _inner_dataset(op, state), max(_int(c), 1), max(_int(b), 1)))
+_register_dataset("BatchDatasetV2", ("input_dataset: variant", "batch_size: int64",
+                                     "drop_remainder: bool"),
+                  lambda op, state: lambda v, n, d: sources.batched(v, _int(n), bool(d)))
+
+
+def _padded_batch(op, state):
+    n = op._attrs["N"]
+
+    def kernel(v, batch_size, *rest):
+        shapes = [tuple(int(d) for d in np.asarray(s).reshape(-1)) for s in rest[:n]]
+        shapes = [tuple(None if d < 0 else d for d in s) for s in shapes]
+        values = [np.asarray(x)[()] for x in rest[n:2 * n]]
+        return sources.batched(v, _int(batch_size), bool(rest[2 * n]), shapes, values)
+    return kernel
+
+
+_register_dataset("PaddedBatchDatasetV2", ("input_dataset: variant", "batch_size: int64",
+                                           "padded_shapes: N*int64",
+                                           "padding_values: list(Toutput_types)",
+                                           "drop_remainder: bool"), _padded_batch)
+_register_dataset("RepeatDataset", ("input_dataset: variant", "count: int64"),
+                  lambda op, state: lambda v, c: sources.repeated(v, _int(c)))
+_register_dataset("TakeDataset", ("input_dataset: variant", "count: int64"),
+                  lambda op, state: lambda v, c: sources.taken(v, _int(c)))
+_register_dataset("SkipDataset", ("input_dataset: variant", "count: int64"),
+                  lambda op, state: lambda v, c: sources.skipped(v, _int(c)))
+_register_dataset("PrefetchDataset", ("input_dataset: variant", "buffer_size: int64"),
+                  lambda op, state: lambda v, b: v)
+_register_dataset("CacheDataset", ("input_dataset: variant", "filename: string"),
+                  lambda op, state: lambda v, f: sources.Cached(v))
+_register_dataset("UnbatchDataset", ("input_dataset: variant",),
+                  lambda op, state: sources.unbatched)
+_register_dataset("ShuffleDataset", ("input_dataset: variant", "buffer_size: int64",
+                                     "seed: int64", "seed2: int64"),
+                  lambda op, state: lambda v, b, s, s2: sources.Shuffled(
+                      v, _int(b), _int(s), _int(s2), op._attrs["reshuffle_each_iteration"]))
+
+
+def _generator(op, state):
+    fn = op._attrs["generator"]
+    types = op._attrs["output_types"]
+    shapes = op._attrs["output_shapes"]
+    single = op._attrs["single"]
+
+    def convert(value) -> tuple:
+        flat = [value] if single else structure.flatten(value)
+        out = []
+        for v, t, s in zip(flat, types, shapes):
+            array = np.asarray(v, dtype=t.as_numpy_dtype) if t is not dtypes.string else \
+                _bytes_array(v)
+            if not s.is_compatible_with(array.shape):
+                raise errors.InvalidArgumentError(
+                    None, None, f"`generator` yielded an element of shape {array.shape} where "
+                    f"an element of shape {s} was expected.")
+            out.append(array)
+        return tuple(out)
+
+    def kernel():
+        return sources.FromGenerator(lambda: (convert(v) for v in fn()))
+    return kernel
+
+
+def _bytes_array(value) -> np.ndarray:
+    array = np.asarray(value, dtype=object)
+    flat = [v.encode() if isinstance(v, str) else v for v in array.reshape(-1)]
+    out = np.empty(array.shape, dtype=object)
+    out.reshape(-1)[:] = flat
+    return out
+
+
+_register_dataset("GeneratorDataset", (), _generator)
+
+
+# ---- the Dataset class ------------------------------------------------------------------------
+
+class Dataset:
+    """A sequence of elements (``tf.compat.v1.data.Dataset``), built from dataset ops."""
+
+    def __init__(self, variant_tensor, output_types, output_shapes):
+        self._variant_tensor = variant_tensor
+        self._types = output_types
+        self._shapes = output_shapes
+
+    # -- structure
+
+    @property
+    def output_types(self):
+        return self._types
+
+    @property
+    def output_shapes(self):
+        return self._shapes
+
+    @property
+    def output_classes(self):
+        return structure.map_structure(lambda _: ops.Tensor, self._types)
+
+    def _flat_types(self) -> list:
+        return structure.flatten(self._types)
+
+    def _flat_shapes(self) -> list:
+        return structure.flatten(self._shapes)
+
+    def __repr__(self) -> str:
+        return (f"<{type(self).__name__} shapes: {self._shapes}, types: "
+                f"{structure.map_structure(lambda t: t.name, self._types)}>")
+
+    def _attrs(self) -> dict:
+        return {"output_types": self._flat_types(), "output_shapes": self._flat_shapes()}
+
+    def _derive(self, op_type, inputs, types, shapes, attrs=None, name=None):
+        flat_types = structure.flatten(types)
+        flat_shapes = structure.flatten(shapes)
+        variant = ops.apply_op(op_type, inputs, name=name or op_type, attrs={
+            "output_types": flat_types, "output_shapes": flat_shapes, **(attrs or {})})
+        return Dataset(variant, types, shapes)
+
+    # -- sources
+
+    @staticmethod
+    def from_tensors(tensors, name=None):
+        """A dataset of one element: ``tensors``."""
+        with ops.name_scope("tensors"):
+            element = structure.to_tensors(tensors)
+        flat = structure.flatten(element)
+        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
+        shapes = structure.map_structure(lambda t: t.shape, element)
+        return Dataset(ops.apply_op("TensorDataset", [flat], name="TensorDataset", attrs={
+            "output_shapes": [t.shape for t in flat]}), types, shapes)
+
+    @staticmethod
+    def from_tensor_slices(tensors, name=None):
+        """A dataset of the slices of ``tensors`` along their first dimension."""
+        with ops.name_scope("tensors"):
+            element = structure.to_tensors(tensors)
+        flat = structure.flatten(element)
+        batch = TensorShape([None])
+        for t in flat:
+            if t.shape.ndims == 0:
+                raise ValueError("Unbatching a tensor is only supported for rank >= 1")
+            batch = batch.merge_with(t.shape[:1]) if t.shape.ndims is not None else batch
+        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
+        shapes = structure.map_structure(
+            lambda t: t.shape[1:] if t.shape.ndims is not None else unknown_shape(), element)
+        return Dataset(ops.apply_op("TensorSliceDataset", [flat], name="TensorSliceDataset",
+                                    attrs={"output_shapes": structure.flatten(shapes)}),
+                       types, shapes)
+
+    @staticmethod
+    def range(*args, output_type=dtypes.int64, name=None):  # noqa: A003 - TF's name
+        """A dataset of the integers ``range(start, stop, step)``."""
+        if len(args) == 1:
+            start, stop, step = 0, args[0], 1
+        elif len(args) == 2:
+            start, stop, step = args[0], args[1], 1
+        elif len(args) == 3:
+            start, stop, step = args
+        else:
+            raise ValueError(f"Invalid arguments to RangeDataset: {args}")
+        start, stop, step = (ops.convert_to_tensor(v, dtype=dtypes.int64, name=n)
+                             for v, n in ((start, "start"), (stop, "stop"), (step, "step")))
+        ds = Dataset(ops.apply_op("RangeDataset", [start, stop, step], name=name or
+                                  "RangeDataset", attrs={"output_types": [dtypes.int64],
+                                                         "output_shapes": [TensorShape([])]}),
+                     dtypes.int64, TensorShape([]))
+        if dtypes.as_dtype(output_type) is not dtypes.int64:
+            ds = ds.map(lambda x: math_ops.cast(x, output_type))
+        return ds
+
+    @staticmethod
+    def zip(datasets, name=None):  # noqa: A003 - TF's name
+        """A dataset of tuples (or dicts) of the elements of ``datasets``."""
+        flat = structure.flatten(datasets)
+        types = structure.pack_as(datasets, [d._types for d in flat])
+        shapes = structure.pack_as(datasets, [d._shapes for d in flat])
+        flat_types = [t for d in flat for t in d._flat_types()]
+        flat_shapes = [s for d in flat for s in d._flat_shapes()]
+        variant = ops.apply_op("ZipDataset", [[d._variant_tensor for d in flat]],
+                               name=name or "ZipDataset",
+                               attrs={"output_types": flat_types, "output_shapes": flat_shapes})
+        return Dataset(variant, types, shapes)
+
+    @staticmethod
+    def from_generator(generator, output_types, output_shapes=None, args=None):
+        """A dataset of the values a Python generator yields (called anew per iteration)."""
+        if args:
+            raise NotImplementedError("Dataset.from_generator(args=...) is not supported by "
+                                      "tfcompat yet")
+        types = structure.normalize_types(output_types)
+        shapes = structure.normalize_shapes(output_shapes, types)
+        flat_types = structure.flatten(types)
+        variant = ops.apply_op("GeneratorDataset", [], name="GeneratorDataset", attrs={
+            "generator": generator, "output_types": flat_types,
+            "output_shapes": structure.flatten(shapes),
+            "single": not structure.is_structure(types)})
+        return Dataset(variant, types, shapes)
+
+    @staticmethod
+    def list_files(file_pattern, shuffle=None, seed=None):
+        """A dataset of the file names matching ``file_pattern`` (shuffled by default)."""
+        from tfcompat.data.readers import matching_files
+        with ops.name_scope("list_files"):
+            files = matching_files(file_pattern)
+            ds = Dataset.from_tensor_slices(files)
+        if shuffle is None or shuffle:
+            ds = ds.shuffle(10000, seed=seed)
+        return ds
+
+    # -- transformations
+
+    def concatenate(self, dataset, name=None):
+        structure.check_same_structure(self._types, dataset._types)
+        shapes = structure.pack_as(self._types, [
+            a.most_specific_compatible_shape(b) if a.ndims == b.ndims else unknown_shape()
+            for a, b in zip(self._flat_shapes(), dataset._flat_shapes())])
+        return self._derive("ConcatenateDataset", [self._variant_tensor,
+                                                   dataset._variant_tensor],
+                            self._types, shapes, name=name)
+
+    def _trace(self, fn, name):
+        return TracedFunction(fn, self._types, self._shapes, name=name)
+
+    def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
+        """Applies ``map_func`` (traced once) to each element."""
+        fn = self._trace(map_func, "map")
+        out = fn.output_structure
+        types = structure.map_structure(lambda t: t.dtype.base_dtype, out)
+        shapes = structure.map_structure(lambda t: t.shape, out)
+        attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": True}
+        if num_parallel_calls is None:
+            return self._derive("MapDataset", [self._variant_tensor], types, shapes, attrs,
+                                name)
+        calls = ops.convert_to_tensor(num_parallel_calls, dtype=dtypes.int64,
+                                      name="num_parallel_calls")
+        return self._derive("ParallelMapDatasetV2", [self._variant_tensor, calls], types,
+                            shapes, {**attrs, "deterministic": "default"}, name)
+
+    def filter(self, predicate, name=None):  # noqa: A003 - TF's name
+        """Keeps the elements for which ``predicate`` (a scalar bool function) is true."""
+        fn = self._trace(predicate, "filter")
+        out = fn.outputs
+        if len(out) != 1 or out[0].dtype.base_dtype is not dtypes.bool_ or \
+                not out[0].shape.is_compatible_with([]):
+            raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar "
+                             "tensor.")
+        return self._derive("FilterDataset", [self._variant_tensor], self._types,
+                            self._shapes, {"predicate": fn}, name)
+
+    def flat_map(self, map_func, name=None):
+        """Maps each element to a dataset and flattens the results."""
+        fn = self._trace(map_func, "flat_map")
+        inner = fn.output_structure
+        if not hasattr(inner, "_variant_tensor"):
+            raise TypeError("The `map_func` argument must return a `Dataset` object.")
+        return self._derive("FlatMapDataset", [self._variant_tensor], inner._types,
+                            inner._shapes, {"f": fn}, name)
+
+    def interleave(self, map_func, cycle_length=None, block_length=None,
+                   num_parallel_calls=None, deterministic=None, name=None):
+        """Maps each element to a dataset and interleaves ``cycle_length`` of them,
+        ``block_length`` elements at a time."""
+        fn = self._trace(map_func, "interleave")
+        inner = fn.output_structure
+        if not hasattr(inner, "_variant_tensor"):
+            raise TypeError("The `map_func` argument must return a `Dataset` object.")
+        cycle = ops.convert_to_tensor(AUTOTUNE if cycle_length is None else cycle_length,
+                                      dtype=dtypes.int64, name="cycle_length")
+        block = ops.convert_to_tensor(1 if block_length is None else block_length,
+                                      dtype=dtypes.int64, name="block_length")
+        return self._derive("InterleaveDataset", [self._variant_tensor, cycle, block],
+                            inner._types, inner._shapes, {"f": fn}, name)
+
+    def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
+              deterministic=None, name=None):
+        """Combines consecutive elements into batches."""
+        size = ops.convert_to_tensor(batch_size, dtype=dtypes.int64, name="batch_size")
+        drop = ops.convert_to_tensor(drop_remainder, dtype=dtypes.bool_,
+                                     name="drop_remainder")
+        static = constant_value(size) if drop_remainder is True else None
+        dim = int(static) if static is not None else None
+        shapes = structure.map_structure(lambda s: TensorShape([dim]).concatenate(s),
+                                         self._shapes)
+        return self._derive("BatchDatasetV2", [self._variant_tensor, size, drop], self._types,
+                            shapes, {"parallel_copy": False}, name)
+
+    def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
+                     drop_remainder=False, name=None):
+        """Batches elements, padding each component to ``padded_shapes`` (None: the batch's
+        longest)."""
+        if padded_shapes is None:
+            padded_shapes = self._shapes
+        shapes = structure.pack_as(self._types, [
+            as_shape(s) for s in structure._flat_shapes(padded_shapes)])
+        flat_shapes = structure.flatten(shapes)
+        flat_types = self._flat_types()
+        if padding_values is None:
+            flat_values = [b"" if t is dtypes.string else 0 for t in flat_types]
+        else:
+            flat_values = structure.flatten(padding_values) if structure.is_structure(
+                padding_values) else [padding_values] * len(flat_types)
+        size = ops.convert_to_tensor(batch_size, dtype=dtypes.int64, name="batch_size")
+        shape_tensors = [ops.convert_to_tensor(
+            [-1 if d is None else d for d in s.as_list()], dtype=dtypes.int64,
+            name="padded_shapes") for s in flat_shapes]
+        value_tensors = [ops.convert_to_tensor(v, dtype=t, name="padding_values")
+                         for v, t in zip(flat_values, flat_types)]
+        drop = ops.convert_to_tensor(drop_remainder, dtype=dtypes.bool_,
+                                     name="drop_remainder")
+        static = constant_value(size) if drop_remainder is True else None
+        dim = int(static) if static is not None else None
+        out_shapes = structure.map_structure(lambda s: TensorShape([dim]).concatenate(s),
+                                             shapes)
+        return self._derive("PaddedBatchDatasetV2",
+                            [self._variant_tensor, size, shape_tensors, value_tensors, drop],
+                            self._types, out_shapes, {"parallel_copy": False}, name)
+
+    def repeat(self, count=None, name=None):
+        """Repeats the dataset ``count`` times (forever when None or -1)."""
+        count = ops.convert_to_tensor(-1 if count is None else count, dtype=dtypes.int64,
+                                      name="count")
+        return self._derive("RepeatDataset", [self._variant_tensor, count], self._types,
+                            self._shapes, name=name)
+
+    def take(self, count, name=None):
+        count = ops.convert_to_tensor(count, dtype=dtypes.int64, name="count")
+        return self._derive("TakeDataset", [self._variant_tensor, count], self._types,
+                            self._shapes, name=name)
+
+    def skip(self, count, name=None):
+        count = ops.convert_to_tensor(count, dtype=dtypes.int64, name="count")
+        return self._derive("SkipDataset", [self._variant_tensor, count], self._types,
+                            self._shapes, name=name)
+
+    def prefetch(self, buffer_size, name=None):
+        """Accepted for compatibility: elements are produced on demand in the calling thread."""
+        size = ops.convert_to_tensor(buffer_size, dtype=dtypes.int64, name="buffer_size")
+        return self._derive("PrefetchDataset", [self._variant_tensor, size], self._types,
+                            self._shapes, name=name)
+
+    def cache(self, filename="", name=None):
+        """Keeps the elements in memory after the first full pass (a ``filename`` is accepted
+        but the cache stays in memory)."""
+        filename = ops.convert_to_tensor(filename, dtype=dtypes.string, name="filename")
+        return self._derive("CacheDataset", [self._variant_tensor, filename], self._types,
+                            self._shapes, name=name)
+
+    def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=None, name=None):
+        """Shuffles with a buffer of ``buffer_size`` elements (seeded orders are reproducible,
+        but differ from TF's)."""
+        seed1, seed2 = get_seed(seed)
+        if seed1 is None:
+            seed1, seed2 = 0, 0
+        size = ops.convert_to_tensor(buffer_size, dtype=dtypes.int64, name="buffer_size")
+        seed_t = ops.convert_to_tensor(seed1, dtype=dtypes.int64, name="seed")
+        seed2_t = ops.convert_to_tensor(seed2, dtype=dtypes.int64, name="seed2")
+        reshuffle = True if reshuffle_each_iteration is None else reshuffle_each_iteration
+        return self._derive("ShuffleDataset", [self._variant_tensor, size, seed_t, seed2_t],
+                            self._types, self._shapes,
+                            {"reshuffle_each_iteration": bool(reshuffle)}, name)
+
+    def enumerate(self, start=0, name=None):  # noqa: A003 - TF's name
+        """Pairs each element with its index: ``(index, element)``."""
+        max_value = np.iinfo(np.int64).max
+        return Dataset.zip((Dataset.range(start, max_value), self))
+
+    def unbatch(self, name=None):
+        """Splits each element along its first dimension into several elements."""
+        shapes = structure.map_structure(
+            lambda s: s[1:] if s.ndims is not None else unknown_shape(), self._shapes)
+        return self._derive("UnbatchDataset", [self._variant_tensor], self._types, shapes,
+                            name=name)
+
+    def reduce(self, initial_state, reduce_func, name=None):
+        """Folds the elements into one value with ``reduce_func(state, element)``."""
+        from tfcompat.data.iterator_ops import reduce_dataset
+        return reduce_dataset(self, initial_state, reduce_func)
+
+    def apply(self, transformation_func):
+        """Returns ``transformation_func(self)``."""
+        dataset = transformation_func(self)
+        if not isinstance(dataset, Dataset):
+            raise TypeError(f"`transformation_func` must return a `tf.data.Dataset` object. "
+                            f"Got {type(dataset)}.")
+        return dataset
+
+    def make_one_shot_iterator(self):
+        from tfcompat.data.iterator_ops import make_one_shot_iterator
+        return make_one_shot_iterator(self)
+
+    def make_initializable_iterator(self, shared_name=None):
+        from tfcompat.data.iterator_ops import make_initializable_iterator
+        return make_initializable_iterator(self, shared_name)
+
+
+DatasetV1 = Dataset

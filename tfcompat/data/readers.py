@@ -1,0 +1,95 @@
+"""File datasets: ``TextLineDataset``, ``TFRecordDataset``, ``FixedLengthRecordDataset``, and
+``tf.io.matching_files``."""
+
+from __future__ import annotations
+
+from tfcompat.data import sources
+from tfcompat.data.dataset_ops import Dataset, _register_dataset
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.summary.tfrecord import TFRecordOptions
+
+_register_dataset("TextLineDataset", ("filenames: string", "compression_type: string",
+                                      "buffer_size: int64"),
+                  lambda op, state: lambda f, c, b: sources.text_lines(f, _text(c)))
+_register_dataset("TFRecordDataset", ("filenames: string", "compression_type: string",
+                                      "buffer_size: int64"),
+                  lambda op, state: lambda f, c, b: sources.tfrecords(f, _text(c)))
+_register_dataset("FixedLengthRecordDatasetV2", (
+    "filenames: string", "header_bytes: int64", "record_bytes: int64", "footer_bytes: int64",
+    "buffer_size: int64", "compression_type: string"),
+    lambda op, state: lambda f, h, r, ft, b, c: sources.fixed_length_records(
+        f, int(h), int(r), int(ft), int(b), _text(c)))
+
+
+def _text(value) -> str:
+    value = value[()] if hasattr(value, "shape") else value
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+register_op("MatchingFiles", inputs=("pattern: string",),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([None]))],
+            kernel=sources.matching_files, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def matching_files(pattern, name=None):
+    """The sorted file names matching a glob pattern (or each of a list of patterns)."""
+    return ops.apply_op("MatchingFiles", [pattern], name=name or "MatchingFiles")
+
+
+def _string_dataset(op_type, inputs) -> Dataset:
+    variant = ops.apply_op(op_type, inputs, name=op_type, attrs={
+        "output_types": [dtypes.string], "output_shapes": [TensorShape([])]})
+    return Dataset(variant, dtypes.string, TensorShape([]))
+
+
+def _compression(compression_type) -> str:
+    return TFRecordOptions.get_compression_type_string(compression_type)
+
+
+class TextLineDataset(Dataset):
+    """The lines of text files (without line endings), file after file."""
+
+    def __init__(self, filenames, compression_type=None, buffer_size=None,
+                 num_parallel_reads=None, name=None):
+        filenames = ops.convert_to_tensor(filenames, dtype=dtypes.string, name="filenames")
+        ds = _string_dataset("TextLineDataset", [
+            filenames, ops.convert_to_tensor(_compression(compression_type),
+                                             dtype=dtypes.string, name="compression_type"),
+            ops.convert_to_tensor(buffer_size or 256 * 1024, dtype=dtypes.int64,
+                                  name="buffer_size")])
+        super().__init__(ds._variant_tensor, ds._types, ds._shapes)
+
+
+class TFRecordDataset(Dataset):
+    """The records of TFRecord files (optionally GZIP or ZLIB compressed)."""
+
+    def __init__(self, filenames, compression_type=None, buffer_size=None,
+                 num_parallel_reads=None, name=None):
+        filenames = ops.convert_to_tensor(filenames, dtype=dtypes.string, name="filenames")
+        ds = _string_dataset("TFRecordDataset", [
+            filenames, ops.convert_to_tensor(_compression(compression_type),
+                                             dtype=dtypes.string, name="compression_type"),
+            ops.convert_to_tensor(buffer_size or 256 * 1024, dtype=dtypes.int64,
+                                  name="buffer_size")])
+        super().__init__(ds._variant_tensor, ds._types, ds._shapes)
+
+
+class FixedLengthRecordDataset(Dataset):
+    """Fixed-length records of binary files, after ``header_bytes`` and before
+    ``footer_bytes``."""
+
+    def __init__(self, filenames, record_bytes, header_bytes=None, footer_bytes=None,
+                 buffer_size=None, compression_type=None, num_parallel_reads=None, name=None):
+        filenames = ops.convert_to_tensor(filenames, dtype=dtypes.string, name="filenames")
+
+        def int64(v, n):
+            return ops.convert_to_tensor(v, dtype=dtypes.int64, name=n)
+        ds = _string_dataset("FixedLengthRecordDatasetV2", [
+            filenames, int64(header_bytes or 0, "header_bytes"),
+            int64(record_bytes, "record_bytes"), int64(footer_bytes or 0, "footer_bytes"),
+            int64(buffer_size or 256 * 1024, "buffer_size"),
+            ops.convert_to_tensor(_compression(compression_type), dtype=dtypes.string,
+                                  name="compression_type")])
+        super().__init__(ds._variant_tensor, ds._types, ds._shapes)

@@ -1,0 +1,87 @@
+"""Nested element structures of ``tf.data``: tuples, namedtuples and dicts of tensors.
+
+As in TF, a list is not a structure: it becomes one tensor. Dict entries are flattened in
+sorted key order.
+"""
+
+from __future__ import annotations
+
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.tensor_shape import TensorShape, as_shape
+
+
+def is_structure(x) -> bool:
+    return isinstance(x, (tuple, dict))
+
+
+def _children(x) -> list:
+    if isinstance(x, dict):
+        return [x[k] for k in sorted(x)]
+    return list(x)
+
+
+def _rebuild(x, children: list):
+    if isinstance(x, dict):
+        keyed = dict(zip(sorted(x), children))
+        return type(x)((k, keyed[k]) for k in x)
+    if hasattr(x, "_fields"):
+        return type(x)(*children)
+    return tuple(children)
+
+
+def flatten(x) -> list:
+    if not is_structure(x):
+        return [x]
+    return [leaf for child in _children(x) for leaf in flatten(child)]
+
+
+def map_structure(fn, x):
+    if not is_structure(x):
+        return fn(x)
+    return _rebuild(x, [map_structure(fn, child) for child in _children(x)])
+
+
+def pack_as(structure, flat: list):
+    leaves = iter(flat)
+    return map_structure(lambda _: next(leaves), structure)
+
+
+def to_tensors(value, name: str = "component"):
+    """Converts every leaf of a structure to a Tensor (lists become tensors)."""
+    counter = iter(range(1 << 30))
+    return map_structure(lambda v: v if isinstance(v, ops.Tensor) else ops.convert_to_tensor(
+        v, name=f"{name}_{next(counter)}"), value)
+
+
+def check_same_structure(a, b) -> None:
+    if _signature(a) != _signature(b):
+        raise TypeError(f"The two structures don't have the same nested structure.\n\n"
+                        f"First structure: {a}\n\nSecond structure: {b}")
+
+
+def _signature(x):
+    if not is_structure(x):
+        return None
+    keys = tuple(sorted(x)) if isinstance(x, dict) else len(x)
+    return (keys, tuple(_signature(c) for c in _children(x)))
+
+
+def normalize_types(types):
+    return map_structure(dtypes.as_dtype, types)
+
+
+def normalize_shapes(shapes, types):
+    if shapes is None:
+        return map_structure(lambda _: TensorShape(None), types)
+    if not is_structure(types):
+        return as_shape(shapes)
+    return pack_as(types, [as_shape(s) for s in _flat_shapes(shapes)])
+
+
+def _flat_shapes(shapes) -> list:
+    """Leaves of a shape structure (a TensorShape, or a list/tuple of ints, is one leaf)."""
+    if isinstance(shapes, dict):
+        return [leaf for k in sorted(shapes) for leaf in _flat_shapes(shapes[k])]
+    if isinstance(shapes, tuple) and not all(isinstance(d, (int, type(None))) for d in shapes):
+        return [leaf for s in shapes for leaf in _flat_shapes(s)]
+    return [shapes]
