@@ -7,6 +7,7 @@ AttributeError naming it.
 
 # ---- data: sparse tensors, Example parsing (tfcompat/framework/sparse_tensor.py, ops/sparse_*.py)
 # ---- data: tf.data (tfcompat/data/)
+# ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
 from tfcompat import (
     data,
     errors,
@@ -20,6 +21,7 @@ from tfcompat import (
     python_io,
     random,
     sparse,
+    strings,
     summary,
     train,
 )
@@ -269,6 +271,19 @@ from tfcompat.ops.state_ops import (
     count_up_to,
     is_variable_initialized,
 )
+from tfcompat.ops.string_ops import (
+    as_string,
+    reduce_join,
+    regex_replace,
+    string_join,
+    string_to_hash_bucket_fast,
+    string_to_hash_bucket_strong,
+    string_to_number,
+    substr,
+)
+from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as string_to_hash_bucket
+from tfcompat.ops.string_ops import strip as string_strip
+from tfcompat.ops.string_split_ops import string_split
 from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging

@@ -24,6 +24,11 @@ COVERED_ELSEWHERE = {
         "SparseTensorDenseMatMul", "SparseSoftmax", "SparseFillEmptyRows", "SparseSlice",
         "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
     "ParseExampleV2": _PARSING,
+    **{t: "tests/data/test_strings.py" for t in (
+        "StringUpper", "StringLower", "StringStrip", "StringLength", "Substr",
+        "RegexFullMatch", "StaticRegexReplace", "RegexReplace", "StringToNumber",
+        "StringToHashBucket", "StringToHashBucketFast", "StringToHashBucketStrong", "AsString",
+        "ReduceJoin", "StringSplit", "StringSplitV2", "StringFormat", "UnicodeTranscode")},
     **{t: _DATASETS for t in (
         "TensorDataset", "TensorSliceDataset", "RangeDataset", "ZipDataset",
         "ConcatenateDataset", "MapDataset", "ParallelMapDatasetV2", "FilterDataset",

@@ -1,0 +1,208 @@
+"""String ops producing or consuming structure: split (to SparseTensor), format,
+unicode_transcode."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.sparse_tensor import SparseTensor
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops.string_ops import as_bytes_array
+
+_SPLIT_SHAPES = [(dtypes.int64, TensorShape([None, 2])), (dtypes.string, TensorShape([None])),
+                 (dtypes.int64, TensorShape([2]))]
+
+
+def _sparse_rows(rows: list[list[bytes]]):
+    indices = [[i, j] for i, row in enumerate(rows) for j in range(len(row))]
+    values = np.empty(len(indices), dtype=object)
+    values[:] = [v for row in rows for v in row]
+    longest = max((len(r) for r in rows), default=0)
+    return (np.asarray(indices, dtype=np.int64).reshape(-1, 2), values,
+            np.asarray([len(rows), longest], dtype=np.int64))
+
+
+def _bind_string_split(op, state):
+    skip_empty = op._attrs["skip_empty"]
+
+    def kernel(value, delimiter):
+        items = as_bytes_array(value).reshape(-1)
+        delimiter = as_bytes_array(delimiter)[()]
+        rows = []
+        for s in items:
+            if delimiter:
+                pieces = [s]
+                for d in delimiter:
+                    pieces = [p for piece in pieces for p in piece.split(bytes([d]))]
+            else:
+                pieces = [bytes([b]) for b in s]
+            rows.append([p for p in pieces if p or not skip_empty])
+        return _sparse_rows(rows)
+    return kernel
+
+
+register_op("StringSplit", inputs=("input: string", "delimiter: string"),
+            shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split,
+            attr_defaults={"skip_empty": True}, grad=NOT_DIFFERENTIABLE)
+
+
+def _bind_string_split_v2(op, state):
+    maxsplit = op._attrs["maxsplit"]
+
+    def kernel(value, sep):
+        items = as_bytes_array(value).reshape(-1)
+        sep = as_bytes_array(sep)[()]
+        limit = -1 if maxsplit < 0 else maxsplit
+        rows = [s.split(sep or None, limit) if s or sep else [] for s in items]
+        return _sparse_rows(rows)
+    return kernel
+
+
+register_op("StringSplitV2", inputs=("input: string", "sep: string"),
+            shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split_v2,
+            attr_defaults={"maxsplit": -1}, grad=NOT_DIFFERENTIABLE)
+
+
+def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type="SparseTensor",
+                 name=None):
+    """Splits each string at any character of ``delimiter`` (default a space) into a
+    SparseTensor of shape ``[batch, max_pieces]`` (``tf.string_split``)."""
+    if result_type != "SparseTensor":
+        raise NotImplementedError("tfcompat has no RaggedTensor: string_split returns a "
+                                  "SparseTensor")
+    delimiter = sep if delimiter is None else delimiter
+    delimiter = " " if delimiter is None else delimiter
+    indices, values, shape = ops.apply_op(
+        "StringSplit", [source, ops.convert_to_tensor(delimiter, dtype=dtypes.string,
+                                                      name="delimiter")],
+        name=name or "StringSplit", attrs={"skip_empty": skip_empty})
+    return SparseTensor(indices, values, shape)
+
+
+def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",  # noqa: A002
+                  source=None, name=None):
+    """Splits each string at ``sep`` (runs of whitespace when None) into a SparseTensor
+    (``tf.strings.split``)."""
+    if result_type != "SparseTensor":
+        raise NotImplementedError("tfcompat has no RaggedTensor: strings.split returns a "
+                                  "SparseTensor")
+    input = source if input is None else input  # noqa: A001
+    indices, values, shape = ops.apply_op(
+        "StringSplitV2", [input, ops.convert_to_tensor(sep or "", dtype=dtypes.string,
+                                                       name="sep")],
+        name=name or "StringSplitV2", attrs={"maxsplit": int(maxsplit)})
+    return SparseTensor(indices, values, shape)
+
+
+# ---- format -----------------------------------------------------------------------------------
+
+def _format_value(value: np.ndarray, summarize: int) -> str:
+    value = np.asarray(value)
+
+    def item(v):
+        if isinstance(v, bytes):
+            return v.decode("utf-8", "replace")
+        if isinstance(v, (np.floating, float)):
+            return f"{float(v):g}"
+        if isinstance(v, (np.bool_, bool)):
+            return "True" if v else "False"
+        return str(v)
+
+    def render(a) -> str:
+        if a.ndim == 0:
+            return item(a[()])
+        n = a.shape[0]
+        if summarize >= 0 and n > 2 * summarize:
+            parts = [render(a[i]) for i in range(summarize)] + ["..."] + \
+                [render(a[i]) for i in range(n - summarize, n)]
+        else:
+            parts = [render(a[i]) for i in range(n)]
+        sep = " " if a.ndim == 1 else "\n"
+        return "[" + sep.join(parts) + "]"
+    return render(value)
+
+
+def _bind_format(op, state):
+    template = op._attrs["template"]
+    placeholder = op._attrs["placeholder"]
+    summarize = op._attrs["summarize"]
+
+    def kernel(*inputs):
+        pieces = template.split(placeholder)
+        if len(pieces) - 1 != len(inputs):
+            raise errors.InvalidArgumentError(
+                None, None, f"num placeholders in template and num inputs must match: "
+                f"{len(pieces) - 1} vs. {len(inputs)}")
+        out = pieces[0]
+        for value, piece in zip(inputs, pieces[1:]):
+            out += _format_value(value, summarize) + piece
+        result = np.empty((), dtype=object)
+        result[()] = out.encode()
+        return result
+    return kernel
+
+
+register_op("StringFormat", inputs=("inputs: list(T)",),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([]))], bind=_bind_format,
+            attr_defaults={"template": "%s", "placeholder": "%s", "summarize": 3},
+            grad=NOT_DIFFERENTIABLE)
+
+
+def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
+    """Formats tensors into ``template`` at each ``placeholder`` (``tf.strings.format``)."""
+    if not isinstance(inputs, (list, tuple)):
+        inputs = [inputs]
+    if template.count(placeholder) != len(inputs):
+        raise ValueError(f"The template expects {template.count(placeholder)} tensors, but the "
+                         f"inputs only has {len(inputs)}. Template: '{template}', "
+                         f"Inputs: {inputs}")
+    return ops.apply_op("StringFormat", [list(inputs)], name=name or "StringFormat", attrs={
+        "template": template, "placeholder": placeholder, "summarize": summarize})
+
+
+# ---- unicode_transcode ------------------------------------------------------------------------
+
+_CODECS = {"UTF-8": "utf-8", "UTF-16-BE": "utf-16-be", "UTF-32-BE": "utf-32-be",
+           "US-ASCII": "ascii", "ISO-8859-1": "latin-1"}
+
+
+def _bind_transcode(op, state):
+    a = op._attrs
+    source = _CODECS[a["input_encoding"]]
+    target = _CODECS[a["output_encoding"]]
+    replacement = chr(a["replacement_char"])
+    strict = a["errors"] == "strict"
+
+    def convert(s: bytes) -> bytes:
+        try:
+            text = s.decode(source)
+        except UnicodeDecodeError:
+            if strict:
+                raise errors.InvalidArgumentError(
+                    None, None, "Invalid formatting on input string") from None
+            text = s.decode(source, "replace").replace("\ufffd", replacement)
+        return text.encode(target, "replace")
+
+    return lambda value: np.vectorize(convert, otypes=[object])(as_bytes_array(value)) \
+        if np.asarray(value).size else as_bytes_array(value)
+
+
+register_op("UnicodeTranscode", inputs=("input: string",),
+            shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)], bind=_bind_transcode,
+            attr_defaults={"errors": "replace", "replacement_char": 65533,
+                           "replace_control_characters": False}, grad=NOT_DIFFERENTIABLE)
+
+
+def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002
+                      replacement_char=65533, replace_control_characters=False, name=None):
+    """Re-encodes strings (UTF-8, UTF-16-BE, UTF-32-BE, ASCII, Latin-1)."""
+    for encoding in (input_encoding, output_encoding):
+        if encoding not in _CODECS:
+            raise ValueError(f"tfcompat supports the encodings {sorted(_CODECS)}, not "
+                             f"{encoding!r}")
+    return ops.apply_op("UnicodeTranscode", [input], name=name or "UnicodeTranscode", attrs={
+        "input_encoding": input_encoding, "output_encoding": output_encoding,
+        "errors": errors, "replacement_char": replacement_char,
+        "replace_control_characters": replace_control_characters})
