@@ -222,6 +222,18 @@ from tfcompat.ops.reader_ops import (
     TFRecordReader,
     WholeFileReader,
 )
+
+# ---- data: record ops (tfcompat/ops/record_ops.py)
+from tfcompat.ops.record_ops import (
+    decode_base64,
+    decode_compressed,
+    decode_raw,
+    encode_base64,
+    parse_tensor,
+    read_file,
+    serialize_tensor,
+    write_file,
+)
 from tfcompat.ops.script_ops import py_func
 from tfcompat.ops.slicing_ops import (
     boolean_mask,

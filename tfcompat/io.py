@@ -9,6 +9,17 @@ from tfcompat.ops.example_parsing_ops import (
     parse_example,
     parse_single_example,
 )
+from tfcompat.ops.queue_ops import PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
+from tfcompat.ops.record_ops import (
+    decode_base64,
+    decode_compressed,
+    decode_raw,
+    encode_base64,
+    parse_tensor,
+    read_file,
+    serialize_tensor,
+    write_file,
+)
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (
