@@ -122,6 +122,7 @@ from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.example_parsing_ops import (
     FixedLenFeature,
     FixedLenSequenceFeature,
+    SparseFeature,
     VarLenFeature,
     parse_example,
     parse_single_example,
@@ -235,6 +236,10 @@ from tfcompat.ops.record_ops import (
     write_file,
 )
 from tfcompat.ops.script_ops import py_func
+from tfcompat.ops.sequence_parsing_ops import (
+    parse_sequence_example,
+    parse_single_sequence_example,
+)
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,

@@ -5,6 +5,7 @@ from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.example_parsing_ops import (
     FixedLenFeature,
     FixedLenSequenceFeature,
+    SparseFeature,
     VarLenFeature,
     parse_example,
     parse_single_example,
@@ -19,6 +20,10 @@ from tfcompat.ops.record_ops import (
     read_file,
     serialize_tensor,
     write_file,
+)
+from tfcompat.ops.sequence_parsing_ops import (
+    parse_sequence_example,
+    parse_single_sequence_example,
 )
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph

@@ -50,3 +50,20 @@ def test_missing_required_feature_is_invalid_argument():
     with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError,
                                              match="Feature: g .* is required"):
         sess.run(parsed)
+
+
+def test_sequence_example_feature_lists():
+    def ints(*v):
+        return tf.train.Feature(int64_list=tf.train.Int64List(value=v))
+    record = tf.train.SequenceExample(
+        context=tf.train.Features(feature={"n": ints(2)}),
+        feature_lists=tf.train.FeatureLists(feature_list={
+            "tok": tf.train.FeatureList(feature=[ints(4, 5), ints(6, 7)])})).SerializeToString()
+    context, lists = tf.parse_single_sequence_example(
+        record, context_features={"n": tf.FixedLenFeature([], tf.int64)},
+        sequence_features={"tok": tf.FixedLenSequenceFeature([2], tf.int64)})
+    assert lists["tok"].shape.as_list() == [None, 2]
+    with tf.Session() as sess:
+        c, f = sess.run((context, lists))
+    assert c["n"] == 2
+    np.testing.assert_array_equal(f["tok"], [[4, 5], [6, 7]])

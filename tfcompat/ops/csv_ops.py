@@ -132,7 +132,8 @@ register_op("DecodeCSV", inputs=("records: string", "record_defaults: list(OUT_T
             shape_fn=_decode_csv_shape, bind=_bind_decode_csv,
             attr_defaults={"field_delim": ",", "use_quote_delim": True, "na_value": "",
                            "select_cols": []},
-            allowed={"OUT_TYPE": _CSV_TYPES}, grad=NOT_DIFFERENTIABLE)
+            allowed={"OUT_TYPE": _CSV_TYPES},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def decode_csv(records, record_defaults, field_delim=",", use_quote_delim=True, name=None,

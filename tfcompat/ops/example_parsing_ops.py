@@ -18,6 +18,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 from tfcompat.ops import array_ops
+from tfcompat.ops.sparse_ops import sparse_merge
 from tfcompat.protobuf.example_pb2 import Example
 
 _PARSE_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)
@@ -41,6 +42,15 @@ class FixedLenSequenceFeature(collections.namedtuple(
 
     def __new__(cls, shape, dtype, allow_missing=False, default_value=None):
         return super().__new__(cls, shape, dtype, allow_missing, default_value)
+
+
+class SparseFeature(collections.namedtuple(
+        "SparseFeature", ["index_key", "value_key", "dtype", "size", "already_sorted"])):
+    """A sparse feature stored as an index feature and a value feature; parsed into a
+    SparseTensor of dense shape ``[batch, size]``."""
+
+    def __new__(cls, index_key, value_key, dtype, size, already_sorted=False):
+        return super().__new__(cls, index_key, value_key, dtype, size, already_sorted)
 
 
 def _value_list(feature, dtype: dtypes.DType):
@@ -197,7 +207,8 @@ register_op("ParseExampleV2",
                     "dense_defaults: list(Tdense)"),
             shape_fn=_parse_example_shape, bind=_bind_parse_example,
             attr_defaults={"ragged_value_types": [], "ragged_split_types": []},
-            allowed={"Tdense": _PARSE_TYPES}, grad=NOT_DIFFERENTIABLE)
+            allowed={"Tdense": _PARSE_TYPES},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def _key_name(key: str) -> str:
@@ -250,6 +261,8 @@ def _default_tensor(key, default, dtype, shape):
 def parse_example(serialized, features, name=None, example_names=None):
     """Parses a batch of serialized ``Example`` protos into a dict of Tensors and
     SparseTensors, one per entry of ``features``."""
+    if features and any(isinstance(f, SparseFeature) for f in features.values()):
+        return _parse_with_sparse_features(serialized, features, name, example_names)
     sparse_keys, sparse_types, dense_keys, dense_types, dense_shapes, defaults = \
         _features_params(features)
     with ops.name_scope(name, "ParseExample", [serialized, example_names]):
@@ -281,3 +294,21 @@ def parse_single_example(serialized, features, name=None, example_names=None):
         if serialized.shape.ndims not in (None, 0):
             raise ValueError("Input serialized must be a scalar")
         return parse_example(serialized, features, None, example_names)
+
+
+def _parse_with_sparse_features(serialized, features, name, example_names):
+    """SparseFeatures parse their index and value keys as VarLenFeatures, then merge them."""
+    plain = {k: f for k, f in features.items() if not isinstance(f, SparseFeature)}
+    for feature in features.values():
+        if isinstance(feature, SparseFeature):
+            if isinstance(feature.index_key, (list, tuple)):
+                raise NotImplementedError("tfcompat supports SparseFeature with one index_key")
+            plain.setdefault(feature.index_key, VarLenFeature(dtypes.int64))
+            plain.setdefault(feature.value_key, VarLenFeature(feature.dtype))
+    parsed = parse_example(serialized, plain, name, example_names)
+    result = {k: v for k, v in parsed.items() if k in features}
+    for key, feature in features.items():
+        if isinstance(feature, SparseFeature):
+            result[key] = sparse_merge(parsed[feature.index_key], parsed[feature.value_key],
+                                       feature.size, already_sorted=feature.already_sorted)
+    return result

@@ -63,7 +63,7 @@ register_op("DecodeRaw", inputs=("bytes: string",),
             shape_fn=lambda op: [(op._attrs["out_type"],
                                   op.inputs[0].shape.concatenate([None]))],
             bind=_bind_decode_raw, attr_defaults={"little_endian": True},
-            grad=NOT_DIFFERENTIABLE)
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def decode_raw(input_bytes=None, out_type=None, little_endian=True, name=None, bytes=None,  # noqa: A002
@@ -102,7 +102,7 @@ def _bind_decompress(op, state):
 register_op("DecodeCompressed", inputs=("bytes: string",),
             shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)],
             bind=_bind_decompress, attr_defaults={"compression_type": ""},
-            grad=NOT_DIFFERENTIABLE)
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def decode_compressed(bytes, compression_type="", name=None):  # noqa: A002 - TF's name
@@ -137,10 +137,12 @@ def _decode64(data: bytes) -> bytes:
 register_op("EncodeBase64", inputs=("input: string",),
             shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)],
             bind=lambda op, state: _elementwise(_encode64(op._attrs["pad"])),
-            attr_defaults={"pad": False}, grad=NOT_DIFFERENTIABLE)
+            attr_defaults={"pad": False},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 register_op("DecodeBase64", inputs=("input: string",),
             shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)],
-            bind=lambda op, state: _elementwise(_decode64), grad=NOT_DIFFERENTIABLE)
+            bind=lambda op, state: _elementwise(_decode64),
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def encode_base64(input, pad=False, name=None):  # noqa: A002
@@ -163,7 +165,7 @@ def _serialize(value, dtype):
 register_op("SerializeTensor", inputs=("tensor: T",),
             shape_fn=lambda op: [(dtypes.string, TensorShape([]))],
             bind=lambda op, state: lambda v: _serialize(v, op._attrs["T"]),
-            grad=NOT_DIFFERENTIABLE)
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def _bind_parse_tensor(op, state):
@@ -213,7 +215,8 @@ def _proto_array(proto: TensorProto, dtype: dtypes.DType) -> np.ndarray:
 
 register_op("ParseTensor", inputs=("serialized: string",),
             shape_fn=lambda op: [(op._attrs["out_type"], unknown_shape())],
-            bind=_bind_parse_tensor, grad=NOT_DIFFERENTIABLE)
+            bind=_bind_parse_tensor,
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def serialize_tensor(tensor, name=None):
@@ -251,7 +254,8 @@ register_op("ReadFile", inputs=("filename: string",),
             shape_fn=lambda op: [(dtypes.string, TensorShape([]))], kernel=_read_file,
             foldable=False, grad=NOT_DIFFERENTIABLE)
 register_op("WriteFile", inputs=("filename: string", "contents: string"),
-            shape_fn=lambda op: [], kernel=_write_file, stateful=True, grad=NOT_DIFFERENTIABLE)
+            shape_fn=lambda op: [], kernel=_write_file, stateful=True,
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def read_file(filename, name=None):

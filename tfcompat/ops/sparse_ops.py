@@ -200,7 +200,7 @@ def sparse_reorder(sp_input, name=None):
     if sp_input.shape.is_fully_defined():
         dense_shape = sp_input.shape.as_list()
         return SparseTensor(indices, values, dense_shape)
-    return SparseTensor(indices, values, array_ops.identity(sp_input.dense_shape))
+    return SparseTensor(indices, values, sp_input.dense_shape)
 
 
 # ---- SparseReshape ----------------------------------------------------------------------------

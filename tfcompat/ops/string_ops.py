@@ -46,7 +46,8 @@ def _register_elementwise(op_type, fn, out_dtype=dtypes.string, attrs=(), defaul
                             object if out_dtype is dtypes.string else out_dtype.as_numpy_dtype)
     register_op(op_type, inputs=("input: string",),
                 shape_fn=lambda op: [(out_dtype, op.inputs[0].shape)], kernel=kernel,
-                kernel_attrs=attrs, attr_defaults=defaults, grad=NOT_DIFFERENTIABLE)
+                kernel_attrs=attrs, attr_defaults=defaults,
+                foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def _attr_bytes(value) -> bytes:
@@ -73,7 +74,7 @@ def _string_join(*inputs, separator: bytes) -> np.ndarray:
 
 register_op("StringJoin", inputs=("inputs: N*string",), shape_fn=_string_join_shape,
             kernel=_string_join, kernel_attrs=("separator",), attr_defaults={"separator": b""},
-            grad=NOT_DIFFERENTIABLE)
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def string_join(inputs, separator="", name=None) -> Tensor:
@@ -162,7 +163,8 @@ def _bind_substr(op, state):
 
 register_op("Substr", inputs=("input: string", "pos: T", "len: T"), shape_fn=_substr_shape,
             bind=_bind_substr, attr_defaults={"unit": "BYTE"},
-            allowed={"T": (dtypes.int32, dtypes.int64)}, grad=NOT_DIFFERENTIABLE)
+            allowed={"T": (dtypes.int32, dtypes.int64)},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def substr(input, pos, len, name=None, unit="BYTE"):  # noqa: A002
@@ -179,11 +181,13 @@ def _regex_full_match(value, pattern: bytes) -> np.ndarray:
 
 register_op("StaticRegexFullMatch", inputs=("input: string",),
             shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)],
-            kernel=_regex_full_match, kernel_attrs=("pattern",), grad=NOT_DIFFERENTIABLE)
+            kernel=_regex_full_match, kernel_attrs=("pattern",),
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 register_op("RegexFullMatch", inputs=("input: string", "pattern: string"),
             shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)],
             kernel=lambda value, pattern: _regex_full_match(value, np.asarray(
-                pattern, dtype=object)[()]), grad=NOT_DIFFERENTIABLE)
+                pattern, dtype=object)[()]),
+                foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def static_regex_full_match(input, pattern, name=None) -> Tensor:  # noqa: A002
@@ -209,9 +213,11 @@ def _replace(value, pattern: bytes, rewrite: bytes, replace_global: bool) -> np.
 
 register_op("StaticRegexReplace", inputs=("input: string",), shape_fn=_same_shape,
             kernel=_replace, kernel_attrs=("pattern", "rewrite", "replace_global"),
-            attr_defaults={"replace_global": True}, grad=NOT_DIFFERENTIABLE)
+            attr_defaults={"replace_global": True},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 register_op("RegexReplace", inputs=("input: string", "pattern: string", "rewrite: string"),
-            shape_fn=_same_shape, grad=NOT_DIFFERENTIABLE,
+            shape_fn=_same_shape,
+            foldable=False, grad=NOT_DIFFERENTIABLE,
             kernel=lambda value, pattern, rewrite, replace_global: _replace(
                 value, np.asarray(pattern, dtype=object)[()],
                 np.asarray(rewrite, dtype=object)[()], replace_global),
@@ -252,7 +258,8 @@ def _bind_to_number(op, state):
 
 register_op("StringToNumber", inputs=("string_tensor: string",),
             shape_fn=lambda op: [(op._attrs["out_type"], op.inputs[0].shape)],
-            bind=_bind_to_number, grad=NOT_DIFFERENTIABLE)
+            bind=_bind_to_number,
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def string_to_number(string_tensor, out_type=dtypes.float32, name=None):
@@ -269,7 +276,8 @@ def _hash_op(op_type, hasher, extra_attrs=()):
             return lambda value: _map_strings(
                 value, lambda s: hasher(key[0], key[1], s) % buckets, np.int64)
         return lambda value: _map_strings(value, lambda s: hasher(s) % buckets, np.int64)
-    register_op(op_type, inputs=("input: string",), bind=bind, grad=NOT_DIFFERENTIABLE,
+    register_op(op_type, inputs=("input: string",), bind=bind,
+foldable=False, grad=NOT_DIFFERENTIABLE,
                 shape_fn=lambda op: [(dtypes.int64, op.inputs[0].shape)])
 
 
@@ -350,7 +358,8 @@ def _bind_as_string(op, state):
 
 register_op("AsString", inputs=("input: T",), shape_fn=lambda op: [(dtypes.string,
                                                                     op.inputs[0].shape)],
-            bind=_bind_as_string, grad=NOT_DIFFERENTIABLE,
+            bind=_bind_as_string,
+            foldable=False, grad=NOT_DIFFERENTIABLE,
             attr_defaults={"precision": -1, "scientific": False, "shortest": False,
                            "width": -1, "fill": ""})
 
@@ -400,7 +409,8 @@ def _bind_reduce_join(op, state):
 
 register_op("ReduceJoin", inputs=("inputs: string", "reduction_indices: int32"),
             shape_fn=_reduce_join_shape, bind=_bind_reduce_join, value_inputs=(1,),
-            attr_defaults={"keep_dims": False, "separator": ""}, grad=NOT_DIFFERENTIABLE)
+            attr_defaults={"keep_dims": False, "separator": ""},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def reduce_join(inputs, axis=None, keep_dims=None, separator="", name=None,

@@ -45,7 +45,8 @@ def _bind_string_split(op, state):
 
 register_op("StringSplit", inputs=("input: string", "delimiter: string"),
             shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split,
-            attr_defaults={"skip_empty": True}, grad=NOT_DIFFERENTIABLE)
+            attr_defaults={"skip_empty": True},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def _bind_string_split_v2(op, state):
@@ -62,7 +63,8 @@ def _bind_string_split_v2(op, state):
 
 register_op("StringSplitV2", inputs=("input: string", "sep: string"),
             shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split_v2,
-            attr_defaults={"maxsplit": -1}, grad=NOT_DIFFERENTIABLE)
+            attr_defaults={"maxsplit": -1},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type="SparseTensor",
@@ -147,7 +149,7 @@ def _bind_format(op, state):
 register_op("StringFormat", inputs=("inputs: list(T)",),
             shape_fn=lambda op: [(dtypes.string, TensorShape([]))], bind=_bind_format,
             attr_defaults={"template": "%s", "placeholder": "%s", "summarize": 3},
-            grad=NOT_DIFFERENTIABLE)
+            foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
@@ -192,7 +194,8 @@ def _bind_transcode(op, state):
 register_op("UnicodeTranscode", inputs=("input: string",),
             shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)], bind=_bind_transcode,
             attr_defaults={"errors": "replace", "replacement_char": 65533,
-                           "replace_control_characters": False}, grad=NOT_DIFFERENTIABLE)
+                           "replace_control_characters": False},
+                           foldable=False, grad=NOT_DIFFERENTIABLE)
 
 
 def unicode_transcode(input, input_encoding, output_encoding, errors="replace",  # noqa: A002

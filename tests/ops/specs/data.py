@@ -24,6 +24,7 @@ COVERED_ELSEWHERE = {
         "SparseTensorDenseMatMul", "SparseSoftmax", "SparseFillEmptyRows", "SparseSlice",
         "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
     "ParseExampleV2": _PARSING,
+    "ParseSequenceExampleV2": _PARSING,
     **{t: "tests/data/test_record_ops.py" for t in (
         "DecodeRaw", "DecodeCompressed", "EncodeBase64", "DecodeBase64", "SerializeTensor",
         "ParseTensor", "ReadFile", "WriteFile")},
