@@ -32,5 +32,6 @@ show_error(sess.run, tf.parse_single_sequence_example(short, sequence_features={
     "vec": tf.FixedLenSequenceFeature([2], tf.float32)}))
 ex = tf.train.Example(features=tf.train.Features(feature={"ix": ints(3, 1),
                                                            "val": floats(.5, .25)}))
-sf = tf.parse_example([ex.SerializeToString()], {"sp": tf.SparseFeature("ix", "val", tf.float32, 5)})
+sf = tf.parse_example([ex.SerializeToString()],
+                      {"sp": tf.SparseFeature("ix", "val", tf.float32, 5)})
 print(sf, sess.run(sf))
