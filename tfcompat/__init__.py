@@ -8,9 +8,11 @@ AttributeError naming it.
 # ---- data: sparse tensors, Example parsing (tfcompat/framework/sparse_tensor.py, ops/sparse_*.py)
 # ---- data: tf.data (tfcompat/data/)
 # ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
+# ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
 from tfcompat import (
     data,
     errors,
+    image,
     initializers,
     io,
     layers,

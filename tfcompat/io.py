@@ -10,6 +10,17 @@ from tfcompat.ops.example_parsing_ops import (
     parse_example,
     parse_single_example,
 )
+from tfcompat.ops.image_codec_ops import (
+    decode_bmp,
+    decode_gif,
+    decode_image,
+    decode_jpeg,
+    decode_png,
+    encode_jpeg,
+    encode_png,
+    extract_jpeg_shape,
+    is_jpeg,
+)
 from tfcompat.ops.queue_ops import PaddingFIFOQueue, PriorityQueue, QueueBase, RandomShuffleQueue
 from tfcompat.ops.record_ops import (
     decode_base64,

@@ -25,6 +25,9 @@ COVERED_ELSEWHERE = {
         "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
     "ParseExampleV2": _PARSING,
     "ParseSequenceExampleV2": _PARSING,
+    **{t: "tests/data/test_codecs.py" for t in (
+        "DecodePng", "EncodePng", "DecodeBmp", "DecodeGif", "DecodeJpeg", "EncodeJpeg",
+        "ExtractJpegShape", "DecodeImage")},
     **{t: "tests/data/test_record_ops.py" for t in (
         "DecodeRaw", "DecodeCompressed", "EncodeBase64", "DecodeBase64", "SerializeTensor",
         "ParseTensor", "ReadFile", "WriteFile")},
