@@ -33,8 +33,9 @@ def _axes(axes, rank):
 # ---- reductions -------------------------------------------------------------------------------
 
 def _reduce_shape(op):
-    shape_t = op.inputs[2]
-    dense = constant_value_as_shape(shape_t) if shape_t.shape.ndims == 1 else unknown_shape()
+    shape_value = constant_value(op.inputs[2])
+    dense = TensorShape([int(d) for d in shape_value]) if shape_value is not None else \
+        unknown_shape()
     axes = constant_value(op.inputs[3])
     keep = op._attrs["keep_dims"]
     dtype = op.inputs[1].dtype

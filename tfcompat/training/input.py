@@ -113,12 +113,12 @@ def _as_tensor_list(tensors) -> list:
 
 
 def _as_original_type(original, tensors):
+    """A dict for dict input; otherwise the dequeued tensors as they are (one tensor when
+    there is one component, as in TF)."""
     if isinstance(original, Mapping):
         if not isinstance(tensors, list):
             tensors = [tensors]
         return dict(zip(sorted(original), tensors))
-    if not isinstance(tensors, list):
-        return [tensors]
     return tensors
 
 
