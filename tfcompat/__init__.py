@@ -259,6 +259,18 @@ from tfcompat.ops.slicing_ops import (
     unsorted_segment_sum,
     unstack,
 )
+from tfcompat.ops.sparse_extra_ops import (
+    deserialize_many_sparse,
+    serialize_many_sparse,
+    serialize_sparse,
+    sparse_mask,
+    sparse_reduce_max_sparse,
+    sparse_reduce_sum_sparse,
+    sparse_reset_shape,
+    sparse_segment_mean,
+    sparse_segment_sqrt_n,
+    sparse_segment_sum,
+)
 from tfcompat.ops.sparse_math_ops import (
     sparse_fill_empty_rows,
     sparse_maximum,

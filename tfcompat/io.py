@@ -36,6 +36,11 @@ from tfcompat.ops.sequence_parsing_ops import (
     parse_sequence_example,
     parse_single_sequence_example,
 )
+from tfcompat.ops.sparse_extra_ops import (
+    deserialize_many_sparse,
+    serialize_many_sparse,
+    serialize_sparse,
+)
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (

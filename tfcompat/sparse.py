@@ -2,6 +2,15 @@
 """``tf.sparse``: SparseTensor construction, conversion, reductions and products."""
 
 from tfcompat.framework.sparse_tensor import SparseTensor
+from tfcompat.ops.sparse_extra_ops import sparse_expand_dims as expand_dims
+from tfcompat.ops.sparse_extra_ops import sparse_eye as eye
+from tfcompat.ops.sparse_extra_ops import sparse_mask as mask
+from tfcompat.ops.sparse_extra_ops import sparse_reduce_max_sparse as reduce_max_sparse
+from tfcompat.ops.sparse_extra_ops import sparse_reduce_sum_sparse as reduce_sum_sparse
+from tfcompat.ops.sparse_extra_ops import sparse_reset_shape as reset_shape
+from tfcompat.ops.sparse_extra_ops import sparse_segment_mean as segment_mean
+from tfcompat.ops.sparse_extra_ops import sparse_segment_sqrt_n as segment_sqrt_n
+from tfcompat.ops.sparse_extra_ops import sparse_segment_sum as segment_sum
 from tfcompat.ops.sparse_math_ops import sparse_fill_empty_rows as fill_empty_rows
 from tfcompat.ops.sparse_math_ops import sparse_maximum as maximum
 from tfcompat.ops.sparse_math_ops import sparse_minimum as minimum

@@ -64,3 +64,24 @@ def test_gradients_match_central_differences(build):
         assert compute_gradient_error(v, [2], y, y_shape) < 1e-6
         if tf.gradients(y, b)[0] is not None:
             assert compute_gradient_error(b, [3, 2], y, y_shape) < 1e-6
+
+
+@pytest.mark.parametrize("fn", [tf.sparse.segment_sum, tf.sparse.segment_mean,
+                                tf.sparse.segment_sqrt_n])
+def test_segment_reductions_gradients(fn):
+    data = tf.constant(np.arange(8.0).reshape(4, 2) - 3, tf.float64)
+    y = fn(data, [0, 1, 3, 3], [0, 0, 1, 2])
+    with tf.Session():
+        assert compute_gradient_error(data, [4, 2], y, [3, 2]) < 1e-6
+        grad = tf.gradients(tf.reduce_sum(y * y), data)[0]
+        assert compute_gradient_error(data, [4, 2], grad, [4, 2]) < 1e-6
+
+
+def test_serialize_many_round_trip():
+    st = tf.SparseTensor([[0, 1], [2, 0]], [1.5, -2.0], [3, 4])
+    back = tf.deserialize_many_sparse(tf.serialize_many_sparse(st), tf.float32)
+    with tf.Session() as sess:
+        value = sess.run(back)
+    assert value.indices.tolist() == [[0, 1], [2, 0]]
+    assert value.values.tolist() == [1.5, -2.0]
+    assert value.dense_shape.tolist() == [3, 4]

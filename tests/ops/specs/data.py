@@ -22,7 +22,11 @@ COVERED_ELSEWHERE = {
         "SparseToDense", "SparseReorder", "SparseReshape", "SparseConcat", "SparseAdd",
         "SparseAddGrad", "SparseTensorDenseAdd", "SparseReduceSum", "SparseReduceMax",
         "SparseTensorDenseMatMul", "SparseSoftmax", "SparseFillEmptyRows", "SparseSlice",
-        "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum")},
+        "SparseSplit", "SparseSparseMaximum", "SparseSparseMinimum", "SparseReduceSumSparse",
+        "SparseReduceMaxSparse", "SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN",
+        "SparseSegmentSumWithNumSegments", "SparseSegmentMeanWithNumSegments",
+        "SparseSegmentSqrtNWithNumSegments", "SerializeSparse", "SerializeManySparse",
+        "DeserializeManySparse")},
     "ParseExampleV2": _PARSING,
     "ParseSequenceExampleV2": _PARSING,
     **{t: "tests/data/test_codecs.py" for t in (
