@@ -9,6 +9,7 @@ AttributeError naming it.
 # ---- data: tf.data (tfcompat/data/)
 # ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
 # ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
+# ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
 from tfcompat import (
     data,
     errors,
@@ -21,6 +22,7 @@ from tfcompat import (
     metrics,
     nn,
     python_io,
+    queue,
     random,
     sparse,
     strings,
@@ -117,8 +119,6 @@ from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
 from tfcompat.ops.conv_ops import shape_n
-
-# ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
 from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
 from tfcompat.ops.example_parsing_ops import (

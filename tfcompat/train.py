@@ -1,5 +1,6 @@
 """``tf.train``: optimizers and the global step."""
 
+from tfcompat.data.readers import match_filenames_once
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.example_pb2 import (
     BytesList,
@@ -16,6 +17,7 @@ from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.summary_iterator import summary_iterator
 from tfcompat.tools.unsupported import make_getattr
+from tfcompat.training import queue_runner
 from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
 from tfcompat.training.checkpoint.reader import (
     NewCheckpointReader,

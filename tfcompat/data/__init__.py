@@ -2,7 +2,13 @@
 """``tf.data`` (TF1 graph mode): datasets, iterators and file datasets."""
 
 from tfcompat.data import experimental
-from tfcompat.data.dataset_ops import AUTOTUNE, INFINITE_CARDINALITY, UNKNOWN_CARDINALITY, Dataset
+from tfcompat.data.dataset_ops import (
+    AUTOTUNE,
+    INFINITE_CARDINALITY,
+    UNKNOWN_CARDINALITY,
+    Dataset,
+    Options,
+)
 from tfcompat.data.iterator_ops import (
     Iterator,
     make_initializable_iterator,

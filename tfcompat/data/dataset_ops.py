@@ -127,6 +127,52 @@ _register_dataset("ShuffleDataset", ("input_dataset: variant", "buffer_size: int
                       v, _int(b), _int(s), _int(s2), op._attrs["reshuffle_each_iteration"]))
 
 
+def _take_while(op, state):
+    call = _caller(op._attrs["predicate"], state)
+
+    def take(source):
+        def gen():
+            for e in source:
+                if not bool(call(e)[0]):
+                    return
+                yield e
+        return sources.FromGenerator(gen)
+    return take
+
+
+def _unique_elements(source):
+    def gen():
+        seen = set()
+        for e in source:
+            key = np.asarray(e[0]).item()
+            if key not in seen:
+                seen.add(key)
+                yield e
+    return sources.FromGenerator(gen)
+
+
+def _ignore_errors(source):
+    def gen():
+        iterator = iter(source)
+        while True:
+            try:
+                yield next(iterator)
+            except StopIteration:
+                return
+            except errors.OutOfRangeError:
+                return
+            except errors.OpError:
+                continue
+    return sources.FromGenerator(gen)
+
+
+_register_dataset("TakeWhileDataset", ("input_dataset: variant",), _take_while)
+_register_dataset("UniqueDataset", ("input_dataset: variant",),
+                  lambda op, state: _unique_elements)
+_register_dataset("IgnoreErrorsDataset", ("input_dataset: variant",),
+                  lambda op, state: _ignore_errors)
+
+
 def _generator(op, state):
     fn = op._attrs["generator"]
     types = op._attrs["output_types"]
@@ -474,6 +520,32 @@ class Dataset:
                             f"Got {type(dataset)}.")
         return dataset
 
+    def with_options(self, options, name=None):
+        """Accepted for compatibility: options tune TF's runtime, which tfcompat does not have."""
+        if not isinstance(options, Options):
+            raise TypeError(f"options must be a tf.data.Options, got {type(options)}")
+        self._options = options
+        return self
+
+    def options(self):
+        return getattr(self, "_options", None) or Options()
+
+    def take_while(self, predicate, name=None):
+        """Elements while ``predicate`` holds; stops at the first false."""
+        fn = self._trace(predicate, "take_while")
+        return self._derive("TakeWhileDataset", [self._variant_tensor], self._types,
+                            self._shapes, {"predicate": fn}, name)
+
+    def unique(self, name=None):
+        """The elements not seen before (scalars of an integer or string type)."""
+        return self._derive("UniqueDataset", [self._variant_tensor], self._types,
+                            self._shapes, name=name)
+
+    def ignore_errors(self, log_warning=False, name=None):
+        """Drops the elements whose computation raises an error."""
+        return self._derive("IgnoreErrorsDataset", [self._variant_tensor], self._types,
+                            self._shapes, {"log_warning": log_warning}, name)
+
     def make_one_shot_iterator(self):
         from tfcompat.data.iterator_ops import make_one_shot_iterator
         return make_one_shot_iterator(self)
@@ -484,3 +556,27 @@ class Dataset:
 
 
 DatasetV1 = Dataset
+
+
+class Options:
+    """``tf.data.Options``: accepted and stored (tfcompat's pipelines run in the calling
+    thread, so threading and optimization options have no effect)."""
+
+    def __init__(self):
+        self.deterministic = None
+        self.experimental_deterministic = None
+        self.experimental_optimization = _OptionGroup()
+        self.experimental_threading = _OptionGroup()
+        self.threading = _OptionGroup()
+        self.experimental_distribute = _OptionGroup()
+        self.autotune = _OptionGroup()
+
+
+class _OptionGroup:
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None

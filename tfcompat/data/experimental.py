@@ -2,6 +2,7 @@
 """``tf.data.experimental``: the transformations TF1 code uses most."""
 
 from tfcompat.data.dataset_ops import AUTOTUNE, INFINITE_CARDINALITY, UNKNOWN_CARDINALITY
+from tfcompat.data.iterator_ops import get_single_element
 from tfcompat.tools.unsupported import make_getattr
 
 
@@ -14,6 +15,25 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
 def shuffle_and_repeat(buffer_size, count=None, seed=None):
     """``dataset.shuffle(buffer_size, seed).repeat(count)`` as one transformation."""
     return lambda dataset: dataset.shuffle(buffer_size, seed=seed).repeat(count)
+
+
+def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
+                        buffer_output_elements=None, prefetch_input_elements=None):
+    """``dataset.interleave(map_func, cycle_length, block_length)`` (elements in TF's
+    deterministic order; ``sloppy`` is accepted)."""
+    return lambda dataset: dataset.interleave(map_func, cycle_length, block_length)
+
+
+def ignore_errors(log_warning=False):
+    return lambda dataset: dataset.ignore_errors(log_warning)
+
+
+def take_while(predicate):
+    return lambda dataset: dataset.take_while(predicate)
+
+
+def unique():
+    return lambda dataset: dataset.unique()
 
 
 def unbatch():

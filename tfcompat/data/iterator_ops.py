@@ -296,3 +296,34 @@ def reduce_dataset(dataset: Dataset, initial_state, reduce_func):
     flat = out if isinstance(out, list) else [out]
     return structure.pack_as(initial, flat)
 
+
+
+# ---- get_single_element -----------------------------------------------------------------------
+
+def _bind_single_element(op, state):
+    def kernel(dataset):
+        iterator = iter(_value_of(dataset))
+        try:
+            element = next(iterator)
+        except StopIteration:
+            raise errors.InvalidArgumentError(None, None, "Dataset was empty.") from None
+        try:
+            next(iterator)
+        except StopIteration:
+            return element[0] if len(element) == 1 else tuple(element)
+        raise errors.InvalidArgumentError(None, None, "Dataset had more than one element.")
+    return kernel
+
+
+register_op("DatasetToSingleElement", inputs=("dataset: variant",), shape_fn=_get_next_shape,
+            bind=_bind_single_element, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def get_single_element(dataset):
+    """The tensors of the only element of ``dataset`` (``tf.data.experimental``)."""
+    out = ops.apply_op("DatasetToSingleElement", [dataset._variant_tensor],
+                       name="DatasetToSingleElement", attrs={
+                           "output_types": dataset._flat_types(),
+                           "output_shapes": dataset._flat_shapes()})
+    flat = out if isinstance(out, list) else [out]
+    return structure.pack_as(dataset._types, flat)

@@ -9,6 +9,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.summary.tfrecord import TFRecordOptions
+from tfcompat.variables.variables import Variable
 
 _register_dataset("TextLineDataset", ("filenames: string", "compression_type: string",
                                       "buffer_size: int64"),
@@ -93,3 +94,11 @@ class FixedLengthRecordDataset(Dataset):
             ops.convert_to_tensor(_compression(compression_type), dtype=dtypes.string,
                                   name="compression_type")])
         super().__init__(ds._variant_tensor, ds._types, ds._shapes)
+
+
+def match_filenames_once(pattern, name=None):
+    """A local variable holding the files matching ``pattern``, matched once at
+    initialization (``tf.train.match_filenames_once``)."""
+    with ops.name_scope(name, "matching_filenames", [pattern]) as name:
+        return Variable(name=name, initial_value=matching_files(pattern), trainable=False,
+                        validate_shape=False, collections=[ops.GraphKeys.LOCAL_VARIABLES])

@@ -81,8 +81,23 @@ def concatenated(a: DatasetValue, b: DatasetValue) -> DatasetValue:
     return FromGenerator(gen)
 
 
+class _MapIterator:
+    """Maps elements one by one; an error in one element leaves the iterator usable for the
+    next (``ignore_errors`` relies on it), unlike a generator."""
+
+    def __init__(self, source, call):
+        self._source = iter(source)
+        self._call = call
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._call(next(self._source))
+
+
 def mapped(source: DatasetValue, call: Callable[[Element], Element]) -> DatasetValue:
-    return FromGenerator(lambda: (call(e) for e in source))
+    return FromGenerator(lambda: _MapIterator(source, call))
 
 
 def filtered(source: DatasetValue, predicate: Callable[[Element], bool]) -> DatasetValue:

@@ -48,5 +48,6 @@ COVERED_ELSEWHERE = {
         "UnbatchDataset", "ShuffleDataset", "GeneratorDataset", "TextLineDataset",
         "TFRecordDataset", "FixedLengthRecordDatasetV2", "MatchingFiles", "IteratorV2",
         "OneShotIterator", "MakeIterator", "IteratorGetNext", "IteratorToStringHandle",
-        "IteratorFromStringHandleV2", "ReduceDataset")},
+        "IteratorFromStringHandleV2", "ReduceDataset", "TakeWhileDataset", "UniqueDataset",
+        "IgnoreErrorsDataset", "DatasetToSingleElement")},
 }
