@@ -211,3 +211,24 @@ def test_session_close_stops_runners_blocked_on_full_queue():
 def test_start_queue_runners_needs_a_session():
     with pytest.raises(ValueError, match="Cannot start queue runners: No default session"):
         tf.train.start_queue_runners()
+
+
+def test_interpreter_exits_with_queue_runners_still_blocked(tmp_path):
+    # Queue runner threads are daemons (start_queue_runners' default): a program that never
+    # stops them must still exit.
+    import os
+    import subprocess
+    import sys
+    script = tmp_path / "leave_runners.py"
+    script.write_text(
+        "import tfcompat as tf\n"
+        "q = tf.FIFOQueue(2, tf.int32, shapes=[[]])\n"
+        "tf.train.add_queue_runner(tf.train.QueueRunner(q, [q.enqueue(1)]))\n"
+        "sess = tf.Session()\n"
+        "tf.train.start_queue_runners(sess)\n"
+        "print(sess.run(q.dequeue()))\n")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONPATH": root})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import re
+import struct
 
 import numpy as np
 
@@ -17,9 +18,8 @@ from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
-from tfcompat.ops import array_ops
+from tfcompat.ops import array_ops, example_wire
 from tfcompat.ops.sparse_ops import sparse_merge
-from tfcompat.protobuf.example_pb2 import Example
 
 _PARSE_TYPES = (dtypes.float32, dtypes.int64, dtypes.string)
 
@@ -53,23 +53,29 @@ class SparseFeature(collections.namedtuple(
         return super().__new__(cls, index_key, value_key, dtype, size, already_sorted)
 
 
-def _value_list(feature, dtype: dtypes.DType):
-    """The values of a Feature message if its kind matches ``dtype``, else an error."""
+def message_feature(feature) -> tuple:
+    """A Feature message as ``(kind, values)``, the form example_wire reads."""
     kind = feature.WhichOneof("kind")
+    return kind, (list(getattr(feature, kind).value) if kind else [])
+
+
+def _value_list(feature: tuple, dtype: dtypes.DType):
+    """The values of a ``(kind, values)`` feature if its kind matches ``dtype``, else None."""
+    kind, values = feature
     want = {dtypes.float32: "float_list", dtypes.int64: "int64_list",
             dtypes.string: "bytes_list"}[dtype]
     if kind is None:
         return []
     if kind != want:
         return None
-    return list(getattr(feature, kind).value)
+    return values
 
 
 _TYPE_NAMES = {"float_list": "float", "int64_list": "int64", "bytes_list": "string"}
 
 
 def _type_mismatch(name, key, feature, dtype):
-    got = _TYPE_NAMES[feature.WhichOneof("kind")]
+    got = _TYPE_NAMES[feature[0]]
     return errors.InvalidArgumentError(
         None, None, f"Name: {name}, Feature: {key}.  Data types don't match. Data type: {got} "
         f"but expected type: {dtype.name.replace('float32', 'float')}")
@@ -85,11 +91,10 @@ def _parse_batch(serialized: np.ndarray, names, sparse_keys, sparse_types, dense
     parsed = []
     for record in records:
         try:
-            example = Example.FromString(bytes(record))
-        except Exception:  # noqa: BLE001 - any decoding failure is TF's "Could not parse"
+            parsed.append(example_wire.features_of(bytes(record)))
+        except (example_wire.WireError, UnicodeDecodeError, struct.error):
             raise errors.InvalidArgumentError(
                 None, None, f"Could not parse example input, value: '{record!r}'") from None
-        parsed.append(example.features.feature)
     sparse_out = []
     for key, dtype in zip(sparse_keys, sparse_types):
         indices, values, longest = [], [], 0

@@ -23,6 +23,7 @@ from tfcompat.ops.example_parsing_ops import (
     _parse_batch,
     _type_mismatch,
     _value_list,
+    message_feature,
 )
 from tfcompat.protobuf.example_pb2 import Example, SequenceExample
 
@@ -61,7 +62,8 @@ def _feature_list_values(example, key, dtype, name):
     if key not in lists:
         return None
     steps = []
-    for feature in lists[key].feature:
+    for message in lists[key].feature:
+        feature = message_feature(message)
         values = _value_list(feature, dtype)
         if values is None:
             raise _type_mismatch(name, key, feature, dtype)
