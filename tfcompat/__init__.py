@@ -314,7 +314,7 @@ from tfcompat.ops.string_ops import (
 )
 from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as string_to_hash_bucket
 from tfcompat.ops.string_ops import strip as string_strip
-from tfcompat.ops.string_split_ops import string_split
+from tfcompat.ops.string_split_ops import decode_json_example, string_split
 from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging

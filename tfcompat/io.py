@@ -41,6 +41,7 @@ from tfcompat.ops.sparse_extra_ops import (
     serialize_many_sparse,
     serialize_sparse,
 )
+from tfcompat.ops.string_split_ops import decode_json_example
 from tfcompat.platform import io_gfile as gfile
 from tfcompat.summary.graph_export import write_graph
 from tfcompat.summary.tfrecord import (

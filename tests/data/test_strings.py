@@ -47,3 +47,14 @@ def test_as_string_and_length_units():
         assert sess.run(tf.as_string([7], width=4, fill="0")).tolist() == [b"0007"]
         lengths = sess.run(tf.strings.length(["ÄÖ"], unit="UTF8_CHAR"))
         np.testing.assert_array_equal(lengths, [2])
+
+
+def test_segment_join_and_json_example():
+    with tf.Session() as sess:
+        joined = sess.run(tf.strings.unsorted_segment_join(["a", "b", "c"], [1, 1, 0], 2,
+                                                           separator=","))
+        assert joined.tolist() == [b"c", b"a,b"]
+        record = sess.run(tf.io.decode_json_example(
+            ['{"features": {"feature": {"x": {"int64List": {"value": ["7"]}}}}}']))[0]
+    example = tf.train.Example.FromString(record)
+    assert list(example.features.feature["x"].int64_list.value) == [7]

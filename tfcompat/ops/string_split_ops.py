@@ -3,13 +3,25 @@ unicode_transcode."""
 
 from __future__ import annotations
 
+import base64
+import json
+
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops.string_ops import as_bytes_array
+from tfcompat.framework.tensor_util import constant_value
+from tfcompat.ops.string_ops import _map_strings, as_bytes_array
+from tfcompat.protobuf.example_pb2 import (
+    BytesList,
+    Example,
+    Feature,
+    Features,
+    FloatList,
+    Int64List,
+)
 
 _SPLIT_SHAPES = [(dtypes.int64, TensorShape([None, 2])), (dtypes.string, TensorShape([None])),
                  (dtypes.int64, TensorShape([2]))]
@@ -209,3 +221,91 @@ def unicode_transcode(input, input_encoding, output_encoding, errors="replace", 
         "input_encoding": input_encoding, "output_encoding": output_encoding,
         "errors": errors, "replacement_char": replacement_char,
         "replace_control_characters": replace_control_characters})
+
+
+# ---- unsorted_segment_join --------------------------------------------------------------------
+
+def _segment_join_shape(op):
+    data, ids, num = op.inputs
+    value = constant_value(num)
+    rows = int(value) if value is not None else None
+    if data.shape.ndims is None or ids.shape.ndims is None:
+        return [(dtypes.string, TensorShape(None))]
+    return [(dtypes.string, TensorShape([rows]).concatenate(data.shape[ids.shape.ndims:]))]
+
+
+def _bind_segment_join(op, state):
+    separator = op._attrs["separator"]
+    separator = separator.encode() if isinstance(separator, str) else separator
+
+    def kernel(data, segment_ids, num_segments):
+        data = as_bytes_array(data)
+        ids = np.asarray(segment_ids)
+        rows = int(num_segments)
+        inner = data.shape[ids.ndim:]
+        flat = data.reshape((-1,) + inner)
+        pieces: list[list] = [[] for _ in range(rows)]
+        for k, seg in enumerate(ids.reshape(-1)):
+            if not 0 <= seg < rows:
+                raise errors.InvalidArgumentError(
+                    None, None, f"segment_ids[{k}] = {seg} is out of range [0, {rows})")
+            pieces[seg].append(np.asarray(flat[k], dtype=object))
+        out = np.empty((rows,) + inner, dtype=object)
+        for r in range(rows):
+            for index in np.ndindex(inner):
+                out[(r,) + index] = separator.join(p[index] for p in pieces[r])
+        return out
+    return kernel
+
+
+register_op("UnsortedSegmentJoin", inputs=("inputs: string", "segment_ids: Tindices",
+                                           "num_segments: Tnumsegments"),
+            shape_fn=_segment_join_shape, bind=_bind_segment_join,
+            attr_defaults={"separator": ""}, value_inputs=(2,),
+            allowed={"Tindices": (dtypes.int32, dtypes.int64),
+                     "Tnumsegments": (dtypes.int32, dtypes.int64)},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def unsorted_segment_join(inputs, segment_ids, num_segments, separator="", name=None):
+    """Joins the strings of each segment (``tf.strings.unsorted_segment_join``)."""
+    return ops.apply_op("UnsortedSegmentJoin", [inputs, segment_ids, num_segments],
+                        name=name or "UnsortedSegmentJoin", attrs={"separator": separator})
+
+
+# ---- decode_json_example ----------------------------------------------------------------------
+
+def _json_feature(value):
+    if "int64List" in value or "int64_list" in value:
+        items = (value.get("int64List") or value.get("int64_list") or {}).get("value", [])
+        return Feature(int64_list=Int64List(value=[int(v) for v in items]))
+    if "floatList" in value or "float_list" in value:
+        items = (value.get("floatList") or value.get("float_list") or {}).get("value", [])
+        return Feature(float_list=FloatList(value=[float(v) for v in items]))
+    if "bytesList" in value or "bytes_list" in value:
+        items = (value.get("bytesList") or value.get("bytes_list") or {}).get("value", [])
+        return Feature(bytes_list=BytesList(value=[base64.b64decode(v) for v in items]))
+    return Feature()
+
+
+def _json_example(text: bytes) -> bytes:
+    try:
+        parsed = json.loads(text)
+        features = parsed.get("features", {}).get("feature", {})
+        example = Example(features=Features(feature={
+            key: _json_feature(value) for key, value in features.items()}))
+    except (ValueError, AttributeError, TypeError) as e:
+        raise errors.InvalidArgumentError(None, None, f"{e}") from None
+    return example.SerializeToString()
+
+
+register_op("DecodeJSONExample", inputs=("json_examples: string",),
+            shape_fn=lambda op: [(dtypes.string, op.inputs[0].shape)],
+            bind=lambda op, state: lambda value: _map_strings(value, _json_example),
+            foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def decode_json_example(json_examples, name=None):
+    """Converts JSON-encoded ``Example`` records (protobuf JSON mapping) to binary protos."""
+    return ops.apply_op("DecodeJSONExample", [json_examples],
+                        name=name or "DecodeJSONExample")

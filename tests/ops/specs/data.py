@@ -39,7 +39,8 @@ COVERED_ELSEWHERE = {
         "StringUpper", "StringLower", "StringStrip", "StringLength", "Substr",
         "RegexFullMatch", "StaticRegexReplace", "RegexReplace", "StringToNumber",
         "StringToHashBucket", "StringToHashBucketFast", "StringToHashBucketStrong", "AsString",
-        "ReduceJoin", "StringSplit", "StringSplitV2", "StringFormat", "UnicodeTranscode")},
+        "ReduceJoin", "StringSplit", "StringSplitV2", "StringFormat", "UnicodeTranscode",
+        "UnsortedSegmentJoin", "DecodeJSONExample")},
     **{t: _DATASETS for t in (
         "TensorDataset", "TensorSliceDataset", "RangeDataset", "ZipDataset",
         "ConcatenateDataset", "MapDataset", "ParallelMapDatasetV2", "FilterDataset",
