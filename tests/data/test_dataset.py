@@ -81,3 +81,10 @@ def test_one_shot_iterator_rejects_placeholders():
     x = tf.placeholder(tf.int64, [])
     with pytest.raises(ValueError, match="Cannot capture a placeholder"):
         tf.data.Dataset.range(x).make_one_shot_iterator()
+
+
+def test_window_then_flat_map_batches_each_window():
+    ds = tf.data.Dataset.range(5).window(2, shift=1, drop_remainder=True)
+    with tf.Session() as sess:
+        out = _drain(sess, ds.flat_map(lambda w: w.batch(2)))
+    assert [b.tolist() for b in out] == [[0, 1], [1, 2], [2, 3], [3, 4]]

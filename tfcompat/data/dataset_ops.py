@@ -166,6 +166,10 @@ def _ignore_errors(source):
     return sources.FromGenerator(gen)
 
 
+_register_dataset("WindowDataset", ("input_dataset: variant", "size: int64", "shift: int64",
+                                    "stride: int64", "drop_remainder: bool"),
+                  lambda op, state: lambda v, size, shift, stride, drop: sources.windowed(
+                      v, _int(size), _int(shift), _int(stride), bool(drop)))
 _register_dataset("TakeWhileDataset", ("input_dataset: variant",), _take_while)
 _register_dataset("UniqueDataset", ("input_dataset: variant",),
                   lambda op, state: _unique_elements)
@@ -506,6 +510,25 @@ class Dataset:
             lambda s: s[1:] if s.ndims is not None else unknown_shape(), self._shapes)
         return self._derive("UnbatchDataset", [self._variant_tensor], self._types, shapes,
                             name=name)
+
+    def window(self, size, shift=None, stride=1, drop_remainder=False, name=None):
+        """A dataset of windows: each element is (a structure of) datasets of ``size``
+        consecutive elements, starting every ``shift`` elements."""
+        size_t = ops.convert_to_tensor(size, dtype=dtypes.int64, name="size")
+        shift_t = ops.convert_to_tensor(size if shift is None else shift, dtype=dtypes.int64,
+                                        name="shift")
+        stride_t = ops.convert_to_tensor(stride, dtype=dtypes.int64, name="stride")
+        drop = ops.convert_to_tensor(drop_remainder, dtype=dtypes.bool_,
+                                     name="drop_remainder")
+        types = structure.pack_as(self._types, [
+            structure.DatasetSpec(t, s) for t, s in zip(self._flat_types(), self._flat_shapes())])
+        shapes = structure.map_structure(lambda _: TensorShape([]), self._types)
+        flat = structure.flatten(types)
+        variant = ops.apply_op("WindowDataset", [self._variant_tensor, size_t, shift_t,
+                                                 stride_t, drop], name=name or "WindowDataset",
+                               attrs={"output_types": [dtypes.variant] * len(flat),
+                                      "output_shapes": [TensorShape([])] * len(flat)})
+        return Dataset(variant, types, shapes)
 
     def reduce(self, initial_state, reduce_func, name=None):
         """Folds the elements into one value with ``reduce_func(state, element)``."""

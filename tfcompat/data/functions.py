@@ -13,7 +13,7 @@ import weakref
 
 from tfcompat.client.executor import compile_plan
 from tfcompat.data import structure
-from tfcompat.framework import ops
+from tfcompat.framework import dtypes, ops
 from tfcompat.ops import array_ops
 
 _NAMES = itertools.count()
@@ -32,9 +32,13 @@ class TracedFunction:
         with self.graph.as_default():
             flat_types = structure.flatten(input_types)
             flat_shapes = structure.flatten(input_shapes)
-            self.args = [array_ops.placeholder(t, s, name=f"args_{i}")
-                         for i, (t, s) in enumerate(zip(flat_types, flat_shapes))]
-            element = structure.pack_as(input_types, self.args)
+            self.args = [
+                array_ops.placeholder(dtypes.variant if isinstance(t, structure.DatasetSpec)
+                                      else t, [] if isinstance(t, structure.DatasetSpec) else s,
+                                      name=f"args_{i}")
+                for i, (t, s) in enumerate(zip(flat_types, flat_shapes))]
+            element = structure.pack_as(input_types, [
+                _nested_dataset(arg, t) for arg, t in zip(self.args, flat_types)])
             if unpack_tuples and isinstance(element, tuple) and not hasattr(element,
                                                                             "_fields"):
                 result = fn(*element)
@@ -56,6 +60,14 @@ class TracedFunction:
 
     def __repr__(self) -> str:
         return self.name
+
+
+def _nested_dataset(arg, dtype):
+    """A dataset argument (a window) as a Dataset over its variant placeholder."""
+    if not isinstance(dtype, structure.DatasetSpec):
+        return arg
+    from tfcompat.data.dataset_ops import Dataset  # the module that imports this one
+    return Dataset(arg, dtype.types, dtype.shapes)
 
 
 def _is_dataset(x) -> bool:

@@ -289,6 +289,46 @@ class Cached(DatasetValue):
         self._elements = elements
 
 
+def windowed(source: DatasetValue, size: int, shift: int, stride: int,
+             drop_remainder: bool) -> DatasetValue:
+    """Windows of ``size`` elements (every ``stride``-th), starting every ``shift``; each
+    window is one nested dataset per component."""
+    if size <= 0 or shift <= 0 or stride <= 0:
+        raise errors.InvalidArgumentError(None, None, "Window size, shift and stride must be "
+                                          "positive.")
+
+    def gen():
+        buffer: list = []
+        iterator = iter(source)
+        exhausted = False
+        span = (size - 1) * stride + 1
+        while True:
+            while not exhausted and len(buffer) < span:
+                try:
+                    buffer.append(next(iterator))
+                except StopIteration:
+                    exhausted = True
+            window = buffer[:span:stride]
+            if not window or (drop_remainder and len(window) < size):
+                return
+            yield tuple(FromGenerator(lambda w=window, i=i: ((e[i],) for e in w))
+                        for i in range(len(window[0])))
+            # Drop ``shift`` elements, reading past the buffer when shift > span.
+            skip = shift
+            while skip and buffer:
+                buffer.pop(0)
+                skip -= 1
+            while skip and not exhausted:
+                try:
+                    next(iterator)
+                    skip -= 1
+                except StopIteration:
+                    exhausted = True
+            if exhausted and not buffer:
+                return
+    return FromGenerator(gen)
+
+
 # ---- file sources -----------------------------------------------------------------------------
 
 def _filenames(filenames) -> list[bytes]:

@@ -10,6 +10,23 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 
 
+class DatasetSpec:
+    """The type of an element that is itself a dataset (``window`` produces them)."""
+
+    def __init__(self, types, shapes):
+        self.types = types
+        self.shapes = shapes
+
+    def __repr__(self) -> str:
+        return f"DatasetSpec({self.types}, {self.shapes})"
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, DatasetSpec) and self.types == other.types
+                and self.shapes == other.shapes)
+
+    __hash__ = None
+
+
 def is_structure(x) -> bool:
     return isinstance(x, (tuple, dict))
 
