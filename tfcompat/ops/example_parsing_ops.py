@@ -164,12 +164,12 @@ def _stack_dense(rows, dtype, dims, variable, item_size, default, scalar):
         fill = pad[0] if pad.size else (b"" if dtype is dtypes.string else 0)
         out = np.empty((len(rows), longest) + tuple(dims[1:]), dtype=np_dtype)
         out[...] = fill
-        flat = out.reshape(len(rows), -1)
+        flat = out.reshape(len(rows), int(np.prod(out.shape[1:], dtype=np.int64)))
         for b, r in enumerate(rows):
             flat[b, :len(r)] = r
     else:
         out = np.empty((len(rows),) + tuple(dims), dtype=np_dtype)
-        flat = out.reshape(len(rows), -1)
+        flat = out.reshape(len(rows), int(np.prod(out.shape[1:], dtype=np.int64)))
         for b, r in enumerate(rows):
             flat[b, :] = r
     return out[0] if scalar else out

@@ -143,7 +143,7 @@ def _bind_parse_sequence(op, state):
                            dtype=dtype.as_numpy_dtype)
             if dtype is dtypes.string:
                 out[...] = b""
-            flat = out.reshape(len(rows), longest, -1)
+            flat = out.reshape(len(rows), longest, item)
             for b, steps in enumerate(rows):
                 for t, step in enumerate(steps):
                     flat[b, t, :] = step

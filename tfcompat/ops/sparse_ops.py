@@ -167,7 +167,7 @@ def sparse_merge(sp_ids, sp_values, vocab_size, name=None, already_sorted=False)
 # ---- SparseReorder ----------------------------------------------------------------------------
 
 def _reorder_kernel(indices, values, shape):
-    indices = np.asarray(indices, dtype=np.int64).reshape(len(values), -1)
+    indices = np.asarray(indices, dtype=np.int64).reshape(len(values), len(shape))
     order = np.lexsort(indices.T[::-1]) if len(indices) else np.arange(0)
     return indices[order], np.asarray(values)[order]
 
