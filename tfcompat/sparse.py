@@ -2,6 +2,8 @@
 """``tf.sparse``: SparseTensor construction, conversion, reductions and products."""
 
 from tfcompat.framework.sparse_tensor import SparseTensor
+from tfcompat.ops.sparse_cross_ops import sparse_cross as cross
+from tfcompat.ops.sparse_cross_ops import sparse_cross_hashed as cross_hashed
 from tfcompat.ops.sparse_extra_ops import sparse_expand_dims as expand_dims
 from tfcompat.ops.sparse_extra_ops import sparse_eye as eye
 from tfcompat.ops.sparse_extra_ops import sparse_mask as mask
