@@ -170,6 +170,45 @@ _register_dataset("WindowDataset", ("input_dataset: variant", "size: int64", "sh
                                     "stride: int64", "drop_remainder: bool"),
                   lambda op, state: lambda v, size, shift, stride, drop: sources.windowed(
                       v, _int(size), _int(shift), _int(stride), bool(drop)))
+def _scan(op, state):
+    fn = op._attrs["f"]
+    n_state = op._attrs["num_state"]
+
+    def kernel(source, *initial):
+        call = fn.plan_for(state)
+
+        def gen():
+            values = tuple(initial)
+            for element in source:
+                out = tuple(call(*values, *element))
+                values = out[:n_state]
+                yield out[n_state:]
+        return sources.FromGenerator(gen)
+    return kernel
+
+
+def _choose(op, state):
+    def kernel(selector, *datasets):
+        def gen():
+            iterators = [iter(d) for d in datasets]
+            for (choice,) in selector:
+                index = int(choice)
+                if not 0 <= index < len(iterators):
+                    raise errors.InvalidArgumentError(
+                        None, None, f"`choice_dataset` has an element {index} out of range "
+                        f"[0, {len(iterators)})")
+                try:
+                    yield next(iterators[index])
+                except StopIteration:
+                    return
+        return sources.FromGenerator(gen)
+    return kernel
+
+
+_register_dataset("ScanDataset", ("input_dataset: variant", "initial_state: list(Tstate)"),
+                  _scan)
+_register_dataset("DirectedInterleaveDataset", ("selector_input_dataset: variant",
+                                                "data_input_datasets: N*variant"), _choose)
 _register_dataset("TakeWhileDataset", ("input_dataset: variant",), _take_while)
 _register_dataset("UniqueDataset", ("input_dataset: variant",),
                   lambda op, state: _unique_elements)
@@ -553,6 +592,23 @@ class Dataset:
     def options(self):
         return getattr(self, "_options", None) or Options()
 
+    def scan(self, initial_state, scan_func, name=None):
+        """Carries a state across elements: ``scan_func(state, element) -> (state, output)``."""
+        initial = structure.to_tensors(initial_state, name="initial_state")
+        state_types = structure.map_structure(lambda t: t.dtype.base_dtype, initial)
+        state_shapes = structure.map_structure(lambda t: t.shape, initial)
+        fn = TracedFunction(lambda s, e: _scan_step(scan_func, s, e),
+                            (state_types, self._types), (state_shapes, self._shapes),
+                            name="scan")
+        new_state, output = fn.raw_result
+        n_state = len(structure.flatten(new_state))
+        out_tensors = fn.outputs[n_state:]
+        out = structure.pack_as(output, out_tensors)
+        types = structure.map_structure(lambda t: t.dtype.base_dtype, out)
+        shapes = structure.map_structure(lambda t: t.shape, out)
+        return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial)],
+                            types, shapes, {"f": fn, "num_state": n_state}, name)
+
     def take_while(self, predicate, name=None):
         """Elements while ``predicate`` holds; stops at the first false."""
         fn = self._trace(predicate, "take_while")
@@ -579,6 +635,30 @@ class Dataset:
 
 
 DatasetV1 = Dataset
+
+
+def _scan_step(scan_func, state, element):
+    new_state, output = scan_func(state, element)
+    return (structure.to_tensors(new_state, name="state"),
+            structure.to_tensors(output, name="output"))
+
+
+def choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset=True):
+    """Elements taken from ``datasets[i]`` for each ``i`` of the int64 ``choice_dataset``."""
+    datasets = list(datasets)
+    if not datasets:
+        raise ValueError("Invalid `datasets`. `datasets` should not be empty.")
+    first = datasets[0]
+    for d in datasets[1:]:
+        structure.check_same_structure(first._types, d._types)
+    flat_shapes = first._flat_shapes()
+    for d in datasets[1:]:
+        flat_shapes = [s.most_specific_compatible_shape(o) if s.ndims == o.ndims
+                       else unknown_shape() for s, o in zip(flat_shapes, d._flat_shapes())]
+    shapes = structure.pack_as(first._types, flat_shapes)
+    return first._derive("DirectedInterleaveDataset", [
+        choice_dataset._variant_tensor, [d._variant_tensor for d in datasets]],
+        first._types, shapes, {"stop_on_empty_dataset": stop_on_empty_dataset})
 
 
 class Options:

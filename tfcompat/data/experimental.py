@@ -1,7 +1,15 @@
 # ruff: noqa: F401
 """``tf.data.experimental``: the transformations TF1 code uses most."""
 
-from tfcompat.data.dataset_ops import AUTOTUNE, INFINITE_CARDINALITY, UNKNOWN_CARDINALITY
+import numpy as np
+
+from tfcompat.data.dataset_ops import (
+    AUTOTUNE,
+    INFINITE_CARDINALITY,
+    UNKNOWN_CARDINALITY,
+    Dataset,
+    choose_from_datasets,
+)
 from tfcompat.data.iterator_ops import get_single_element
 from tfcompat.tools.unsupported import make_getattr
 
@@ -34,6 +42,18 @@ def take_while(predicate):
 
 def unique():
     return lambda dataset: dataset.unique()
+
+
+def scan(initial_state, scan_func):
+    return lambda dataset: dataset.scan(initial_state, scan_func)
+
+
+def Counter(start=0, step=1, dtype=None):  # noqa: N802 - TF's name
+    """The integers ``start, start + step, ...`` without end."""
+    from tfcompat.framework import dtypes
+    dtype = dtypes.int64 if dtype is None else dtype
+    end = np.iinfo(np.int64).max if step > 0 else np.iinfo(np.int64).min
+    return Dataset.range(start, end, step, output_type=dtype)
 
 
 def unbatch():

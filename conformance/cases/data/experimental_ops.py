@@ -31,3 +31,10 @@ ds = tf.data.Dataset.range(3).with_options(options)
 print(drain(ds), ds.options().experimental_deterministic)
 print(tf.data.experimental.AUTOTUNE, drain(tf.data.Dataset.range(3).apply(
     tf.data.experimental.enumerate_dataset(start=5))))
+running = tf.data.Dataset.range(1, 6).apply(tf.data.experimental.scan(
+    tf.constant(0, tf.int64), lambda total, v: (total + v, (total + v, v * 2))))
+print(running.output_types, running.output_shapes, drain(running))
+choice = tf.data.Dataset.from_tensor_slices(tf.constant([0, 1, 1, 0, 1], tf.int64))
+print(drain(tf.data.experimental.choose_from_datasets(
+    [tf.data.Dataset.range(3), tf.data.Dataset.range(100, 110)], choice)))
+print(drain(tf.data.experimental.Counter(5, 3).take(4)))

@@ -50,5 +50,6 @@ COVERED_ELSEWHERE = {
         "TFRecordDataset", "FixedLengthRecordDatasetV2", "MatchingFiles", "IteratorV2",
         "OneShotIterator", "MakeIterator", "IteratorGetNext", "IteratorToStringHandle",
         "IteratorFromStringHandleV2", "ReduceDataset", "TakeWhileDataset", "UniqueDataset",
-        "IgnoreErrorsDataset", "DatasetToSingleElement", "WindowDataset")},
+        "IgnoreErrorsDataset", "DatasetToSingleElement", "WindowDataset", "ScanDataset",
+        "DirectedInterleaveDataset")},
 }
