@@ -11,6 +11,7 @@ from tfcompat.data.dataset_ops import (
     choose_from_datasets,
 )
 from tfcompat.data.iterator_ops import get_single_element
+from tfcompat.data.readers import CsvDataset
 from tfcompat.tools.unsupported import make_getattr
 
 

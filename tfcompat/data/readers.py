@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from tfcompat.data import sources
 from tfcompat.data.dataset_ops import Dataset, _register_dataset
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops.csv_ops import CsvFormat
 from tfcompat.summary.tfrecord import TFRecordOptions
 from tfcompat.variables.variables import Variable
 
@@ -22,6 +25,74 @@ _register_dataset("FixedLengthRecordDatasetV2", (
     "buffer_size: int64", "compression_type: string"),
     lambda op, state: lambda f, h, r, ft, b, c: sources.fixed_length_records(
         f, int(h), int(r), int(ft), int(b), _text(c)))
+
+
+def _csv_records(op, state):
+    types = op._attrs["output_types"]
+
+    def kernel(filenames, compression, buffer_size, header, delim, use_quote, na_value,
+               select_cols, *rest):
+        defaults = rest[:len(types)]
+        fmt = CsvFormat(types, _text(delim), bool(use_quote), _text(na_value),
+                        [int(c) for c in np.asarray(select_cols).reshape(-1)])
+        lines = sources.text_lines(filenames, _text(compression), skip_first=bool(header))
+
+        def gen():
+            for index, (line,) in enumerate(lines):
+                values = fmt.parse(line[()], index, defaults)
+                yield tuple(np.asarray(v, dtype=t.as_numpy_dtype) if t is not dtypes.string
+                            else _bytes_scalar(v) for v, t in zip(values, types))
+        return sources.FromGenerator(gen)
+    return kernel
+
+
+def _bytes_scalar(value) -> np.ndarray:
+    out = np.empty((), dtype=object)
+    out[()] = value
+    return out
+
+
+_register_dataset("CSVDatasetV2", (
+    "filenames: string", "compression_type: string", "buffer_size: int64", "header: bool",
+    "field_delim: string", "use_quote_delim: bool", "na_value: string", "select_cols: int64",
+    "record_defaults: list(output_types)", "exclude_cols: int64"), _csv_records)
+
+
+class CsvDataset(Dataset):
+    """The records of CSV files as tuples of scalars (``tf.data.experimental.CsvDataset``)."""
+
+    def __init__(self, filenames, record_defaults, compression_type=None, buffer_size=None,
+                 header=False, field_delim=",", use_quote_delim=True, na_value="",
+                 select_cols=None, exclude_cols=None, name=None):
+        if exclude_cols is not None:
+            raise NotImplementedError("CsvDataset(exclude_cols=...) is not supported by "
+                                      "tfcompat yet")
+        defaults = [ops.convert_to_tensor(d, name=f"record_default_{i}")
+                    if not isinstance(d, dtypes.DType)
+                    else ops.convert_to_tensor(np.zeros(0, d.as_numpy_dtype)
+                                               if d is not dtypes.string
+                                               else np.zeros(0, object), dtype=d,
+                                               name=f"record_default_{i}")
+                    for i, d in enumerate(record_defaults)]
+        types = tuple(d.dtype.base_dtype for d in defaults)
+
+        def string(v, n):
+            return ops.convert_to_tensor(v, dtype=dtypes.string, name=n)
+        variant = ops.apply_op("CSVDatasetV2", [
+            string(filenames, "filenames"), string(_compression(compression_type),
+                                                   "compression_type"),
+            ops.convert_to_tensor(buffer_size or 4 * 1024 * 1024, dtype=dtypes.int64,
+                                  name="buffer_size"),
+            ops.convert_to_tensor(bool(header), dtype=dtypes.bool_, name="header"),
+            string(field_delim, "field_delim"),
+            ops.convert_to_tensor(bool(use_quote_delim), dtype=dtypes.bool_,
+                                  name="use_quote_delim"),
+            string(na_value, "na_value"),
+            ops.convert_to_tensor(np.asarray(select_cols or [], np.int64), name="select_cols"),
+            defaults, ops.convert_to_tensor(np.zeros(0, np.int64), name="exclude_cols")],
+            name=name or "CSVDatasetV2", attrs={
+                "output_types": list(types), "output_shapes": [TensorShape([])] * len(types)})
+        super().__init__(variant, types, tuple(TensorShape([]) for _ in types))
 
 
 def _text(value) -> str:

@@ -352,7 +352,7 @@ def _decompress(data: bytes, compression: str) -> bytes:
     return data
 
 
-def text_lines(filenames, compression: str) -> DatasetValue:
+def text_lines(filenames, compression: str, skip_first: bool = False) -> DatasetValue:
     names = _filenames(filenames)
 
     def gen():
@@ -361,7 +361,7 @@ def text_lines(filenames, compression: str) -> DatasetValue:
             lines = data.split(b"\n")
             if lines and lines[-1] == b"":
                 lines.pop()
-            for line in lines:
+            for line in lines[1:] if skip_first else lines:
                 yield (_scalar(line[:-1] if line.endswith(b"\r") else line),)
     return FromGenerator(gen)
 

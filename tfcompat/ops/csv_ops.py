@@ -83,44 +83,56 @@ def _convert(field: bytes, dtype: dtypes.DType, column: int, index: int):
             f"{field.decode('utf-8', 'replace')}") from None
 
 
+class CsvFormat:
+    """How records are split and converted: the attrs DecodeCSV and CsvDataset share."""
+
+    def __init__(self, out_types, field_delim, use_quote_delim, na_value, select_cols):
+        self.out_types = list(out_types)
+        self.delim = field_delim.encode() if isinstance(field_delim, str) else field_delim
+        self.use_quote = use_quote_delim
+        self.na_value = na_value.encode() if isinstance(na_value, str) else na_value
+        self.select_cols = list(select_cols)
+
+    def parse(self, record, index: int, defaults) -> list:
+        """The Python values of one record's fields (defaults fill empty fields)."""
+        record = record.encode() if isinstance(record, str) else bytes(record)
+        fields = _split_fields(record, self.delim, self.use_quote, index)
+        n = len(self.out_types)
+        if self.select_cols:
+            if len(fields) <= self.select_cols[-1]:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Expect {n} fields but have {len(fields)} in record {index}")
+            fields = [fields[c] for c in self.select_cols]
+        elif len(fields) != n:
+            raise errors.InvalidArgumentError(
+                None, None, f"Expect {n} fields but have {len(fields)} in record {index}")
+        values = []
+        for column, (field, dtype) in enumerate(zip(fields, self.out_types)):
+            if field == b"" or (self.na_value and field == self.na_value):
+                default = np.asarray(defaults[column]).reshape(-1)
+                if default.size == 0:
+                    raise errors.InvalidArgumentError(
+                        None, None, f"Field {column} is required but missing in record "
+                        f"{index}!")
+                values.append(default[0])
+            else:
+                values.append(_convert(field, dtype, column, index))
+        return values
+
+
 def _bind_decode_csv(op, state):
-    out_types = op._attrs["OUT_TYPE"]
-    delim = op._attrs["field_delim"]
-    delim = delim.encode() if isinstance(delim, str) else delim
-    use_quote = op._attrs["use_quote_delim"]
-    na_value = op._attrs["na_value"]
-    na_value = na_value.encode() if isinstance(na_value, str) else na_value
-    select_cols = list(op._attrs["select_cols"])
+    a = op._attrs
+    fmt = CsvFormat(a["OUT_TYPE"], a["field_delim"], a["use_quote_delim"], a["na_value"],
+                    a["select_cols"])
 
     def kernel(records, *defaults):
         records = np.asarray(records, dtype=object)
-        flat = records.reshape(-1)
-        columns: list[list] = [[] for _ in out_types]
-        for index, record in enumerate(flat):
-            record = record.encode() if isinstance(record, str) else bytes(record)
-            fields = _split_fields(record, delim, use_quote, index)
-            if select_cols:
-                if len(fields) <= select_cols[-1]:
-                    raise errors.InvalidArgumentError(
-                        None, None, f"Expect {len(out_types)} fields but have {len(fields)} "
-                        f"in record {index}")
-                fields = [fields[c] for c in select_cols]
-            elif len(fields) != len(out_types):
-                raise errors.InvalidArgumentError(
-                    None, None, f"Expect {len(out_types)} fields but have {len(fields)} in "
-                    f"record {index}")
-            for column, (field, dtype) in enumerate(zip(fields, out_types)):
-                if field == b"" or (na_value and field == na_value):
-                    default = np.asarray(defaults[column]).reshape(-1)
-                    if default.size == 0:
-                        raise errors.InvalidArgumentError(
-                            None, None, f"Field {column} is required but missing in record "
-                            f"{index}!")
-                    columns[column].append(default[0])
-                else:
-                    columns[column].append(_convert(field, dtype, column, index))
+        columns: list[list] = [[] for _ in fmt.out_types]
+        for index, record in enumerate(records.reshape(-1)):
+            for column, value in zip(columns, fmt.parse(record, index, defaults)):
+                column.append(value)
         outputs = []
-        for values, dtype in zip(columns, out_types):
+        for values, dtype in zip(columns, fmt.out_types):
             array = np.empty(len(values), dtype=dtype.as_numpy_dtype)
             array[:] = values
             outputs.append(array.reshape(records.shape))

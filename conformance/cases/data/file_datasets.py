@@ -41,3 +41,11 @@ ds = tf.data.TextLineDataset(os.path.join(tmp, "a.txt"))
 print(ds.output_types, ds.output_shapes)
 show_error(sess.run, tf.data.TextLineDataset(os.path.join(tmp, "missing.txt"))
            .make_one_shot_iterator().get_next())
+with open(os.path.join(tmp, "e.csv"), "w") as f:
+    f.write("a,b,c\n1,2.5,x\n,3.5,\"q,r\"\n4,,z\n")
+csv = tf.data.experimental.CsvDataset(os.path.join(tmp, "e.csv"), [[0], [0.0], tf.string],
+                                      header=True)
+print(csv.output_types, csv.output_shapes)
+print(drain(csv))
+print(drain(tf.data.experimental.CsvDataset(os.path.join(tmp, "e.csv"), [[7], ["s"]],
+                                            header=True, select_cols=[0, 2])))
