@@ -39,11 +39,19 @@ class TracedFunction:
                 for i, (t, s) in enumerate(zip(flat_types, flat_shapes))]
             element = structure.pack_as(input_types, [
                 _nested_dataset(arg, t) for arg, t in zip(self.args, flat_types)])
-            if unpack_tuples and isinstance(element, tuple) and not hasattr(element,
-                                                                            "_fields"):
-                result = fn(*element)
-            else:
-                result = fn(element)
+            try:
+                if unpack_tuples and isinstance(element, tuple) and not hasattr(element,
+                                                                                "_fields"):
+                    result = fn(*element)
+                else:
+                    result = fn(element)
+            except ValueError as e:
+                if "must be from the same graph" not in str(e):
+                    raise
+                raise ValueError(
+                    f"tfcompat traces tf.data functions in their own graph and cannot capture "
+                    f"tensors of the outer graph yet (pass Python values or constants created "
+                    f"inside the function): {e}") from None
             self.raw_result = result
             if not _is_dataset(result):
                 result = structure.to_tensors(result, name="result")
