@@ -88,3 +88,15 @@ def test_window_then_flat_map_batches_each_window():
     with tf.Session() as sess:
         out = _drain(sess, ds.flat_map(lambda w: w.batch(2)))
     assert [b.tolist() for b in out] == [[0, 1], [1, 2], [2, 3], [3, 4]]
+
+
+def test_sparse_elements_are_batched_with_a_leading_dimension():
+    ds = tf.data.Dataset.range(1, 4).map(
+        lambda n: tf.sparse.from_dense(tf.range(n) + 1)).batch(2)
+    sp = ds.make_one_shot_iterator().get_next()
+    assert isinstance(sp, tf.SparseTensor)
+    with tf.Session() as sess:
+        first = sess.run(sp)
+    assert first.indices.tolist() == [[0, 0], [1, 0], [1, 1]]
+    assert first.values.tolist() == [1, 1, 2]
+    assert first.dense_shape.tolist() == [2, 2]

@@ -91,7 +91,8 @@ _register_dataset("InterleaveDataset", ("input_dataset: variant", "cycle_length:
                       v, _inner_dataset(op, state), max(_int(c), 1), max(_int(b), 1)))
 _register_dataset("BatchDatasetV2", ("input_dataset: variant", "batch_size: int64",
                                      "drop_remainder: bool"),
-                  lambda op, state: lambda v, n, d: sources.batched(v, _int(n), bool(d)))
+                  lambda op, state: lambda v, n, d: sources.batched(
+                      v, _int(n), bool(d), sparse_starts=op._attrs.get("sparse_starts", ())))
 
 
 def _padded_batch(op, state):
@@ -265,7 +266,8 @@ class Dataset:
 
     @property
     def output_types(self):
-        return self._types
+        return structure.map_structure(
+            lambda t: t.dtype if isinstance(t, structure.SparseType) else t, self._types)
 
     @property
     def output_shapes(self):
@@ -273,13 +275,26 @@ class Dataset:
 
     @property
     def output_classes(self):
-        return structure.map_structure(lambda _: ops.Tensor, self._types)
+        from tfcompat.framework.sparse_tensor import SparseTensor
+        return structure.map_structure(
+            lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
+            self._types)
 
     def _flat_types(self) -> list:
-        return structure.flatten(self._types)
+        return structure.component_types(self._types)
 
     def _flat_shapes(self) -> list:
-        return structure.flatten(self._shapes)
+        return structure.component_shapes(self._types, self._shapes)
+
+    def _sparse_starts(self) -> list[int]:
+        """Flat component positions holding a SparseTensor (as one variant)."""
+        return [i for i, t in enumerate(structure.flatten(self._types))
+                if isinstance(t, structure.SparseType)]
+
+    def _no_sparse(self, what: str) -> None:
+        if self._sparse_starts():
+            raise NotImplementedError(f"Dataset.{what} of SparseTensor elements is not "
+                                      "supported by tfcompat yet")
 
     def __repr__(self) -> str:
         return (f"<{type(self).__name__} shapes: {self._shapes}, types: "
@@ -289,8 +304,8 @@ class Dataset:
         return {"output_types": self._flat_types(), "output_shapes": self._flat_shapes()}
 
     def _derive(self, op_type, inputs, types, shapes, attrs=None, name=None):
-        flat_types = structure.flatten(types)
-        flat_shapes = structure.flatten(shapes)
+        flat_types = structure.component_types(types)
+        flat_shapes = structure.component_shapes(types, shapes)
         variant = ops.apply_op(op_type, inputs, name=name or op_type, attrs={
             "output_types": flat_types, "output_shapes": flat_shapes, **(attrs or {})})
         return Dataset(variant, types, shapes)
@@ -314,6 +329,9 @@ class Dataset:
         with ops.name_scope("tensors"):
             element = structure.to_tensors(tensors)
         flat = structure.flatten(element)
+        if any(hasattr(t, "dense_shape") for t in flat):
+            raise NotImplementedError("Dataset.from_tensor_slices of a SparseTensor is not "
+                                      "supported by tfcompat yet")
         batch = TensorShape([None])
         for t in flat:
             if t.shape.ndims == 0:
@@ -404,8 +422,8 @@ class Dataset:
         """Applies ``map_func`` (traced once) to each element."""
         fn = self._trace(map_func, "map")
         out = fn.output_structure
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, out)
-        shapes = structure.map_structure(lambda t: t.shape, out)
+        types = structure.types_of(out)
+        shapes = structure.shapes_of(out)
         attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": True}
         if num_parallel_calls is None:
             return self._derive("MapDataset", [self._variant_tensor], types, shapes, attrs,
@@ -460,13 +478,19 @@ class Dataset:
         dim = int(static) if static is not None else None
         shapes = structure.map_structure(lambda s: TensorShape([dim]).concatenate(s),
                                          self._shapes)
-        return self._derive("BatchDatasetV2", [self._variant_tensor, size, drop], self._types,
-                            shapes, {"parallel_copy": False}, name)
+        types = structure.pack_as(self._types, [
+            structure.SparseType(t.dtype, TensorShape([dim]).concatenate(t.shape))
+            if isinstance(t, structure.SparseType) else t
+            for t in structure.flatten(self._types)])
+        return self._derive("BatchDatasetV2", [self._variant_tensor, size, drop], types,
+                            shapes, {"parallel_copy": False,
+                                     "sparse_starts": self._sparse_starts()}, name)
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
                      drop_remainder=False, name=None):
         """Batches elements, padding each component to ``padded_shapes`` (None: the batch's
         longest)."""
+        self._no_sparse("padded_batch")
         if padded_shapes is None:
             padded_shapes = self._shapes
         shapes = structure.pack_as(self._types, [
@@ -545,6 +569,7 @@ class Dataset:
 
     def unbatch(self, name=None):
         """Splits each element along its first dimension into several elements."""
+        self._no_sparse("unbatch")
         shapes = structure.map_structure(
             lambda s: s[1:] if s.ndims is not None else unknown_shape(), self._shapes)
         return self._derive("UnbatchDataset", [self._variant_tensor], self._types, shapes,
@@ -603,9 +628,9 @@ class Dataset:
         new_state, output = fn.raw_result
         n_state = len(structure.flatten(new_state))
         out_tensors = fn.outputs[n_state:]
-        out = structure.pack_as(output, out_tensors)
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, out)
-        shapes = structure.map_structure(lambda t: t.shape, out)
+        out = structure.pack_components(structure.types_of(output), out_tensors)
+        types = structure.types_of(out)
+        shapes = structure.shapes_of(out)
         return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial)],
                             types, shapes, {"f": fn, "num_state": n_state}, name)
 

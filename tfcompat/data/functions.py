@@ -30,14 +30,14 @@ class TracedFunction:
         self.graph = ops.Graph()
         self.graph.seed = outer.seed
         with self.graph.as_default():
-            flat_types = structure.flatten(input_types)
-            flat_shapes = structure.flatten(input_shapes)
+            flat_types = structure.component_types(input_types)
+            flat_shapes = structure.component_shapes(input_types, input_shapes)
             self.args = [
                 array_ops.placeholder(dtypes.variant if isinstance(t, structure.DatasetSpec)
                                       else t, [] if isinstance(t, structure.DatasetSpec) else s,
                                       name=f"args_{i}")
                 for i, (t, s) in enumerate(zip(flat_types, flat_shapes))]
-            element = structure.pack_as(input_types, [
+            element = structure.pack_components(input_types, [
                 _nested_dataset(arg, t) for arg, t in zip(self.args, flat_types)])
             try:
                 if unpack_tuples and isinstance(element, tuple) and not hasattr(element,
@@ -57,7 +57,7 @@ class TracedFunction:
                 result = structure.to_tensors(result, name="result")
         self.output_structure = result
         self.outputs = ([result._variant_tensor] if _is_dataset(result)
-                        else structure.flatten(result))
+                        else structure.flat_components(result))
         self._plans: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def plan_for(self, state):

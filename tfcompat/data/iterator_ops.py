@@ -185,7 +185,8 @@ class Iterator:
 
     @property
     def output_types(self):
-        return self._types
+        return structure.map_structure(
+            lambda t: t.dtype if isinstance(t, structure.SparseType) else t, self._types)
 
     @property
     def output_shapes(self):
@@ -209,13 +210,13 @@ class Iterator:
     def get_next(self, name=None):
         """The next element's tensors (raises OutOfRangeError at the end when run)."""
         self._get_next_calls += 1
-        flat_types = structure.flatten(self._types)
         out = ops.apply_op("IteratorGetNext", [self._iterator_resource],
                            name=name or "IteratorGetNext", attrs={
-                               "output_types": flat_types,
-                               "output_shapes": structure.flatten(self._shapes)})
+                               "output_types": structure.component_types(self._types),
+                               "output_shapes": structure.component_shapes(self._types,
+                                                                           self._shapes)})
         flat = out if isinstance(out, list) else [out]
-        return structure.pack_as(self._types, flat)
+        return structure.pack_components(self._types, flat)
 
     def string_handle(self, name=None):
         """A string tensor naming this iterator, to feed a ``from_string_handle`` iterator."""
@@ -326,4 +327,4 @@ def get_single_element(dataset):
                            "output_types": dataset._flat_types(),
                            "output_shapes": dataset._flat_shapes()})
     flat = out if isinstance(out, list) else [out]
-    return structure.pack_as(dataset._types, flat)
+    return structure.pack_components(dataset._types, flat)

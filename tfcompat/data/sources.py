@@ -148,14 +148,34 @@ def interleaved(source: DatasetValue, inner: Callable[[Element], DatasetValue],
     return FromGenerator(gen)
 
 
+def _batch_sparse(parts: list) -> np.ndarray:
+    """Batches the sparse components (variant (indices, values, shape) triples) of several
+    elements into one triple with a leading batch dimension."""
+    triples = [p[()] if isinstance(p, np.ndarray) else p for p in parts]
+    indices = [np.hstack([np.full((len(i), 1), b, np.int64),
+                          np.asarray(i, np.int64).reshape(len(i), len(s))])
+               for b, (i, _, s) in enumerate(triples)]
+    values = [np.asarray(v) for _, v, _ in triples]
+    shape = np.max(np.stack([np.asarray(s, np.int64) for _, _, s in triples]), axis=0)
+    out = np.empty((), dtype=object)
+    out[()] = (np.concatenate(indices).astype(np.int64), np.concatenate(values),
+               np.concatenate([[len(parts)], shape]).astype(np.int64))
+    return out
+
+
 def batched(source: DatasetValue, batch_size: int, drop_remainder: bool,
-            padded_shapes=None, padding_values=None) -> DatasetValue:
+            padded_shapes=None, padding_values=None, sparse_starts=()) -> DatasetValue:
     if batch_size <= 0:
         raise errors.InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+
+    sparse_parts = set(sparse_starts)
 
     def stack(batch: list[Element]) -> Element:
         out = []
         for i in range(len(batch[0])):
+            if i in sparse_parts:
+                out.append(_batch_sparse([e[i] for e in batch]))
+                continue
             parts = [np.asarray(e[i]) for e in batch]
             if padded_shapes is None:
                 for j, p in enumerate(parts):

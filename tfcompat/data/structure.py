@@ -27,6 +27,61 @@ class DatasetSpec:
     __hash__ = None
 
 
+class SparseType:
+    """The type of a SparseTensor component: its values' dtype and its dense shape.
+
+    A sparse component travels through a pipeline as one variant tensor holding its
+    (indices, values, dense_shape), made by ``SerializeSparse`` and read back by
+    ``DeserializeSparse`` (as TF does).
+    """
+
+    def __init__(self, dtype, shape):
+        self.dtype = dtype
+        self.shape = shape
+
+    def __repr__(self) -> str:
+        return f"SparseType({self.dtype.name}, {self.shape})"
+
+
+def component_types(types) -> list:
+    """The flat per-tensor dtypes of an element (a sparse leaf is one variant)."""
+    return [dtypes.variant if isinstance(t, SparseType) else t for t in flatten(types)]
+
+
+def component_shapes(types, shapes) -> list:
+    return [TensorShape([3]) if isinstance(t, SparseType) else s
+            for t, s in zip(flatten(types), flatten(shapes))]
+
+
+def pack_components(types, flat: list):
+    """The element structure from its flat tensors (a sparse leaf is deserialized)."""
+    from tfcompat.ops.sparse_extra_ops import deserialize_sparse
+    leaves = iter(flat)
+
+    def take(t):
+        if isinstance(t, SparseType):
+            return deserialize_sparse(next(leaves), t.dtype, t.shape)
+        return next(leaves)
+    return map_structure(take, types)
+
+
+def flat_components(value) -> list:
+    """The flat tensors of an element (a SparseTensor is serialized to one variant)."""
+    from tfcompat.ops.sparse_extra_ops import serialize_sparse
+    return [serialize_sparse(leaf, out_type=dtypes.variant)
+            if hasattr(leaf, "dense_shape") and hasattr(leaf, "indices") else leaf
+            for leaf in flatten(value)]
+
+
+def types_of(value):
+    return map_structure(lambda t: SparseType(t.dtype.base_dtype, t.shape)
+                         if hasattr(t, "dense_shape") else t.dtype.base_dtype, value)
+
+
+def shapes_of(value):
+    return map_structure(lambda t: t.shape, value)
+
+
 def is_structure(x) -> bool:
     return isinstance(x, (tuple, dict))
 
@@ -64,10 +119,15 @@ def pack_as(structure, flat: list):
 
 
 def to_tensors(value, name: str = "component"):
-    """Converts every leaf of a structure to a Tensor (lists become tensors)."""
+    """Converts every leaf of a structure to a Tensor (lists become tensors; SparseTensors
+    stay)."""
     counter = iter(range(1 << 30))
-    return map_structure(lambda v: v if isinstance(v, ops.Tensor) else ops.convert_to_tensor(
-        v, name=f"{name}_{next(counter)}"), value)
+
+    def convert(v):
+        if isinstance(v, ops.Tensor) or (hasattr(v, "dense_shape") and hasattr(v, "indices")):
+            return v
+        return ops.convert_to_tensor(v, name=f"{name}_{next(counter)}")
+    return map_structure(convert, value)
 
 
 def check_same_structure(a, b) -> None:

@@ -249,8 +249,14 @@ def _proto_bytes(value, dtype) -> bytes:
 
 def _bind_serialize(op, state):
     dtype = op._attrs["T"]
+    as_variant = op._attrs["out_type"] is dtypes.variant
 
     def kernel(indices, values, shape):
+        if as_variant:  # kept as arrays: a variant never leaves the process
+            out = np.empty((), dtype=object)
+            out[()] = (np.asarray(indices, np.int64), np.asarray(values),
+                       np.asarray(shape, np.int64))
+            return out
         out = np.empty(3, dtype=object)
         out[:] = [_proto_bytes(np.asarray(indices, np.int64), dtypes.int64),
                   _proto_bytes(values, dtype), _proto_bytes(np.asarray(shape, np.int64),
@@ -261,7 +267,8 @@ def _bind_serialize(op, state):
 
 register_op("SerializeSparse", inputs=("sparse_indices: int64", "sparse_values: T",
                                        "sparse_shape: int64"),
-            shape_fn=lambda op: [(dtypes.string, TensorShape([3]))], bind=_bind_serialize,
+            shape_fn=lambda op: [(op._attrs["out_type"], TensorShape([3]))],
+            bind=_bind_serialize,
             attr_defaults={"out_type": dtypes.string}, foldable=False,
             grad=NOT_DIFFERENTIABLE)
 
@@ -328,6 +335,43 @@ def serialize_sparse(sp_input, name=None, out_type=dtypes.string):
     return ops.apply_op("SerializeSparse", [sp_input.indices, sp_input.values,
                                             sp_input.dense_shape],
                         name=name or "SerializeSparse", attrs={"out_type": out_type})
+
+
+def _bind_deserialize(op, state):
+    dtype = op._attrs["dtype"]
+
+    def kernel(serialized):
+        value = np.asarray(serialized, dtype=object)
+        if value.ndim == 0:  # a variant triple
+            indices, values, shape = value[()]
+            return (np.asarray(indices, np.int64), np.asarray(values, dtype.as_numpy_dtype),
+                    np.asarray(shape, np.int64))
+        i, v, s = value.reshape(3)
+        shape = _parse_proto(s, dtypes.int64)
+        return (_parse_proto(i, dtypes.int64).reshape(-1, len(shape)), _parse_proto(v, dtype),
+                shape)
+    return kernel
+
+
+register_op("DeserializeSparse", inputs=("serialized_sparse: Tserialized",),
+            shape_fn=lambda op: [(dtypes.int64, TensorShape([None, None])),
+                                 (op._attrs["dtype"], TensorShape([None])),
+                                 (dtypes.int64, TensorShape([None]))],
+            bind=_bind_deserialize, allowed={"Tserialized": (dtypes.string, dtypes.variant)},
+            foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def deserialize_sparse(serialized_sparse, dtype, shape=None, name=None):
+    """The SparseTensor of a ``serialize_sparse`` output (``shape``: its static dense shape)."""
+    out = ops.apply_op("DeserializeSparse", [serialized_sparse],
+                       name=name or "DeserializeSparse",
+                       attrs={"dtype": dtypes.as_dtype(dtype)})
+    result = SparseTensor(*out)
+    if shape is not None and shape.ndims is not None:
+        result.indices.set_shape([None, shape.ndims])
+        result.dense_shape.set_shape([shape.ndims])
+        result._dense_shape_default = shape
+    return result
 
 
 def serialize_many_sparse(sp_input, name=None, out_type=dtypes.string):

@@ -26,7 +26,7 @@ COVERED_ELSEWHERE = {
         "SparseReduceMaxSparse", "SparseSegmentSum", "SparseSegmentMean", "SparseSegmentSqrtN",
         "SparseSegmentSumWithNumSegments", "SparseSegmentMeanWithNumSegments",
         "SparseSegmentSqrtNWithNumSegments", "SerializeSparse", "SerializeManySparse",
-        "DeserializeManySparse", "SparseCross", "SparseCrossV2")},
+        "DeserializeManySparse", "DeserializeSparse", "SparseCross", "SparseCrossV2")},
     "ParseExampleV2": _PARSING,
     "ParseSequenceExampleV2": _PARSING,
     **{t: "tests/data/test_codecs.py" for t in (
