@@ -1,6 +1,6 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
-from tfcompat.data.readers import matching_files
+from tfcompat.data.readers import match_filenames_once, matching_files
 from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.example_parsing_ops import (
     FixedLenFeature,
