@@ -2,6 +2,7 @@
 """``tf.image``: image codecs (the image processing ops are not built yet)."""
 
 from tfcompat.ops.image_codec_ops import (
+    decode_and_crop_jpeg,
     decode_bmp,
     decode_gif,
     decode_image,

@@ -11,6 +11,7 @@ from tfcompat.ops.example_parsing_ops import (
     parse_single_example,
 )
 from tfcompat.ops.image_codec_ops import (
+    decode_and_crop_jpeg,
     decode_bmp,
     decode_gif,
     decode_image,

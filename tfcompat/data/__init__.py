@@ -8,6 +8,7 @@ from tfcompat.data.dataset_ops import (
     UNKNOWN_CARDINALITY,
     Dataset,
     Options,
+    ThreadingOptions,
 )
 from tfcompat.data.iterator_ops import (
     Iterator,

@@ -700,6 +700,14 @@ class Options:
         self.autotune = _OptionGroup()
 
 
+class ThreadingOptions:
+    """``tf.data.ThreadingOptions``: accepted and stored (no thread pools in tfcompat)."""
+
+    def __init__(self):
+        self.max_intra_op_parallelism = None
+        self.private_threadpool_size = None
+
+
 class _OptionGroup:
     def __setattr__(self, name, value):
         object.__setattr__(self, name, value)

@@ -12,6 +12,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.framework.tensor_util import constant_value
 from tfcompat.ops import image_decoders, math_ops
 from tfcompat.ops.string_ops import as_bytes_array, substr
 from tfcompat.summary import png as png_encoder
@@ -236,6 +237,47 @@ def encode_jpeg(image, format="", quality=95, progressive=False,  # noqa: A002 -
         "optimize_size": optimize_size, "chroma_downsampling": chroma_downsampling,
         "density_unit": density_unit, "x_density": x_density, "y_density": y_density,
         "xmp_metadata": xmp_metadata})
+
+
+def _bind_decode_and_crop_jpeg(op, state):
+    channels = op._attrs["channels"]
+
+    def kernel(contents, window):
+        image = _decode_jpeg_bytes(_contents(contents), channels)
+        y, x, h, w = (int(v) for v in np.asarray(window).reshape(-1))
+        if y < 0 or x < 0 or h <= 0 or w <= 0 or y + h > image.shape[0] or \
+                x + w > image.shape[1]:
+            raise errors.InvalidArgumentError(None, None, "Invalid JPEG data or crop window.")
+        return np.ascontiguousarray(image[y:y + h, x:x + w])
+    return kernel
+
+
+def _crop_shape(op):
+    window = constant_value(op.inputs[1])
+    channels = op._attrs["channels"] or None
+    if window is None:
+        return [(dtypes.uint8, TensorShape([None, None, channels]))]
+    return [(dtypes.uint8, TensorShape([int(window[2]), int(window[3]), channels]))]
+
+
+register_op("DecodeAndCropJpeg", inputs=("contents: string", "crop_window: int32"),
+            shape_fn=_crop_shape, value_inputs=(1,),
+            bind=_bind_decode_and_crop_jpeg, attr_defaults=_JPEG_DECODE_ATTRS, foldable=False,
+            grad=NOT_DIFFERENTIABLE)
+
+
+def decode_and_crop_jpeg(contents, crop_window, channels=0, ratio=1, fancy_upscaling=True,
+                         try_recover_truncated=False, acceptable_fraction=1, dct_method="",
+                         name=None):
+    """Decodes the ``[y, x, height, width]`` window of a JPEG image (through Pillow)."""
+    _check_channels(channels, (0, 1, 3))
+    return ops.apply_op("DecodeAndCropJpeg", [contents, crop_window],
+                        name=name or "DecodeAndCropJpeg", attrs={
+                            "channels": channels, "ratio": ratio,
+                            "fancy_upscaling": fancy_upscaling,
+                            "try_recover_truncated": try_recover_truncated,
+                            "acceptable_fraction": float(acceptable_fraction),
+                            "dct_method": dct_method})
 
 
 def _jpeg_shape(data: bytes) -> tuple[int, int, int]:

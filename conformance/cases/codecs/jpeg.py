@@ -37,3 +37,6 @@ print(sess.run(tf.image.extract_jpeg_shape(RGB)), sess.run(tf.image.extract_jpeg
 j = tf.image.is_jpeg(RGB)
 print(j.op.name, j.op.type, sess.run([j, tf.image.is_jpeg(b"\x89PNG")]))
 show_error(sess.run, tf.image.decode_jpeg(b"not a jpeg"))
+crop = tf.image.decode_and_crop_jpeg(RGB, [2, 3, 4, 5])
+print(crop.op.type, crop.shape, sess.run(crop).shape)
+show_error(sess.run, tf.image.decode_and_crop_jpeg(RGB, [6, 3, 4, 5]))

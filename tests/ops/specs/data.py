@@ -31,7 +31,7 @@ COVERED_ELSEWHERE = {
     "ParseSequenceExampleV2": _PARSING,
     **{t: "tests/data/test_codecs.py" for t in (
         "DecodePng", "EncodePng", "DecodeBmp", "DecodeGif", "DecodeJpeg", "EncodeJpeg",
-        "ExtractJpegShape", "DecodeImage")},
+        "ExtractJpegShape", "DecodeImage", "DecodeAndCropJpeg")},
     **{t: "tests/data/test_record_ops.py" for t in (
         "DecodeRaw", "DecodeCompressed", "EncodeBase64", "DecodeBase64", "SerializeTensor",
         "ParseTensor", "ReadFile", "WriteFile")},
