@@ -19,7 +19,11 @@ from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as to_hash_bucket
 from tfcompat.ops.string_ops import string_to_number as to_number
 from tfcompat.ops.string_split_ops import string_format as format  # noqa: A004
 from tfcompat.ops.string_split_ops import strings_split as split
-from tfcompat.ops.string_split_ops import unicode_transcode, unsorted_segment_join
+from tfcompat.ops.string_split_ops import (
+    unicode_encode,
+    unicode_transcode,
+    unsorted_segment_join,
+)
 from tfcompat.tools.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.strings", __name__)

@@ -13,6 +13,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.framework.tensor_util import constant_value
+from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.string_ops import _map_strings, as_bytes_array
 from tfcompat.protobuf.example_pb2 import (
     BytesList,
@@ -309,3 +310,71 @@ def decode_json_example(json_examples, name=None):
     """Converts JSON-encoded ``Example`` records (protobuf JSON mapping) to binary protos."""
     return ops.apply_op("DecodeJSONExample", [json_examples],
                         name=name or "DecodeJSONExample")
+
+
+# ---- unicode_encode ---------------------------------------------------------------------------
+
+def _bind_unicode_encode(op, state):
+    codec = _CODECS[op._attrs["output_encoding"]]
+    mode = op._attrs["errors"]
+    replacement = op._attrs["replacement_char"]
+
+    def char(code: int) -> str:
+        if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            return chr(code)
+        if mode == "strict":
+            raise errors.InvalidArgumentError(None, None, f"Invalid code point: {code}")
+        return "" if mode == "ignore" else chr(replacement)
+
+    def kernel(values, splits):
+        values = np.asarray(values).reshape(-1)
+        splits = np.asarray(splits).reshape(-1)
+        out = np.empty(max(len(splits) - 1, 0), dtype=object)
+        for i in range(len(out)):
+            text = "".join(char(int(c)) for c in values[splits[i]:splits[i + 1]])
+            out[i] = text.encode(codec)
+        return out
+    return kernel
+
+
+register_op("UnicodeEncode", inputs=("input_values: int32", "input_splits: Tsplits"),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([None]))],
+            bind=_bind_unicode_encode,
+            attr_defaults={"errors": "replace", "replacement_char": 65533},
+            allowed={"Tsplits": (dtypes.int32, dtypes.int64)}, foldable=False,
+            grad=NOT_DIFFERENTIABLE)
+
+
+def unicode_encode(input, output_encoding, errors="replace",  # noqa: A002
+                   replacement_char=65533, name=None):
+    """Encodes code points along the last dimension of a dense int32 tensor as strings."""
+    if output_encoding not in _CODECS:
+        raise ValueError(f"tfcompat supports the encodings {sorted(_CODECS)}, not "
+                         f"{output_encoding!r}")
+    attrs = {"output_encoding": output_encoding, "errors": errors,
+             "replacement_char": replacement_char}
+    with ops.name_scope(name, "UnicodeEncode", [input]):
+        codes = ops.convert_to_tensor(input, dtype=dtypes.int32, name="input")
+        rank = codes.shape.ndims
+        if rank is None or rank == 0:
+            raise ValueError("tfcompat's unicode_encode needs a dense input of known rank >= 1 "
+                             "(it has no RaggedTensor)")
+        if rank == 1:
+            splits = array_ops.stack([ops.convert_to_tensor(0, dtype=dtypes.int64),
+                                      array_ops.size(codes, out_type=dtypes.int64)])
+            encoded = ops.apply_op("UnicodeEncode", [codes, splits], name="UnicodeEncode",
+                                   attrs=attrs)
+            return array_ops.reshape(encoded, [])
+        # Rows of the last dimension, as TF's ragged view of a dense tensor.
+        with ops.name_scope("UnicodeEncode"):
+            shape = array_ops.shape(codes, out_type=dtypes.int64)
+            flat = array_ops.reshape(codes, [-1])
+            total = array_ops.size(flat, out_type=dtypes.int64)
+            splits = math_ops.range(ops.convert_to_tensor(0, dtype=dtypes.int64), total + 1,
+                                    math_ops.maximum(shape[-1], 1))
+            encoded = ops.apply_op("UnicodeEncode", [flat, splits], name="UnicodeEncode",
+                                   attrs=attrs)
+        if rank == 2:
+            encoded.set_shape(codes.shape[:1])
+            return encoded
+        return array_ops.reshape(encoded, shape[:-1])

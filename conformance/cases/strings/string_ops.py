@@ -47,3 +47,5 @@ show("reduce_join", tf.reduce_join([["a", "b"], ["c", "d"]], axis=1, separator="
 show("reduce_join_all", tf.strings.reduce_join([["a", "b"], ["c", "d"]]))
 show("format", tf.strings.format("x={} y={}", (tf.constant(3), tf.constant([1.5, 2.0]))))
 show("unicode_transcode", tf.strings.unicode_transcode(["ab"], "UTF-8", "UTF-16-BE"))
+show("unicode_encode", tf.strings.unicode_encode([72, 228, 0x1F600], "UTF-8"))
+show("unicode_encode_2d", tf.strings.unicode_encode([[97, 98], [99, 100]], "UTF-16-BE"))

@@ -40,7 +40,7 @@ COVERED_ELSEWHERE = {
         "RegexFullMatch", "StaticRegexReplace", "RegexReplace", "StringToNumber",
         "StringToHashBucket", "StringToHashBucketFast", "StringToHashBucketStrong", "AsString",
         "ReduceJoin", "StringSplit", "StringSplitV2", "StringFormat", "UnicodeTranscode",
-        "UnsortedSegmentJoin", "DecodeJSONExample")},
+        "UnsortedSegmentJoin", "DecodeJSONExample", "UnicodeEncode")},
     **{t: _DATASETS for t in (
         "TensorDataset", "TensorSliceDataset", "RangeDataset", "ZipDataset",
         "ConcatenateDataset", "MapDataset", "ParallelMapDatasetV2", "FilterDataset",
