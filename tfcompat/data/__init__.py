@@ -7,14 +7,13 @@ from tfcompat.data.dataset_ops import (
     INFINITE_CARDINALITY,
     UNKNOWN_CARDINALITY,
     Dataset,
-    Options,
-    ThreadingOptions,
 )
 from tfcompat.data.iterator_ops import (
     Iterator,
     make_initializable_iterator,
     make_one_shot_iterator,
 )
+from tfcompat.data.options import Options, ThreadingOptions
 from tfcompat.data.readers import FixedLengthRecordDataset, TextLineDataset, TFRecordDataset
 from tfcompat.tools.unsupported import make_getattr
 

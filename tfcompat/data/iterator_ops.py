@@ -14,7 +14,8 @@ import numpy as np
 
 from tfcompat.client.executor import compile_plan
 from tfcompat.data import structure
-from tfcompat.data.dataset_ops import Dataset, _value_of
+from tfcompat.data.dataset_kernels import _value_of
+from tfcompat.data.dataset_ops import Dataset
 from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op

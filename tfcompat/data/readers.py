@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.data import sources
-from tfcompat.data.dataset_ops import Dataset, _register_dataset
+from tfcompat.data.dataset_kernels import _register_dataset
+from tfcompat.data.dataset_ops import Dataset
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
