@@ -197,7 +197,7 @@ class BaseSession:
         return [next(results) if isinstance(e, Tensor) else None for e in mapper.elements]
 
     def _execute(self, plan: Plan, feed_values: list):
-        saved = dict(self._state.variables) if plan.writes_state else None
+        saved = self._snapshot(plan) if plan.writes_state else None
         try:
             with np.errstate(all="ignore"):
                 return plan.function(*feed_values)
@@ -208,10 +208,30 @@ class BaseSession:
             self._restore(saved)
             raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
 
+    def _snapshot(self, plan: Plan):
+        """The values a failed run must put back: of the variables the plan writes only, so
+        that a failing run in one thread (a queue runner's enqueue cancelled at shutdown) does
+        not undo what other threads' runs wrote meanwhile. None names unknown: all of them."""
+        written = _written_variables(plan)
+        variables = self._state.variables
+        if written is None:
+            return dict(variables), None
+        return {n: variables[n] for n in written if n in variables}, written
+
     def _restore(self, saved) -> None:
-        if saved is not None:
-            self._state.variables.clear()
-            self._state.variables.update(saved)
+        if saved is None:
+            return
+        values, written = saved
+        variables = self._state.variables
+        if written is None:
+            variables.clear()
+            variables.update(values)
+            return
+        for name in written:
+            if name in values:
+                variables[name] = values[name]
+            else:
+                variables.pop(name, None)
 
     def make_callable(self, fetches, feed_list=None, accept_options=False):
         """Returns a function running ``fetches`` with positional feeds for ``feed_list``."""
@@ -235,6 +255,34 @@ def _expand_sparse_feeds(feed_dict):
             yield from zip((key.indices, key.values, key.dense_shape), value)
         else:
             yield key, value
+
+
+def _written_variables(plan: Plan) -> frozenset | None:
+    """Names of the variables the plan's ops write through reference inputs (cached on the
+    plan); None when one cannot be traced to its VariableV2."""
+    cached = getattr(plan, "_written_variables", False)
+    if cached is not False:
+        return cached
+    names: set[str] | None = set()
+    pending = [plan]
+    while pending and names is not None:
+        current = pending.pop()
+        pending.extend(current.nested)
+        for op in current.ops:
+            for index in op._op_def.ref_inputs:
+                source = op._inputs[index]._op
+                while source._type != "VariableV2" and source._inputs and \
+                        source._inputs[0].dtype.is_ref_dtype:
+                    source = source._inputs[0]._op
+                if source._type != "VariableV2":
+                    names = None
+                    break
+                names.add(source._name)
+            if names is None:
+                break
+    result = frozenset(names) if names is not None else None
+    plan._written_variables = result
+    return result
 
 
 def _kernel_value(value: np.ndarray) -> np.ndarray:
