@@ -232,3 +232,21 @@ def test_interpreter_exits_with_queue_runners_still_blocked(tmp_path):
                           timeout=60, env={**os.environ, "PYTHONPATH": root})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
+
+
+def test_cancelled_enqueue_does_not_undo_other_threads_updates():
+    # The blocked enqueue run writes a variable (CountUpTo of limit_epochs); when it fails,
+    # only that variable is put back: the concurrent assign of `w` survives.
+    q = tf.FIFOQueue(1, tf.int32, shapes=[[]])
+    enqueue = q.enqueue(tf.train.limit_epochs(tf.constant(1), num_epochs=5))
+    w = tf.Variable(0.0)
+    with tf.Session() as sess:
+        sess.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
+        sess.run(enqueue)  # the queue is now full
+        thread, box = _run_in_thread(lambda: sess.run(enqueue))
+        time.sleep(0.05)
+        sess.run(w.assign(7.0))
+        sess.run(q.close(cancel_pending_enqueues=True))
+        thread.join(5)
+        assert isinstance(box["error"], tf.errors.CancelledError)
+        assert sess.run(w) == 7.0
