@@ -11,7 +11,9 @@ from tfcompat.data.dataset_ops import (
     choose_from_datasets,
 )
 from tfcompat.data.iterator_ops import get_single_element
+from tfcompat.data.options import ThreadingOptions
 from tfcompat.data.readers import CsvDataset
+from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
 from tfcompat.tools.unsupported import make_getattr
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.data import sources
-from tfcompat.data.dataset_kernels import _register_dataset
+from tfcompat.data.dataset_kernels import _register_dataset, _value_of
 from tfcompat.data.dataset_ops import Dataset
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops.csv_ops import CsvFormat
-from tfcompat.summary.tfrecord import TFRecordOptions
+from tfcompat.summary.tfrecord import TFRecordOptions, TFRecordWriter
 from tfcompat.variables.variables import Variable
 
 _register_dataset("TextLineDataset", ("filenames: string", "compression_type: string",
@@ -174,3 +174,41 @@ def match_filenames_once(pattern, name=None):
     with ops.name_scope(name, "matching_filenames", [pattern]) as name:
         return Variable(name=name, initial_value=matching_files(pattern), trainable=False,
                         validate_shape=False, collections=[ops.GraphKeys.LOCAL_VARIABLES])
+
+
+def _bind_dataset_to_tfrecord(op, state):
+    def kernel(dataset, filename, compression):
+        path = _text(filename)
+        with TFRecordWriter(path, TFRecordOptions(_text(compression) or None)) as writer:
+            for (record,) in _value_of(dataset):
+                record = record[()] if isinstance(record, np.ndarray) else record
+                writer.write(record)
+    return kernel
+
+
+register_op("DatasetToTFRecord", inputs=("input_dataset: variant", "filename: string",
+                                         "compression_type: string"),
+            shape_fn=lambda op: [], bind=_bind_dataset_to_tfrecord, stateful=True,
+            grad=NOT_DIFFERENTIABLE)
+
+
+class DatasetTFRecordWriter:
+    """Writes a dataset of scalar strings to a TFRecord file
+    (``tf.data.experimental.TFRecordWriter``)."""
+
+    def __init__(self, filename, compression_type=None):
+        self._filename = ops.convert_to_tensor(filename, dtype=dtypes.string, name="filename")
+        self._compression = ops.convert_to_tensor(_compression(compression_type),
+                                                  dtype=dtypes.string,
+                                                  name="compression_type")
+
+    def write(self, dataset):
+        """The op writing every element of ``dataset`` (scalar strings) to the file."""
+        if dataset._flat_types() != [dtypes.string] or \
+                not dataset._flat_shapes()[0].is_compatible_with([]):
+            raise TypeError("`dataset` must produce scalar `DT_STRING` tensors whereas it "
+                            f"produces shape {dataset.output_shapes} and types "
+                            f"{dataset.output_types}")
+        return ops.apply_op("DatasetToTFRecord", [dataset._variant_tensor, self._filename,
+                                                  self._compression],
+                            name="DatasetToTFRecord")

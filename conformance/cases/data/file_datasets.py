@@ -49,3 +49,9 @@ print(csv.output_types, csv.output_shapes)
 print(drain(csv))
 print(drain(tf.data.experimental.CsvDataset(os.path.join(tmp, "e.csv"), [[7], ["s"]],
                                             header=True, select_cols=[0, 2])))
+out_path = os.path.join(tmp, "written.tfrecord")
+write = tf.data.experimental.TFRecordWriter(out_path, "GZIP").write(
+    tf.data.Dataset.from_tensor_slices(["w1", "w22", ""]))
+print(write.type)
+sess.run(write)
+print(drain(tf.data.TFRecordDataset(out_path, compression_type="GZIP")))

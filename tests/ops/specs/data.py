@@ -51,5 +51,5 @@ COVERED_ELSEWHERE = {
         "OneShotIterator", "MakeIterator", "IteratorGetNext", "IteratorToStringHandle",
         "IteratorFromStringHandleV2", "ReduceDataset", "TakeWhileDataset", "UniqueDataset",
         "IgnoreErrorsDataset", "DatasetToSingleElement", "WindowDataset", "ScanDataset",
-        "DirectedInterleaveDataset", "CSVDatasetV2")},
+        "DirectedInterleaveDataset", "CSVDatasetV2", "DatasetToTFRecord")},
 }
