@@ -46,7 +46,9 @@ ALLOWED: dict[tuple[str, str], str] = {}
 MAX_MODULE_LINES = 600
 
 # module path (relative to the repo) -> why it may be longer than MAX_MODULE_LINES.
-LONG_MODULES: dict[str, str] = {}
+LONG_MODULES: dict[str, str] = {
+    "tfcompat/__init__.py": "the public tf namespace: one manifest of re-exports, read by name",
+}
 
 
 def _module_name(path: Path) -> str:

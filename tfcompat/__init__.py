@@ -6,8 +6,15 @@ AttributeError naming it.
 """
 
 # ---- arch-core
+# ---- data: sparse tensors, Example parsing (tfcompat/framework/sparse_tensor.py, ops/sparse_*.py)
+# ---- data: tf.data (tfcompat/data/)
+# ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
+# ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
+# ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
 from tfcompat import (
+    data,
     errors,
+    image,
     initializers,
     io,
     layers,
@@ -17,7 +24,10 @@ from tfcompat import (
     nest,
     nn,
     python_io,
+    queue,
     random,
+    sparse,
+    strings,
     summary,
     train,
 )
@@ -31,6 +41,7 @@ from tfcompat.client.session import (
     Session,
     get_default_session,
 )
+from tfcompat.data.readers import matching_files
 from tfcompat.framework import dtypes as _dtypes
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.dtypes import (
@@ -76,6 +87,11 @@ from tfcompat.framework.ops import (
     reset_default_graph,
 )
 from tfcompat.framework.random_seed import get_seed, set_random_seed
+from tfcompat.framework.sparse_tensor import (
+    SparseTensor,
+    SparseTensorValue,
+    convert_to_tensor_or_sparse_tensor,
+)
 from tfcompat.framework.tensor_protos import make_ndarray
 from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
 from tfcompat.ops.array_ops import (
@@ -106,7 +122,16 @@ from tfcompat.ops.array_ops import (
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
+from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
+from tfcompat.ops.example_parsing_ops import (
+    FixedLenFeature,
+    FixedLenSequenceFeature,
+    SparseFeature,
+    VarLenFeature,
+    parse_example,
+    parse_single_example,
+)
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
 from tfcompat.ops.hessians import hessians
@@ -182,6 +207,13 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
+from tfcompat.ops.queue_ops import (
+    FIFOQueue,
+    PaddingFIFOQueue,
+    PriorityQueue,
+    QueueBase,
+    RandomShuffleQueue,
+)
 from tfcompat.ops.random_ops import (
     multinomial,
     random_normal,
@@ -189,7 +221,31 @@ from tfcompat.ops.random_ops import (
     random_uniform,
     truncated_normal,
 )
+from tfcompat.ops.reader_ops import (
+    FixedLengthRecordReader,
+    IdentityReader,
+    ReaderBase,
+    TextLineReader,
+    TFRecordReader,
+    WholeFileReader,
+)
+
+# ---- data: record ops (tfcompat/ops/record_ops.py)
+from tfcompat.ops.record_ops import (
+    decode_base64,
+    decode_compressed,
+    decode_raw,
+    encode_base64,
+    parse_tensor,
+    read_file,
+    serialize_tensor,
+    write_file,
+)
 from tfcompat.ops.script_ops import numpy_function, py_func, py_function
+from tfcompat.ops.sequence_parsing_ops import (
+    parse_sequence_example,
+    parse_single_sequence_example,
+)
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,
@@ -207,6 +263,42 @@ from tfcompat.ops.slicing_ops import (
     unsorted_segment_sum,
     unstack,
 )
+from tfcompat.ops.sparse_extra_ops import (
+    deserialize_many_sparse,
+    serialize_many_sparse,
+    serialize_sparse,
+    sparse_mask,
+    sparse_reduce_max_sparse,
+    sparse_reduce_sum_sparse,
+    sparse_reset_shape,
+    sparse_segment_mean,
+    sparse_segment_sqrt_n,
+    sparse_segment_sum,
+)
+from tfcompat.ops.sparse_math_ops import (
+    sparse_fill_empty_rows,
+    sparse_maximum,
+    sparse_minimum,
+    sparse_reduce_max,
+    sparse_reduce_sum,
+    sparse_slice,
+    sparse_softmax,
+    sparse_split,
+    sparse_tensor_dense_matmul,
+)
+from tfcompat.ops.sparse_ops import (
+    sparse_add,
+    sparse_concat,
+    sparse_merge,
+    sparse_placeholder,
+    sparse_reorder,
+    sparse_reshape,
+    sparse_retain,
+    sparse_tensor_to_dense,
+    sparse_to_dense,
+    sparse_to_indicator,
+    sparse_transpose,
+)
 from tfcompat.ops.state_ops import (
     assign,
     assign_add,
@@ -214,6 +306,19 @@ from tfcompat.ops.state_ops import (
     count_up_to,
     is_variable_initialized,
 )
+from tfcompat.ops.string_ops import (
+    as_string,
+    reduce_join,
+    regex_replace,
+    string_join,
+    string_to_hash_bucket_fast,
+    string_to_hash_bucket_strong,
+    string_to_number,
+    substr,
+)
+from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as string_to_hash_bucket
+from tfcompat.ops.string_ops import strip as string_strip
+from tfcompat.ops.string_split_ops import decode_json_example, string_split
 from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging
@@ -241,6 +346,7 @@ from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
+from tfcompat.training.queue_runner import start_queue_runners
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,

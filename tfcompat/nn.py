@@ -13,6 +13,7 @@ from tfcompat.ops.conv_ops import (  # noqa: F401
     max_pool,
     max_pool2d,
 )
+from tfcompat.ops.embedding_sparse_ops import embedding_lookup_sparse  # noqa: F401
 from tfcompat.ops.math_ops import sigmoid, tanh  # noqa: F401
 from tfcompat.ops.nn_ops import (  # noqa: F401
     bias_add,

@@ -2,9 +2,21 @@
 
 from tfcompat import train_experimental as experimental
 from tfcompat import train_queue_runner as queue_runner
+from tfcompat.data.readers import match_filenames_once
 from tfcompat.framework.graph_export import write_graph
 from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
+from tfcompat.protobuf.example_pb2 import (
+    BytesList,
+    Example,
+    Feature,
+    FeatureList,
+    FeatureLists,
+    Features,
+    FloatList,
+    Int64List,
+    SequenceExample,
+)
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.summary.summary_iterator import summary_iterator
 from tfcompat.training.basic_session_run_hooks import (
@@ -42,6 +54,21 @@ from tfcompat.training.checkpoint.state import (
 from tfcompat.training.cluster_spec import ClusterSpec
 from tfcompat.training.coordinator import Coordinator, LooperThread
 from tfcompat.training.device_setter import replica_device_setter
+from tfcompat.training.input import (
+    batch,
+    batch_join,
+    input_producer,
+    limit_epochs,
+    maybe_batch,
+    maybe_batch_join,
+    maybe_shuffle_batch,
+    maybe_shuffle_batch_join,
+    range_input_producer,
+    shuffle_batch,
+    shuffle_batch_join,
+    slice_input_producer,
+    string_input_producer,
+)
 from tfcompat.training.learning_rate_decay import (
     cosine_decay,
     cosine_decay_restarts,

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tfcompat.summary.png import encode_png
+from tfcompat.lib.png import encode_png
 from tfcompat.summary.wav import encode_wav
 
 _PNG_ORACLE = json.loads((Path(__file__).parent / "data" / "png_oracle.json").read_text())

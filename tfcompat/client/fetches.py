@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from tfcompat.framework.ops import Graph, Operation, Tensor
+from tfcompat.framework.sparse_tensor import SparseTensor, SparseTensorValue
 
 
 def _invalid_fetch_type(fetch) -> TypeError:
@@ -73,6 +74,10 @@ class FetchMapper:
                 built = [c(values) for c in children]
                 return IndexedSlicesValue(*built, *([None] * (3 - len(built))))
             return rebuild_slices
+        if isinstance(fetch, SparseTensor):
+            children = [self._build(graph, part)
+                        for part in (fetch.indices, fetch.values, fetch.dense_shape)]
+            return lambda values: SparseTensorValue(*[c(values) for c in children])
         if isinstance(fetch, Mapping):
             keys = list(fetch.keys())
             children = [self._build(graph, fetch[k]) for k in keys]

@@ -17,6 +17,8 @@ from tfcompat.client.fetches import FetchMapper
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.framework.sparse_tensor import SparseTensor
+from tfcompat.ops.resource_container import cancel_session_resources
 
 # Plans kept per session; the oldest is dropped beyond this (a plan is cheap to recompile).
 _PLAN_CACHE_SIZE = 1024
@@ -113,6 +115,8 @@ class BaseSession:
     def close(self) -> None:
         """Closes the session, freeing the variable values and plans it holds."""
         self._closed = True
+        # Wakes threads blocked in this session's queues (queue runners) with CancelledError.
+        cancel_session_resources(self._state)
         with self._lock:
             self._state.clear()
             self._plans.clear()
@@ -148,7 +152,7 @@ class BaseSession:
     def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list]:
         tensors = []
         values = []
-        for key, value in feed_dict.items():
+        for key, value in _expand_sparse_feeds(feed_dict):
             tensor = self._feed_key_to_tensor(key)
             if not self._graph.is_feedable(tensor):
                 raise ValueError(f"Tensor {tensor} may not be fed.")
@@ -220,6 +224,18 @@ class BaseSession:
 
     def partial_run_setup(self, fetches, feeds=None):
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _expand_sparse_feeds(feed_dict):
+    """Feed items, with a SparseTensor key fed its three parts."""
+    for key, value in feed_dict.items():
+        if isinstance(key, SparseTensor):
+            if not isinstance(value, tuple) or len(value) != 3:
+                raise TypeError(f"The value of a SparseTensor feed must be a "
+                                f"tf.compat.v1.SparseTensorValue or a 3-tuple, got {value!r}.")
+            yield from zip((key.indices, key.values, key.dense_shape), value)
+        else:
+            yield key, value
 
 
 def _kernel_value(value: np.ndarray) -> np.ndarray:

@@ -19,10 +19,10 @@ from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.tensor_protos import tensor_proto
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.lib.png import encode_png
 from tfcompat.platform import tf_logging
 from tfcompat.protobuf.summary_pb2 import Summary, SummaryMetadata
 from tfcompat.summary.histogram import histogram_proto
-from tfcompat.summary.png import encode_png
 from tfcompat.summary.wav import encode_wav
 
 # The order TF lists them in its dtype errors.

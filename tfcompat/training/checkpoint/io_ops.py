@@ -9,7 +9,6 @@ tensors, as TensorFlow's kernels do, so a Saver's ``save/Const`` filename can be
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,6 +17,10 @@ from tfcompat.framework import dtypes, errors
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.ops import Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+from tfcompat.ops.string_ops import (  # noqa: F401 - the string ops naming shards
+    static_regex_full_match,
+    string_join,
+)
 from tfcompat.training.checkpoint import bundle
 
 # TensorFlow's C++ spelling of dtype names in kernel messages (DataTypeString).
@@ -180,67 +183,6 @@ def merge_v2_checkpoints(checkpoint_prefixes, destination_prefix, delete_old_dir
     return apply_op("MergeV2Checkpoints", [checkpoint_prefixes, destination_prefix], name=name,
                     attrs={"delete_old_dirs": bool(delete_old_dirs),
                            "allow_missing_files": bool(allow_missing_files)})
-
-
-# ---- the string ops naming shards ------------------------------------------------------------
-
-def _strings(value) -> np.ndarray:
-    """A string tensor's value with every element as bytes (feeds may hold str)."""
-    items = np.array(value, dtype=object)
-    for index in np.ndindex(items.shape):
-        if isinstance(items[index], str):
-            items[index] = items[index].encode()
-    return items
-
-
-def _regex_full_match(value, pattern: bytes) -> np.ndarray:
-    regex = re.compile(pattern)
-    items = _strings(value)
-    matches = np.zeros(items.shape, np.bool_)
-    for index in np.ndindex(items.shape):
-        matches[index] = regex.fullmatch(items[index]) is not None
-    return matches
-
-
-register_op("StaticRegexFullMatch", inputs=("input: string",),
-            shape_fn=lambda op: [(dtypes.bool_, op.inputs[0].shape)],
-            kernel=_regex_full_match, kernel_attrs=("pattern",))
-no_gradient("StaticRegexFullMatch")
-
-
-def static_regex_full_match(input, pattern, name=None) -> Tensor:  # noqa: A002 - TF's name
-    """Whether each string matches the regular expression ``pattern`` entirely."""
-    if isinstance(pattern, str):
-        pattern = pattern.encode()
-    return apply_op("StaticRegexFullMatch", [input], name=name, attrs={"pattern": pattern})
-
-
-def _string_join_shape(op):
-    shape = TensorShape([])
-    for t in op.inputs:
-        if t.shape.ndims != 0:
-            shape = shape.merge_with(t.shape) if shape.ndims != 0 else t.shape
-    return [(dtypes.string, shape)]
-
-
-def _string_join(*inputs, separator: bytes) -> np.ndarray:
-    arrays = np.broadcast_arrays(*(_strings(v) for v in inputs))
-    joined = np.empty(arrays[0].shape, dtype=object)
-    for index in np.ndindex(joined.shape):
-        joined[index] = separator.join(a[index] for a in arrays)
-    return joined
-
-
-register_op("StringJoin", inputs=("inputs: N*string",), shape_fn=_string_join_shape,
-            kernel=_string_join, kernel_attrs=("separator",), attr_defaults={"separator": b""})
-no_gradient("StringJoin")
-
-
-def string_join(inputs, separator="", name=None) -> Tensor:
-    """The elementwise concatenation of string tensors (scalars broadcast)."""
-    if isinstance(separator, str):
-        separator = separator.encode()
-    return apply_op("StringJoin", [list(inputs)], name=name, attrs={"separator": separator})
 
 
 def _sharded_filename(basename, shard, num_shards) -> np.ndarray:

@@ -1,0 +1,70 @@
+# ruff: noqa: F401
+"""``tf.data.experimental``: the transformations TF1 code uses most."""
+
+import numpy as np
+
+from tfcompat.data.dataset_ops import (
+    AUTOTUNE,
+    INFINITE_CARDINALITY,
+    UNKNOWN_CARDINALITY,
+    Dataset,
+    choose_from_datasets,
+)
+from tfcompat.data.iterator_ops import get_single_element
+from tfcompat.data.options import ThreadingOptions
+from tfcompat.data.readers import CsvDataset
+from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
+from tfcompat.platform.unsupported import make_getattr
+
+
+def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
+                  num_parallel_calls=None):
+    """``dataset.map(map_func).batch(batch_size, drop_remainder)`` as one transformation."""
+    return lambda dataset: dataset.map(map_func).batch(batch_size, drop_remainder)
+
+
+def shuffle_and_repeat(buffer_size, count=None, seed=None):
+    """``dataset.shuffle(buffer_size, seed).repeat(count)`` as one transformation."""
+    return lambda dataset: dataset.shuffle(buffer_size, seed=seed).repeat(count)
+
+
+def parallel_interleave(map_func, cycle_length, block_length=1, sloppy=False,
+                        buffer_output_elements=None, prefetch_input_elements=None):
+    """``dataset.interleave(map_func, cycle_length, block_length)`` (elements in TF's
+    deterministic order; ``sloppy`` is accepted)."""
+    return lambda dataset: dataset.interleave(map_func, cycle_length, block_length)
+
+
+def ignore_errors(log_warning=False):
+    return lambda dataset: dataset.ignore_errors(log_warning)
+
+
+def take_while(predicate):
+    return lambda dataset: dataset.take_while(predicate)
+
+
+def unique():
+    return lambda dataset: dataset.unique()
+
+
+def scan(initial_state, scan_func):
+    return lambda dataset: dataset.scan(initial_state, scan_func)
+
+
+def Counter(start=0, step=1, dtype=None):  # noqa: N802 - TF's name
+    """The integers ``start, start + step, ...`` without end."""
+    from tfcompat.framework import dtypes
+    dtype = dtypes.int64 if dtype is None else dtype
+    end = np.iinfo(np.int64).max if step > 0 else np.iinfo(np.int64).min
+    return Dataset.range(start, end, step, output_type=dtype)
+
+
+def unbatch():
+    return lambda dataset: dataset.unbatch()
+
+
+def enumerate_dataset(start=0):
+    return lambda dataset: dataset.enumerate(start)
+
+
+__getattr__ = make_getattr("tf.data.experimental", __name__)

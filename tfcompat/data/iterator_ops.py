@@ -1,0 +1,331 @@
+"""TF1 dataset iterators: one-shot, initializable, reinitializable (``from_structure``) and
+feedable (``from_string_handle``), and ``Dataset.reduce``.
+
+An iterator is a per-session resource (op ``IteratorV2``/``OneShotIterator``) holding a Python
+iterator over a dataset's run-time value. ``MakeIterator`` (re)starts it; ``IteratorGetNext``
+returns the next element or raises ``OutOfRangeError: End of sequence``.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from tfcompat.client.executor import compile_plan
+from tfcompat.data import structure
+from tfcompat.data.dataset_kernels import _value_of
+from tfcompat.data.dataset_ops import Dataset
+from tfcompat.data.functions import TracedFunction
+from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops.resource_container import (
+    ResourceHandle,
+    bind_resource_op,
+    container_for,
+    handle_array,
+    resource_of,
+)
+
+
+class IteratorResource:
+    """One iterator in one session: the Python iterator over the current dataset."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._lock = threading.Lock()
+        self._iterator = None
+
+    def start(self, dataset_value) -> None:
+        with self._lock:
+            self._iterator = iter(dataset_value)
+
+    @property
+    def started(self) -> bool:
+        return self._iterator is not None
+
+    def next(self) -> tuple:
+        with self._lock:
+            if self._iterator is None:
+                raise errors.FailedPreconditionError(
+                    None, None, "GetNext() failed because the iterator has not been "
+                    "initialized. Ensure that you have run the initializer operation for this "
+                    "iterator before getting the next element.")
+            try:
+                return next(self._iterator)
+            except StopIteration:
+                raise errors.OutOfRangeError(None, None, "End of sequence") from None
+
+
+def _resource_shape(op):
+    return [(dtypes.resource, TensorShape([]))]
+
+
+_ITERATOR_ATTRS = {"shared_name": "", "container": ""}
+register_op("IteratorV2", shape_fn=_resource_shape, foldable=False,
+            bind=bind_resource_op(lambda op, name: IteratorResource(name)),
+            attr_defaults=_ITERATOR_ATTRS, grad=NOT_DIFFERENTIABLE)
+
+
+def _bind_one_shot(op, state):
+    make = bind_resource_op(lambda op, name: IteratorResource(name))(op, state)
+    variant = op._attrs["dataset_factory"]
+    plan = compile_plan([variant], [], [], state)
+
+    def kernel():
+        handle = make()
+        resource = resource_of(handle)
+        if not resource.started:
+            resource.start(_value_of(plan.function()[0]))
+        return handle
+    return kernel
+
+
+register_op("OneShotIterator", shape_fn=_resource_shape, bind=_bind_one_shot, foldable=False,
+            attr_defaults=_ITERATOR_ATTRS, grad=NOT_DIFFERENTIABLE)
+register_op("MakeIterator", inputs=("dataset: variant", "iterator: resource"),
+            shape_fn=lambda op: [], foldable=False, grad=NOT_DIFFERENTIABLE,
+            bind=lambda op, state: lambda d, h: resource_of(h).start(_value_of(d)))
+
+
+def _get_next_shape(op):
+    return list(zip(op._attrs["output_types"], op._attrs["output_shapes"]))
+
+
+def _bind_get_next(op, state):
+    def kernel(handle):
+        element = resource_of(handle).next()
+        return element[0] if len(element) == 1 else tuple(element)
+    return kernel
+
+
+register_op("IteratorGetNext", inputs=("iterator: resource",), shape_fn=_get_next_shape,
+            bind=_bind_get_next, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def _bind_to_string_handle(op, state):
+    container = container_for(state)
+
+    def kernel(handle):
+        resource = resource_of(handle)
+        key = f"tfcompat-iterator:{resource.name}"
+        container.lookup_or_create(key, lambda unique: resource)
+        out = np.empty((), dtype=object)
+        out[()] = key.encode()
+        return out
+    return kernel
+
+
+def _bind_from_string_handle(op, state):
+    container = container_for(state)
+
+    def kernel(string_handle):
+        key = np.asarray(string_handle, dtype=object)[()]
+        key = key.decode() if isinstance(key, bytes) else str(key)
+        missing = object()
+        resource = container.lookup_or_create(key, lambda unique: missing)
+        if resource is missing:
+            raise errors.InvalidArgumentError(None, None, f"Could not find iterator for handle "
+                                              f"{key}")
+        return handle_array(ResourceHandle(key, resource))
+    return kernel
+
+
+register_op("IteratorToStringHandle", inputs=("resource_handle: resource",),
+            shape_fn=lambda op: [(dtypes.string, TensorShape([]))],
+            bind=_bind_to_string_handle, foldable=False, grad=NOT_DIFFERENTIABLE)
+register_op("IteratorFromStringHandleV2", inputs=("string_handle: string",),
+            shape_fn=_resource_shape, bind=_bind_from_string_handle, foldable=False,
+            attr_defaults={"output_types": [], "output_shapes": []}, grad=NOT_DIFFERENTIABLE)
+
+
+class Iterator:
+    """An iterator over a dataset (``tf.compat.v1.data.Iterator``)."""
+
+    def __init__(self, iterator_resource, initializer, output_types, output_shapes,
+                 output_classes=None):
+        self._iterator_resource = iterator_resource
+        self._initializer = initializer
+        self._types = output_types
+        self._shapes = output_shapes
+        self._get_next_calls = 0
+
+    @staticmethod
+    def from_structure(output_types, output_shapes=None, shared_name=None,
+                       output_classes=None):
+        """An iterator not bound to a dataset: ``make_initializer(dataset)`` binds it."""
+        types = structure.normalize_types(output_types)
+        shapes = structure.normalize_shapes(output_shapes, types)
+        resource = ops.apply_op("IteratorV2", [], name="IteratorV2", attrs={
+            "shared_name": shared_name or "", "output_types": structure.flatten(types),
+            "output_shapes": structure.flatten(shapes)})
+        return Iterator(resource, None, types, shapes)
+
+    @staticmethod
+    def from_string_handle(string_handle, output_types, output_shapes=None,
+                           output_classes=None):
+        """An iterator standing for whichever iterator's ``string_handle()`` is fed."""
+        types = structure.normalize_types(output_types)
+        shapes = structure.normalize_shapes(output_shapes, types)
+        string_handle = ops.convert_to_tensor(string_handle, dtype=dtypes.string)
+        resource = ops.apply_op("IteratorFromStringHandleV2", [string_handle],
+                                name="IteratorFromStringHandleV2", attrs={
+                                    "output_types": structure.flatten(types),
+                                    "output_shapes": structure.flatten(shapes)})
+        return Iterator(resource, None, types, shapes)
+
+    @property
+    def initializer(self):
+        if self._initializer is None:
+            raise ValueError("The iterator does not have an initializer. This means it was "
+                             "likely created using `tf.data.Dataset.make_one_shot_iterator()`. "
+                             "For an initializable iterator, use "
+                             "`tf.data.Dataset.make_initializable_iterator()` instead.")
+        return self._initializer
+
+    @property
+    def output_types(self):
+        return structure.map_structure(
+            lambda t: t.dtype if isinstance(t, structure.SparseType) else t, self._types)
+
+    @property
+    def output_shapes(self):
+        return self._shapes
+
+    @property
+    def output_classes(self):
+        return structure.map_structure(lambda _: ops.Tensor, self._types)
+
+    def make_initializer(self, dataset, name=None):
+        """An op (re)starting this iterator on ``dataset`` (of a compatible structure)."""
+        structure.check_same_structure(self._types, dataset._types)
+        for a, b in zip(structure.flatten(self._types), dataset._flat_types()):
+            if a is not b:
+                raise TypeError(f"Expected output types {self._types} but got dataset with "
+                                f"output types {dataset._types}.")
+        with ops.name_scope(name, "make_initializer") as name:
+            return ops.apply_op("MakeIterator", [dataset._variant_tensor,
+                                                 self._iterator_resource], name=name)
+
+    def get_next(self, name=None):
+        """The next element's tensors (raises OutOfRangeError at the end when run)."""
+        self._get_next_calls += 1
+        out = ops.apply_op("IteratorGetNext", [self._iterator_resource],
+                           name=name or "IteratorGetNext", attrs={
+                               "output_types": structure.component_types(self._types),
+                               "output_shapes": structure.component_shapes(self._types,
+                                                                           self._shapes)})
+        flat = out if isinstance(out, list) else [out]
+        return structure.pack_components(self._types, flat)
+
+    def string_handle(self, name=None):
+        """A string tensor naming this iterator, to feed a ``from_string_handle`` iterator."""
+        return ops.apply_op("IteratorToStringHandle", [self._iterator_resource],
+                            name=name or "IteratorToStringHandle")
+
+
+def _depends_on_placeholder(tensor) -> bool:
+    seen = set()
+    stack = [tensor.op]
+    while stack:
+        op = stack.pop()
+        if id(op) in seen:
+            continue
+        seen.add(id(op))
+        if op.type == "Placeholder":
+            return True
+        stack.extend(t.op for t in op.inputs)
+        stack.extend(op.control_inputs)
+    return False
+
+
+def make_one_shot_iterator(dataset) -> Iterator:
+    """An iterator that starts itself on first use (the dataset may not use placeholders)."""
+    if _depends_on_placeholder(dataset._variant_tensor):
+        raise ValueError("Cannot capture a placeholder (name:Placeholder, type:Placeholder) "
+                         "by value.")
+    resource = ops.apply_op("OneShotIterator", [], name="OneShotIterator", attrs={
+        "dataset_factory": dataset._variant_tensor,
+        "output_types": dataset._flat_types(), "output_shapes": dataset._flat_shapes()})
+    return Iterator(resource, None, dataset._types, dataset._shapes)
+
+
+def make_initializable_iterator(dataset, shared_name=None) -> Iterator:
+    """An iterator with an ``initializer`` op that (re)starts it on the dataset."""
+    resource = ops.apply_op("IteratorV2", [], name="IteratorV2", attrs={
+        "shared_name": shared_name or "", "output_types": dataset._flat_types(),
+        "output_shapes": dataset._flat_shapes()})
+    initializer = ops.apply_op("MakeIterator", [dataset._variant_tensor, resource],
+                               name="MakeIterator")
+    return Iterator(resource, initializer, dataset._types, dataset._shapes)
+
+
+# ---- Dataset.reduce ---------------------------------------------------------------------------
+
+def _bind_reduce(op, state):
+    fn = op._attrs["f"]
+    n_state = op._attrs["num_state"]
+
+    def kernel(dataset, *initial):
+        call = fn.plan_for(state)
+        values = tuple(initial)
+        for element in _value_of(dataset):
+            values = tuple(call(*values, *element))
+        return values[0] if len(values) == 1 else values
+    del n_state
+    return kernel
+
+
+register_op("ReduceDataset", inputs=("input_dataset: variant", "initial_state: list(Tstate)"),
+            shape_fn=lambda op: list(zip(op._attrs["output_types"],
+                                         op._attrs["output_shapes"])),
+            bind=_bind_reduce, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def reduce_dataset(dataset: Dataset, initial_state, reduce_func):
+    initial = structure.to_tensors(initial_state, name="initial_state")
+    flat_initial = structure.flatten(initial)
+    state_types = structure.map_structure(lambda t: t.dtype.base_dtype, initial)
+    state_shapes = structure.map_structure(lambda t: t.shape, initial)
+    fn = TracedFunction(lambda s, e: reduce_func(s, e), (state_types, dataset._types),
+                        (state_shapes, dataset._shapes), name="reduce")
+    out = ops.apply_op("ReduceDataset", [dataset._variant_tensor, flat_initial],
+                       name="ReduceDataset", attrs={
+                           "f": fn, "num_state": len(flat_initial),
+                           "output_types": [t.dtype.base_dtype for t in fn.outputs],
+                           "output_shapes": [t.shape for t in fn.outputs]})
+    flat = out if isinstance(out, list) else [out]
+    return structure.pack_as(initial, flat)
+
+
+
+# ---- get_single_element -----------------------------------------------------------------------
+
+def _bind_single_element(op, state):
+    def kernel(dataset):
+        iterator = iter(_value_of(dataset))
+        try:
+            element = next(iterator)
+        except StopIteration:
+            raise errors.InvalidArgumentError(None, None, "Dataset was empty.") from None
+        try:
+            next(iterator)
+        except StopIteration:
+            return element[0] if len(element) == 1 else tuple(element)
+        raise errors.InvalidArgumentError(None, None, "Dataset had more than one element.")
+    return kernel
+
+
+register_op("DatasetToSingleElement", inputs=("dataset: variant",), shape_fn=_get_next_shape,
+            bind=_bind_single_element, foldable=False, grad=NOT_DIFFERENTIABLE)
+
+
+def get_single_element(dataset):
+    """The tensors of the only element of ``dataset`` (``tf.data.experimental``)."""
+    out = ops.apply_op("DatasetToSingleElement", [dataset._variant_tensor],
+                       name="DatasetToSingleElement", attrs={
+                           "output_types": dataset._flat_types(),
+                           "output_shapes": dataset._flat_shapes()})
+    flat = out if isinstance(out, list) else [out]
+    return structure.pack_components(dataset._types, flat)
