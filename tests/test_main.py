@@ -126,3 +126,18 @@ def test_tf1_unit_test_module_runs_under_plain_pytest_with_a_conftest(tmp_path):
                             text=True, env=tfcompat_env(), cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "8 passed, 1 skipped" in result.stdout
+
+
+def test_symbols_coverage_by_namespace_counts_the_symbol_table():
+    result = tfcompat_cli("symbols", "--by-namespace", "tf.bitwise")
+    assert result.returncode == 0
+    rows = dict(line.split() for line in result.stdout.splitlines())
+    # TF 2.21's tf.compat.v1.bitwise has six names; tfcompat has all of them.
+    assert rows["tf.bitwise"] == "6/6"
+    listed = tfcompat_cli("symbols", "tf.nn").stdout.splitlines()[:-1]
+    known = [line for line in listed if not line.endswith("[tfcompat]")
+             and line.split()[1].rsplit(".", 1)[0] == "tf.nn" and "[" not in line]
+    done = sum(line.startswith("supported ") for line in known)
+    nn = dict(line.split() for line in tfcompat_cli(
+        "symbols", "--by-namespace", "tf.nn").stdout.splitlines())
+    assert nn["tf.nn"] == f"{done}/{len(known)}"

@@ -5,9 +5,9 @@
     python -m tfcompat -m MODULE [ARGS...]      the same for a module (e.g. `-m pytest tests/`)
     python -m tfcompat check SCRIPT...          list the tf symbols the scripts use, marked
                                                 supported or not (exit status 1 if any is not)
-    python -m tfcompat symbols [--supported | --unsupported] [PREFIX...]
+    python -m tfcompat symbols [--supported | --unsupported | --by-namespace] [PREFIX...]
                                                 the TF1 symbols tfcompat supports, and those
-                                                it does not
+                                                it does not (or coverage per TF namespace)
     python -m tfcompat summary LOGDIR           a digest of TensorBoard event files: tags,
                                                 steps, last values, sparklines
     python -m tfcompat graph SCRIPT [--fetch NAME] [-o graph.svg] [-- ARGS]
@@ -56,9 +56,12 @@ def print_symbols(args: Sequence[str]) -> int:
     show = {"--supported": {True}, "--unsupported": {False}}
     wanted = {True, False}
     prefixes = []
+    by_namespace = False
     for arg in args:
         if arg in show:
             wanted = show[arg]
+        elif arg == "--by-namespace":
+            by_namespace = True
         elif arg.startswith("-"):
             sys.stderr.write(USAGE)
             return 2
@@ -67,6 +70,10 @@ def print_symbols(args: Sequence[str]) -> int:
     rows = [row for row in manifest.symbol_table()
             if not prefixes or any(row.symbol == p or row.symbol.startswith(p + ".")
                                    for p in prefixes)]
+    if by_namespace:
+        for namespace, (done, total) in manifest.coverage_by_namespace(rows).items():
+            sys.stdout.write(f"{namespace:40s} {done:4d}/{total:<4d}\n")
+        return 0
     for row in rows:
         if row.supported in wanted:
             origin = "" if row.origin == "compat.v1" else f"  [{row.origin}]"

@@ -150,3 +150,16 @@ def symbol_table() -> list[SymbolRow]:
     rows += [SymbolRow(symbol, True, "tfcompat")
              for symbol in namespace_symbols() if symbol not in known]
     return sorted(rows, key=lambda row: row.symbol)
+
+
+def coverage_by_namespace(rows: list[SymbolRow]) -> dict[str, tuple[int, int]]:
+    """(supported, known) per TF namespace (``tf.nn``...) over TF 2.21's compat.v1 names."""
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        if row.origin != "compat.v1":
+            continue
+        namespace = row.symbol.rsplit(".", 1)[0]
+        count = counts.setdefault(namespace, [0, 0])
+        count[0] += row.supported
+        count[1] += 1
+    return {namespace: (done, total) for namespace, (done, total) in sorted(counts.items())}
