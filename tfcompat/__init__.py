@@ -8,6 +8,7 @@ AttributeError naming it.
 # ---- arch-core
 from tfcompat import (
     errors,
+    image,
     initializers,
     io,
     layers,

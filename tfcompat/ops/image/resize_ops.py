@@ -12,7 +12,7 @@ from tfcompat.framework import dtypes, errors, tensor_util
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, constant_op
+from tfcompat.ops import array_ops
 from tfcompat.ops.image.resize_kernels import (
     F32,
     check_resize_input,
@@ -157,7 +157,7 @@ def _nearest_grad(op, grad):
     image = op.inputs[0]
     static = image.shape[1:3]
     if static.is_fully_defined():
-        size = constant_op.constant(list(static.as_tuple()), dtype=dtypes.int32)
+        size = list(static.as_tuple())  # converted by the op itself, named <op>/size as in TF
     else:
         size = array_ops.shape(image)[1:3]
     attrs = {name: op.get_attr(name) for name in _KERNEL_ATTRS}

@@ -1,0 +1,34 @@
+# ruff: noqa: F401
+"""``tf.image``: resizing, flips and rotations, crops and pads, colour and image statistics."""
+
+from tfcompat.ops.image.image_color import (
+    adjust_brightness,
+    convert_image_dtype,
+    grayscale_to_rgb,
+    image_gradients,
+    per_image_standardization,
+    psnr,
+    rgb_to_grayscale,
+    total_variation,
+)
+from tfcompat.ops.image.image_crops import (
+    central_crop,
+    crop_to_bounding_box,
+    pad_to_bounding_box,
+    resize_image_with_crop_or_pad,
+    resize_image_with_pad,
+)
+from tfcompat.ops.image.image_geometry import (
+    ResizeMethod,
+    flip_left_right,
+    flip_up_down,
+    resize_images,
+    rot90,
+    transpose,
+)
+from tfcompat.ops.image.image_geometry import resize_images as resize
+from tfcompat.ops.image.image_geometry import transpose as transpose_image
+from tfcompat.ops.image.resize_ops import resize_bilinear, resize_nearest_neighbor
+from tfcompat.platform.unsupported import make_getattr
+
+__getattr__ = make_getattr("tf.image", __name__)
