@@ -5,7 +5,8 @@ f = rng.uniform(0, 1, (2, 3, 4, 3)).astype(np.float32)
 u8 = rng.randint(0, 256, (3, 4, 3)).astype(np.uint8)
 img, u8t = tf.constant(f), tf.constant(u8)
 out = [
-    tf.image.convert_image_dtype(img, tf.uint8), tf.image.convert_image_dtype(img * 1.5, tf.uint8, saturate=True),
+    tf.image.convert_image_dtype(img, tf.uint8),
+    tf.image.convert_image_dtype(img * 1.5, tf.uint8, saturate=True),
     tf.image.convert_image_dtype(u8t, tf.float32), tf.image.convert_image_dtype(u8t, tf.int32),
     tf.image.convert_image_dtype(tf.constant(u8.astype(np.int32) * 1000000), tf.uint8),
     tf.image.convert_image_dtype(img, tf.float64), tf.image.convert_image_dtype(img, tf.float32),
