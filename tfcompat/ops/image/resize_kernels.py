@@ -53,16 +53,21 @@ def nearest_axis(in_size: int, out_size: int, align_corners: bool, half_pixel: b
 
 
 def check_resize_input(images: np.ndarray, size: np.ndarray) -> tuple[int, int]:
+    """TF's run-time checks of a resize's image and size, in its order; the output size."""
     if images.ndim != 4:
-        raise errors.InvalidArgumentError(
-            None, None, f"input must be 4-dimensional{list(images.shape)}".replace(" ", ""))
+        dims = ",".join(str(d) for d in images.shape)
+        raise errors.InvalidArgumentError(None, None, f"input must be 4-dimensional[{dims}]")
     size = np.asarray(size)
-    if size.shape != (2,):
+    if size.ndim != 1:
         raise errors.InvalidArgumentError(
-            None, None, f"shape_t must be 1-dimensional with 2 elements, got {size.ndim}-D with "
-                        f"{size.size} elements" if size.ndim != 1 else
-                        f"shape_t must have two elements{list(size.shape)}")
+            None, None, f"shape_t must be 1-dimensional{list(size.shape)}".replace(" ", ""))
+    if size.shape[0] != 2:
+        raise errors.InvalidArgumentError(None, None, f"shape_t must have two elements[{size.size}]")
     height, width = (int(v) for v in size)
     if height <= 0 or width <= 0:
         raise errors.InvalidArgumentError(None, None, "output dimensions must be positive")
+    if images.shape[1] == 0 or images.shape[2] == 0:
+        raise errors.InvalidArgumentError(None, None, "input image must be of non-zero size")
+    if images.shape[3] == 0:
+        raise errors.InvalidArgumentError(None, None, "image must have at least one channel")
     return height, width

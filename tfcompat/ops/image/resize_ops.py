@@ -21,10 +21,16 @@ from tfcompat.ops.image.resize_kernels import (
 )
 
 # TF's type lists, in its order (dtype errors list them).
+# (bfloat16 twice, as in TF's op registration.)
 RESIZE_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32,
-                dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16)
+                dtypes.int64, dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64,
+                dtypes.bfloat16)
+NEAREST_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32,
+                 dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16)
 GRAD_TYPES = (dtypes.float32, dtypes.bfloat16, dtypes.float16, dtypes.float64)
-_NN_GRAD_TYPES = (dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.float16, dtypes.float32,
+_NN_NEAREST_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32,
+                 dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16)
+GRAD_TYPES = (dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.float16, dtypes.float32,
                   dtypes.float64, dtypes.bfloat16)
 _RESIZE_ATTRS = {"align_corners": False, "half_pixel_centers": False}
 _KERNEL_ATTRS = ("align_corners", "half_pixel_centers")
@@ -47,7 +53,8 @@ def _size_dims(size: Tensor) -> list:
     value = tensor_util.constant_value(size)
     if value is None:
         return [None, None]
-    return [int(v) for v in value]
+    # A negative size is a run-time error; statically it is an unknown dimension, as in TF.
+    return [int(v) if v >= 0 else None for v in value]
 
 
 def _resized_shape(op, dtype) -> list:
@@ -166,7 +173,7 @@ def _nearest_grad(op, grad):
 
 register_op("ResizeNearestNeighbor", inputs=("images: T", "size: int32"), kernel=_nearest_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=_same_dtype_resized_shape,
-            allowed={"T": RESIZE_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,),
+            allowed={"T": NEAREST_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,),
             grad=_nearest_grad)
 
 
