@@ -28,9 +28,7 @@ RESIZE_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.i
 NEAREST_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32,
                  dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16)
 GRAD_TYPES = (dtypes.float32, dtypes.bfloat16, dtypes.float16, dtypes.float64)
-_NN_NEAREST_TYPES = (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32,
-                 dtypes.int64, dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat16)
-GRAD_TYPES = (dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.float16, dtypes.float32,
+_NN_GRAD_TYPES = (dtypes.uint8, dtypes.int8, dtypes.int32, dtypes.float16, dtypes.float32,
                   dtypes.float64, dtypes.bfloat16)
 _RESIZE_ATTRS = {"align_corners": False, "half_pixel_centers": False}
 _KERNEL_ATTRS = ("align_corners", "half_pixel_centers")
