@@ -11,7 +11,8 @@ for images, size, kw in (
         (z((1, 2, 3, 1), np.float32), [3, 4], {"align_corners": True,
                                                "half_pixel_centers": True})):
     for fn in (tf.image.resize_bilinear, tf.image.resize_nearest_neighbor):
-        show_error_contains(lambda: sess.run(fn(images, size, **kw)),
+        show_error_contains(lambda fn=fn, images=images, size=size, kw=kw: sess.run(
+            fn(images, size, **kw)),
                             "must" if "half_pixel_centers" not in kw else "align_corners must")
 show_error_contains(lambda: sess.run(tf.image.resize_bilinear(z((1, 0, 3, 1)), [2, 2])),
                     "input image must be of non-zero size")

@@ -62,7 +62,8 @@ def check_resize_input(images: np.ndarray, size: np.ndarray) -> tuple[int, int]:
         raise errors.InvalidArgumentError(
             None, None, f"shape_t must be 1-dimensional{list(size.shape)}".replace(" ", ""))
     if size.shape[0] != 2:
-        raise errors.InvalidArgumentError(None, None, f"shape_t must have two elements[{size.size}]")
+        raise errors.InvalidArgumentError(None, None,
+                                          f"shape_t must have two elements[{size.size}]")
     height, width = (int(v) for v in size)
     if height <= 0 or width <= 0:
         raise errors.InvalidArgumentError(None, None, "output dimensions must be positive")

@@ -1,0 +1,20 @@
+"""Op specs of the image ops (tfcompat/ops/image)."""
+
+import tfcompat as tf
+from tests.ops.image.references import nearest_reference
+from tests.ops.op_specs import OpSpec
+
+SPECS = [
+    OpSpec("ResizeNearestNeighbor", lambda x: tf.image.resize_nearest_neighbor(x, [5, 3]),
+           lambda x: nearest_reference(x, (5, 3)), kind="custom", grad_order=1,
+           shapes=(((2, 4, 6, 3),), ((1, 3, 3, 1),), ((1, 1, 1, 2),))),
+]
+
+_RESIZE_TESTS = "tests/ops/image/test_resize_ops.py"
+COVERED_ELSEWHERE = {
+    # Float32 output of any input dtype: float64 central differences need float64 outputs, so
+    # the gradient is checked as the exact adjoint, and numerically in float32, there.
+    "ResizeBilinear": _RESIZE_TESTS,
+    "ResizeBilinearGrad": _RESIZE_TESTS,
+    "ResizeNearestNeighborGrad": _RESIZE_TESTS,
+}
