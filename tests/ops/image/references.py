@@ -35,3 +35,25 @@ def bilinear_reference(images, size, align_corners, half_pixel):
     top = images[:, y0][:, :, x0] * (1 - fx) + images[:, y0][:, :, x1] * fx
     bottom = images[:, y1][:, :, x0] * (1 - fx) + images[:, y1][:, :, x1] * fx
     return top * (1 - fy) + bottom * fy
+
+
+def area_reference(images, size):
+    """Area resize from its definition: each output cell's coverage-weighted input mean."""
+    _, in_h, in_w, _ = images.shape
+
+    def coverage(n_in, n_out):
+        scale = n_in / n_out
+        weights = np.zeros((n_out, n_in))
+        for out in range(n_out):
+            lo, hi = out * scale, (out + 1) * scale
+            for i in range(n_in):
+                weights[out, i] = max(0.0, min(hi, i + 1) - max(lo, i)) / scale
+        return weights
+
+    return np.einsum("yh,xw,nhwc->nyxc", coverage(in_h, size[0]), coverage(in_w, size[1]),
+                     images)
+
+
+def cubic_weights_sum_to_one_reference(images, size):
+    """A constant image stays constant under bicubic resizing (the weights sum to one)."""
+    return np.broadcast_to(images[:, :1, :1], (images.shape[0], *size, images.shape[3]))

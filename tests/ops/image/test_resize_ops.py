@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
-from tests.ops.image.references import bilinear_reference, nearest_reference
+from tests.ops.image.references import (
+    area_reference,
+    bilinear_reference,
+    cubic_weights_sum_to_one_reference,
+    nearest_reference,
+)
 from tfcompat.framework.ops import apply_op
 from tfcompat.testing.gradient_checker import compute_gradient_error
 
@@ -50,7 +55,8 @@ def test_nearest_matches_definition_and_keeps_dtype(in_size, out_size, align_cor
     np.testing.assert_array_equal(got, nearest_reference(x, out_size, align_corners))
 
 
-@pytest.mark.parametrize("resize", [tf.image.resize_bilinear, tf.image.resize_nearest_neighbor])
+@pytest.mark.parametrize("resize", [tf.image.resize_bilinear, tf.image.resize_nearest_neighbor,
+                                    tf.image.resize_bicubic])
 @pytest.mark.parametrize("mode", MODES)
 def test_gradient_is_the_exact_adjoint(resize, mode):
     """<resize(x), g> == <x, resize_grad(g)> for the linear resize ops."""
@@ -122,3 +128,49 @@ def test_run_time_errors():
                                              half_pixel_centers=True)
         with pytest.raises(tf.errors.InvalidArgumentError, match="align_corners must be False"):
             run(z)
+
+
+@settings(max_examples=20, deadline=None)
+@given(in_size=sizes, out_size=sizes, seed=st.integers(0, 999))
+def test_area_matches_definition(in_size, out_size, seed):
+    x = np.random.RandomState(seed).uniform(-5, 5, (2, *in_size, 2)).astype(np.float32)
+    with tf.Graph().as_default():
+        y = tf.image.resize_area(x, list(out_size))
+        assert y.dtype == tf.float32 and y.shape.as_list() == [2, *out_size, 2]
+        got = run(y)
+    np.testing.assert_allclose(got, area_reference(x.astype(np.float64), out_size),
+                               rtol=1e-4, atol=1e-4)
+
+
+@settings(max_examples=20, deadline=None)
+@given(in_size=sizes, out_size=sizes, mode=st.sampled_from(MODES))
+def test_bicubic_keeps_constant_images_and_matches_on_identity(in_size, out_size, mode):
+    x = np.full((1, *in_size, 2), 3.5, np.float32)
+    ramp = np.arange(np.prod(in_size), dtype=np.float32).reshape(1, *in_size, 1)
+    with tf.Graph().as_default():
+        y = tf.image.resize_bicubic(x, list(out_size), align_corners=mode[0],
+                                    half_pixel_centers=mode[1])
+        same = tf.image.resize_bicubic(ramp, list(in_size), half_pixel_centers=mode[1])
+        got, identity = run([y, same])
+    np.testing.assert_allclose(got, cubic_weights_sum_to_one_reference(x, out_size), rtol=1e-5)
+    np.testing.assert_allclose(identity, ramp, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_bicubic_gradient_numerically_and_float64(mode):
+    x = tf.constant(np.random.RandomState(4).uniform(-1, 1, (1, 4, 3, 2)), tf.float32)
+    y = tf.image.resize_bicubic(x, [6, 5], align_corners=mode[0], half_pixel_centers=mode[1])
+    with tf.Session():
+        assert compute_gradient_error(x, [1, 4, 3, 2], y, [1, 6, 5, 2], delta=1e-2) < 1e-3
+    x64 = tf.constant(np.ones((1, 2, 2, 1)))
+    g, = tf.gradients(tf.image.resize_bicubic(x64, [3, 3]), x64)
+    assert g.dtype == tf.float64 and g.op.type == "ResizeBicubicGrad"
+
+
+def test_area_and_bicubic_grad_have_no_gradient_as_in_tf():
+    x = tf.constant(np.ones((1, 2, 2, 1), np.float32))
+    with pytest.raises(LookupError, match="No gradient defined for operation"):
+        tf.gradients(tf.image.resize_area(x, [3, 3]), x)
+    g, = tf.gradients(tf.image.resize_bicubic(x, [3, 3]) ** 2, x)
+    with pytest.raises(LookupError, match="No gradient defined for operation"):
+        tf.gradients(g, x, grad_ys=tf.ones_like(g))

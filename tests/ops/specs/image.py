@@ -17,4 +17,7 @@ COVERED_ELSEWHERE = {
     "ResizeBilinear": _RESIZE_TESTS,
     "ResizeBilinearGrad": _RESIZE_TESTS,
     "ResizeNearestNeighborGrad": _RESIZE_TESTS,
+    "ResizeBicubic": _RESIZE_TESTS,
+    "ResizeBicubicGrad": _RESIZE_TESTS,
+    "ResizeArea": _RESIZE_TESTS,
 }

@@ -11,7 +11,7 @@ import enum
 from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 from tfcompat.ops import array_ops, control_flow_v1, math_ops, slicing_ops
-from tfcompat.ops.image import resize_ops
+from tfcompat.ops.image import resize_cubic_area, resize_ops
 from tfcompat.ops.image.image_checks import (
     as_batch,
     assert_at_least_3d,
@@ -34,6 +34,8 @@ class ResizeMethod(enum.IntEnum):
 _RESIZERS = {
     ResizeMethod.BILINEAR: resize_ops.resize_bilinear,
     ResizeMethod.NEAREST_NEIGHBOR: resize_ops.resize_nearest_neighbor,
+    ResizeMethod.BICUBIC: resize_cubic_area.resize_bicubic,
+    ResizeMethod.AREA: resize_cubic_area.resize_area,
 }
 
 
@@ -63,9 +65,6 @@ def resize_images(images, size, method=ResizeMethod.BILINEAR, align_corners=Fals
                 (height, width) == (new_height, new_width)):
             return unbatch(images, is_batch)
         if method not in _RESIZERS:
-            if method in (ResizeMethod.BICUBIC, ResizeMethod.AREA):
-                raise NotImplementedError(f"tf.image.resize_images method {method!r} is not "
-                                          "supported by tfcompat yet")
             raise ValueError(f"Resize method is not implemented: {method}")
         images = _RESIZERS[method](images, size, align_corners=align_corners)
         images.set_shape([None, new_height, new_width, None])

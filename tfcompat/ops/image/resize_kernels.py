@@ -18,7 +18,8 @@ F32 = np.float32
 
 
 def resize_scale(in_size: int, out_size: int, align_corners: bool) -> np.float32:
-    if align_corners and out_size > 1:
+    # (TF 2.21 measured: a single input pixel is scaled as without align_corners.)
+    if align_corners and out_size > 1 and in_size > 1:
         return F32(in_size - 1) / F32(out_size - 1)
     return F32(in_size) / F32(out_size)
 
@@ -57,6 +58,10 @@ def check_resize_input(images: np.ndarray, size: np.ndarray) -> tuple[int, int]:
     if images.ndim != 4:
         dims = ",".join(str(d) for d in images.shape)
         raise errors.InvalidArgumentError(None, None, f"input must be 4-dimensional[{dims}]")
+    if images.shape[3] == 0:
+        raise errors.InvalidArgumentError(None, None, "image must have at least one channel")
+    if images.shape[1] == 0 or images.shape[2] == 0:
+        raise errors.InvalidArgumentError(None, None, "input image must be of non-zero size")
     size = np.asarray(size)
     if size.ndim != 1:
         raise errors.InvalidArgumentError(
@@ -67,8 +72,4 @@ def check_resize_input(images: np.ndarray, size: np.ndarray) -> tuple[int, int]:
     height, width = (int(v) for v in size)
     if height <= 0 or width <= 0:
         raise errors.InvalidArgumentError(None, None, "output dimensions must be positive")
-    if images.shape[1] == 0 or images.shape[2] == 0:
-        raise errors.InvalidArgumentError(None, None, "input image must be of non-zero size")
-    if images.shape[3] == 0:
-        raise errors.InvalidArgumentError(None, None, "image must have at least one channel")
     return height, width
