@@ -1,6 +1,18 @@
 # ruff: noqa: F401
 """``tf.image``: resizing, flips and rotations, crops and pads, colour and image statistics."""
 
+from tfcompat.ops.image.image_adjust import (
+    adjust_contrast,
+    adjust_gamma,
+    random_brightness,
+    random_contrast,
+    random_flip_left_right,
+    random_flip_up_down,
+    rgb_to_yiq,
+    rgb_to_yuv,
+    yiq_to_rgb,
+    yuv_to_rgb,
+)
 from tfcompat.ops.image.image_color import (
     adjust_brightness,
     convert_image_dtype,

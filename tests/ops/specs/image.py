@@ -20,4 +20,5 @@ COVERED_ELSEWHERE = {
     "ResizeBicubic": _RESIZE_TESTS,
     "ResizeBicubicGrad": _RESIZE_TESTS,
     "ResizeArea": _RESIZE_TESTS,
+    "AdjustContrastv2": "tests/ops/image/test_adjust_ops.py",
 }
