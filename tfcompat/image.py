@@ -40,6 +40,14 @@ from tfcompat.ops.image.image_geometry import (
 )
 from tfcompat.ops.image.image_geometry import resize_images as resize
 from tfcompat.ops.image.image_geometry import transpose as transpose_image
+from tfcompat.ops.image.image_hsv import (
+    adjust_hue,
+    adjust_saturation,
+    hsv_to_rgb,
+    random_hue,
+    random_saturation,
+    rgb_to_hsv,
+)
 from tfcompat.ops.image.resize_cubic_area import resize_area, resize_bicubic
 from tfcompat.ops.image.resize_ops import resize_bilinear, resize_nearest_neighbor
 from tfcompat.platform.unsupported import make_getattr

@@ -80,8 +80,7 @@ def _adjust_contrast_shape(op):
 
 register_op("AdjustContrastv2", inputs=("images: T", "contrast_factor: float32"),
             kernel=_adjust_contrast_kernel, shape_fn=_adjust_contrast_shape,
-            allowed={"T": (dtypes.float16, dtypes.float32)},
-            type_defaults={"T": dtypes.float32})
+            allowed={"T": (dtypes.float16, dtypes.float32)})
 
 
 def adjust_contrast(images, contrast_factor):
