@@ -35,5 +35,8 @@ COVERED_ELSEWHERE = {
     "ResizeArea": _RESIZE_TESTS,
     "AdjustContrastv2": "tests/ops/image/test_adjust_ops.py",
     "AdjustHue": "tests/ops/image/test_hsv_ops.py",
+    "CropAndResize": "tests/ops/image/test_crop_and_resize.py",
+    "CropAndResizeGradImage": "tests/ops/image/test_crop_and_resize.py",
+    "CropAndResizeGradBoxes": "tests/ops/image/test_crop_and_resize.py",
     "AdjustSaturation": "tests/ops/image/test_hsv_ops.py",
 }
