@@ -49,6 +49,11 @@ from tfcompat.ops.image.image_hsv import (
     random_saturation,
     rgb_to_hsv,
 )
+from tfcompat.ops.image.nms_ops import (
+    non_max_suppression,
+    non_max_suppression_overlaps,
+    non_max_suppression_with_scores,
+)
 from tfcompat.ops.image.resize_cubic_area import resize_area, resize_bicubic
 from tfcompat.ops.image.resize_ops import resize_bilinear, resize_nearest_neighbor
 from tfcompat.platform.unsupported import make_getattr

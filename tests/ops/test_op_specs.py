@@ -143,7 +143,9 @@ def test_every_registered_op_type_has_a_spec_entry():
 TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNeighborGrad",
                       "ResizeBicubicGrad", "ResizeArea", "AdjustContrastv2",
                       "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
-                      "CropAndResizeGradBoxes"}
+                      "CropAndResizeGradBoxes", "NonMaxSuppression", "NonMaxSuppressionV2",
+                      "NonMaxSuppressionV3", "NonMaxSuppressionV4", "NonMaxSuppressionV5",
+                      "NonMaxSuppressionWithOverlaps"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():
