@@ -14,6 +14,7 @@ from tfcompat.ops.image.image_adjust import (
     yiq_to_rgb,
     yuv_to_rgb,
 )
+from tfcompat.ops.image.image_boxes import draw_bounding_boxes, random_crop, sobel_edges
 from tfcompat.ops.image.image_color import (
     adjust_brightness,
     convert_image_dtype,
@@ -30,6 +31,9 @@ from tfcompat.ops.image.image_crops import (
     pad_to_bounding_box,
     resize_image_with_crop_or_pad,
     resize_image_with_pad,
+)
+from tfcompat.ops.image.image_crops import (
+    resize_image_with_crop_or_pad as resize_with_crop_or_pad,
 )
 from tfcompat.ops.image.image_geometry import (
     ResizeMethod,

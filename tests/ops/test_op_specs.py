@@ -145,7 +145,8 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
                       "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
                       "CropAndResizeGradBoxes", "NonMaxSuppression", "NonMaxSuppressionV2",
                       "NonMaxSuppressionV3", "NonMaxSuppressionV4", "NonMaxSuppressionV5",
-                      "NonMaxSuppressionWithOverlaps"}
+                      "NonMaxSuppressionWithOverlaps", "DrawBoundingBoxes",
+                      "DrawBoundingBoxesV2"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():

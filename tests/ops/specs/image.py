@@ -35,6 +35,8 @@ COVERED_ELSEWHERE = {
     "ResizeArea": _RESIZE_TESTS,
     "AdjustContrastv2": "tests/ops/image/test_adjust_ops.py",
     "AdjustHue": "tests/ops/image/test_hsv_ops.py",
+    "DrawBoundingBoxes": "tests/ops/image/test_boxes.py",
+    "DrawBoundingBoxesV2": "tests/ops/image/test_boxes.py",
     **dict.fromkeys(["NonMaxSuppression", "NonMaxSuppressionV2", "NonMaxSuppressionV3",
                      "NonMaxSuppressionV4", "NonMaxSuppressionV5",
                      "NonMaxSuppressionWithOverlaps"], "tests/ops/image/test_nms_ops.py"),
