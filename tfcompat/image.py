@@ -53,6 +53,7 @@ from tfcompat.ops.image.image_hsv import (
     random_saturation,
     rgb_to_hsv,
 )
+from tfcompat.ops.image.image_ssim import ssim, ssim_multiscale
 from tfcompat.ops.image.nms_ops import (
     non_max_suppression,
     non_max_suppression_overlaps,
