@@ -57,6 +57,7 @@ from tfcompat.ops.image.image_ssim import ssim, ssim_multiscale
 from tfcompat.ops.image.nms_ops import (
     non_max_suppression,
     non_max_suppression_overlaps,
+    non_max_suppression_padded,
     non_max_suppression_with_scores,
 )
 from tfcompat.ops.image.resize_cubic_area import resize_area, resize_bicubic

@@ -75,3 +75,18 @@ def test_soft_nms_decays_scores_instead_of_dropping():
     assert got_idx.tolist() == [0, 1, 2]  # 0.85 decays to 0.45, still above box 2's 0.3
     np.testing.assert_allclose(got_sc, [0.9, 0.85 * np.exp(-0.5 * 0.8 ** 2 / 0.5), 0.3],
                                rtol=1e-6)
+
+
+def test_padded_matches_plain_nms_and_pads():
+    rng = np.random.RandomState(3)
+    corners = rng.uniform(0, 1, (2, 9, 4)).astype(np.float32)
+    scores = rng.uniform(0, 1, (2, 9)).astype(np.float32)
+    idx, valid = tf.image.non_max_suppression_padded(corners, scores, 7, 0.4,
+                                                     pad_to_max_output_size=True)
+    plain = [tf.image.non_max_suppression(corners[b], scores[b], 7, 0.4) for b in range(2)]
+    got_idx, got_valid, *got_plain = run([idx, valid, *plain])
+    assert idx.shape.as_list() == [2, 7] and valid.shape.as_list() == [2]
+    for b in range(2):
+        n = len(got_plain[b])
+        assert got_valid[b] == n
+        assert got_idx[b].tolist() == got_plain[b].tolist() + [0] * (7 - n)

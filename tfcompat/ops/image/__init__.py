@@ -2,4 +2,8 @@
 
 Each module is one family; kernels follow TF's CPU kernels' coordinate and rounding rules so
 float32 results are bit-identical.
+
+Every image op is registered ``foldable=False``: TF never evaluates them while inferring
+shapes, so a static shape that depends on their values (e.g. the number of boxes NMS keeps)
+stays unknown, as in TF.
 """

@@ -137,7 +137,7 @@ def _crop_and_resize_grad(op, grad):
     return grad_image, grad_boxes, None, None
 
 
-register_op("CropAndResize",
+register_op("CropAndResize", foldable=False,
             inputs=("image: T", "boxes: float32", "box_ind: int32", "crop_size: int32"),
             kernel=_crop_and_resize_kernel, kernel_attrs=("method", "extrapolation_value"),
             shape_fn=_crop_and_resize_shape, allowed={"T": NEAREST_TYPES},
@@ -194,7 +194,7 @@ def _grad_image_shape(op):
     return [(op.get_attr("T"), shape)]
 
 
-register_op("CropAndResizeGradImage",
+register_op("CropAndResizeGradImage", foldable=False,
             inputs=("grads: float32", "boxes: float32", "box_ind: int32", "image_size: int32"),
             kernel=_grad_image_kernel, kernel_attrs=("T", "method"), shape_fn=_grad_image_shape,
             attr_defaults={"method": "bilinear"}, value_inputs=(3,))
@@ -239,7 +239,7 @@ def _grad_boxes_shape(op):
     return [(dtypes.float32, TensorShape(_with_rank(op.inputs[2].shape, 2)))]
 
 
-register_op("CropAndResizeGradBoxes",
+register_op("CropAndResizeGradBoxes", foldable=False,
             inputs=("grads: float32", "image: T", "boxes: float32", "box_ind: int32"),
             kernel=_grad_boxes_kernel, kernel_attrs=("method",), shape_fn=_grad_boxes_shape,
             allowed={"T": NEAREST_TYPES}, attr_defaults={"method": "bilinear"})

@@ -78,7 +78,8 @@ def _adjust_contrast_shape(op):
     return [(images.dtype.base_dtype, images.shape)]
 
 
-register_op("AdjustContrastv2", inputs=("images: T", "contrast_factor: float32"),
+register_op("AdjustContrastv2", foldable=False,
+            inputs=("images: T", "contrast_factor: float32"),
             kernel=_adjust_contrast_kernel, shape_fn=_adjust_contrast_shape,
             allowed={"T": (dtypes.float16, dtypes.float32)})
 

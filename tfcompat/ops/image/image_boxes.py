@@ -99,9 +99,11 @@ def _draw_shape(op):
     return [(images.dtype.base_dtype, images.shape)]
 
 
-register_op("DrawBoundingBoxes", inputs=("images: T", "boxes: float32"), kernel=_draw_kernel,
+register_op("DrawBoundingBoxes", foldable=False,
+            inputs=("images: T", "boxes: float32"), kernel=_draw_kernel,
             shape_fn=_draw_shape, allowed={"T": (dtypes.float32, dtypes.float16)})
-register_op("DrawBoundingBoxesV2", inputs=("images: T", "boxes: float32", "colors: float32"),
+register_op("DrawBoundingBoxesV2", foldable=False,
+            inputs=("images: T", "boxes: float32", "colors: float32"),
             kernel=_draw_kernel, shape_fn=_draw_shape,
             allowed={"T": (dtypes.float32, dtypes.float16)})
 

@@ -100,7 +100,8 @@ def _rgb_to_hsv_grad(op, grad):
     return gradients_impl.gradients(_differentiable_rgb_to_hsv(rgb), rgb, grad_ys=grad)[0]
 
 
-register_op("RGBToHSV", inputs=("images: T",), kernel=_rgb_to_hsv_kernel, shape_fn=_rgb_shape,
+register_op("RGBToHSV", foldable=False,
+            inputs=("images: T",), kernel=_rgb_to_hsv_kernel, shape_fn=_rgb_shape,
             allowed={"T": _HSV_TYPES},
             grad=_rgb_to_hsv_grad)
 
@@ -119,7 +120,8 @@ def _hsv_to_rgb_kernel(images):
     return _hsv_to_rgb(hsv[..., 0], hsv[..., 1], hsv[..., 2]).astype(images.dtype)
 
 
-register_op("HSVToRGB", inputs=("images: T",), kernel=_hsv_to_rgb_kernel, shape_fn=_rgb_shape,
+register_op("HSVToRGB", foldable=False,
+            inputs=("images: T",), kernel=_hsv_to_rgb_kernel, shape_fn=_rgb_shape,
             allowed={"T": _HSV_TYPES},
             grad=NOT_DIFFERENTIABLE)
 
@@ -158,10 +160,12 @@ def _scale_saturation(h, s, factor):
     return h, np.clip(s * factor, np.float32(0), np.float32(1)).astype(np.float32)
 
 
-register_op("AdjustHue", inputs=("images: T", "delta: float32"),
+register_op("AdjustHue", foldable=False,
+            inputs=("images: T", "delta: float32"),
             kernel=_adjusted_hsv_kernel(_shift_hue), shape_fn=_scalar_shape,
             allowed={"T": (dtypes.float16, dtypes.float32)})
-register_op("AdjustSaturation", inputs=("images: T", "scale: float32"),
+register_op("AdjustSaturation", foldable=False,
+            inputs=("images: T", "scale: float32"),
             kernel=_adjusted_hsv_kernel(_scale_saturation), shape_fn=_scalar_shape,
             allowed={"T": (dtypes.float16, dtypes.float32)})
 

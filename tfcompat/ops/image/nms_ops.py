@@ -17,6 +17,7 @@ from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 from tfcompat.framework.tensor_shape import Dimension, TensorShape
+from tfcompat.ops import array_ops
 
 _NMS_TYPES = (dtypes.float16, dtypes.float32)
 
@@ -171,33 +172,34 @@ def _selection_shape(op, boxes_are_overlaps: bool = False) -> list:
 
 
 _INPUTS = ("boxes: T", "scores: T", "max_output_size: int32")
-register_op("NonMaxSuppression", inputs=("boxes: float32", "scores: float32",
-                                         "max_output_size: int32"),
+register_op("NonMaxSuppression", foldable=False,
+            inputs=("boxes: float32", "scores: float32", "max_output_size: int32"),
             kernel=_v1_kernel, kernel_attrs=("iou_threshold",),
             shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
             attr_defaults={"iou_threshold": 0.5})
-register_op("NonMaxSuppressionV2", inputs=(*_INPUTS, "iou_threshold: T_threshold"),
+register_op("NonMaxSuppressionV2", foldable=False,
+            inputs=(*_INPUTS, "iou_threshold: T_threshold"),
             kernel=_v2_kernel, shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
             allowed={"T": _NMS_TYPES, "T_threshold": _NMS_TYPES})
-register_op("NonMaxSuppressionV3",
+register_op("NonMaxSuppressionV3", foldable=False,
             inputs=(*_INPUTS, "iou_threshold: T_threshold", "score_threshold: T_threshold"),
             kernel=_v3_kernel, shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
             allowed={"T": _NMS_TYPES, "T_threshold": _NMS_TYPES})
-register_op("NonMaxSuppressionV4",
+register_op("NonMaxSuppressionV4", foldable=False,
             inputs=(*_INPUTS, "iou_threshold: T_threshold", "score_threshold: T_threshold"),
             kernel=_v4_kernel, kernel_attrs=("pad_to_max_output_size",),
             shape_fn=lambda op: [(dtypes.int32, _selection_shape(op)),
                                  (dtypes.int32, TensorShape([]))],
             allowed={"T": _NMS_TYPES, "T_threshold": _NMS_TYPES},
             attr_defaults={"pad_to_max_output_size": False})
-register_op("NonMaxSuppressionV5",
+register_op("NonMaxSuppressionV5", foldable=False,
             inputs=(*_INPUTS, "iou_threshold: T", "score_threshold: T", "soft_nms_sigma: T"),
             kernel=_v5_kernel, kernel_attrs=("pad_to_max_output_size",),
             shape_fn=lambda op: [(dtypes.int32, _selection_shape(op)),
                                  (op.inputs[1].dtype.base_dtype, _selection_shape(op)),
                                  (dtypes.int32, TensorShape([]))],
             allowed={"T": _NMS_TYPES}, attr_defaults={"pad_to_max_output_size": False})
-register_op("NonMaxSuppressionWithOverlaps",
+register_op("NonMaxSuppressionWithOverlaps", foldable=False,
             inputs=("overlaps: float32", "scores: float32", "max_output_size: int32",
                     "overlap_threshold: float32", "score_threshold: float32"),
             kernel=_overlaps_kernel,
@@ -238,3 +240,47 @@ def non_max_suppression_overlaps(overlaps, scores, max_output_size, overlap_thre
         overlap_threshold = convert_to_tensor(overlap_threshold, name="overlap_threshold")
         return apply_op("NonMaxSuppressionWithOverlaps",
                         [overlaps, scores, max_output_size, overlap_threshold, score_threshold])
+
+
+def non_max_suppression_padded(boxes, scores, max_output_size, iou_threshold=0.5,
+                               score_threshold=float("-inf"), pad_to_max_output_size=False,
+                               name=None, sorted_input=False, canonicalized_coordinates=False,
+                               tile_size=512):
+    """Greedy non-max suppression with the selection padded (by index 0) to max_output_size.
+
+    Returns ``(indices, num_valid)``; boxes may carry batch dimensions ``[..., n, 4]`` (then
+    ``pad_to_max_output_size`` must be True). TF computes this with a tiled algorithm that
+    selects the same boxes; tfcompat runs NonMaxSuppressionV4 per image, so batch dimensions
+    must be statically known. ``sorted_input``, ``canonicalized_coordinates`` and ``tile_size``
+    only tune TF's algorithm and do not change the result.
+    """
+    del sorted_input, canonicalized_coordinates, tile_size
+    with ops.name_scope(name, "non_max_suppression_padded"):
+        boxes = convert_to_tensor(boxes, name="boxes")
+        scores = convert_to_tensor(scores, name="scores")
+        rank = boxes.shape.ndims
+        if not pad_to_max_output_size and rank is not None and rank > 2:
+            raise ValueError(f"'pad_to_max_output_size' (value {pad_to_max_output_size}) must "
+                             "be True for batched input")
+        if rank is None or not boxes.shape[:-2].is_fully_defined():
+            raise NotImplementedError("tf.image.non_max_suppression_padded with unknown batch "
+                                      "dimensions is not supported by tfcompat yet")
+        batch_shape = boxes.shape[:-2].as_list()
+        count = int(np.prod(batch_shape, dtype=np.int64))
+        flat_boxes = array_ops.reshape(boxes, [count, -1, 4])
+        flat_scores = array_ops.reshape(scores, [count, -1])
+        indices, valid = [], []
+        for b in range(count):
+            idx, n = apply_op("NonMaxSuppressionV4",
+                              [flat_boxes[b], flat_scores[b], max_output_size, iou_threshold,
+                               score_threshold], attrs={"pad_to_max_output_size": True})
+            indices.append(idx)
+            valid.append(n)
+        if rank == 2:
+            if pad_to_max_output_size:
+                return indices[0], valid[0]
+            return indices[0][:valid[0]], valid[0]
+        size = tensor_util.constant_value(convert_to_tensor(max_output_size))
+        out = array_ops.reshape(array_ops.stack(indices),
+                                batch_shape + [-1 if size is None else int(size)])
+        return out, array_ops.reshape(array_ops.stack(valid), batch_shape)

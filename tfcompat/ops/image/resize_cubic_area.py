@@ -99,7 +99,8 @@ def _bicubic_grad(op, grad):
     return apply_op("ResizeBicubicGrad", [grad, image], attrs=attrs), None
 
 
-register_op("ResizeBicubic", inputs=("images: T", "size: int32"), kernel=_bicubic_kernel,
+register_op("ResizeBicubic", foldable=False,
+            inputs=("images: T", "size: int32"), kernel=_bicubic_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=lambda op: _resized_shape(op, dtypes.float32),
             allowed={"T": NEAREST_TYPES}, attr_defaults=_ATTRS, value_inputs=(1,),
             grad=_bicubic_grad)
@@ -139,7 +140,8 @@ def _bicubic_grad_shape(op):
     return [(image.dtype.base_dtype, TensorShape(_rank4(image.shape)))]
 
 
-register_op("ResizeBicubicGrad", inputs=("grads: float32", "original_image: T"),
+register_op("ResizeBicubicGrad", foldable=False,
+            inputs=("grads: float32", "original_image: T"),
             kernel=_bicubic_grad_kernel, kernel_attrs=_KERNEL_ATTRS,
             shape_fn=_bicubic_grad_shape, allowed={"T": _BICUBIC_GRAD_TYPES},
             attr_defaults=_ATTRS)
@@ -190,7 +192,8 @@ def _area_kernel(images, size, *, align_corners):
     return (summed * scale).astype(F32)
 
 
-register_op("ResizeArea", inputs=("images: T", "size: int32"), kernel=_area_kernel,
+register_op("ResizeArea", foldable=False,
+            inputs=("images: T", "size: int32"), kernel=_area_kernel,
             kernel_attrs=("align_corners",),
             shape_fn=lambda op: _resized_shape(op, dtypes.float32),
             allowed={"T": NEAREST_TYPES}, attr_defaults={"align_corners": False},

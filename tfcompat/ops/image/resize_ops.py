@@ -96,7 +96,8 @@ def _bilinear_grad(op, grad):
     return apply_op("ResizeBilinearGrad", [grad, image], attrs=attrs), None
 
 
-register_op("ResizeBilinear", inputs=("images: T", "size: int32"), kernel=_bilinear_kernel,
+register_op("ResizeBilinear", foldable=False,
+            inputs=("images: T", "size: int32"), kernel=_bilinear_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=lambda op: _resized_shape(op, dtypes.float32),
             allowed={"T": RESIZE_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,),
             grad=_bilinear_grad)
@@ -142,7 +143,8 @@ def _bilinear_grad_shape(op):
     return [(image.dtype.base_dtype, TensorShape(_rank4(image.shape)))]
 
 
-register_op("ResizeBilinearGrad", inputs=("grads: float32", "original_image: T"),
+register_op("ResizeBilinearGrad", foldable=False,
+            inputs=("grads: float32", "original_image: T"),
             kernel=_bilinear_grad_kernel, kernel_attrs=_KERNEL_ATTRS,
             shape_fn=_bilinear_grad_shape, allowed={"T": GRAD_TYPES},
             attr_defaults=_RESIZE_ATTRS, grad=NOT_DIFFERENTIABLE)
@@ -169,7 +171,8 @@ def _nearest_grad(op, grad):
     return apply_op("ResizeNearestNeighborGrad", [grad, size], attrs=attrs), None
 
 
-register_op("ResizeNearestNeighbor", inputs=("images: T", "size: int32"), kernel=_nearest_kernel,
+register_op("ResizeNearestNeighbor", foldable=False,
+            inputs=("images: T", "size: int32"), kernel=_nearest_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=_same_dtype_resized_shape,
             allowed={"T": NEAREST_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,),
             grad=_nearest_grad)
@@ -198,7 +201,8 @@ def _nearest_grad_kernel(grads, size, *, align_corners, half_pixel_centers):
     return np.ascontiguousarray(np.moveaxis(out, 2, 0))
 
 
-register_op("ResizeNearestNeighborGrad", inputs=("grads: T", "size: int32"),
+register_op("ResizeNearestNeighborGrad", foldable=False,
+            inputs=("grads: T", "size: int32"),
             kernel=_nearest_grad_kernel, kernel_attrs=_KERNEL_ATTRS,
             shape_fn=_same_dtype_resized_shape,
             allowed={"T": _NN_GRAD_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,))
