@@ -2,6 +2,7 @@
 """``tf.image``: resizing, flips and rotations, crops and pads, colour and image statistics."""
 
 from tfcompat.ops.image.crop_and_resize import crop_and_resize
+from tfcompat.ops.image.distorted_box import sample_distorted_bounding_box
 from tfcompat.ops.image.image_adjust import (
     adjust_contrast,
     adjust_gamma,
