@@ -1,6 +1,7 @@
 # ruff: noqa: F401
 """``tf.image``: resizing, flips and rotations, crops and pads, colour and image statistics."""
 
+from tfcompat.ops.image.combined_nms import combined_non_max_suppression
 from tfcompat.ops.image.crop_and_resize import crop_and_resize
 from tfcompat.ops.image.distorted_box import sample_distorted_bounding_box
 from tfcompat.ops.image.image_adjust import (

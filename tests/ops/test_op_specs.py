@@ -146,7 +146,7 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
                       "CropAndResizeGradBoxes", "NonMaxSuppression", "NonMaxSuppressionV2",
                       "NonMaxSuppressionV3", "NonMaxSuppressionV4", "NonMaxSuppressionV5",
                       "NonMaxSuppressionWithOverlaps", "DrawBoundingBoxes",
-                      "DrawBoundingBoxesV2"}
+                      "DrawBoundingBoxesV2", "CombinedNonMaxSuppression"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():
