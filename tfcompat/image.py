@@ -4,6 +4,7 @@
 from tfcompat.ops.image.combined_nms import combined_non_max_suppression
 from tfcompat.ops.image.crop_and_resize import crop_and_resize
 from tfcompat.ops.image.distorted_box import sample_distorted_bounding_box
+from tfcompat.ops.image.glimpse import extract_glimpse
 from tfcompat.ops.image.image_adjust import (
     adjust_contrast,
     adjust_gamma,

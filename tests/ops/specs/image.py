@@ -35,6 +35,7 @@ COVERED_ELSEWHERE = {
     "ResizeArea": _RESIZE_TESTS,
     "AdjustContrastv2": "tests/ops/image/test_adjust_ops.py",
     "AdjustHue": "tests/ops/image/test_hsv_ops.py",
+    "ExtractGlimpse": "conformance/cases/image/glimpse.py",
     "CombinedNonMaxSuppression": "conformance/cases/image/combined_nms.py",
     "SampleDistortedBoundingBoxV2": "conformance/cases/image/distorted_box.py",
     "DrawBoundingBoxes": "tests/ops/image/test_boxes.py",
