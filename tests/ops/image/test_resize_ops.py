@@ -174,3 +174,12 @@ def test_area_and_bicubic_grad_have_no_gradient_as_in_tf():
     g, = tf.gradients(tf.image.resize_bicubic(x, [3, 3]) ** 2, x)
     with pytest.raises(LookupError, match="No gradient defined for operation"):
         tf.gradients(g, x, grad_ys=tf.ones_like(g))
+
+
+@pytest.mark.parametrize("resize", [tf.image.resize_bilinear, tf.image.resize_nearest_neighbor,
+                                    tf.image.resize_bicubic])
+def test_gradients_of_an_empty_batch(resize):
+    x = tf.placeholder(tf.float32, [None, 3, 3, 2])
+    dx, = tf.gradients(resize(x, [4, 5]), x)
+    got = run(dx, {x: np.zeros((0, 3, 3, 2), np.float32)})
+    assert got.shape == (0, 3, 3, 2)

@@ -16,11 +16,11 @@ def _colorsys(fn):
 SPECS = [
     OpSpec("ResizeNearestNeighbor", lambda x: tf.image.resize_nearest_neighbor(x, [5, 3]),
            lambda x: nearest_reference(x, (5, 3)), kind="custom", grad_order=1,
-           shapes=(((2, 4, 6, 3),), ((1, 3, 3, 1),), ((1, 1, 1, 2),))),
+           shapes=(((2, 4, 6, 3),), ((1, 3, 3, 1),), ((1, 1, 1, 2),), ((0, 2, 3, 1),))),
     OpSpec("RGBToHSV", tf.image.rgb_to_hsv, _colorsys(colorsys.rgb_to_hsv), kind="custom",
-           low=0.05, high=0.95, grad_order=1, shapes=(((4, 3),), ((2, 2, 3),), ((3,),))),
+           low=0.05, high=0.95, grad_order=1, shapes=(((4, 3),), ((2, 2, 3),), ((3,),), ((0, 3),))),
     OpSpec("HSVToRGB", tf.image.hsv_to_rgb, _colorsys(colorsys.hsv_to_rgb), kind="custom",
-           low=0.05, high=0.95, grad_order=0, shapes=(((4, 3),), ((2, 2, 3),), ((3,),))),
+           low=0.05, high=0.95, grad_order=0, shapes=(((4, 3),), ((2, 2, 3),), ((3,),), ((0, 3),))),
 ]
 
 _RESIZE_TESTS = "tests/ops/image/test_resize_ops.py"

@@ -128,7 +128,7 @@ def _bicubic_grad_kernel(grads, original_image, *, align_corners, half_pixel_cen
     g = np.moveaxis(grads.astype(dtype), 0, 2)[:, :, None, None]  # (oh, ow, 1, 1, n, c)
     wy = y_w.astype(dtype)[:, None, :, None, None, None]
     wx = x_w.astype(dtype)[None, :, None, :, None, None]
-    terms = (g * wy * wx).reshape(-1, batch, channels)
+    terms = (g * wy * wx).reshape(out_h * out_w * 16, batch, channels)
     out = np.zeros((in_h, in_w, batch, channels), dtype)
     np.add.at(out, (ys, xs), terms)
     return np.ascontiguousarray(np.moveaxis(out, 2, 0))

@@ -133,7 +133,7 @@ def _bilinear_grad_kernel(grads, original_image, *, align_corners, half_pixel_ce
     terms = np.stack([g * inv_y * inv_x, g * inv_y * xl, g * yl * inv_x, g * yl * xl], 2)
     out = np.zeros((in_h, in_w, batch, channels), dtype)
     np.add.at(out, (ys.reshape(-1), xs.reshape(-1)),
-              terms.reshape(-1, batch, channels).astype(dtype))
+              terms.reshape(out_h * out_w * 4, batch, channels).astype(dtype))
     return np.ascontiguousarray(np.moveaxis(out, 2, 0))
 
 
@@ -197,7 +197,7 @@ def _nearest_grad_kernel(grads, size, *, align_corners, half_pixel_centers):
     ys = np.broadcast_to(rows[:, None], (out_h, out_w)).reshape(-1)
     xs = np.broadcast_to(cols[None, :], (out_h, out_w)).reshape(-1)
     out = np.zeros((in_h, in_w, batch, channels), grads.dtype)
-    np.add.at(out, (ys, xs), np.moveaxis(grads, 0, 2).reshape(-1, batch, channels))
+    np.add.at(out, (ys, xs), np.moveaxis(grads, 0, 2).reshape(out_h * out_w, batch, channels))
     return np.ascontiguousarray(np.moveaxis(out, 2, 0))
 
 
