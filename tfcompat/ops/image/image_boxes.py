@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
-from tfcompat.framework.op_registry import register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
@@ -44,7 +44,7 @@ def sobel_edges(image):
     return output
 
 
-# ---- DrawBoundingBoxes / DrawBoundingBoxesV2 (TF registers no gradient for them) -------------
+# ---- DrawBoundingBoxes (not differentiable) / DrawBoundingBoxesV2 (no gradient entry), as TF --
 
 _DEFAULT_COLORS = np.array([[1, 1, 0, 1], [0, 0, 1, 1], [1, 0, 0, 1], [0, 1, 0, 1],
                             [0.5, 0, 0.5, 1], [0.5, 0.5, 0, 1], [0.5, 0, 0, 1], [0, 0, 0.5, 1],
@@ -101,7 +101,8 @@ def _draw_shape(op):
 
 register_op("DrawBoundingBoxes", foldable=False,
             inputs=("images: T", "boxes: float32"), kernel=_draw_kernel,
-            shape_fn=_draw_shape, allowed={"T": (dtypes.float32, dtypes.float16)})
+            shape_fn=_draw_shape, allowed={"T": (dtypes.float32, dtypes.float16)},
+            grad=NOT_DIFFERENTIABLE)
 register_op("DrawBoundingBoxesV2", foldable=False,
             inputs=("images: T", "boxes: float32", "colors: float32"),
             kernel=_draw_kernel, shape_fn=_draw_shape,

@@ -3,7 +3,8 @@
 Greedy selection by score (ties: lower index first). A candidate is dropped when its IoU (or
 overlap) with an already selected box reaches the threshold; with ``soft_nms_sigma > 0`` (V5)
 scores decay by ``exp(-0.5 * iou^2 / sigma)`` and decayed candidates are re-queued. Only scores
-strictly above ``score_threshold`` are candidates. TF registers no gradient for these ops.
+strictly above ``score_threshold`` are candidates. As in TF, V1, V2 and WithOverlaps are marked
+not differentiable and V3-V5 have no gradient entry at all.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import heapq
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops, tensor_util
-from tfcompat.framework.op_registry import register_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 from tfcompat.framework.tensor_shape import Dimension, TensorShape
@@ -176,11 +177,11 @@ register_op("NonMaxSuppression", foldable=False,
             inputs=("boxes: float32", "scores: float32", "max_output_size: int32"),
             kernel=_v1_kernel, kernel_attrs=("iou_threshold",),
             shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
-            attr_defaults={"iou_threshold": 0.5})
+            attr_defaults={"iou_threshold": 0.5}, grad=NOT_DIFFERENTIABLE)
 register_op("NonMaxSuppressionV2", foldable=False,
             inputs=(*_INPUTS, "iou_threshold: T_threshold"),
             kernel=_v2_kernel, shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
-            allowed={"T": _NMS_TYPES, "T_threshold": _NMS_TYPES})
+            allowed={"T": _NMS_TYPES, "T_threshold": _NMS_TYPES}, grad=NOT_DIFFERENTIABLE)
 register_op("NonMaxSuppressionV3", foldable=False,
             inputs=(*_INPUTS, "iou_threshold: T_threshold", "score_threshold: T_threshold"),
             kernel=_v3_kernel, shape_fn=lambda op: [(dtypes.int32, _selection_shape(op))],
@@ -203,7 +204,8 @@ register_op("NonMaxSuppressionWithOverlaps", foldable=False,
             inputs=("overlaps: float32", "scores: float32", "max_output_size: int32",
                     "overlap_threshold: float32", "score_threshold: float32"),
             kernel=_overlaps_kernel,
-            shape_fn=lambda op: [(dtypes.int32, _selection_shape(op, boxes_are_overlaps=True))])
+            shape_fn=lambda op: [(dtypes.int32, _selection_shape(op, boxes_are_overlaps=True))],
+            grad=NOT_DIFFERENTIABLE)
 
 
 # ---- public functions ------------------------------------------------------------------------
