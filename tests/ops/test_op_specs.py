@@ -140,7 +140,11 @@ def test_every_registered_op_type_has_a_spec_entry():
 
 
 # TF itself registers no gradient for these: tf.gradients raises LookupError through them.
-TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt"}
+TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNeighborGrad",
+                      "ResizeBicubicGrad", "ResizeArea", "AdjustContrastv2",
+                      "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
+                      "CropAndResizeGradBoxes", "NonMaxSuppressionV3", "NonMaxSuppressionV4",
+                      "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():
