@@ -1,19 +1,6 @@
 # ruff: noqa: F401
-"""``tf.image``: image codecs (the image processing ops are not built yet)."""
-
-from tfcompat.ops.image_codec_ops import (
-    decode_and_crop_jpeg,
-    decode_bmp,
-    decode_gif,
-    decode_image,
-    decode_jpeg,
-    decode_png,
-    encode_jpeg,
-    encode_png,
-    extract_jpeg_shape,
-    is_jpeg,
-)
-"""``tf.image``: resizing, flips and rotations, crops and pads, colour and image statistics."""
+"""``tf.image``: codecs, resizing, flips and rotations, crops and pads, colour and image
+statistics, boxes."""
 
 from tfcompat.ops.image.combined_nms import combined_non_max_suppression
 from tfcompat.ops.image.crop_and_resize import crop_and_resize
@@ -31,7 +18,7 @@ from tfcompat.ops.image.image_adjust import (
     yiq_to_rgb,
     yuv_to_rgb,
 )
-from tfcompat.ops.image.image_boxes import draw_bounding_boxes, random_crop, sobel_edges
+from tfcompat.ops.image.image_boxes import draw_bounding_boxes, sobel_edges
 from tfcompat.ops.image.image_color import (
     adjust_brightness,
     convert_image_dtype,
@@ -79,6 +66,20 @@ from tfcompat.ops.image.nms_ops import (
 )
 from tfcompat.ops.image.resize_cubic_area import resize_area, resize_bicubic
 from tfcompat.ops.image.resize_ops import resize_bilinear, resize_nearest_neighbor
+from tfcompat.ops.image_codec_ops import (
+    decode_and_crop_jpeg,
+    decode_bmp,
+    decode_gif,
+    decode_image,
+    decode_jpeg,
+    decode_png,
+    encode_jpeg,
+    encode_png,
+    extract_jpeg_shape,
+    is_jpeg,
+)
+from tfcompat.ops.random_extra_ops import random_crop
+from tfcompat.ops.space_ops import extract_image_patches
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.image", __name__)

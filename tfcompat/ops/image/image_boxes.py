@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
-from tfcompat.framework.tensor_conversion import convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, random_ops, slicing_ops
-
-
-def random_crop(value, size, seed=None, name=None):
-    """A ``size``-shaped slice of ``value`` at a uniformly random offset (TF's seeded stream)."""
-    with ops.name_scope(name, "random_crop", [value, size]) as name:
-        value = convert_to_tensor(value, name="value")
-        size = convert_to_tensor(size, dtype=dtypes.int32, name="size")
-        shape = array_ops.shape(value)
-        limit = shape - size + 1
-        offset = random_ops.random_uniform(array_ops.shape(shape), dtype=size.dtype,
-                                           maxval=size.dtype.max, seed=seed) % limit
-        return slicing_ops.slice(value, offset, size, name=name)
+from tfcompat.ops import array_ops, slicing_ops
 
 
 def sobel_edges(image):

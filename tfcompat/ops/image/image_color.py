@@ -98,7 +98,7 @@ def grayscale_to_rgb(images, name=None):
         rank_1 = array_ops.expand_dims(array_ops.rank(images) - 1, 0)
         multiples = array_ops.concat([array_ops.ones(rank_1, dtype=dtypes.int32),
                                       array_ops.expand_dims(3, 0)], 0)
-        rgb = math_ops.tile(images, multiples, name=name)
+        rgb = array_ops.tile(images, multiples, name=name)
         rgb.set_shape(images.shape[:-1].concatenate([3]))
         return rgb
 
