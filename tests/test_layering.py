@@ -33,9 +33,10 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("platform", "lib"),
     ("ops",),
     ("variables",),
-    ("layers",),
+    ("layers", "rnn"),
     ("client",),
-    ("training", "summary"),
+    ("training", "summary", "data"),
+    ("estimator",),
     ("testing", "tools"),
 )
 _TOP = len(LAYERS)  # alias, __main__ and the namespace modules (tfcompat/*.py)
