@@ -12,26 +12,17 @@ AttributeError naming it.
 # ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
 # ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
 from tfcompat import (
-    data,
     errors,
-    image,
     initializers,
-    io,
     layers,
     losses,
     math,
-    metrics,
     nest,
     nn,
-    python_io,
-    queue,
     random,
-    sparse,
-    strings,
     summary,
     train,
 )
-from tfcompat import testing as test
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -41,7 +32,6 @@ from tfcompat.client.session import (
     Session,
     get_default_session,
 )
-from tfcompat.data.readers import matching_files
 from tfcompat.framework import dtypes as _dtypes
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.dtypes import (
@@ -74,7 +64,12 @@ from tfcompat.framework.dtypes import (
 )
 from tfcompat.framework.importer import import_graph_def
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
-from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
+from tfcompat.framework.op_registry import (
+    NotDifferentiable,
+    RegisterGradient,
+    no_gradient,
+    use_deferred_loader,
+)
 from tfcompat.framework.ops import (
     Graph,
     GraphKeys,
@@ -122,20 +117,10 @@ from tfcompat.ops.array_ops import (
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
-from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
-from tfcompat.ops.example_parsing_ops import (
-    FixedLenFeature,
-    FixedLenSequenceFeature,
-    SparseFeature,
-    VarLenFeature,
-    parse_example,
-    parse_single_example,
-)
 from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
 from tfcompat.ops.hessians import hessians
-from tfcompat.ops.linalg_ops import diag, diag_part, qr
 from tfcompat.ops.logging_ops import Print
 from tfcompat.ops.math_ops import (
     abs,
@@ -207,13 +192,6 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
-from tfcompat.ops.queue_ops import (
-    FIFOQueue,
-    PaddingFIFOQueue,
-    PriorityQueue,
-    QueueBase,
-    RandomShuffleQueue,
-)
 from tfcompat.ops.random_ops import (
     multinomial,
     random_normal,
@@ -221,31 +199,9 @@ from tfcompat.ops.random_ops import (
     random_uniform,
     truncated_normal,
 )
-from tfcompat.ops.reader_ops import (
-    FixedLengthRecordReader,
-    IdentityReader,
-    ReaderBase,
-    TextLineReader,
-    TFRecordReader,
-    WholeFileReader,
-)
 
 # ---- data: record ops (tfcompat/ops/record_ops.py)
-from tfcompat.ops.record_ops import (
-    decode_base64,
-    decode_compressed,
-    decode_raw,
-    encode_base64,
-    parse_tensor,
-    read_file,
-    serialize_tensor,
-    write_file,
-)
 from tfcompat.ops.script_ops import numpy_function, py_func, py_function
-from tfcompat.ops.sequence_parsing_ops import (
-    parse_sequence_example,
-    parse_single_sequence_example,
-)
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,
@@ -263,42 +219,6 @@ from tfcompat.ops.slicing_ops import (
     unsorted_segment_sum,
     unstack,
 )
-from tfcompat.ops.sparse_extra_ops import (
-    deserialize_many_sparse,
-    serialize_many_sparse,
-    serialize_sparse,
-    sparse_mask,
-    sparse_reduce_max_sparse,
-    sparse_reduce_sum_sparse,
-    sparse_reset_shape,
-    sparse_segment_mean,
-    sparse_segment_sqrt_n,
-    sparse_segment_sum,
-)
-from tfcompat.ops.sparse_math_ops import (
-    sparse_fill_empty_rows,
-    sparse_maximum,
-    sparse_minimum,
-    sparse_reduce_max,
-    sparse_reduce_sum,
-    sparse_slice,
-    sparse_softmax,
-    sparse_split,
-    sparse_tensor_dense_matmul,
-)
-from tfcompat.ops.sparse_ops import (
-    sparse_add,
-    sparse_concat,
-    sparse_merge,
-    sparse_placeholder,
-    sparse_reorder,
-    sparse_reshape,
-    sparse_retain,
-    sparse_tensor_to_dense,
-    sparse_to_dense,
-    sparse_to_indicator,
-    sparse_transpose,
-)
 from tfcompat.ops.state_ops import (
     assign,
     assign_add,
@@ -306,22 +226,10 @@ from tfcompat.ops.state_ops import (
     count_up_to,
     is_variable_initialized,
 )
-from tfcompat.ops.string_ops import (
-    as_string,
-    reduce_join,
-    regex_replace,
-    string_join,
-    string_to_hash_bucket_fast,
-    string_to_hash_bucket_strong,
-    string_to_number,
-    substr,
-)
-from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as string_to_hash_bucket
-from tfcompat.ops.string_ops import strip as string_strip
-from tfcompat.ops.string_split_ops import decode_json_example, string_split
 from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging
+from tfcompat.platform.lazy_loader import load_all, make_lazy_namespace
 from tfcompat.platform.switches import (
     control_flow_v2_enabled,
     disable_control_flow_v2,
@@ -346,7 +254,6 @@ from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
-from tfcompat.training.queue_runner import start_queue_runners
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,
@@ -388,7 +295,6 @@ from tfcompat.variables.variables import (
 
 # ---- training
 # isort: split
-from tfcompat import estimator
 from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
 
 # ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
@@ -442,7 +348,10 @@ from tfcompat.variables.template import make_template
 
 # ---- numeric (issue 9)
 # isort: split
-from tfcompat import bitwise, linalg, manip, signal, spectral
+from tfcompat import (
+    bitwise,
+    manip,
+)
 from tfcompat.ops.array_extra_ops import (
     batch_gather,
     broadcast_dynamic_shape,
@@ -468,27 +377,6 @@ from tfcompat.ops.clip_ops import (
 )
 from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
 from tfcompat.ops.einsum_ops import einsum, tensordot
-from tfcompat.ops.fft_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d
-from tfcompat.ops.linalg.decomposition_ops import (
-    matrix_square_root,
-    self_adjoint_eig,
-    self_adjoint_eigvals,
-    svd,
-)
-from tfcompat.ops.linalg.dense_ops import (
-    cholesky,
-    matrix_determinant,
-    matrix_inverse,
-    matrix_solve,
-)
-from tfcompat.ops.linalg.linalg_impl import (
-    cholesky_solve,
-    matrix_solve_ls,
-    matrix_transpose,
-    norm,
-)
-from tfcompat.ops.linalg.linalg_impl import triangular_solve as matrix_triangular_solve
-from tfcompat.ops.linalg.tridiagonal_ops import cross
 from tfcompat.ops.math_extra_ops import (
     acos,
     acosh,
@@ -579,6 +467,120 @@ from tfcompat.ops.special_math_ops import (
 )
 from tfcompat.variables.init_ops_extra import uniform_unit_scaling_initializer
 
+# ---- lazy: rarely used parts load on first access (tfcompat/platform/lazy_loader.py), so that
+# `import tfcompat` does not pay for them; op types they register are found by op lookups too.
+_LAZY: dict[str, str] = {
+    "data": "tfcompat.data",
+    "estimator": "tfcompat.estimator",
+    "image": "tfcompat.image",
+    "io": "tfcompat.io",
+    "linalg": "tfcompat.linalg",
+    "metrics": "tfcompat.metrics",
+    "python_io": "tfcompat.python_io",
+    "queue": "tfcompat.queue",
+    "signal": "tfcompat.signal",
+    "sparse": "tfcompat.sparse",
+    "spectral": "tfcompat.spectral",
+    "strings": "tfcompat.strings",
+    "test": "tfcompat.testing",
+    "matching_files": "tfcompat.data.readers:matching_files",
+    "decode_csv": "tfcompat.ops.csv_ops:decode_csv",
+    "FixedLenFeature": "tfcompat.ops.example_parsing_ops:FixedLenFeature",
+    "FixedLenSequenceFeature": "tfcompat.ops.example_parsing_ops:FixedLenSequenceFeature",
+    "parse_example": "tfcompat.ops.example_parsing_ops:parse_example",
+    "parse_single_example": "tfcompat.ops.example_parsing_ops:parse_single_example",
+    "SparseFeature": "tfcompat.ops.example_parsing_ops:SparseFeature",
+    "VarLenFeature": "tfcompat.ops.example_parsing_ops:VarLenFeature",
+    "fft": "tfcompat.ops.fft_ops:fft",
+    "fft2d": "tfcompat.ops.fft_ops:fft2d",
+    "fft3d": "tfcompat.ops.fft_ops:fft3d",
+    "ifft": "tfcompat.ops.fft_ops:ifft",
+    "ifft2d": "tfcompat.ops.fft_ops:ifft2d",
+    "ifft3d": "tfcompat.ops.fft_ops:ifft3d",
+    "matrix_square_root": "tfcompat.ops.linalg.decomposition_ops:matrix_square_root",
+    "self_adjoint_eig": "tfcompat.ops.linalg.decomposition_ops:self_adjoint_eig",
+    "self_adjoint_eigvals": "tfcompat.ops.linalg.decomposition_ops:self_adjoint_eigvals",
+    "svd": "tfcompat.ops.linalg.decomposition_ops:svd",
+    "cholesky": "tfcompat.ops.linalg.dense_ops:cholesky",
+    "matrix_determinant": "tfcompat.ops.linalg.dense_ops:matrix_determinant",
+    "matrix_inverse": "tfcompat.ops.linalg.dense_ops:matrix_inverse",
+    "matrix_solve": "tfcompat.ops.linalg.dense_ops:matrix_solve",
+    "cholesky_solve": "tfcompat.ops.linalg.linalg_impl:cholesky_solve",
+    "matrix_solve_ls": "tfcompat.ops.linalg.linalg_impl:matrix_solve_ls",
+    "matrix_transpose": "tfcompat.ops.linalg.linalg_impl:matrix_transpose",
+    "matrix_triangular_solve": "tfcompat.ops.linalg.linalg_impl:triangular_solve",
+    "norm": "tfcompat.ops.linalg.linalg_impl:norm",
+    "cross": "tfcompat.ops.linalg.tridiagonal_ops:cross",
+    "diag": "tfcompat.ops.linalg_ops:diag",
+    "diag_part": "tfcompat.ops.linalg_ops:diag_part",
+    "qr": "tfcompat.ops.linalg_ops:qr",
+    "FIFOQueue": "tfcompat.ops.queue_ops:FIFOQueue",
+    "PaddingFIFOQueue": "tfcompat.ops.queue_ops:PaddingFIFOQueue",
+    "PriorityQueue": "tfcompat.ops.queue_ops:PriorityQueue",
+    "QueueBase": "tfcompat.ops.queue_ops:QueueBase",
+    "RandomShuffleQueue": "tfcompat.ops.queue_ops:RandomShuffleQueue",
+    "FixedLengthRecordReader": "tfcompat.ops.reader_ops:FixedLengthRecordReader",
+    "IdentityReader": "tfcompat.ops.reader_ops:IdentityReader",
+    "ReaderBase": "tfcompat.ops.reader_ops:ReaderBase",
+    "TextLineReader": "tfcompat.ops.reader_ops:TextLineReader",
+    "TFRecordReader": "tfcompat.ops.reader_ops:TFRecordReader",
+    "WholeFileReader": "tfcompat.ops.reader_ops:WholeFileReader",
+    "decode_base64": "tfcompat.ops.record_ops:decode_base64",
+    "decode_compressed": "tfcompat.ops.record_ops:decode_compressed",
+    "decode_raw": "tfcompat.ops.record_ops:decode_raw",
+    "encode_base64": "tfcompat.ops.record_ops:encode_base64",
+    "parse_tensor": "tfcompat.ops.record_ops:parse_tensor",
+    "read_file": "tfcompat.ops.record_ops:read_file",
+    "serialize_tensor": "tfcompat.ops.record_ops:serialize_tensor",
+    "write_file": "tfcompat.ops.record_ops:write_file",
+    "parse_sequence_example": "tfcompat.ops.sequence_parsing_ops:parse_sequence_example",
+    "parse_single_sequence_example":
+        "tfcompat.ops.sequence_parsing_ops:parse_single_sequence_example",
+    "deserialize_many_sparse": "tfcompat.ops.sparse_extra_ops:deserialize_many_sparse",
+    "serialize_many_sparse": "tfcompat.ops.sparse_extra_ops:serialize_many_sparse",
+    "serialize_sparse": "tfcompat.ops.sparse_extra_ops:serialize_sparse",
+    "sparse_mask": "tfcompat.ops.sparse_extra_ops:sparse_mask",
+    "sparse_reduce_max_sparse": "tfcompat.ops.sparse_extra_ops:sparse_reduce_max_sparse",
+    "sparse_reduce_sum_sparse": "tfcompat.ops.sparse_extra_ops:sparse_reduce_sum_sparse",
+    "sparse_reset_shape": "tfcompat.ops.sparse_extra_ops:sparse_reset_shape",
+    "sparse_segment_mean": "tfcompat.ops.sparse_extra_ops:sparse_segment_mean",
+    "sparse_segment_sqrt_n": "tfcompat.ops.sparse_extra_ops:sparse_segment_sqrt_n",
+    "sparse_segment_sum": "tfcompat.ops.sparse_extra_ops:sparse_segment_sum",
+    "sparse_fill_empty_rows": "tfcompat.ops.sparse_math_ops:sparse_fill_empty_rows",
+    "sparse_maximum": "tfcompat.ops.sparse_math_ops:sparse_maximum",
+    "sparse_minimum": "tfcompat.ops.sparse_math_ops:sparse_minimum",
+    "sparse_reduce_max": "tfcompat.ops.sparse_math_ops:sparse_reduce_max",
+    "sparse_reduce_sum": "tfcompat.ops.sparse_math_ops:sparse_reduce_sum",
+    "sparse_slice": "tfcompat.ops.sparse_math_ops:sparse_slice",
+    "sparse_softmax": "tfcompat.ops.sparse_math_ops:sparse_softmax",
+    "sparse_split": "tfcompat.ops.sparse_math_ops:sparse_split",
+    "sparse_tensor_dense_matmul": "tfcompat.ops.sparse_math_ops:sparse_tensor_dense_matmul",
+    "sparse_add": "tfcompat.ops.sparse_ops:sparse_add",
+    "sparse_concat": "tfcompat.ops.sparse_ops:sparse_concat",
+    "sparse_merge": "tfcompat.ops.sparse_ops:sparse_merge",
+    "sparse_placeholder": "tfcompat.ops.sparse_ops:sparse_placeholder",
+    "sparse_reorder": "tfcompat.ops.sparse_ops:sparse_reorder",
+    "sparse_reshape": "tfcompat.ops.sparse_ops:sparse_reshape",
+    "sparse_retain": "tfcompat.ops.sparse_ops:sparse_retain",
+    "sparse_tensor_to_dense": "tfcompat.ops.sparse_ops:sparse_tensor_to_dense",
+    "sparse_to_dense": "tfcompat.ops.sparse_ops:sparse_to_dense",
+    "sparse_to_indicator": "tfcompat.ops.sparse_ops:sparse_to_indicator",
+    "sparse_transpose": "tfcompat.ops.sparse_ops:sparse_transpose",
+    "as_string": "tfcompat.ops.string_ops:as_string",
+    "reduce_join": "tfcompat.ops.string_ops:reduce_join",
+    "regex_replace": "tfcompat.ops.string_ops:regex_replace",
+    "string_join": "tfcompat.ops.string_ops:string_join",
+    "string_strip": "tfcompat.ops.string_ops:strip",
+    "string_to_hash_bucket": "tfcompat.ops.string_ops:string_to_hash_bucket_v1",
+    "string_to_hash_bucket_fast": "tfcompat.ops.string_ops:string_to_hash_bucket_fast",
+    "string_to_hash_bucket_strong": "tfcompat.ops.string_ops:string_to_hash_bucket_strong",
+    "string_to_number": "tfcompat.ops.string_ops:string_to_number",
+    "substr": "tfcompat.ops.string_ops:substr",
+    "decode_json_example": "tfcompat.ops.string_split_ops:decode_json_example",
+    "string_split": "tfcompat.ops.string_split_ops:string_split",
+    "start_queue_runners": "tfcompat.training.queue_runner:start_queue_runners",
+}
+
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
 GRAPH_DEF_VERSION = 1994
@@ -621,7 +623,7 @@ def add_to_collections(names, value):
     get_default_graph().add_to_collections(names, value)
 
 
-__getattr__ = make_getattr("tf", __name__)
+__getattr__, __dir__ = make_lazy_namespace(__name__, _LAZY, make_getattr("tf", __name__))
 
 
 def _known_tf1_symbols():
@@ -631,4 +633,5 @@ def _known_tf1_symbols():
 
 
 _unsupported.use_known_symbols(_known_tf1_symbols)
+use_deferred_loader(lambda: load_all(_LAZY))
 _attach_reprs()
