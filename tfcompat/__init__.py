@@ -633,5 +633,5 @@ def _known_tf1_symbols():
 
 
 _unsupported.use_known_symbols(_known_tf1_symbols)
-use_deferred_loader(lambda: load_all(_LAZY))
+use_deferred_loader(load_all)
 _attach_reprs()

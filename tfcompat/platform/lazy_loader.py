@@ -14,6 +14,9 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+# Every lazy table made here, so that everything deferred can be loaded at once (load_all).
+_TABLES: list[Mapping[str, str]] = []
+
 
 def resolve(target: str) -> Any:
     """The value named by ``"package.module"`` or ``"package.module:attr"``."""
@@ -33,6 +36,7 @@ def make_lazy_namespace(
     name goes to ``missing`` (the namespace's "not supported by tfcompat yet" error).
     ``__dir__`` lists the loaded names and the lazy ones, so ``dir(tf)`` shows both.
     """
+    _TABLES.append(lazy)
 
     def __getattr__(name: str) -> Any:
         target = lazy.get(name)
@@ -48,8 +52,9 @@ def make_lazy_namespace(
     return __getattr__, __dir__
 
 
-def load_all(lazy: Mapping[str, str]) -> None:
+def load_all() -> None:
     """Imports every module a lazy table names (their op registrations are import side effects)."""
-    modules: Iterable[str] = dict.fromkeys(target.partition(":")[0] for target in lazy.values())
+    modules: Iterable[str] = dict.fromkeys(
+        target.partition(":")[0] for lazy in _TABLES for target in lazy.values())
     for module_name in modules:
         importlib.import_module(module_name)
