@@ -68,7 +68,9 @@ from tfcompat.framework.op_registry import (
     NotDifferentiable,
     RegisterGradient,
     no_gradient,
-    use_deferred_loader,
+)
+from tfcompat.framework.op_registry import (
+    use_deferred_loader as _use_deferred_loader,
 )
 from tfcompat.framework.ops import (
     Graph,
@@ -229,7 +231,8 @@ from tfcompat.ops.state_ops import (
 from tfcompat.ops.while_loop_v1 import while_loop
 from tfcompat.platform import app, compat, flags, gfile
 from tfcompat.platform import tf_logging as logging
-from tfcompat.platform.lazy_loader import load_all, make_lazy_namespace
+from tfcompat.platform.lazy_loader import load_all as _load_all
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.switches import (
     control_flow_v2_enabled,
     disable_control_flow_v2,
@@ -623,7 +626,7 @@ def add_to_collections(names, value):
     get_default_graph().add_to_collections(names, value)
 
 
-__getattr__, __dir__ = make_lazy_namespace(__name__, _LAZY, make_getattr("tf", __name__))
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf", __name__))
 
 
 def _known_tf1_symbols():
@@ -633,5 +636,5 @@ def _known_tf1_symbols():
 
 
 _unsupported.use_known_symbols(_known_tf1_symbols)
-use_deferred_loader(load_all)
+_use_deferred_loader(_load_all)
 _attach_reprs()

@@ -32,7 +32,7 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
-from tfcompat.platform.lazy_loader import make_lazy_namespace
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
 from tfcompat.rnn.dynamic import dynamic_rnn
@@ -44,7 +44,7 @@ _LAZY: dict[str, str] = {
     "embedding_lookup_sparse": "tfcompat.ops.embedding_sparse_ops:embedding_lookup_sparse",
 }
 
-__getattr__, __dir__ = make_lazy_namespace(__name__, _LAZY, make_getattr("tf.nn", __name__))
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.nn", __name__))
 
 
 # ---- numeric (issue 9)

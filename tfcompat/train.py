@@ -2,7 +2,7 @@
 
 from tfcompat import train_experimental as experimental
 from tfcompat.framework.graph_export import write_graph
-from tfcompat.platform.lazy_loader import make_lazy_namespace
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.example_pb2 import (
@@ -131,4 +131,4 @@ _LAZY: dict[str, str] = {
     "Supervisor": "tfcompat.training.supervisor:Supervisor",
 }
 
-__getattr__, __dir__ = make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))
