@@ -11,18 +11,7 @@ AttributeError naming it.
 # ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
 # ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
 # ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
-from tfcompat import (
-    errors,
-    initializers,
-    layers,
-    losses,
-    math,
-    nest,
-    nn,
-    random,
-    summary,
-    train,
-)
+from tfcompat import errors, train
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -120,9 +109,7 @@ from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
-from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
-from tfcompat.ops.hessians import hessians
 from tfcompat.ops.logging_ops import Print
 from tfcompat.ops.math_ops import (
     abs,
@@ -203,7 +190,6 @@ from tfcompat.ops.random_ops import (
 )
 
 # ---- data: record ops (tfcompat/ops/record_ops.py)
-from tfcompat.ops.script_ops import numpy_function, py_func, py_function
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,
@@ -312,163 +298,11 @@ from tfcompat.tools.draw import draw
 
 # ---- control flow, assertions, debugging (issue 12)
 # isort: split
-from tfcompat import debugging
-from tfcompat.ops.check_ops import (
-    assert_equal,
-    assert_greater,
-    assert_greater_equal,
-    assert_integer,
-    assert_less,
-    assert_less_equal,
-    assert_near,
-    assert_negative,
-    assert_non_negative,
-    assert_non_positive,
-    assert_none_equal,
-    assert_positive,
-    assert_proper_iterable,
-    assert_rank,
-    assert_rank_at_least,
-    assert_rank_in,
-    assert_same_float_dtype,
-    assert_scalar,
-    assert_type,
-    is_non_decreasing,
-    is_numeric_tensor,
-    is_strictly_increasing,
-)
-from tfcompat.ops.control_flow_case import case, switch_case
-from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
-from tfcompat.ops.numerics import (
-    add_check_numerics_ops,
-    check_numerics,
-    verify_tensor_all_finite,
-)
-from tfcompat.ops.tensor_array_ops import TensorArray
-from tfcompat.variables.template import make_template
 
 # ---- numeric (issue 9)
 # isort: split
-from tfcompat import (
-    bitwise,
-    manip,
-)
-from tfcompat.ops.array_extra_ops import (
-    batch_gather,
-    broadcast_dynamic_shape,
-    broadcast_static_shape,
-    ensure_shape,
-    meshgrid,
-    repeat,
-    reverse_sequence,
-    roll,
-    saturate_cast,
-    sequence_mask,
-    to_bfloat16,
-    to_complex64,
-    to_complex128,
-    unique_with_counts,
-    unravel_index,
-)
-from tfcompat.ops.clip_ops import (
-    clip_by_average_norm,
-    clip_by_global_norm,
-    clip_by_norm,
-    global_norm,
-)
-from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
-from tfcompat.ops.einsum_ops import einsum, tensordot
-from tfcompat.ops.math_extra_ops import (
-    acos,
-    acosh,
-    angle,
-    asin,
-    asinh,
-    atan,
-    atan2,
-    atanh,
-    complex,
-    conj,
-    cosh,
-    floor_div,
-    imag,
-    real,
-    rint,
-    sinh,
-    tan,
-    truncatediv,
-    truncatemod,
-)
-from tfcompat.ops.matrix_diag_ops import (
-    eye,
-    matrix_band_part,
-    matrix_diag,
-    matrix_diag_part,
-    matrix_set_diag,
-    trace,
-)
-from tfcompat.ops.partition_ops import (
-    dynamic_partition,
-    dynamic_stitch,
-    histogram_fixed_width,
-    histogram_fixed_width_bins,
-    searchsorted,
-)
-from tfcompat.ops.random_extra_ops import random_crop
-from tfcompat.ops.reduction_extra_ops import (
-    accumulate_n,
-    arg_max,
-    arg_min,
-    count_nonzero,
-)
-from tfcompat.ops.scatter_nd_ops import gather_nd, scatter_nd
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_add
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_nd_add
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_max as tensor_scatter_nd_max
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_min as tensor_scatter_nd_min
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_nd_sub
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_sub
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_nd_update
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_update
-from tfcompat.ops.segment_ops import (
-    segment_max,
-    segment_mean,
-    segment_min,
-    segment_prod,
-    segment_sum,
-    unsorted_segment_max,
-    unsorted_segment_mean,
-    unsorted_segment_min,
-    unsorted_segment_prod,
-    unsorted_segment_sqrt_n,
-)
-from tfcompat.ops.sort_ops import argsort, sort
-from tfcompat.ops.space_ops import (
-    batch_to_space,
-    batch_to_space_nd,
-    depth_to_space,
-    extract_image_patches,
-    required_space_to_batch_paddings,
-    space_to_batch,
-    space_to_batch_nd,
-    space_to_depth,
-)
-from tfcompat.ops.special_math_ops import (
-    betainc,
-    digamma,
-    erf,
-    erfc,
-    igamma,
-    igammac,
-    lbeta,
-    lgamma,
-    log_sigmoid,
-    polygamma,
-    zeta,
-)
-from tfcompat.variables.init_ops_extra import uniform_unit_scaling_initializer
 
 # ---- lazy: rarely used parts load on first access (tfcompat/platform/lazy_loader.py), so that
 # `import tfcompat` does not pay for them; op types they register are found by op lookups too.
@@ -582,6 +416,158 @@ _LAZY: dict[str, str] = {
     "decode_json_example": "tfcompat.ops.string_split_ops:decode_json_example",
     "string_split": "tfcompat.ops.string_split_ops:string_split",
     "start_queue_runners": "tfcompat.training.queue_runner:start_queue_runners",
+    "bitwise": "tfcompat.bitwise",
+    "debugging": "tfcompat.debugging",
+    "initializers": "tfcompat.initializers",
+    "layers": "tfcompat.layers",
+    "losses": "tfcompat.losses",
+    "manip": "tfcompat.manip",
+    "math": "tfcompat.math",
+    "nest": "tfcompat.nest",
+    "nn": "tfcompat.nn",
+    "random": "tfcompat.random",
+    "summary": "tfcompat.summary",
+    "batch_gather": "tfcompat.ops.array_extra_ops:batch_gather",
+    "broadcast_dynamic_shape": "tfcompat.ops.array_extra_ops:broadcast_dynamic_shape",
+    "broadcast_static_shape": "tfcompat.ops.array_extra_ops:broadcast_static_shape",
+    "ensure_shape": "tfcompat.ops.array_extra_ops:ensure_shape",
+    "meshgrid": "tfcompat.ops.array_extra_ops:meshgrid",
+    "repeat": "tfcompat.ops.array_extra_ops:repeat",
+    "reverse_sequence": "tfcompat.ops.array_extra_ops:reverse_sequence",
+    "roll": "tfcompat.ops.array_extra_ops:roll",
+    "saturate_cast": "tfcompat.ops.array_extra_ops:saturate_cast",
+    "sequence_mask": "tfcompat.ops.array_extra_ops:sequence_mask",
+    "to_bfloat16": "tfcompat.ops.array_extra_ops:to_bfloat16",
+    "to_complex128": "tfcompat.ops.array_extra_ops:to_complex128",
+    "to_complex64": "tfcompat.ops.array_extra_ops:to_complex64",
+    "unique_with_counts": "tfcompat.ops.array_extra_ops:unique_with_counts",
+    "unravel_index": "tfcompat.ops.array_extra_ops:unravel_index",
+    "assert_equal": "tfcompat.ops.check_ops:assert_equal",
+    "assert_greater": "tfcompat.ops.check_ops:assert_greater",
+    "assert_greater_equal": "tfcompat.ops.check_ops:assert_greater_equal",
+    "assert_integer": "tfcompat.ops.check_ops:assert_integer",
+    "assert_less": "tfcompat.ops.check_ops:assert_less",
+    "assert_less_equal": "tfcompat.ops.check_ops:assert_less_equal",
+    "assert_near": "tfcompat.ops.check_ops:assert_near",
+    "assert_negative": "tfcompat.ops.check_ops:assert_negative",
+    "assert_non_negative": "tfcompat.ops.check_ops:assert_non_negative",
+    "assert_non_positive": "tfcompat.ops.check_ops:assert_non_positive",
+    "assert_none_equal": "tfcompat.ops.check_ops:assert_none_equal",
+    "assert_positive": "tfcompat.ops.check_ops:assert_positive",
+    "assert_proper_iterable": "tfcompat.ops.check_ops:assert_proper_iterable",
+    "assert_rank": "tfcompat.ops.check_ops:assert_rank",
+    "assert_rank_at_least": "tfcompat.ops.check_ops:assert_rank_at_least",
+    "assert_rank_in": "tfcompat.ops.check_ops:assert_rank_in",
+    "assert_same_float_dtype": "tfcompat.ops.check_ops:assert_same_float_dtype",
+    "assert_scalar": "tfcompat.ops.check_ops:assert_scalar",
+    "assert_type": "tfcompat.ops.check_ops:assert_type",
+    "is_non_decreasing": "tfcompat.ops.check_ops:is_non_decreasing",
+    "is_numeric_tensor": "tfcompat.ops.check_ops:is_numeric_tensor",
+    "is_strictly_increasing": "tfcompat.ops.check_ops:is_strictly_increasing",
+    "clip_by_average_norm": "tfcompat.ops.clip_ops:clip_by_average_norm",
+    "clip_by_global_norm": "tfcompat.ops.clip_ops:clip_by_global_norm",
+    "clip_by_norm": "tfcompat.ops.clip_ops:clip_by_norm",
+    "global_norm": "tfcompat.ops.clip_ops:global_norm",
+    "case": "tfcompat.ops.control_flow_case:case",
+    "switch_case": "tfcompat.ops.control_flow_case:switch_case",
+    "bincount": "tfcompat.ops.count_ops:bincount",
+    "confusion_matrix": "tfcompat.ops.count_ops:confusion_matrix",
+    "lin_space": "tfcompat.ops.count_ops:lin_space",
+    "linspace": "tfcompat.ops.count_ops:linspace",
+    "einsum": "tfcompat.ops.einsum_ops:einsum",
+    "tensordot": "tfcompat.ops.einsum_ops:tensordot",
+    "foldl": "tfcompat.ops.functional_ops:foldl",
+    "foldr": "tfcompat.ops.functional_ops:foldr",
+    "map_fn": "tfcompat.ops.functional_ops:map_fn",
+    "scan": "tfcompat.ops.functional_ops:scan",
+    "explain_gradient": "tfcompat.ops.gradient_explain:explain_gradient",
+    "hessians": "tfcompat.ops.hessians:hessians",
+    "acos": "tfcompat.ops.math_extra_ops:acos",
+    "acosh": "tfcompat.ops.math_extra_ops:acosh",
+    "angle": "tfcompat.ops.math_extra_ops:angle",
+    "asin": "tfcompat.ops.math_extra_ops:asin",
+    "asinh": "tfcompat.ops.math_extra_ops:asinh",
+    "atan": "tfcompat.ops.math_extra_ops:atan",
+    "atan2": "tfcompat.ops.math_extra_ops:atan2",
+    "atanh": "tfcompat.ops.math_extra_ops:atanh",
+    "complex": "tfcompat.ops.math_extra_ops:complex",
+    "conj": "tfcompat.ops.math_extra_ops:conj",
+    "cosh": "tfcompat.ops.math_extra_ops:cosh",
+    "floor_div": "tfcompat.ops.math_extra_ops:floor_div",
+    "imag": "tfcompat.ops.math_extra_ops:imag",
+    "real": "tfcompat.ops.math_extra_ops:real",
+    "rint": "tfcompat.ops.math_extra_ops:rint",
+    "sinh": "tfcompat.ops.math_extra_ops:sinh",
+    "tan": "tfcompat.ops.math_extra_ops:tan",
+    "truncatediv": "tfcompat.ops.math_extra_ops:truncatediv",
+    "truncatemod": "tfcompat.ops.math_extra_ops:truncatemod",
+    "eye": "tfcompat.ops.matrix_diag_ops:eye",
+    "matrix_band_part": "tfcompat.ops.matrix_diag_ops:matrix_band_part",
+    "matrix_diag": "tfcompat.ops.matrix_diag_ops:matrix_diag",
+    "matrix_diag_part": "tfcompat.ops.matrix_diag_ops:matrix_diag_part",
+    "matrix_set_diag": "tfcompat.ops.matrix_diag_ops:matrix_set_diag",
+    "trace": "tfcompat.ops.matrix_diag_ops:trace",
+    "add_check_numerics_ops": "tfcompat.ops.numerics:add_check_numerics_ops",
+    "check_numerics": "tfcompat.ops.numerics:check_numerics",
+    "verify_tensor_all_finite": "tfcompat.ops.numerics:verify_tensor_all_finite",
+    "dynamic_partition": "tfcompat.ops.partition_ops:dynamic_partition",
+    "dynamic_stitch": "tfcompat.ops.partition_ops:dynamic_stitch",
+    "histogram_fixed_width": "tfcompat.ops.partition_ops:histogram_fixed_width",
+    "histogram_fixed_width_bins": "tfcompat.ops.partition_ops:histogram_fixed_width_bins",
+    "searchsorted": "tfcompat.ops.partition_ops:searchsorted",
+    "random_crop": "tfcompat.ops.random_extra_ops:random_crop",
+    "accumulate_n": "tfcompat.ops.reduction_extra_ops:accumulate_n",
+    "arg_max": "tfcompat.ops.reduction_extra_ops:arg_max",
+    "arg_min": "tfcompat.ops.reduction_extra_ops:arg_min",
+    "count_nonzero": "tfcompat.ops.reduction_extra_ops:count_nonzero",
+    "gather_nd": "tfcompat.ops.scatter_nd_ops:gather_nd",
+    "scatter_nd": "tfcompat.ops.scatter_nd_ops:scatter_nd",
+    "tensor_scatter_add": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_add",
+    "tensor_scatter_nd_add": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_add",
+    "tensor_scatter_nd_max": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_max",
+    "tensor_scatter_nd_min": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_min",
+    "tensor_scatter_nd_sub": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_sub",
+    "tensor_scatter_nd_update": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_update",
+    "tensor_scatter_sub": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_sub",
+    "tensor_scatter_update": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_update",
+    "numpy_function": "tfcompat.ops.script_ops:numpy_function",
+    "py_func": "tfcompat.ops.script_ops:py_func",
+    "py_function": "tfcompat.ops.script_ops:py_function",
+    "segment_max": "tfcompat.ops.segment_ops:segment_max",
+    "segment_mean": "tfcompat.ops.segment_ops:segment_mean",
+    "segment_min": "tfcompat.ops.segment_ops:segment_min",
+    "segment_prod": "tfcompat.ops.segment_ops:segment_prod",
+    "segment_sum": "tfcompat.ops.segment_ops:segment_sum",
+    "unsorted_segment_max": "tfcompat.ops.segment_ops:unsorted_segment_max",
+    "unsorted_segment_mean": "tfcompat.ops.segment_ops:unsorted_segment_mean",
+    "unsorted_segment_min": "tfcompat.ops.segment_ops:unsorted_segment_min",
+    "unsorted_segment_prod": "tfcompat.ops.segment_ops:unsorted_segment_prod",
+    "unsorted_segment_sqrt_n": "tfcompat.ops.segment_ops:unsorted_segment_sqrt_n",
+    "argsort": "tfcompat.ops.sort_ops:argsort",
+    "sort": "tfcompat.ops.sort_ops:sort",
+    "batch_to_space": "tfcompat.ops.space_ops:batch_to_space",
+    "batch_to_space_nd": "tfcompat.ops.space_ops:batch_to_space_nd",
+    "depth_to_space": "tfcompat.ops.space_ops:depth_to_space",
+    "extract_image_patches": "tfcompat.ops.space_ops:extract_image_patches",
+    "required_space_to_batch_paddings": "tfcompat.ops.space_ops:required_space_to_batch_paddings",
+    "space_to_batch": "tfcompat.ops.space_ops:space_to_batch",
+    "space_to_batch_nd": "tfcompat.ops.space_ops:space_to_batch_nd",
+    "space_to_depth": "tfcompat.ops.space_ops:space_to_depth",
+    "betainc": "tfcompat.ops.special_math_ops:betainc",
+    "digamma": "tfcompat.ops.special_math_ops:digamma",
+    "erf": "tfcompat.ops.special_math_ops:erf",
+    "erfc": "tfcompat.ops.special_math_ops:erfc",
+    "igamma": "tfcompat.ops.special_math_ops:igamma",
+    "igammac": "tfcompat.ops.special_math_ops:igammac",
+    "lbeta": "tfcompat.ops.special_math_ops:lbeta",
+    "lgamma": "tfcompat.ops.special_math_ops:lgamma",
+    "log_sigmoid": "tfcompat.ops.special_math_ops:log_sigmoid",
+    "polygamma": "tfcompat.ops.special_math_ops:polygamma",
+    "zeta": "tfcompat.ops.special_math_ops:zeta",
+    "TensorArray": "tfcompat.ops.tensor_array_ops:TensorArray",
+    "uniform_unit_scaling_initializer":
+        "tfcompat.variables.init_ops_extra:uniform_unit_scaling_initializer",
+    "make_template": "tfcompat.variables.template:make_template",
 }
 
 __version__ = "1.15.0-tfcompat0.1.0"
