@@ -1,7 +1,8 @@
 """tfcompat: the TensorFlow 1 graph API (``tf.compat.v1``) in pure Python on numpy.
 
 ``import tfcompat as tf`` and write TF1 graph code: this module is the public ``tf`` namespace,
-made only of explicit re-exports. A TF symbol that tfcompat does not implement raises an
+made only of explicit re-exports; the rarely used ones (``_LAZY`` below) are imported on first
+access. A TF symbol that tfcompat does not implement raises an
 AttributeError naming it.
 """
 
@@ -188,8 +189,6 @@ from tfcompat.ops.random_ops import (
     random_uniform,
     truncated_normal,
 )
-
-# ---- data: record ops (tfcompat/ops/record_ops.py)
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
     cumprod,
@@ -215,7 +214,7 @@ from tfcompat.ops.state_ops import (
     is_variable_initialized,
 )
 from tfcompat.ops.while_loop_v1 import while_loop
-from tfcompat.platform import app, compat, flags, gfile
+from tfcompat.platform import compat, gfile
 from tfcompat.platform import tf_logging as logging
 from tfcompat.platform.lazy_loader import load_all as _load_all
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
@@ -288,10 +287,7 @@ from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
 
 # ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
 # isort: split
-from tfcompat import (
-    alias,  # `tfcompat.alias.install()` right after `import tfcompat`
-    contrib,  # its submodules load on first access, as TF's did
-)
+from tfcompat import contrib  # its submodules load on first access, as TF's did
 from tfcompat.platform import unsupported as _unsupported
 from tfcompat.tools.draw import attach_reprs as _attach_reprs
 from tfcompat.tools.draw import draw
@@ -301,12 +297,13 @@ from tfcompat.tools.draw import draw
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
 
-# ---- numeric (issue 9)
-# isort: split
-
-# ---- lazy: rarely used parts load on first access (tfcompat/platform/lazy_loader.py), so that
-# `import tfcompat` does not pay for them; op types they register are found by op lookups too.
+# ---- lazy: everything beyond the core graph API (graphs, sessions, variables, basic array and
+# math ops, tf.train) loads on first access (tfcompat/platform/lazy_loader.py), so that
+# `import tfcompat` does not pay for it; op types those modules register are found by op lookups.
 _LAZY: dict[str, str] = {
+    "alias": "tfcompat.alias",  # `tfcompat.alias.install()` right after `import tfcompat`
+    "app": "tfcompat.platform.app",
+    "flags": "tfcompat.platform.flags",
     "data": "tfcompat.data",
     "estimator": "tfcompat.estimator",
     "image": "tfcompat.image",

@@ -16,7 +16,9 @@ DEFERRED = ("tfcompat.data", "tfcompat.estimator", "tfcompat.image", "tfcompat.l
             "tfcompat.io", "tfcompat.queue", "tfcompat.ops.queue_ops", "tfcompat.ops.csv_ops",
             "tfcompat.ops.example_parsing_ops", "tfcompat.ops.image_codec_ops",
             "tfcompat.ops.linalg.dense_ops", "tfcompat.training.input",
-            "tfcompat.training.monitored_session", "unittest.mock")
+            "tfcompat.training.monitored_session", "tfcompat.nn", "tfcompat.layers",
+            "tfcompat.math", "tfcompat.ops.check_ops", "tfcompat.ops.special_math_ops",
+            "unittest.mock")
 
 
 def run_fresh(code: str) -> dict:
