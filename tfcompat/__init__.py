@@ -12,7 +12,7 @@ AttributeError naming it.
 # ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
 # ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
 # ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
-from tfcompat import errors, train
+from tfcompat import errors
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -281,10 +281,6 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
-# ---- training
-# isort: split
-from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
-
 # ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
 # isort: split
 from tfcompat import contrib  # its submodules load on first access, as TF's did
@@ -298,7 +294,7 @@ from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
 
 # ---- lazy: everything beyond the core graph API (graphs, sessions, variables, basic array and
-# math ops, tf.train) loads on first access (tfcompat/platform/lazy_loader.py), so that
+# math ops) loads on first access (tfcompat/platform/lazy_loader.py), so that
 # `import tfcompat` does not pay for it; op types those modules register are found by op lookups.
 _LAZY: dict[str, str] = {
     "alias": "tfcompat.alias",  # `tfcompat.alias.install()` right after `import tfcompat`
@@ -565,6 +561,9 @@ _LAZY: dict[str, str] = {
     "uniform_unit_scaling_initializer":
         "tfcompat.variables.init_ops_extra:uniform_unit_scaling_initializer",
     "make_template": "tfcompat.variables.template:make_template",
+    "train": "tfcompat.train",
+    "scatter_add": "tfcompat.training.training_ops_sparse:scatter_add",
+    "scatter_sub": "tfcompat.training.training_ops_sparse:scatter_sub",
 }
 
 __version__ = "1.15.0-tfcompat0.1.0"

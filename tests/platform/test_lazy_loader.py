@@ -18,7 +18,7 @@ DEFERRED = ("tfcompat.data", "tfcompat.estimator", "tfcompat.image", "tfcompat.l
             "tfcompat.ops.linalg.dense_ops", "tfcompat.training.input",
             "tfcompat.training.monitored_session", "tfcompat.nn", "tfcompat.layers",
             "tfcompat.math", "tfcompat.ops.check_ops", "tfcompat.ops.special_math_ops",
-            "unittest.mock")
+            "tfcompat.train", "tfcompat.training.saver", "unittest.mock")
 
 
 def run_fresh(code: str) -> dict:
