@@ -1,7 +1,8 @@
 """tfcompat: the TensorFlow 1 graph API (``tf.compat.v1``) in pure Python on numpy.
 
 ``import tfcompat as tf`` and write TF1 graph code: this module is the public ``tf`` namespace,
-made only of explicit re-exports. A TF symbol that tfcompat does not implement raises an
+made only of explicit re-exports; the rarely used ones (``_LAZY`` below) are imported on first
+access. A TF symbol that tfcompat does not implement raises an
 AttributeError naming it.
 """
 
@@ -11,27 +12,7 @@ AttributeError naming it.
 # ---- data: strings (tfcompat/ops/string_ops.py, string_split_ops.py)
 # ---- data: image codecs (tfcompat/ops/image_codec_ops.py; tf.image holds the codecs only)
 # ---- data: queues, readers, CSV (tfcompat/ops/queue_ops.py, reader_ops.py, csv_ops.py)
-from tfcompat import (
-    data,
-    errors,
-    image,
-    initializers,
-    io,
-    layers,
-    losses,
-    math,
-    metrics,
-    nest,
-    nn,
-    python_io,
-    queue,
-    random,
-    sparse,
-    strings,
-    summary,
-    train,
-)
-from tfcompat import testing as test
+from tfcompat import errors
 from tfcompat.client.session import (
     ConfigProto,
     GPUOptions,
@@ -41,7 +22,6 @@ from tfcompat.client.session import (
     Session,
     get_default_session,
 )
-from tfcompat.data.readers import matching_files
 from tfcompat.framework import dtypes as _dtypes
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.dtypes import (
@@ -74,7 +54,14 @@ from tfcompat.framework.dtypes import (
 )
 from tfcompat.framework.importer import import_graph_def
 from tfcompat.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
-from tfcompat.framework.op_registry import NotDifferentiable, RegisterGradient, no_gradient
+from tfcompat.framework.op_registry import (
+    NotDifferentiable,
+    RegisterGradient,
+    no_gradient,
+)
+from tfcompat.framework.op_registry import (
+    use_deferred_loader as _use_deferred_loader,
+)
 from tfcompat.framework.ops import (
     Graph,
     GraphKeys,
@@ -122,20 +109,8 @@ from tfcompat.ops.array_ops import (
 from tfcompat.ops.constant_op import constant
 from tfcompat.ops.control_flow_ops import group, no_op, tuple, with_dependencies
 from tfcompat.ops.control_flow_v1 import cond
-from tfcompat.ops.csv_ops import decode_csv
 from tfcompat.ops.custom_gradient import custom_gradient, identity_n
-from tfcompat.ops.example_parsing_ops import (
-    FixedLenFeature,
-    FixedLenSequenceFeature,
-    SparseFeature,
-    VarLenFeature,
-    parse_example,
-    parse_single_example,
-)
-from tfcompat.ops.gradient_explain import explain_gradient
 from tfcompat.ops.gradients_impl import AggregationMethod, UnconnectedGradients, gradients
-from tfcompat.ops.hessians import hessians
-from tfcompat.ops.linalg_ops import diag, diag_part, qr
 from tfcompat.ops.logging_ops import Print
 from tfcompat.ops.math_ops import (
     abs,
@@ -207,44 +182,12 @@ from tfcompat.ops.math_ops import (
     where,
     where_v2,
 )
-from tfcompat.ops.queue_ops import (
-    FIFOQueue,
-    PaddingFIFOQueue,
-    PriorityQueue,
-    QueueBase,
-    RandomShuffleQueue,
-)
 from tfcompat.ops.random_ops import (
     multinomial,
     random_normal,
     random_shuffle,
     random_uniform,
     truncated_normal,
-)
-from tfcompat.ops.reader_ops import (
-    FixedLengthRecordReader,
-    IdentityReader,
-    ReaderBase,
-    TextLineReader,
-    TFRecordReader,
-    WholeFileReader,
-)
-
-# ---- data: record ops (tfcompat/ops/record_ops.py)
-from tfcompat.ops.record_ops import (
-    decode_base64,
-    decode_compressed,
-    decode_raw,
-    encode_base64,
-    parse_tensor,
-    read_file,
-    serialize_tensor,
-    write_file,
-)
-from tfcompat.ops.script_ops import numpy_function, py_func, py_function
-from tfcompat.ops.sequence_parsing_ops import (
-    parse_sequence_example,
-    parse_single_sequence_example,
 )
 from tfcompat.ops.slicing_ops import (
     boolean_mask,
@@ -263,42 +206,6 @@ from tfcompat.ops.slicing_ops import (
     unsorted_segment_sum,
     unstack,
 )
-from tfcompat.ops.sparse_extra_ops import (
-    deserialize_many_sparse,
-    serialize_many_sparse,
-    serialize_sparse,
-    sparse_mask,
-    sparse_reduce_max_sparse,
-    sparse_reduce_sum_sparse,
-    sparse_reset_shape,
-    sparse_segment_mean,
-    sparse_segment_sqrt_n,
-    sparse_segment_sum,
-)
-from tfcompat.ops.sparse_math_ops import (
-    sparse_fill_empty_rows,
-    sparse_maximum,
-    sparse_minimum,
-    sparse_reduce_max,
-    sparse_reduce_sum,
-    sparse_slice,
-    sparse_softmax,
-    sparse_split,
-    sparse_tensor_dense_matmul,
-)
-from tfcompat.ops.sparse_ops import (
-    sparse_add,
-    sparse_concat,
-    sparse_merge,
-    sparse_placeholder,
-    sparse_reorder,
-    sparse_reshape,
-    sparse_retain,
-    sparse_tensor_to_dense,
-    sparse_to_dense,
-    sparse_to_indicator,
-    sparse_transpose,
-)
 from tfcompat.ops.state_ops import (
     assign,
     assign_add,
@@ -306,22 +213,11 @@ from tfcompat.ops.state_ops import (
     count_up_to,
     is_variable_initialized,
 )
-from tfcompat.ops.string_ops import (
-    as_string,
-    reduce_join,
-    regex_replace,
-    string_join,
-    string_to_hash_bucket_fast,
-    string_to_hash_bucket_strong,
-    string_to_number,
-    substr,
-)
-from tfcompat.ops.string_ops import string_to_hash_bucket_v1 as string_to_hash_bucket
-from tfcompat.ops.string_ops import strip as string_strip
-from tfcompat.ops.string_split_ops import decode_json_example, string_split
 from tfcompat.ops.while_loop_v1 import while_loop
-from tfcompat.platform import app, compat, flags, gfile
+from tfcompat.platform import compat, gfile
 from tfcompat.platform import tf_logging as logging
+from tfcompat.platform.lazy_loader import load_all as _load_all
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.switches import (
     control_flow_v2_enabled,
     disable_control_flow_v2,
@@ -346,7 +242,6 @@ from tfcompat.protobuf.event_pb2 import Event, LogMessage, SessionLog
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, TensorInfo
 from tfcompat.protobuf.summary_pb2 import HistogramProto, Summary, SummaryMetadata
-from tfcompat.training.queue_runner import start_queue_runners
 from tfcompat.variables.init_ops import (
     constant_initializer,
     glorot_normal_initializer,
@@ -386,198 +281,290 @@ from tfcompat.variables.variables import (
     variables_initializer,
 )
 
-# ---- training
-# isort: split
-from tfcompat import estimator
-from tfcompat.training.training_ops_sparse import scatter_add, scatter_sub
-
 # ---- tools-contrib: graph pictures and the tfcompat-only modules users are told to call
 # isort: split
-from tfcompat import (
-    alias,  # `tfcompat.alias.install()` right after `import tfcompat`
-    contrib,  # its submodules load on first access, as TF's did
-)
+from tfcompat import contrib  # its submodules load on first access, as TF's did
 from tfcompat.platform import unsupported as _unsupported
 from tfcompat.tools.draw import attach_reprs as _attach_reprs
 from tfcompat.tools.draw import draw
 
 # ---- control flow, assertions, debugging (issue 12)
 # isort: split
-from tfcompat import debugging
-from tfcompat.ops.check_ops import (
-    assert_equal,
-    assert_greater,
-    assert_greater_equal,
-    assert_integer,
-    assert_less,
-    assert_less_equal,
-    assert_near,
-    assert_negative,
-    assert_non_negative,
-    assert_non_positive,
-    assert_none_equal,
-    assert_positive,
-    assert_proper_iterable,
-    assert_rank,
-    assert_rank_at_least,
-    assert_rank_in,
-    assert_same_float_dtype,
-    assert_scalar,
-    assert_type,
-    is_non_decreasing,
-    is_numeric_tensor,
-    is_strictly_increasing,
-)
-from tfcompat.ops.control_flow_case import case, switch_case
-from tfcompat.ops.functional_ops import foldl, foldr, map_fn, scan
 from tfcompat.ops.logging_ops import Assert
 from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
-from tfcompat.ops.numerics import (
-    add_check_numerics_ops,
-    check_numerics,
-    verify_tensor_all_finite,
-)
-from tfcompat.ops.tensor_array_ops import TensorArray
-from tfcompat.variables.template import make_template
 
-# ---- numeric (issue 9)
-# isort: split
-from tfcompat import bitwise, linalg, manip, signal, spectral
-from tfcompat.ops.array_extra_ops import (
-    batch_gather,
-    broadcast_dynamic_shape,
-    broadcast_static_shape,
-    ensure_shape,
-    meshgrid,
-    repeat,
-    reverse_sequence,
-    roll,
-    saturate_cast,
-    sequence_mask,
-    to_bfloat16,
-    to_complex64,
-    to_complex128,
-    unique_with_counts,
-    unravel_index,
-)
-from tfcompat.ops.clip_ops import (
-    clip_by_average_norm,
-    clip_by_global_norm,
-    clip_by_norm,
-    global_norm,
-)
-from tfcompat.ops.count_ops import bincount, confusion_matrix, lin_space, linspace
-from tfcompat.ops.einsum_ops import einsum, tensordot
-from tfcompat.ops.fft_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d
-from tfcompat.ops.linalg.decomposition_ops import (
-    matrix_square_root,
-    self_adjoint_eig,
-    self_adjoint_eigvals,
-    svd,
-)
-from tfcompat.ops.linalg.dense_ops import (
-    cholesky,
-    matrix_determinant,
-    matrix_inverse,
-    matrix_solve,
-)
-from tfcompat.ops.linalg.linalg_impl import (
-    cholesky_solve,
-    matrix_solve_ls,
-    matrix_transpose,
-    norm,
-)
-from tfcompat.ops.linalg.linalg_impl import triangular_solve as matrix_triangular_solve
-from tfcompat.ops.linalg.tridiagonal_ops import cross
-from tfcompat.ops.math_extra_ops import (
-    acos,
-    acosh,
-    angle,
-    asin,
-    asinh,
-    atan,
-    atan2,
-    atanh,
-    complex,
-    conj,
-    cosh,
-    floor_div,
-    imag,
-    real,
-    rint,
-    sinh,
-    tan,
-    truncatediv,
-    truncatemod,
-)
-from tfcompat.ops.matrix_diag_ops import (
-    eye,
-    matrix_band_part,
-    matrix_diag,
-    matrix_diag_part,
-    matrix_set_diag,
-    trace,
-)
-from tfcompat.ops.partition_ops import (
-    dynamic_partition,
-    dynamic_stitch,
-    histogram_fixed_width,
-    histogram_fixed_width_bins,
-    searchsorted,
-)
-from tfcompat.ops.random_extra_ops import random_crop
-from tfcompat.ops.reduction_extra_ops import (
-    accumulate_n,
-    arg_max,
-    arg_min,
-    count_nonzero,
-)
-from tfcompat.ops.scatter_nd_ops import gather_nd, scatter_nd
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_add
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_add as tensor_scatter_nd_add
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_max as tensor_scatter_nd_max
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_min as tensor_scatter_nd_min
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_nd_sub
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_sub as tensor_scatter_sub
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_nd_update
-from tfcompat.ops.scatter_nd_ops import tensor_scatter_nd_update as tensor_scatter_update
-from tfcompat.ops.segment_ops import (
-    segment_max,
-    segment_mean,
-    segment_min,
-    segment_prod,
-    segment_sum,
-    unsorted_segment_max,
-    unsorted_segment_mean,
-    unsorted_segment_min,
-    unsorted_segment_prod,
-    unsorted_segment_sqrt_n,
-)
-from tfcompat.ops.sort_ops import argsort, sort
-from tfcompat.ops.space_ops import (
-    batch_to_space,
-    batch_to_space_nd,
-    depth_to_space,
-    extract_image_patches,
-    required_space_to_batch_paddings,
-    space_to_batch,
-    space_to_batch_nd,
-    space_to_depth,
-)
-from tfcompat.ops.special_math_ops import (
-    betainc,
-    digamma,
-    erf,
-    erfc,
-    igamma,
-    igammac,
-    lbeta,
-    lgamma,
-    log_sigmoid,
-    polygamma,
-    zeta,
-)
-from tfcompat.variables.init_ops_extra import uniform_unit_scaling_initializer
+# ---- lazy: everything beyond the core graph API (graphs, sessions, variables, basic array and
+# math ops) loads on first access (tfcompat/platform/lazy_loader.py), so that
+# `import tfcompat` does not pay for it; op types those modules register are found by op lookups.
+_LAZY: dict[str, str] = {
+    "alias": "tfcompat.alias",  # `tfcompat.alias.install()` right after `import tfcompat`
+    "app": "tfcompat.platform.app",
+    "flags": "tfcompat.platform.flags",
+    "data": "tfcompat.data",
+    "estimator": "tfcompat.estimator",
+    "image": "tfcompat.image",
+    "io": "tfcompat.io",
+    "linalg": "tfcompat.linalg",
+    "metrics": "tfcompat.metrics",
+    "python_io": "tfcompat.python_io",
+    "queue": "tfcompat.queue",
+    "signal": "tfcompat.signal",
+    "sparse": "tfcompat.sparse",
+    "spectral": "tfcompat.spectral",
+    "strings": "tfcompat.strings",
+    "test": "tfcompat.testing",
+    "matching_files": "tfcompat.data.readers:matching_files",
+    "decode_csv": "tfcompat.ops.csv_ops:decode_csv",
+    "FixedLenFeature": "tfcompat.ops.example_parsing_ops:FixedLenFeature",
+    "FixedLenSequenceFeature": "tfcompat.ops.example_parsing_ops:FixedLenSequenceFeature",
+    "parse_example": "tfcompat.ops.example_parsing_ops:parse_example",
+    "parse_single_example": "tfcompat.ops.example_parsing_ops:parse_single_example",
+    "SparseFeature": "tfcompat.ops.example_parsing_ops:SparseFeature",
+    "VarLenFeature": "tfcompat.ops.example_parsing_ops:VarLenFeature",
+    "fft": "tfcompat.ops.fft_ops:fft",
+    "fft2d": "tfcompat.ops.fft_ops:fft2d",
+    "fft3d": "tfcompat.ops.fft_ops:fft3d",
+    "ifft": "tfcompat.ops.fft_ops:ifft",
+    "ifft2d": "tfcompat.ops.fft_ops:ifft2d",
+    "ifft3d": "tfcompat.ops.fft_ops:ifft3d",
+    "matrix_square_root": "tfcompat.ops.linalg.decomposition_ops:matrix_square_root",
+    "self_adjoint_eig": "tfcompat.ops.linalg.decomposition_ops:self_adjoint_eig",
+    "self_adjoint_eigvals": "tfcompat.ops.linalg.decomposition_ops:self_adjoint_eigvals",
+    "svd": "tfcompat.ops.linalg.decomposition_ops:svd",
+    "cholesky": "tfcompat.ops.linalg.dense_ops:cholesky",
+    "matrix_determinant": "tfcompat.ops.linalg.dense_ops:matrix_determinant",
+    "matrix_inverse": "tfcompat.ops.linalg.dense_ops:matrix_inverse",
+    "matrix_solve": "tfcompat.ops.linalg.dense_ops:matrix_solve",
+    "cholesky_solve": "tfcompat.ops.linalg.linalg_impl:cholesky_solve",
+    "matrix_solve_ls": "tfcompat.ops.linalg.linalg_impl:matrix_solve_ls",
+    "matrix_transpose": "tfcompat.ops.linalg.linalg_impl:matrix_transpose",
+    "matrix_triangular_solve": "tfcompat.ops.linalg.linalg_impl:triangular_solve",
+    "norm": "tfcompat.ops.linalg.linalg_impl:norm",
+    "cross": "tfcompat.ops.linalg.tridiagonal_ops:cross",
+    "diag": "tfcompat.ops.linalg_ops:diag",
+    "diag_part": "tfcompat.ops.linalg_ops:diag_part",
+    "qr": "tfcompat.ops.linalg_ops:qr",
+    "FIFOQueue": "tfcompat.ops.queue_ops:FIFOQueue",
+    "PaddingFIFOQueue": "tfcompat.ops.queue_ops:PaddingFIFOQueue",
+    "PriorityQueue": "tfcompat.ops.queue_ops:PriorityQueue",
+    "QueueBase": "tfcompat.ops.queue_ops:QueueBase",
+    "RandomShuffleQueue": "tfcompat.ops.queue_ops:RandomShuffleQueue",
+    "FixedLengthRecordReader": "tfcompat.ops.reader_ops:FixedLengthRecordReader",
+    "IdentityReader": "tfcompat.ops.reader_ops:IdentityReader",
+    "ReaderBase": "tfcompat.ops.reader_ops:ReaderBase",
+    "TextLineReader": "tfcompat.ops.reader_ops:TextLineReader",
+    "TFRecordReader": "tfcompat.ops.reader_ops:TFRecordReader",
+    "WholeFileReader": "tfcompat.ops.reader_ops:WholeFileReader",
+    "decode_base64": "tfcompat.ops.record_ops:decode_base64",
+    "decode_compressed": "tfcompat.ops.record_ops:decode_compressed",
+    "decode_raw": "tfcompat.ops.record_ops:decode_raw",
+    "encode_base64": "tfcompat.ops.record_ops:encode_base64",
+    "parse_tensor": "tfcompat.ops.record_ops:parse_tensor",
+    "read_file": "tfcompat.ops.record_ops:read_file",
+    "serialize_tensor": "tfcompat.ops.record_ops:serialize_tensor",
+    "write_file": "tfcompat.ops.record_ops:write_file",
+    "parse_sequence_example": "tfcompat.ops.sequence_parsing_ops:parse_sequence_example",
+    "parse_single_sequence_example":
+        "tfcompat.ops.sequence_parsing_ops:parse_single_sequence_example",
+    "deserialize_many_sparse": "tfcompat.ops.sparse_extra_ops:deserialize_many_sparse",
+    "serialize_many_sparse": "tfcompat.ops.sparse_extra_ops:serialize_many_sparse",
+    "serialize_sparse": "tfcompat.ops.sparse_extra_ops:serialize_sparse",
+    "sparse_mask": "tfcompat.ops.sparse_extra_ops:sparse_mask",
+    "sparse_reduce_max_sparse": "tfcompat.ops.sparse_extra_ops:sparse_reduce_max_sparse",
+    "sparse_reduce_sum_sparse": "tfcompat.ops.sparse_extra_ops:sparse_reduce_sum_sparse",
+    "sparse_reset_shape": "tfcompat.ops.sparse_extra_ops:sparse_reset_shape",
+    "sparse_segment_mean": "tfcompat.ops.sparse_extra_ops:sparse_segment_mean",
+    "sparse_segment_sqrt_n": "tfcompat.ops.sparse_extra_ops:sparse_segment_sqrt_n",
+    "sparse_segment_sum": "tfcompat.ops.sparse_extra_ops:sparse_segment_sum",
+    "sparse_fill_empty_rows": "tfcompat.ops.sparse_math_ops:sparse_fill_empty_rows",
+    "sparse_maximum": "tfcompat.ops.sparse_math_ops:sparse_maximum",
+    "sparse_minimum": "tfcompat.ops.sparse_math_ops:sparse_minimum",
+    "sparse_reduce_max": "tfcompat.ops.sparse_math_ops:sparse_reduce_max",
+    "sparse_reduce_sum": "tfcompat.ops.sparse_math_ops:sparse_reduce_sum",
+    "sparse_slice": "tfcompat.ops.sparse_math_ops:sparse_slice",
+    "sparse_softmax": "tfcompat.ops.sparse_math_ops:sparse_softmax",
+    "sparse_split": "tfcompat.ops.sparse_math_ops:sparse_split",
+    "sparse_tensor_dense_matmul": "tfcompat.ops.sparse_math_ops:sparse_tensor_dense_matmul",
+    "sparse_add": "tfcompat.ops.sparse_ops:sparse_add",
+    "sparse_concat": "tfcompat.ops.sparse_ops:sparse_concat",
+    "sparse_merge": "tfcompat.ops.sparse_ops:sparse_merge",
+    "sparse_placeholder": "tfcompat.ops.sparse_ops:sparse_placeholder",
+    "sparse_reorder": "tfcompat.ops.sparse_ops:sparse_reorder",
+    "sparse_reshape": "tfcompat.ops.sparse_ops:sparse_reshape",
+    "sparse_retain": "tfcompat.ops.sparse_ops:sparse_retain",
+    "sparse_tensor_to_dense": "tfcompat.ops.sparse_ops:sparse_tensor_to_dense",
+    "sparse_to_dense": "tfcompat.ops.sparse_ops:sparse_to_dense",
+    "sparse_to_indicator": "tfcompat.ops.sparse_ops:sparse_to_indicator",
+    "sparse_transpose": "tfcompat.ops.sparse_ops:sparse_transpose",
+    "as_string": "tfcompat.ops.string_ops:as_string",
+    "reduce_join": "tfcompat.ops.string_ops:reduce_join",
+    "regex_replace": "tfcompat.ops.string_ops:regex_replace",
+    "string_join": "tfcompat.ops.string_ops:string_join",
+    "string_strip": "tfcompat.ops.string_ops:strip",
+    "string_to_hash_bucket": "tfcompat.ops.string_ops:string_to_hash_bucket_v1",
+    "string_to_hash_bucket_fast": "tfcompat.ops.string_ops:string_to_hash_bucket_fast",
+    "string_to_hash_bucket_strong": "tfcompat.ops.string_ops:string_to_hash_bucket_strong",
+    "string_to_number": "tfcompat.ops.string_ops:string_to_number",
+    "substr": "tfcompat.ops.string_ops:substr",
+    "decode_json_example": "tfcompat.ops.string_split_ops:decode_json_example",
+    "string_split": "tfcompat.ops.string_split_ops:string_split",
+    "start_queue_runners": "tfcompat.training.queue_runner:start_queue_runners",
+    "bitwise": "tfcompat.bitwise",
+    "debugging": "tfcompat.debugging",
+    "initializers": "tfcompat.initializers",
+    "layers": "tfcompat.layers",
+    "losses": "tfcompat.losses",
+    "manip": "tfcompat.manip",
+    "math": "tfcompat.math",
+    "nest": "tfcompat.nest",
+    "nn": "tfcompat.nn",
+    "random": "tfcompat.random",
+    "summary": "tfcompat.summary",
+    "batch_gather": "tfcompat.ops.array_extra_ops:batch_gather",
+    "broadcast_dynamic_shape": "tfcompat.ops.array_extra_ops:broadcast_dynamic_shape",
+    "broadcast_static_shape": "tfcompat.ops.array_extra_ops:broadcast_static_shape",
+    "ensure_shape": "tfcompat.ops.array_extra_ops:ensure_shape",
+    "meshgrid": "tfcompat.ops.array_extra_ops:meshgrid",
+    "repeat": "tfcompat.ops.array_extra_ops:repeat",
+    "reverse_sequence": "tfcompat.ops.array_extra_ops:reverse_sequence",
+    "roll": "tfcompat.ops.array_extra_ops:roll",
+    "saturate_cast": "tfcompat.ops.array_extra_ops:saturate_cast",
+    "sequence_mask": "tfcompat.ops.array_extra_ops:sequence_mask",
+    "to_bfloat16": "tfcompat.ops.array_extra_ops:to_bfloat16",
+    "to_complex128": "tfcompat.ops.array_extra_ops:to_complex128",
+    "to_complex64": "tfcompat.ops.array_extra_ops:to_complex64",
+    "unique_with_counts": "tfcompat.ops.array_extra_ops:unique_with_counts",
+    "unravel_index": "tfcompat.ops.array_extra_ops:unravel_index",
+    "assert_equal": "tfcompat.ops.check_ops:assert_equal",
+    "assert_greater": "tfcompat.ops.check_ops:assert_greater",
+    "assert_greater_equal": "tfcompat.ops.check_ops:assert_greater_equal",
+    "assert_integer": "tfcompat.ops.check_ops:assert_integer",
+    "assert_less": "tfcompat.ops.check_ops:assert_less",
+    "assert_less_equal": "tfcompat.ops.check_ops:assert_less_equal",
+    "assert_near": "tfcompat.ops.check_ops:assert_near",
+    "assert_negative": "tfcompat.ops.check_ops:assert_negative",
+    "assert_non_negative": "tfcompat.ops.check_ops:assert_non_negative",
+    "assert_non_positive": "tfcompat.ops.check_ops:assert_non_positive",
+    "assert_none_equal": "tfcompat.ops.check_ops:assert_none_equal",
+    "assert_positive": "tfcompat.ops.check_ops:assert_positive",
+    "assert_proper_iterable": "tfcompat.ops.check_ops:assert_proper_iterable",
+    "assert_rank": "tfcompat.ops.check_ops:assert_rank",
+    "assert_rank_at_least": "tfcompat.ops.check_ops:assert_rank_at_least",
+    "assert_rank_in": "tfcompat.ops.check_ops:assert_rank_in",
+    "assert_same_float_dtype": "tfcompat.ops.check_ops:assert_same_float_dtype",
+    "assert_scalar": "tfcompat.ops.check_ops:assert_scalar",
+    "assert_type": "tfcompat.ops.check_ops:assert_type",
+    "is_non_decreasing": "tfcompat.ops.check_ops:is_non_decreasing",
+    "is_numeric_tensor": "tfcompat.ops.check_ops:is_numeric_tensor",
+    "is_strictly_increasing": "tfcompat.ops.check_ops:is_strictly_increasing",
+    "clip_by_average_norm": "tfcompat.ops.clip_ops:clip_by_average_norm",
+    "clip_by_global_norm": "tfcompat.ops.clip_ops:clip_by_global_norm",
+    "clip_by_norm": "tfcompat.ops.clip_ops:clip_by_norm",
+    "global_norm": "tfcompat.ops.clip_ops:global_norm",
+    "case": "tfcompat.ops.control_flow_case:case",
+    "switch_case": "tfcompat.ops.control_flow_case:switch_case",
+    "bincount": "tfcompat.ops.count_ops:bincount",
+    "confusion_matrix": "tfcompat.ops.count_ops:confusion_matrix",
+    "lin_space": "tfcompat.ops.count_ops:lin_space",
+    "linspace": "tfcompat.ops.count_ops:linspace",
+    "einsum": "tfcompat.ops.einsum_ops:einsum",
+    "tensordot": "tfcompat.ops.einsum_ops:tensordot",
+    "foldl": "tfcompat.ops.functional_ops:foldl",
+    "foldr": "tfcompat.ops.functional_ops:foldr",
+    "map_fn": "tfcompat.ops.functional_ops:map_fn",
+    "scan": "tfcompat.ops.functional_ops:scan",
+    "explain_gradient": "tfcompat.ops.gradient_explain:explain_gradient",
+    "hessians": "tfcompat.ops.hessians:hessians",
+    "acos": "tfcompat.ops.math_extra_ops:acos",
+    "acosh": "tfcompat.ops.math_extra_ops:acosh",
+    "angle": "tfcompat.ops.math_extra_ops:angle",
+    "asin": "tfcompat.ops.math_extra_ops:asin",
+    "asinh": "tfcompat.ops.math_extra_ops:asinh",
+    "atan": "tfcompat.ops.math_extra_ops:atan",
+    "atan2": "tfcompat.ops.math_extra_ops:atan2",
+    "atanh": "tfcompat.ops.math_extra_ops:atanh",
+    "complex": "tfcompat.ops.math_extra_ops:complex",
+    "conj": "tfcompat.ops.math_extra_ops:conj",
+    "cosh": "tfcompat.ops.math_extra_ops:cosh",
+    "floor_div": "tfcompat.ops.math_extra_ops:floor_div",
+    "imag": "tfcompat.ops.math_extra_ops:imag",
+    "real": "tfcompat.ops.math_extra_ops:real",
+    "rint": "tfcompat.ops.math_extra_ops:rint",
+    "sinh": "tfcompat.ops.math_extra_ops:sinh",
+    "tan": "tfcompat.ops.math_extra_ops:tan",
+    "truncatediv": "tfcompat.ops.math_extra_ops:truncatediv",
+    "truncatemod": "tfcompat.ops.math_extra_ops:truncatemod",
+    "eye": "tfcompat.ops.matrix_diag_ops:eye",
+    "matrix_band_part": "tfcompat.ops.matrix_diag_ops:matrix_band_part",
+    "matrix_diag": "tfcompat.ops.matrix_diag_ops:matrix_diag",
+    "matrix_diag_part": "tfcompat.ops.matrix_diag_ops:matrix_diag_part",
+    "matrix_set_diag": "tfcompat.ops.matrix_diag_ops:matrix_set_diag",
+    "trace": "tfcompat.ops.matrix_diag_ops:trace",
+    "add_check_numerics_ops": "tfcompat.ops.numerics:add_check_numerics_ops",
+    "check_numerics": "tfcompat.ops.numerics:check_numerics",
+    "verify_tensor_all_finite": "tfcompat.ops.numerics:verify_tensor_all_finite",
+    "dynamic_partition": "tfcompat.ops.partition_ops:dynamic_partition",
+    "dynamic_stitch": "tfcompat.ops.partition_ops:dynamic_stitch",
+    "histogram_fixed_width": "tfcompat.ops.partition_ops:histogram_fixed_width",
+    "histogram_fixed_width_bins": "tfcompat.ops.partition_ops:histogram_fixed_width_bins",
+    "searchsorted": "tfcompat.ops.partition_ops:searchsorted",
+    "random_crop": "tfcompat.ops.random_extra_ops:random_crop",
+    "accumulate_n": "tfcompat.ops.reduction_extra_ops:accumulate_n",
+    "arg_max": "tfcompat.ops.reduction_extra_ops:arg_max",
+    "arg_min": "tfcompat.ops.reduction_extra_ops:arg_min",
+    "count_nonzero": "tfcompat.ops.reduction_extra_ops:count_nonzero",
+    "gather_nd": "tfcompat.ops.scatter_nd_ops:gather_nd",
+    "scatter_nd": "tfcompat.ops.scatter_nd_ops:scatter_nd",
+    "tensor_scatter_add": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_add",
+    "tensor_scatter_nd_add": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_add",
+    "tensor_scatter_nd_max": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_max",
+    "tensor_scatter_nd_min": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_min",
+    "tensor_scatter_nd_sub": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_sub",
+    "tensor_scatter_nd_update": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_update",
+    "tensor_scatter_sub": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_sub",
+    "tensor_scatter_update": "tfcompat.ops.scatter_nd_ops:tensor_scatter_nd_update",
+    "numpy_function": "tfcompat.ops.script_ops:numpy_function",
+    "py_func": "tfcompat.ops.script_ops:py_func",
+    "py_function": "tfcompat.ops.script_ops:py_function",
+    "segment_max": "tfcompat.ops.segment_ops:segment_max",
+    "segment_mean": "tfcompat.ops.segment_ops:segment_mean",
+    "segment_min": "tfcompat.ops.segment_ops:segment_min",
+    "segment_prod": "tfcompat.ops.segment_ops:segment_prod",
+    "segment_sum": "tfcompat.ops.segment_ops:segment_sum",
+    "unsorted_segment_max": "tfcompat.ops.segment_ops:unsorted_segment_max",
+    "unsorted_segment_mean": "tfcompat.ops.segment_ops:unsorted_segment_mean",
+    "unsorted_segment_min": "tfcompat.ops.segment_ops:unsorted_segment_min",
+    "unsorted_segment_prod": "tfcompat.ops.segment_ops:unsorted_segment_prod",
+    "unsorted_segment_sqrt_n": "tfcompat.ops.segment_ops:unsorted_segment_sqrt_n",
+    "argsort": "tfcompat.ops.sort_ops:argsort",
+    "sort": "tfcompat.ops.sort_ops:sort",
+    "batch_to_space": "tfcompat.ops.space_ops:batch_to_space",
+    "batch_to_space_nd": "tfcompat.ops.space_ops:batch_to_space_nd",
+    "depth_to_space": "tfcompat.ops.space_ops:depth_to_space",
+    "extract_image_patches": "tfcompat.ops.space_ops:extract_image_patches",
+    "required_space_to_batch_paddings": "tfcompat.ops.space_ops:required_space_to_batch_paddings",
+    "space_to_batch": "tfcompat.ops.space_ops:space_to_batch",
+    "space_to_batch_nd": "tfcompat.ops.space_ops:space_to_batch_nd",
+    "space_to_depth": "tfcompat.ops.space_ops:space_to_depth",
+    "betainc": "tfcompat.ops.special_math_ops:betainc",
+    "digamma": "tfcompat.ops.special_math_ops:digamma",
+    "erf": "tfcompat.ops.special_math_ops:erf",
+    "erfc": "tfcompat.ops.special_math_ops:erfc",
+    "igamma": "tfcompat.ops.special_math_ops:igamma",
+    "igammac": "tfcompat.ops.special_math_ops:igammac",
+    "lbeta": "tfcompat.ops.special_math_ops:lbeta",
+    "lgamma": "tfcompat.ops.special_math_ops:lgamma",
+    "log_sigmoid": "tfcompat.ops.special_math_ops:log_sigmoid",
+    "polygamma": "tfcompat.ops.special_math_ops:polygamma",
+    "zeta": "tfcompat.ops.special_math_ops:zeta",
+    "TensorArray": "tfcompat.ops.tensor_array_ops:TensorArray",
+    "uniform_unit_scaling_initializer":
+        "tfcompat.variables.init_ops_extra:uniform_unit_scaling_initializer",
+    "make_template": "tfcompat.variables.template:make_template",
+    "train": "tfcompat.train",
+    "scatter_add": "tfcompat.training.training_ops_sparse:scatter_add",
+    "scatter_sub": "tfcompat.training.training_ops_sparse:scatter_sub",
+}
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
@@ -621,7 +608,7 @@ def add_to_collections(names, value):
     get_default_graph().add_to_collections(names, value)
 
 
-__getattr__ = make_getattr("tf", __name__)
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf", __name__))
 
 
 def _known_tf1_symbols():
@@ -631,4 +618,5 @@ def _known_tf1_symbols():
 
 
 _unsupported.use_known_symbols(_known_tf1_symbols)
+_use_deferred_loader(_load_all)
 _attach_reprs()

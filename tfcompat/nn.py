@@ -13,7 +13,6 @@ from tfcompat.ops.conv_ops import (  # noqa: F401
     max_pool,
     max_pool2d,
 )
-from tfcompat.ops.embedding_sparse_ops import embedding_lookup_sparse  # noqa: F401
 from tfcompat.ops.math_ops import sigmoid, tanh  # noqa: F401
 from tfcompat.ops.nn_ops import (  # noqa: F401
     bias_add,
@@ -33,13 +32,19 @@ from tfcompat.ops.nn_ops import (  # noqa: F401
     softplus,
     sparse_softmax_cross_entropy_with_logits,
 )
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
 from tfcompat.rnn.dynamic import dynamic_rnn
 from tfcompat.rnn.raw import raw_rnn
 from tfcompat.rnn.static import static_rnn, static_state_saving_rnn
 
-__getattr__ = make_getattr("tf.nn", __name__)
+# Rarely used parts load on first access (tfcompat/platform/lazy_loader.py).
+_LAZY: dict[str, str] = {
+    "embedding_lookup_sparse": "tfcompat.ops.embedding_sparse_ops:embedding_lookup_sparse",
+}
+
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.nn", __name__))
 
 
 # ---- numeric (issue 9)

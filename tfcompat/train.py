@@ -1,9 +1,8 @@
 """``tf.train``: optimizers and the global step."""
 
 from tfcompat import train_experimental as experimental
-from tfcompat import train_queue_runner as queue_runner
-from tfcompat.data.readers import match_filenames_once
 from tfcompat.framework.graph_export import write_graph
+from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
 from tfcompat.protobuf.example_pb2 import (
@@ -29,13 +28,6 @@ from tfcompat.training.basic_session_run_hooks import (
     StepCounterHook,
     StopAtStepHook,
 )
-from tfcompat.training.checkpoint.checkpoint_utils import (
-    VocabInfo,
-    checkpoints_iterator,
-    init_from_checkpoint,
-    remove_checkpoint,
-    warm_start,
-)
 from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
 from tfcompat.training.checkpoint.reader import (
     NewCheckpointReader,
@@ -54,21 +46,6 @@ from tfcompat.training.checkpoint.state import (
 from tfcompat.training.cluster_spec import ClusterSpec
 from tfcompat.training.coordinator import Coordinator, LooperThread
 from tfcompat.training.device_setter import replica_device_setter
-from tfcompat.training.input import (
-    batch,
-    batch_join,
-    input_producer,
-    limit_epochs,
-    maybe_batch,
-    maybe_batch_join,
-    maybe_shuffle_batch,
-    maybe_shuffle_batch_join,
-    range_input_producer,
-    shuffle_batch,
-    shuffle_batch_join,
-    slice_input_producer,
-    string_input_producer,
-)
 from tfcompat.training.learning_rate_decay import (
     cosine_decay,
     cosine_decay_restarts,
@@ -81,11 +58,6 @@ from tfcompat.training.learning_rate_decay import (
     piecewise_constant_decay,
     polynomial_decay,
 )
-from tfcompat.training.monitored_session import (
-    MonitoredSession,
-    MonitoredTrainingSession,
-    SingularMonitoredSession,
-)
 from tfcompat.training.moving_averages import ExponentialMovingAverage
 from tfcompat.training.optimizer import (  # noqa: F401
     AdadeltaOptimizer,
@@ -96,7 +68,6 @@ from tfcompat.training.optimizer import (  # noqa: F401
     Optimizer,
     RMSPropOptimizer,
 )
-from tfcompat.training.queue_runner import QueueRunner, add_queue_runner, start_queue_runners
 from tfcompat.training.regularized_optimizers import (
     AdagradDAOptimizer,
     FtrlOptimizer,
@@ -104,27 +75,12 @@ from tfcompat.training.regularized_optimizers import (
     ProximalGradientDescentOptimizer,
 )
 from tfcompat.training.saver import Saver
-from tfcompat.training.scaffold import (
-    ChiefSessionCreator,
-    Scaffold,
-    SessionCreator,
-    WorkerSessionCreator,
-)
-from tfcompat.training.session_manager import SessionManager
 from tfcompat.training.session_run_hook import (
     SessionRunArgs,
     SessionRunContext,
     SessionRunHook,
     SessionRunValues,
 )
-from tfcompat.training.summary_hooks import (
-    FeedFnHook,
-    FinalOpsHook,
-    GlobalStepWaiterHook,
-    ProfilerHook,
-    SummarySaverHook,
-)
-from tfcompat.training.supervisor import Supervisor, basic_train_loop
 from tfcompat.training.training_util import (  # noqa: F401
     assert_global_step,
     create_global_step,
@@ -133,4 +89,46 @@ from tfcompat.training.training_util import (  # noqa: F401
     global_step,
 )
 
-__getattr__ = make_getattr("tf.train", __name__)
+# Rarely used parts load on first access (tfcompat/platform/lazy_loader.py).
+_LAZY: dict[str, str] = {
+    "queue_runner": "tfcompat.train_queue_runner",
+    "match_filenames_once": "tfcompat.data.readers:match_filenames_once",
+    "checkpoints_iterator": "tfcompat.training.checkpoint.checkpoint_utils:checkpoints_iterator",
+    "init_from_checkpoint": "tfcompat.training.checkpoint.checkpoint_utils:init_from_checkpoint",
+    "remove_checkpoint": "tfcompat.training.checkpoint.checkpoint_utils:remove_checkpoint",
+    "VocabInfo": "tfcompat.training.checkpoint.checkpoint_utils:VocabInfo",
+    "warm_start": "tfcompat.training.checkpoint.checkpoint_utils:warm_start",
+    "batch": "tfcompat.training.input:batch",
+    "batch_join": "tfcompat.training.input:batch_join",
+    "input_producer": "tfcompat.training.input:input_producer",
+    "limit_epochs": "tfcompat.training.input:limit_epochs",
+    "maybe_batch": "tfcompat.training.input:maybe_batch",
+    "maybe_batch_join": "tfcompat.training.input:maybe_batch_join",
+    "maybe_shuffle_batch": "tfcompat.training.input:maybe_shuffle_batch",
+    "maybe_shuffle_batch_join": "tfcompat.training.input:maybe_shuffle_batch_join",
+    "range_input_producer": "tfcompat.training.input:range_input_producer",
+    "shuffle_batch": "tfcompat.training.input:shuffle_batch",
+    "shuffle_batch_join": "tfcompat.training.input:shuffle_batch_join",
+    "slice_input_producer": "tfcompat.training.input:slice_input_producer",
+    "string_input_producer": "tfcompat.training.input:string_input_producer",
+    "MonitoredSession": "tfcompat.training.monitored_session:MonitoredSession",
+    "MonitoredTrainingSession": "tfcompat.training.monitored_session:MonitoredTrainingSession",
+    "SingularMonitoredSession": "tfcompat.training.monitored_session:SingularMonitoredSession",
+    "add_queue_runner": "tfcompat.training.queue_runner:add_queue_runner",
+    "QueueRunner": "tfcompat.training.queue_runner:QueueRunner",
+    "start_queue_runners": "tfcompat.training.queue_runner:start_queue_runners",
+    "ChiefSessionCreator": "tfcompat.training.scaffold:ChiefSessionCreator",
+    "Scaffold": "tfcompat.training.scaffold:Scaffold",
+    "SessionCreator": "tfcompat.training.scaffold:SessionCreator",
+    "WorkerSessionCreator": "tfcompat.training.scaffold:WorkerSessionCreator",
+    "SessionManager": "tfcompat.training.session_manager:SessionManager",
+    "FeedFnHook": "tfcompat.training.summary_hooks:FeedFnHook",
+    "FinalOpsHook": "tfcompat.training.summary_hooks:FinalOpsHook",
+    "GlobalStepWaiterHook": "tfcompat.training.summary_hooks:GlobalStepWaiterHook",
+    "ProfilerHook": "tfcompat.training.summary_hooks:ProfilerHook",
+    "SummarySaverHook": "tfcompat.training.summary_hooks:SummarySaverHook",
+    "basic_train_loop": "tfcompat.training.supervisor:basic_train_loop",
+    "Supervisor": "tfcompat.training.supervisor:Supervisor",
+}
+
+__getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))

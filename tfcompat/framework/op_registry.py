@@ -202,15 +202,41 @@ def register_op(
     return op_def
 
 
+# Op registration is an import side effect, and the public namespace defers importing its rarely
+# used parts (tfcompat/platform/lazy_loader.py). It hands over a loader of those parts (framework
+# must not import upward); a lookup that misses runs it once, then looks again.
+_deferred_loader: Callable[[], None] | None = None
+
+
+def use_deferred_loader(loader: Callable[[], None]) -> None:
+    """Sets the callable importing every module whose op registrations are still deferred."""
+    global _deferred_loader
+    _deferred_loader = loader
+
+
+def _load_deferred() -> bool:
+    """Runs the deferred loader once; True when it ran now (so a missed lookup is worth a retry)."""
+    global _deferred_loader
+    loader, _deferred_loader = _deferred_loader, None
+    if loader is None:
+        return False
+    loader()
+    return True
+
+
 def get_op_def(op_type: str) -> OpDef:
-    try:
-        return _OP_DEFS[op_type]
-    except KeyError:
+    op_def = _OP_DEFS.get(op_type)
+    if op_def is None and _load_deferred():
+        op_def = _OP_DEFS.get(op_type)
+    if op_def is None:
         raise ValueError(f"Op type not registered '{op_type}' in binary running on tfcompat. "
-                         "Make sure the Op and Kernel are registered.") from None
+                         "Make sure the Op and Kernel are registered.")
+    return op_def
 
 
 def registered_op_types() -> list[str]:
+    """Every op type tfcompat has, the deferred modules' included."""
+    _load_deferred()
     return sorted(_OP_DEFS)
 
 
@@ -268,12 +294,14 @@ NotDifferentiable = no_gradient
 
 
 def has_gradient_entry(op_type: str) -> bool:
-    return op_type in _GRADIENTS
+    return op_type in _GRADIENTS or (_load_deferred() and op_type in _GRADIENTS)
 
 
 def get_gradient_function(op_type: str, op_name: str | None = None):
     """The registered gradient fn, None for not-differentiable types; LookupError otherwise."""
     fn = _GRADIENTS.get(op_type)
+    if fn is None and _load_deferred():
+        fn = _GRADIENTS.get(op_type)
     if fn is None:
         raise LookupError(_no_gradient_message(op_type, op_name))
     return None if fn is _NOT_DIFFERENTIABLE else fn

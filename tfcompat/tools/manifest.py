@@ -118,7 +118,7 @@ def namespace_symbols() -> list[str]:
 
     def walk(module: ModuleType, prefix: str) -> None:
         seen.add(id(module))
-        names = getattr(module, "__all__", None) or sorted(vars(module))
+        names = getattr(module, "__all__", None) or dir(module)  # dir: lazy names too
         for name in names:
             value = getattr(module, name, _MISSING)
             symbol = f"{prefix}.{name}"
