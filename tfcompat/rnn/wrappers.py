@@ -189,15 +189,13 @@ def _shallow_filter(visitor, node):
                  for child, flag in zip(node, answer))
 
 
-class ResidualWrapper(RNNCell):
-    """Adds the cell's inputs to its outputs (``residual_fn(inputs, outputs)`` when given);
-    the state passes through unchanged."""
+class _SizePreservingWrapper(RNNCell):
+    """A wrapper whose state and output sizes are its cell's."""
 
-    def __init__(self, cell, residual_fn=None, **kwargs):
+    def __init__(self, cell, **kwargs):
         super().__init__(**kwargs)
         assert_like_rnncell("cell", cell)
         self._cell = cell
-        self._residual_fn = residual_fn
 
     @property
     def wrapped_cell(self):
@@ -210,6 +208,15 @@ class ResidualWrapper(RNNCell):
     @property
     def output_size(self):
         return self._cell.output_size
+
+
+class ResidualWrapper(_SizePreservingWrapper):
+    """Adds the cell's inputs to its outputs (``residual_fn(inputs, outputs)`` when given);
+    the state passes through unchanged."""
+
+    def __init__(self, cell, residual_fn=None, **kwargs):
+        super().__init__(cell, **kwargs)
+        self._residual_fn = residual_fn
 
     def zero_state(self, batch_size, dtype):
         with name_scope(None, f"{type(self).__name__}ZeroState", [batch_size]):
@@ -226,26 +233,12 @@ class ResidualWrapper(RNNCell):
         return residual_fn(inputs, outputs), new_state
 
 
-class DeviceWrapper(RNNCell):
+class DeviceWrapper(_SizePreservingWrapper):
     """Runs the cell (and makes its zero state) on ``device``."""
 
     def __init__(self, cell, device, **kwargs):
-        super().__init__(**kwargs)
-        assert_like_rnncell("cell", cell)
-        self._cell = cell
+        super().__init__(cell, **kwargs)
         self._device = device
-
-    @property
-    def wrapped_cell(self):
-        return self._cell
-
-    @property
-    def state_size(self):
-        return self._cell.state_size
-
-    @property
-    def output_size(self):
-        return self._cell.output_size
 
     def zero_state(self, batch_size, dtype):
         with name_scope(None, f"{type(self).__name__}ZeroState", [batch_size]):
