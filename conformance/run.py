@@ -21,6 +21,7 @@ import builtins
 import contextlib
 import difflib
 import fnmatch
+import importlib.util
 import io
 import os
 import re
@@ -342,7 +343,7 @@ def diff(expected: str, got: str) -> str:
 
 @dataclass
 class Verdict:
-    """Outcome of one case: PASS, FAIL, XFAIL or XPASS, with a one-line detail for failures."""
+    """Outcome of one case: PASS, FAIL, XFAIL, XPASS or SKIP, with a one-line detail."""
 
     status: str
     detail: str = ""
@@ -353,8 +354,23 @@ class Verdict:
         return self.status in ("FAIL", "XPASS")
 
 
+_REQUIRES = re.compile(r"^# requires: (\S+) \((.*)\)$", re.M)
+
+
+def missing_requirement(case: Case) -> str | None:
+    """Why the case cannot run here: a ``# requires: MODULE (how to install)`` line naming an
+    optional package (an extra of tfcompat's, e.g. Pillow for JPEG) that is not installed."""
+    for module, how in _REQUIRES.findall(case.path.read_text()):
+        if importlib.util.find_spec(module) is None:
+            return f"needs {module}: {how}"
+    return None
+
+
 def check_case(tf: ModuleType, case: Case, known_failures: dict[str, str]) -> Verdict:
     """Run a case and judge it against its recording and the known-failures list."""
+    missing = missing_requirement(case)
+    if missing is not None:
+        return Verdict("SKIP", missing)
     expected = read_expected(case)
     run = run_case(tf, case)
     if expected is None:
@@ -422,12 +438,15 @@ def main(argv: list[str] | None = None) -> int:
 
     # The list describes tfcompat's gaps; the oracle itself must pass everything.
     known = load_known_failures() if args.backend == "tfcompat" else {}
-    passed = failed = xfailed = 0
+    passed = failed = xfailed = skipped = 0
     for case in cases:
         verdict = check_case(tf, case, known)
         if verdict.status == "PASS":
             passed += 1
             print(f"PASS {case.id}")
+        elif verdict.status == "SKIP":
+            skipped += 1
+            print(f"SKIP {case.id}: {verdict.detail}")
         elif verdict.status == "XFAIL":
             xfailed += 1
             print(f"XFAIL {case.id}: {verdict.detail}")
@@ -437,6 +456,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose and verdict.diff:
                 print(verdict.diff)
     summary = f"{passed} passed, {failed} failed"
+    summary += f", {skipped} skipped" if skipped else ""
     print(summary + (f", {xfailed} xfailed" if xfailed else ""))
     return 0 if failed == 0 else 1
 

@@ -43,6 +43,9 @@ def tf():
 
 @pytest.mark.parametrize("case", list(_params()))
 def test_case(tf, case):
+    missing = runner.missing_requirement(case)
+    if missing is not None:
+        pytest.skip(missing)
     expected = runner.read_expected(case)
     assert expected is not None, f"{case.id}: no expected output recorded"
     run = runner.run_case(tf, case)

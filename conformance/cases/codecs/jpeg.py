@@ -1,4 +1,5 @@
 # JPEG decoding (bytes made by TF's encoder, embedded) and header ops.
+# requires: PIL (pip install 'tfcompat[jpeg]')
 RGB = bytes.fromhex(
     "ffd8ffe000104a46494600010101012c012c0000ffdb0043000302020302020303030304030304050805050404"
     "050a070706080c0a0c0c0b0a0b0b0d0e12100d0e110e0b0b1016101113141515150c0f171816141812141514ff"
