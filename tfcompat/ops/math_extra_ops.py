@@ -23,20 +23,9 @@ from tfcompat.ops.op_helpers import (
     FLOATS,
     REAL_NUMBERS,
     binary_op,
+    rounded_from_float64,
     unary_op,
 )
-
-
-def rounded_from_float64(fn):
-    """A kernel computing ``fn`` in float64 (complex128 for complex) and rounding to x's dtype."""
-    def kernel(*args):
-        arrays = [np.asarray(a) for a in args]
-        dtype = arrays[0].dtype
-        wide = np.complex128 if dtype.kind == "c" else np.float64
-        with np.errstate(all="ignore"):
-            out = fn(*[a.astype(wide, copy=False) for a in arrays])
-        return np.asarray(out).astype(dtype, copy=False)
-    return kernel
 
 
 def _one(x: Tensor) -> Tensor:

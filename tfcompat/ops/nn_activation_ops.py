@@ -12,8 +12,7 @@ from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 from tfcompat.ops import array_ops, constant_op, math_ops, nn_ops
 from tfcompat.ops.custom_gradient import custom_gradient
-from tfcompat.ops.math_extra_ops import rounded_from_float64
-from tfcompat.ops.op_helpers import FLOATS, unary_op
+from tfcompat.ops.op_helpers import FLOATS, rounded_from_float64, unary_op
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946

@@ -17,9 +17,9 @@ from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tens
 from tfcompat.framework.tensor_shape import unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops, nn_ops
 from tfcompat.ops import special_kernels as sk
-from tfcompat.ops.math_extra_ops import rounded_from_float64, xlogy
+from tfcompat.ops.math_extra_ops import xlogy
 from tfcompat.ops.math_grad_util import binary_op_grads, reduce_to_shape_of
-from tfcompat.ops.op_helpers import FLOATS, unary_op
+from tfcompat.ops.op_helpers import FLOATS, rounded_from_float64, unary_op
 
 _F32_F64 = (dtypes.float32, dtypes.float64)
 

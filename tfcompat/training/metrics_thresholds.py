@@ -95,40 +95,36 @@ true_negatives_at_thresholds = _make_at_thresholds("tn")
 false_negatives_at_thresholds = _make_at_thresholds("fn")
 
 
+def _ratio_at_thresholds(kind: str, other: str, labels, predictions, thresholds, weights,
+                         metrics_collections, updates_collections, name):
+    """``tp / (tp + other + 1e-7)`` at each threshold: precision (other = fp), recall (fn)."""
+    with variable_scope.variable_scope(name, f"{kind}_at_thresholds",
+                                       (predictions, labels, weights)):
+        values, update_ops = _confusion_matrix_at_thresholds(
+            labels, predictions, thresholds, weights, includes=("tp", other))
+        epsilon = 1e-7
+        value = math_ops.divide(values["tp"], epsilon + values["tp"] + values[other],
+                                name=f"{kind}_value")
+        add_to_collections(metrics_collections, value)
+        update_op = math_ops.divide(update_ops["tp"],
+                                    epsilon + update_ops["tp"] + update_ops[other],
+                                    name=f"{kind}_update_op")
+        add_to_collections(updates_collections, update_op)
+        return value, update_op
+
+
 def precision_at_thresholds(labels, predictions, thresholds, weights=None,
                             metrics_collections=None, updates_collections=None, name=None):
     """``tp / (tp + fp + 1e-7)`` at each threshold."""
-    with variable_scope.variable_scope(name, "precision_at_thresholds",
-                                       (predictions, labels, weights)):
-        values, update_ops = _confusion_matrix_at_thresholds(
-            labels, predictions, thresholds, weights, includes=("tp", "fp"))
-        epsilon = 1e-7
-        value = math_ops.divide(values["tp"], epsilon + values["tp"] + values["fp"],
-                                name="precision_value")
-        add_to_collections(metrics_collections, value)
-        update_op = math_ops.divide(update_ops["tp"],
-                                    epsilon + update_ops["tp"] + update_ops["fp"],
-                                    name="precision_update_op")
-        add_to_collections(updates_collections, update_op)
-        return value, update_op
+    return _ratio_at_thresholds("precision", "fp", labels, predictions, thresholds, weights,
+                                metrics_collections, updates_collections, name)
 
 
 def recall_at_thresholds(labels, predictions, thresholds, weights=None,
                          metrics_collections=None, updates_collections=None, name=None):
     """``tp / (tp + fn + 1e-7)`` at each threshold."""
-    with variable_scope.variable_scope(name, "recall_at_thresholds",
-                                       (predictions, labels, weights)):
-        values, update_ops = _confusion_matrix_at_thresholds(
-            labels, predictions, thresholds, weights, includes=("tp", "fn"))
-        epsilon = 1e-7
-        value = math_ops.divide(values["tp"], epsilon + values["tp"] + values["fn"],
-                                name="recall_value")
-        add_to_collections(metrics_collections, value)
-        update_op = math_ops.divide(update_ops["tp"],
-                                    epsilon + update_ops["tp"] + update_ops["fn"],
-                                    name="recall_update_op")
-        add_to_collections(updates_collections, update_op)
-        return value, update_op
+    return _ratio_at_thresholds("recall", "fn", labels, predictions, thresholds, weights,
+                                metrics_collections, updates_collections, name)
 
 
 def _interpolate_pr_auc(tp, fp, fn, num_thresholds):

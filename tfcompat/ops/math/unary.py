@@ -15,7 +15,14 @@ from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import apply_op
 from tfcompat.ops import array_ops, constant_op
-from tfcompat.ops.op_helpers import FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, unary_op
+from tfcompat.ops.op_helpers import (
+    FLOAT_COMPLEX,
+    FLOATS,
+    NUMBERS,
+    REAL_NUMBERS,
+    rounded_from_float64,
+    unary_op,
+)
 
 
 def _grad_op(op_type: str, fn, grad) -> None:
@@ -30,23 +37,6 @@ def _grad_op(op_type: str, fn, grad) -> None:
 
 def _mul(x, y):
     return apply_op("Mul", [x, y])
-
-
-def _float32_via_float64(ufunc):
-    """``ufunc`` correctly rounded for float32: evaluated in float64 chunk by chunk (the ufunc's
-    own buffering, no float64 temporary of the full size) and rounded once.
-
-    Used where numpy's float32 loop is measurably less accurate than TF's (Exp: 2 ulp max and
-    0.40 mean against TF's 1 and 0.27; numpy's exp(2.0) is 1 ulp off). For the other unary ops
-    numpy's float32 loops already beat TF's max and mean ulp error (tests/ops/
-    test_float32_accuracy.py), and float64 evaluation would cost 4-40x.
-    """
-    def kernel(x):
-        x = np.asarray(x)
-        if x.dtype != np.float32:
-            return ufunc(x)
-        return ufunc(x, out=np.empty(x.shape, np.float32), dtype=np.float64, casting="unsafe")
-    return kernel
 
 
 # ---- Neg -----------------------------------------------------------------------------------
@@ -139,7 +129,9 @@ def _exp_grad(op, grad):
     return grad * op.outputs[0]
 
 
-exp = unary_op("Exp", _float32_via_float64(np.exp), FLOAT_COMPLEX,
+# numpy's float32 exp is up to 2 ulp off (TF: 1); the other unary float32 loops already beat TF's
+# error (tests/ops/test_float32_accuracy.py), where float64 evaluation would cost 4-40x.
+exp = unary_op("Exp", rounded_from_float64(np.exp), FLOAT_COMPLEX,
                "Computes exponential of x element-wise.", grad=_exp_grad)
 
 
