@@ -80,6 +80,18 @@ def _finish(outputs, normalizer_fn, normalizer_params, activation_fn):
     return outputs
 
 
+def _apply_weights_layer(layer, inputs, sc, use_bias, variables_collections,
+                         outputs_collections, normalizer_fn, normalizer_params, activation_fn):
+    """Runs a core layer the slim way: its weights (and biases) into ``variables_collections``,
+    then the normalizer and activation, the result into ``outputs_collections`` as ``sc``."""
+    outputs = layer.apply(inputs)
+    add_variable_to_collections(layer.kernel, variables_collections, "weights")
+    if use_bias:
+        add_variable_to_collections(layer.bias, variables_collections, "biases")
+    outputs = _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
+    return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
 # ---- layers with weights -----------------------------------------------------------------
 
 
@@ -106,12 +118,9 @@ def fully_connected(inputs, num_outputs, activation_fn=nn_ops.relu, normalizer_f
                                   bias_regularizer=biases_regularizer, trainable=trainable,
                                   name=sc.name, dtype=inputs.dtype.base_dtype, _scope=sc,
                                   _reuse=reuse)
-        outputs = layer.apply(inputs)
-        add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if use_bias:
-            add_variable_to_collections(layer.bias, variables_collections, "biases")
-        outputs = _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+        return _apply_weights_layer(layer, inputs, sc, use_bias, variables_collections,
+                                    outputs_collections, normalizer_fn, normalizer_params,
+                                    activation_fn)
 
 
 def _pair(value, name: str) -> list[int]:
@@ -156,12 +165,9 @@ def convolution2d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", da
                                    bias_regularizer=biases_regularizer, trainable=trainable,
                                    name=sc.name, dtype=inputs.dtype.base_dtype, _scope=sc,
                                    _reuse=reuse)
-        outputs = layer.apply(inputs)
-        add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if use_bias:
-            add_variable_to_collections(layer.bias, variables_collections, "biases")
-        outputs = _finish(outputs, normalizer_fn, normalizer_params, activation_fn)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+        return _apply_weights_layer(layer, inputs, sc, use_bias, variables_collections,
+                                    outputs_collections, normalizer_fn, normalizer_params,
+                                    activation_fn)
 
 
 conv2d = convolution2d
