@@ -19,15 +19,16 @@ from tfcompat.framework.ops import apply_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops.image.resize_kernels import F32, check_resize_input, resize_scale
 from tfcompat.ops.image.resize_ops import (
+    _KERNEL_ATTRS,
     NEAREST_TYPES,
     _check_attrs,
     _rank4,
     _resized_shape,
+    interpolation_grad,
 )
 
 _TABLE_SIZE = 1024
 _ATTRS = {"align_corners": False, "half_pixel_centers": False}
-_KERNEL_ATTRS = ("align_corners", "half_pixel_centers")
 _BICUBIC_GRAD_TYPES = (dtypes.float32, dtypes.float64)
 
 
@@ -91,19 +92,11 @@ def _bicubic_kernel(images, size, *, align_corners, half_pixel_centers):
     return _weighted_taps(by_rows, 2, *cols).astype(F32)
 
 
-def _bicubic_grad(op, grad):
-    image = op.inputs[0]
-    if image.dtype.base_dtype not in _BICUBIC_GRAD_TYPES:
-        return None, None
-    attrs = {name: op.get_attr(name) for name in _KERNEL_ATTRS}
-    return apply_op("ResizeBicubicGrad", [grad, image], attrs=attrs), None
-
-
 register_op("ResizeBicubic", foldable=False,
             inputs=("images: T", "size: int32"), kernel=_bicubic_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=lambda op: _resized_shape(op, dtypes.float32),
             allowed={"T": NEAREST_TYPES}, attr_defaults=_ATTRS, value_inputs=(1,),
-            grad=_bicubic_grad)
+            grad=interpolation_grad("ResizeBicubicGrad", _BICUBIC_GRAD_TYPES))
 
 
 def resize_bicubic(images, size, align_corners=False, name=None, half_pixel_centers=False):

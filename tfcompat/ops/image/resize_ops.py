@@ -88,19 +88,23 @@ def _bilinear_kernel(images, size, *, align_corners, half_pixel_centers):
     return (top + (bottom - top) * rows.lerp[:, None, None]).astype(F32)
 
 
-def _bilinear_grad(op, grad):
-    image = op.inputs[0]
-    if image.dtype.base_dtype not in GRAD_TYPES:
-        return None, None
-    attrs = {name: op.get_attr(name) for name in _KERNEL_ATTRS}
-    return apply_op("ResizeBilinearGrad", [grad, image], attrs=attrs), None
+def interpolation_grad(grad_type: str, grad_dtypes):
+    """The gradient rule of an interpolating resize: its ``grad_type`` op on the incoming
+    gradient and the original image; no gradient for image dtypes outside ``grad_dtypes``."""
+    def rule(op, grad):
+        image = op.inputs[0]
+        if image.dtype.base_dtype not in grad_dtypes:
+            return None, None
+        attrs = {name: op.get_attr(name) for name in _KERNEL_ATTRS}
+        return apply_op(grad_type, [grad, image], attrs=attrs), None
+    return rule
 
 
 register_op("ResizeBilinear", foldable=False,
             inputs=("images: T", "size: int32"), kernel=_bilinear_kernel,
             kernel_attrs=_KERNEL_ATTRS, shape_fn=lambda op: _resized_shape(op, dtypes.float32),
             allowed={"T": RESIZE_TYPES}, attr_defaults=_RESIZE_ATTRS, value_inputs=(1,),
-            grad=_bilinear_grad)
+            grad=interpolation_grad("ResizeBilinearGrad", GRAD_TYPES))
 
 
 def resize_bilinear(images, size, align_corners=False, name=None, half_pixel_centers=False):
