@@ -20,6 +20,27 @@ from tfcompat.layers.pooling import (  # noqa: F401
     average_pooling2d,
     max_pooling2d,
 )
+
+# ---- training
+# isort: split
+from tfcompat.layers.convolutional_3d import (  # noqa: F401
+    AveragePooling3D,
+    Conv3D,
+    Conv3DTranspose,
+    MaxPooling3D,
+    average_pooling3d,
+    conv3d,
+    conv3d_transpose,
+    max_pooling3d,
+)
+from tfcompat.layers.separable import (  # noqa: F401
+    SeparableConv1D,
+    SeparableConv2D,
+    separable_conv1d,
+    separable_conv2d,
+)
+
+# isort: split
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.layers", __name__)

@@ -238,6 +238,14 @@ def _rates(rate, dilations) -> list[int]:
     return [int(r) for r in rate]
 
 
+def _with_space_to_batch_consts(filter, rates) -> None:  # noqa: A002
+    """The ``Shape`` (of the filter) and ``dilation_rate`` constants TF's with_space_to_batch
+    adds to every depthwise/separable convolution, dilated or not (they keep op names and
+    counts equal to TF's)."""
+    array_ops.shape(filter)
+    convert_to_tensor(np.asarray(rates, np.int32), name="dilation_rate")
+
+
 def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
                      data_format=None, dilations=None) -> Tensor:
     """Depthwise convolution; ``rate`` dilates it through space-to-batch, as TF does."""
@@ -245,6 +253,7 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # n
     with ops.name_scope(name, "depthwise", [input, filter]) as scope:
         value = convert_to_tensor(input, name="input")
         filter = convert_to_tensor(filter, name="filter")  # noqa: A001
+        _with_space_to_batch_consts(filter, rates)
         if any(r > 1 for r in rates):
             return with_space_to_batch_dilated(
                 lambda blocks, s: depthwise_conv2d_native(blocks, filter, strides, "VALID",
@@ -263,6 +272,7 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
         value = convert_to_tensor(input, name="input")
         depthwise_filter = convert_to_tensor(depthwise_filter, name="depthwise_filter")
         pointwise_filter = convert_to_tensor(pointwise_filter, name="pointwise_filter")
+        _with_space_to_batch_consts(depthwise_filter, rates)
         if any(r > 1 for r in rates):
             depthwise = with_space_to_batch_dilated(
                 lambda blocks, s: depthwise_conv2d_native(blocks, depthwise_filter, strides,
