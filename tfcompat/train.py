@@ -129,6 +129,10 @@ _LAZY: dict[str, str] = {
     "SummarySaverHook": "tfcompat.training.summary_hooks:SummarySaverHook",
     "basic_train_loop": "tfcompat.training.supervisor:basic_train_loop",
     "Supervisor": "tfcompat.training.supervisor:Supervisor",
+    # ---- training
+    "Checkpoint": "tfcompat.training.tracking.checkpoint:CheckpointV1",
+    "CheckpointOptions": "tfcompat.training.tracking.checkpoint:CheckpointOptions",
+    "CheckpointManager": "tfcompat.training.tracking.manager:CheckpointManager",
 }
 
 __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))

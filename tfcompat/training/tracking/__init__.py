@@ -1,0 +1,1 @@
+"""Object-based checkpoints: the object graph, ``tf.train.Checkpoint`` and its manager."""
