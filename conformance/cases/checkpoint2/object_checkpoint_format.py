@@ -48,7 +48,8 @@ try:
         status.run_restore_ops(sess)
         restored = sess.run([layer.kernel, v, step, ckpt.save_counter])
         print(np.allclose(restored[0], trained[0]), restored[1:])
-        print(status.assert_consumed() is status, status.assert_existing_objects_matched() is status,
+        print(status.assert_consumed() is status,
+              status.assert_existing_objects_matched() is status,
               status.assert_nontrivial_match() is status, status.expect_partial() is status)
         none = ckpt.restore(None)
         print(type(none).__name__)
