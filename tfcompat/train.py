@@ -133,6 +133,13 @@ _LAZY: dict[str, str] = {
     "Checkpoint": "tfcompat.training.tracking.checkpoint:CheckpointV1",
     "CheckpointOptions": "tfcompat.training.tracking.checkpoint:CheckpointOptions",
     "CheckpointManager": "tfcompat.training.tracking.manager:CheckpointManager",
+    "SyncReplicasOptimizer": "tfcompat.training.sync_replicas:SyncReplicasOptimizer",
+    "Server": "tfcompat.training.server_lib:Server",
+    "ServerDef": "tfcompat.protobuf.cluster_pb2:ServerDef",
+    "ClusterDef": "tfcompat.protobuf.cluster_pb2:ClusterDef",
+    "JobDef": "tfcompat.protobuf.cluster_pb2:JobDef",
+    "sdca_fprint": "tfcompat.training.sdca_ops:sdca_fprint",
+    "sdca_shrink_l1": "tfcompat.training.sdca_ops:sdca_shrink_l1",
 }
 
 __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))

@@ -3,6 +3,8 @@ one process and starts no servers)."""
 
 from __future__ import annotations
 
+from tfcompat.protobuf.cluster_pb2 import ClusterDef
+
 
 class ClusterSpec:
     """A cluster as a dict of job name -> list of "host:port" addresses (or a dict of task
@@ -12,6 +14,9 @@ class ClusterSpec:
         if isinstance(cluster, ClusterSpec):
             self._cluster_spec = {job: dict(tasks)
                                   for job, tasks in cluster._cluster_spec.items()}
+            return
+        if isinstance(cluster, ClusterDef):
+            self._cluster_spec = {job.name: dict(job.tasks.items()) for job in cluster.job}
             return
         if not isinstance(cluster, dict):
             raise TypeError("`cluster` must be a dictionary mapping one or more job names to "
@@ -82,6 +87,15 @@ class ClusterSpec:
         except KeyError:
             raise ValueError(f"No task with index {task_index!r} in job {job_name!r}") \
                 from None
+
+    def as_cluster_def(self) -> ClusterDef:
+        """The ``ClusterDef`` proto of this cluster (jobs in name order)."""
+        cluster_def = ClusterDef()
+        for name in sorted(self._cluster_spec):
+            job = cluster_def.job.add(name=name)
+            for index, address in self._cluster_spec[name].items():
+                job.tasks[index] = address
+        return cluster_def
 
     def job_tasks(self, job_name):
         job = self._job(job_name)
