@@ -9,4 +9,12 @@ from tfcompat.training.loss_scale import (
     MixedPrecisionLossScaleOptimizer,
 )
 
+# ---- training
+# isort: split
+from tfcompat.training.mixed_precision import (
+    disable_mixed_precision_graph_rewrite,
+    enable_mixed_precision_graph_rewrite,
+)
+from tfcompat.training.tracking.python_state import PythonState
+
 __getattr__ = make_getattr("tf.train.experimental", __name__)

@@ -111,9 +111,9 @@ class DynamicLossScale(LossScale):
         return update_op, is_finite
 
     def __repr__(self):
-        return (f"DynamicLossScale(current_loss_scale=<variable>, num_good_steps=<variable>, "
-                f"initial_loss_scale={self._initial_loss_scale}, increment_period="
-                f"{self._increment_period}, multiplier={self._multiplier})")
+        # TF shows the variables' values only when executing eagerly.
+        return (f"DynamicLossScale(initial_loss_scale={self._initial_loss_scale}, "
+                f"increment_period={self._increment_period}, multiplier={self._multiplier})")
 
 
 def get(identifier):

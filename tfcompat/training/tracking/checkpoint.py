@@ -28,6 +28,7 @@ from tfcompat.training.tracking.graph_view import (
     is_trackable,
     trackable_children,
 )
+from tfcompat.training.tracking.python_state import PYTHON_STATE, PythonState
 from tfcompat.variables.variables import Variable, variables_initializer
 
 
@@ -105,22 +106,28 @@ class CheckpointV1:
         session = _session(session)
         file_prefix = os.fspath(file_prefix)
         graph = ObjectGraph(self)
-        variables = graph.variables()
-        signature = tuple(id(v) for _, v in variables)
+        saveables = graph.saveables()
+        signature = tuple(id(obj) for _, obj in saveables)
         save = self._save_ops.get(signature)
         if save is None:
             with session.graph.as_default(), ops.name_scope(None):
                 prefix = array_ops.placeholder(dtypes.string, [], name="Const")
                 proto = array_ops.placeholder(dtypes.string, [], name="Const_1")
+                states = {i: array_ops.placeholder(dtypes.string, [])
+                          for i, obj in saveables if isinstance(obj, PythonState)}
                 # TF's data file holds the values in node order, the object graph last.
-                names = [graph.checkpoint_key(i) for i, _ in variables] + [OBJECT_GRAPH_KEY]
-                tensors = [v.value() for _, v in variables] + [proto]
-                save = (prefix, proto, io_ops.save_v2(prefix, names, [""] * len(names),
-                                                      tensors))
+                names = [graph.checkpoint_key(i) for i, _ in saveables] + [OBJECT_GRAPH_KEY]
+                tensors = [states[i] if i in states else obj.value()
+                           for i, obj in saveables] + [proto]
+                save = (prefix, proto, states, io_ops.save_v2(prefix, names,
+                                                              [""] * len(names), tensors))
             self._save_ops[signature] = save
-        prefix, proto, save_op = save
-        session.run(save_op, feed_dict={prefix: file_prefix,
-                                        proto: graph.to_proto().SerializeToString()})
+        prefix, proto, states, save_op = save
+        feed = {prefix: file_prefix, proto: graph.to_proto().SerializeToString()}
+        for index, placeholder in states.items():
+            value = graph.nodes[index].serialize()
+            feed[placeholder] = value.encode("utf-8") if isinstance(value, str) else value
+        session.run(save_op, feed_dict=feed)
         return file_prefix
 
     def save(self, file_prefix, session=None, options=None) -> str:
@@ -213,12 +220,15 @@ class CheckpointLoadStatus:
         self._proto = proto
         self._matched = _match(checkpoint, proto)
         restores: list[tuple[str, Variable]] = []
+        self._restored: set[int] = set()
         for node_id, obj in sorted(self._matched.items()):
-            if not isinstance(obj, Variable):
-                continue
             for attribute in proto.nodes[node_id].attributes:
-                if attribute.name == VARIABLE_VALUE:
+                if isinstance(obj, Variable) and attribute.name == VARIABLE_VALUE:
                     restores.append((attribute.checkpoint_key, obj))
+                elif isinstance(obj, PythonState) and attribute.name == PYTHON_STATE:
+                    # As TF: Python state is restored at once, not by the restore ops.
+                    obj.deserialize(reader.read(attribute.checkpoint_key).item())
+                    self._restored.add(id(obj))
         self._restore_op = None
         if restores:
             with checkpoint.save_counter.graph.as_default(), ops.name_scope(None):
@@ -229,10 +239,13 @@ class CheckpointLoadStatus:
                 assigns = [state_ops.assign(v, value) for (_, v), value in
                            zip(restores, values)]
                 self._restore_op = control_flow_ops.group(*assigns)
-        self._restored = {id(v) for _, v in restores}
+        self._restored.update(id(v) for _, v in restores)
 
     def _python_variables(self) -> list[Variable]:
         return [v for _, v in ObjectGraph(self._checkpoint).variables()]
+
+    def _python_saveables(self) -> list:
+        return [obj for _, obj in ObjectGraph(self._checkpoint).saveables()]
 
     def run_restore_ops(self, session=None) -> None:
         """Runs the ops restoring the matched variables."""
@@ -250,7 +263,7 @@ class CheckpointLoadStatus:
 
     def assert_existing_objects_matched(self):
         """Raises AssertionError unless every variable reachable now got a checkpointed value."""
-        unmatched = [v for v in self._python_variables() if id(v) not in self._restored]
+        unmatched = [v for v in self._python_saveables() if id(v) not in self._restored]
         if unmatched:
             raise _unmatched_error(unmatched)
         return self

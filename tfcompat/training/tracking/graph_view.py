@@ -17,6 +17,7 @@ from typing import Any
 from tfcompat.layers.base import Layer
 from tfcompat.protobuf.trackable_object_graph_pb2 import TrackableObjectGraph
 from tfcompat.training.optimizer import Optimizer
+from tfcompat.training.tracking.python_state import PYTHON_STATE, PythonState
 from tfcompat.variables.variables import Variable
 
 VARIABLE_VALUE = "VARIABLE_VALUE"
@@ -30,7 +31,7 @@ def escape_local_name(name: str) -> str:
 
 
 def is_trackable(value: Any) -> bool:
-    return (isinstance(value, (Variable, Layer, Optimizer, list, tuple, dict))
+    return (isinstance(value, (Variable, Layer, Optimizer, PythonState, list, tuple, dict))
             or hasattr(value, "_trackable_children"))
 
 
@@ -57,7 +58,7 @@ def _layer_children(layer: Layer) -> list[tuple[str, Any]]:
 
 def trackable_children(obj: Any) -> list[tuple[str, Any]]:
     """The named dependencies of ``obj``, in the order TF lists them."""
-    if isinstance(obj, Variable):
+    if isinstance(obj, (Variable, PythonState)):
         return []
     if isinstance(obj, Layer):
         return _layer_children(obj)
@@ -121,11 +122,17 @@ class ObjectGraph:
                     self.slots[index].append((original_index, slot_name, ids[id(slot)]))
 
     def checkpoint_key(self, index: int) -> str:
-        return f"{self.paths[index]}/.ATTRIBUTES/{VARIABLE_VALUE}"
+        return f"{self.paths[index]}/.ATTRIBUTES/{attribute_name(self.nodes[index])}"
 
     def variables(self) -> list[tuple[int, Variable]]:
         """(node id, variable) of every variable node."""
         return [(i, node) for i, node in enumerate(self.nodes) if isinstance(node, Variable)]
+
+    def saveables(self) -> list[tuple[int, Variable | PythonState]]:
+        """(node id, object) of every node saving a value, in TF's data-file order: the
+        variables in node order, then the Python states in node order."""
+        return self.variables() + [(i, node) for i, node in enumerate(self.nodes)
+                                   if isinstance(node, PythonState)]
 
     def to_proto(self) -> TrackableObjectGraph:
         """The ``TrackableObjectGraph`` TF writes for these objects."""
@@ -135,8 +142,9 @@ class ObjectGraph:
             entry = proto.nodes.add()
             for node_id, name in self.children[index]:
                 entry.children.add(node_id=node_id, local_name=name)
-            if isinstance(node, Variable):
-                entry.attributes.add(name=VARIABLE_VALUE, full_name=node.op.name,
+            if isinstance(node, (Variable, PythonState)):
+                entry.attributes.add(name=attribute_name(node),
+                                     full_name=node.op.name if isinstance(node, Variable) else "",
                                      checkpoint_key=self.checkpoint_key(index))
             for original, slot_name, slot in self.slots[index]:
                 entry.slot_variables.add(original_variable_node_id=original,
@@ -146,7 +154,7 @@ class ObjectGraph:
 
     def _has_values(self) -> list[bool]:
         """Whether each node saves a value itself or through a dependency or slot."""
-        values = [isinstance(node, Variable) or bool(self.slots[i])
+        values = [isinstance(node, (Variable, PythonState)) or bool(self.slots[i])
                   for i, node in enumerate(self.nodes)]
         changed = True
         while changed:
@@ -155,6 +163,11 @@ class ObjectGraph:
                 if not values[index] and any(values[child] for child, _ in children):
                     values[index] = changed = True
         return values
+
+
+def attribute_name(node) -> str:
+    """The attribute a node saves: ``VARIABLE_VALUE`` or ``py_state``."""
+    return PYTHON_STATE if isinstance(node, PythonState) else VARIABLE_VALUE
 
 
 def _join(path: str, name: str) -> str:
