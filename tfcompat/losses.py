@@ -18,6 +18,12 @@ from tfcompat.ops.losses_impl import (  # noqa: F401 - re-exports
     softmax_cross_entropy,
     sparse_softmax_cross_entropy,
 )
+
+# ---- training
+# isort: split
+from tfcompat.ops.losses_pairwise import mean_pairwise_squared_error  # noqa: F401
+
+# isort: split
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.losses", __name__)
