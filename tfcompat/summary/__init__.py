@@ -39,3 +39,9 @@ __all__ = [
     "TaggedRunMetadata", "audio", "get_summary_description", "histogram", "image", "merge",
     "merge_all", "scalar", "summary_iterator", "tensor_summary", "text",
 ]
+
+# ---- training
+# isort: split
+from tfcompat.summary.v2_compat import all_v2_summary_ops, initialize  # noqa: E402
+
+__all__ += ["all_v2_summary_ops", "initialize"]
