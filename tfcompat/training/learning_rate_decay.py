@@ -11,7 +11,7 @@ import math
 
 from tfcompat.framework import ops
 from tfcompat.framework.ops import convert_to_tensor
-from tfcompat.ops import array_ops, control_flow_v1, math_ops, random_ops
+from tfcompat.ops import control_flow_case, control_flow_v1, math_ops, random_ops
 
 
 def _initial_rate(learning_rate):
@@ -196,21 +196,11 @@ def piecewise_constant(x, boundaries, values, name=None):
                  (math_ops.greater(x, boundaries[-1]), values[-1])]
         for low, high, v in zip(boundaries[:-1], boundaries[1:], values[1:-1]):
             cases.append((math_ops.logical_and(math_ops.greater(x, low),
-                                               math_ops.less_equal(x, high)), v))
-        with ops.name_scope("case"):
-            return _exclusive_case(cases, values[0])
-
-
-def _exclusive_case(cases, default):
-    """Nested v1 conds, the first case outermost (TF's ``tf.case`` chain, without the
-    exclusivity assertion: the schedule's predicates are disjoint by construction)."""
-    if not cases:
-        return array_ops.identity(default)
-    (pred, value), rest = cases[0], cases[1:]
-
-    def otherwise():
-        return _exclusive_case(rest, default) if rest else array_ops.identity(default)
-    return control_flow_v1.cond(pred, lambda: array_ops.identity(value), otherwise)
+                                               math_ops.less_equal(x, high), name="and"), v))
+        # TF's tf.case with exclusive=True: a run-time Assert that at most one predicate
+        # holds, then the chain of conds (each branch returns its value tensor itself).
+        return control_flow_case.case([(pred, lambda v=v: v) for pred, v in cases],
+                                      default=lambda: values[0], exclusive=True)
 
 
 piecewise_constant_decay = piecewise_constant
