@@ -66,3 +66,21 @@ def is_built_with_xla() -> bool:
 
 
 __getattr__ = make_getattr("tf.test", __name__)
+
+# ---- training
+# isort: split
+from tfcompat.testing import experimental  # noqa: E402
+from tfcompat.testing.extras import (  # noqa: E402
+    Benchmark,
+    StubOutForTesting,
+    create_local_cluster,
+    disable_with_predicate,
+    is_cpu_target_available,
+    test_src_dir_path,
+    with_eager_op_as_function,
+)
+from tfcompat.testing.graph_def_equality import assert_equal_graph_def  # noqa: E402
+
+__all__ += ["Benchmark", "StubOutForTesting", "assert_equal_graph_def", "create_local_cluster",
+            "disable_with_predicate", "experimental", "is_cpu_target_available",
+            "test_src_dir_path", "with_eager_op_as_function"]

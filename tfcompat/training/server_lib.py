@@ -89,9 +89,13 @@ class Server:
     @staticmethod
     def create_local_server(config=None, start=True) -> Server:
         """A server of the one-task cluster ``{"localhost": ["localhost:<free port>"]}``."""
-        with socket.socket() as probe:
-            probe.bind(("localhost", 0))
-            port = probe.getsockname()[1]
-        return Server({"localhost": [f"localhost:{port}"]}, protocol="grpc", config=config,
-                      start=start)
+        return Server({"localhost": [f"localhost:{free_local_port()}"]}, protocol="grpc",
+                      config=config, start=start)
+
+
+def free_local_port() -> int:
+    """A TCP port free on localhost now (for the address of an in-process server)."""
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        return probe.getsockname()[1]
 
