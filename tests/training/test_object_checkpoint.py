@@ -102,3 +102,41 @@ def test_slot_variables_are_referenced_from_the_optimizer_node(graph, tmp_path):
         in slot_keys
     assert "extras/1/offset/.OPTIMIZER_SLOT/optimizer/momentum/.ATTRIBUTES/VARIABLE_VALUE" \
         in slot_keys
+
+
+def test_escaped_names_nested_checkpoints_and_containers(graph, tmp_path):
+    from tfcompat.training.tracking.graph_view import ObjectGraph, escape_local_name
+
+    assert escape_local_name("a.b/c") == "a..b.Sc"
+    a = tf.Variable(1., name="a")
+    b = tf.Variable([2., 3.], name="b")
+    inner = tf.train.Checkpoint(weights={"x/y": b})
+    outer = tf.train.Checkpoint(**{"inner": inner, "first.one": [a, b]})
+    graph_view = ObjectGraph(outer)
+    keys = sorted(graph_view.checkpoint_key(i) for i, _ in graph_view.variables())
+    # b is reached first through inner (root children sorted: first.one, inner): BFS order
+    assert keys == ["first..one/0/.ATTRIBUTES/VARIABLE_VALUE",
+                    "first..one/1/.ATTRIBUTES/VARIABLE_VALUE"]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        path = outer.save(str(tmp_path / "nested"), session=sess)
+        sess.run([a.assign(0.), b.assign([0., 0.])])
+        status = outer.restore(path)
+        status.run_restore_ops(sess)
+        assert sess.run(a) == 1. and sess.run(b).tolist() == [2., 3.]
+        status.assert_consumed()
+
+
+def test_restore_of_saver_checkpoint_is_refused(graph, tmp_path):
+    v = tf.Variable(1., name="v")
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        path = tf.train.Saver().save(sess, str(tmp_path / "names"))
+    with pytest.raises(tf.errors.NotFoundError, match="no object graph"):
+        tf.train.Checkpoint(v=v).restore(path)
+
+
+def test_save_needs_a_session(graph, tmp_path):
+    ckpt = tf.train.Checkpoint(v=tf.Variable(1.))
+    with pytest.raises(ValueError, match="needs a session"):
+        ckpt.save(str(tmp_path / "x"))
