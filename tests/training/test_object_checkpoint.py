@@ -127,13 +127,35 @@ def test_escaped_names_nested_checkpoints_and_containers(graph, tmp_path):
         status.assert_consumed()
 
 
-def test_restore_of_saver_checkpoint_is_refused(graph, tmp_path):
-    v = tf.Variable(1., name="v")
+def test_restore_of_saver_checkpoint_matches_names(graph, tmp_path):
+    # As observed in TF 2.21: a NameBasedSaverStatus whose restore runs a Saver over the
+    # objects' variables, save_counter included - absent from a Saver checkpoint.
+    v = tf.Variable([1., 2.], name="v")
     with tf.Session() as sess:
         sess.run(v.initializer)
         path = tf.train.Saver().save(sess, str(tmp_path / "names"))
-    with pytest.raises(tf.errors.NotFoundError, match="no object graph"):
-        tf.train.Checkpoint(v=v).restore(path)
+    with tf.Graph().as_default():
+        w = tf.Variable([0., 0.], name="v")
+        ckpt = tf.train.Checkpoint(v=w)
+        with tf.Session() as sess:
+            status = ckpt.restore(path)
+            assert type(status).__name__ == "NameBasedSaverStatus"
+            assert status.assert_consumed() is status
+            with pytest.raises(tf.errors.NotFoundError,
+                               match="Restoring from checkpoint failed"):
+                status.run_restore_ops(sess)
+    with tf.Graph().as_default():
+        w = tf.Variable([0., 0.], name="v")
+        counter = tf.Variable(np.int64(4), name="save_counter")
+        with tf.Session() as sess:
+            sess.run([w.initializer, counter.initializer])
+            path = tf.train.Saver().save(sess, str(tmp_path / "with_counter"))
+    with tf.Graph().as_default():
+        w = tf.Variable([0., 0.], name="v")
+        ckpt = tf.train.Checkpoint(v=w)
+        with tf.Session() as sess:
+            ckpt.restore(path).run_restore_ops(sess)
+            assert sess.run([w, ckpt.save_counter])[1] == 4
 
 
 def test_save_needs_a_session(graph, tmp_path):

@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from tfcompat.framework import default_session, dtypes, errors, ops
+from tfcompat.framework import default_session, dtypes, ops
 from tfcompat.ops import array_ops, control_flow_ops, state_ops
 from tfcompat.protobuf.trackable_object_graph_pb2 import TrackableObjectGraph
 from tfcompat.training.checkpoint import bundle, io_ops, state
 from tfcompat.training.optimizer import Optimizer
+from tfcompat.training.saver import Saver
 from tfcompat.training.tracking.graph_view import (
     OBJECT_GRAPH_KEY,
     VARIABLE_VALUE,
@@ -158,9 +159,8 @@ class CheckpointV1:
             return InitializationOnlyStatus(self)
         reader = bundle.BundleReader(os.fspath(save_path))
         if OBJECT_GRAPH_KEY not in reader.entries:
-            raise errors.NotFoundError(
-                None, None, f"The checkpoint at {save_path} has no object graph (it was written "
-                "by tf.train.Saver); tfcompat restores only object-based checkpoints here")
+            self._maybe_create_save_counter()
+            return NameBasedSaverStatus(self, os.fspath(save_path))
         proto = TrackableObjectGraph.FromString(reader.read(OBJECT_GRAPH_KEY).item())
         if any(ref.local_name == "save_counter" for ref in proto.nodes[0].children):
             self._maybe_create_save_counter()
@@ -315,3 +315,27 @@ class InitializationOnlyStatus:
 
     def expect_partial(self):
         return self
+
+
+class NameBasedSaverStatus:
+    """The result of ``Checkpoint.restore`` on a checkpoint written by ``tf.train.Saver``:
+    variables are matched by their graph names, through a ``tf.train.Saver`` as TF does. (The
+    checkpoint then lacks ``save_counter``, so in graph mode the restore fails with TF's
+    NotFoundError unless the saved graph had a variable of that name.)"""
+
+    def __init__(self, checkpoint: CheckpointV1, save_path: str):
+        self._checkpoint = checkpoint
+        self._save_path = save_path
+
+    def run_restore_ops(self, session=None) -> None:
+        """Restores every variable the checkpoint object reaches by its name."""
+        variables = [v for _, v in ObjectGraph(self._checkpoint).variables()]
+        Saver(var_list={v.op.name: v for v in variables}).restore(_session(session),
+                                                                   self._save_path)
+
+    initialize_or_restore = run_restore_ops
+
+    def assert_consumed(self):
+        return self
+
+    assert_existing_objects_matched = assert_nontrivial_match = expect_partial = assert_consumed
