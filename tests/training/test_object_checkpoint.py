@@ -162,3 +162,29 @@ def test_save_needs_a_session(graph, tmp_path):
     ckpt = tf.train.Checkpoint(v=tf.Variable(1.))
     with pytest.raises(ValueError, match="needs a session"):
         ckpt.save(str(tmp_path / "x"))
+
+
+def test_objects_created_after_restore_are_restored(graph, tmp_path):
+    x = tf.constant([[1., 2.]])
+    layer = tf.layers.Dense(1, name="d")
+    opt = tf.train.AdamOptimizer(0.1)
+    loss = tf.reduce_sum(layer(x))
+    train = opt.minimize(loss)
+    ckpt = tf.train.Checkpoint(model=layer, opt=opt)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(train)
+        path = ckpt.save(str(tmp_path / "c"), session=sess)
+        saved = sess.run([layer.kernel, opt.get_slot(layer.kernel, "m")])
+    with tf.Graph().as_default():
+        layer = tf.layers.Dense(1, name="d")
+        opt = tf.train.AdamOptimizer(0.1)
+        ckpt = tf.train.Checkpoint(model=layer, opt=opt)
+        status = ckpt.restore(path)  # before the layer is built and the slots exist
+        train = opt.minimize(tf.reduce_sum(layer(tf.constant([[1., 2.]]))))
+        with tf.Session() as sess:
+            status.initialize_or_restore(sess)
+            status.assert_consumed()
+            restored = sess.run([layer.kernel, opt.get_slot(layer.kernel, "m")])
+    for a, b in zip(restored, saved):
+        np.testing.assert_array_equal(a, b)

@@ -217,29 +217,39 @@ class CheckpointLoadStatus:
 
     def __init__(self, checkpoint: CheckpointV1, save_path: str, proto, reader):
         self._checkpoint = checkpoint
+        self._save_path = save_path
         self._proto = proto
-        self._matched = _match(checkpoint, proto)
-        restores: list[tuple[str, Variable]] = []
+        self._reader = reader
+        self._matched: dict[int, Any] = {}
         self._restored: set[int] = set()
+        self._restore_ops: list = []
+        self._match_new_objects()
+
+    def _match_new_objects(self) -> None:
+        """Matches the objects reachable now (variables of layers built, or slots created,
+        after ``restore()`` too — TF's deferred restorations) and builds restore ops for the
+        newly matched variables; Python state is restored at once, as TF does."""
+        self._matched = _match(self._checkpoint, self._proto)
+        restores: list[tuple[str, Variable]] = []
         for node_id, obj in sorted(self._matched.items()):
-            for attribute in proto.nodes[node_id].attributes:
+            if id(obj) in self._restored:
+                continue
+            for attribute in self._proto.nodes[node_id].attributes:
                 if isinstance(obj, Variable) and attribute.name == VARIABLE_VALUE:
                     restores.append((attribute.checkpoint_key, obj))
                 elif isinstance(obj, PythonState) and attribute.name == PYTHON_STATE:
-                    # As TF: Python state is restored at once, not by the restore ops.
-                    obj.deserialize(reader.read(attribute.checkpoint_key).item())
+                    obj.deserialize(self._reader.read(attribute.checkpoint_key).item())
                     self._restored.add(id(obj))
-        self._restore_op = None
         if restores:
-            with checkpoint.save_counter.graph.as_default(), ops.name_scope(None):
-                prefix = ops.convert_to_tensor(save_path, dtype=dtypes.string)
+            with self._checkpoint.save_counter.graph.as_default(), ops.name_scope(None):
+                prefix = ops.convert_to_tensor(self._save_path, dtype=dtypes.string)
                 keys = [key for key, _ in restores]
                 values = io_ops.restore_v2(prefix, keys, [""] * len(keys),
                                            [v.dtype.base_dtype for _, v in restores])
                 assigns = [state_ops.assign(v, value) for (_, v), value in
                            zip(restores, values)]
-                self._restore_op = control_flow_ops.group(*assigns)
-        self._restored.update(id(v) for _, v in restores)
+                self._restore_ops.append(control_flow_ops.group(*assigns))
+            self._restored.update(id(v) for _, v in restores)
 
     def _python_variables(self) -> list[Variable]:
         return [v for _, v in ObjectGraph(self._checkpoint).variables()]
@@ -248,9 +258,11 @@ class CheckpointLoadStatus:
         return [obj for _, obj in ObjectGraph(self._checkpoint).saveables()]
 
     def run_restore_ops(self, session=None) -> None:
-        """Runs the ops restoring the matched variables."""
-        if self._restore_op is not None:
-            _session(session).run(self._restore_op)
+        """Runs the ops restoring the matched variables (matching objects created since
+        ``restore()`` first)."""
+        self._match_new_objects()
+        if self._restore_ops:
+            _session(session).run(self._restore_ops)
 
     def initialize_or_restore(self, session=None) -> None:
         """Restores the matched variables and initializes every other variable the checkpoint
@@ -263,6 +275,7 @@ class CheckpointLoadStatus:
 
     def assert_existing_objects_matched(self):
         """Raises AssertionError unless every variable reachable now got a checkpointed value."""
+        self._match_new_objects()
         unmatched = [v for v in self._python_saveables() if id(v) not in self._restored]
         if unmatched:
             raise _unmatched_error(unmatched)
