@@ -19,6 +19,7 @@ from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
     (tfcompat, "tf", "lite"),
     (flags, "tf.flags", "DEFINE_multi_string"),
     (testing, "tf.test", "benchmark_config"),
+    (tfcompat.layers, "tf.layers", "experimental"),  # a hand-curated row: TF 2.21 walks no Keras
 ])
 def test_missing_public_names_raise_attribute_error_naming_them(namespace, tf_path, name):
     with pytest.raises(AttributeError) as info:
