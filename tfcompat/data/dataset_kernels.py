@@ -40,9 +40,8 @@ def _int(x) -> int:
     return int(np.asarray(x))
 
 
-def _caller(fn: TracedFunction, state):
-    plan = fn.plan_for(state)
-    return lambda element: tuple(plan(*element))
+def _caller(fn: TracedFunction, state, captured=()):
+    return fn.caller(state, captured)
 
 
 _register_dataset("TensorDataset", ("components: list(Toutput_types)",),
@@ -55,31 +54,39 @@ _register_dataset("ZipDataset", ("input_datasets: N*variant",),
                   lambda op, state: lambda *v: sources.zipped(list(v), []))
 _register_dataset("ConcatenateDataset", ("input_dataset: variant", "another_dataset: variant"),
                   lambda op, state: sources.concatenated)
-_register_dataset("MapDataset", ("input_dataset: variant",),
-                  lambda op, state: lambda v: sources.mapped(v, _caller(op._attrs["f"], state)))
-_register_dataset("ParallelMapDatasetV2", ("input_dataset: variant",
+_CAPTURED = "other_arguments: list(Targuments)"
+_register_dataset("MapDataset", ("input_dataset: variant", _CAPTURED),
+                  lambda op, state: lambda v, *c: sources.mapped(
+                      v, _caller(op._attrs["f"], state, c)))
+_register_dataset("ParallelMapDatasetV2", ("input_dataset: variant", _CAPTURED,
                                            "num_parallel_calls: int64"),
-                  lambda op, state: lambda v, n: sources.mapped(
-                      v, _caller(op._attrs["f"], state)))
+                  lambda op, state: lambda v, *rest: sources.mapped(
+                      v, _caller(op._attrs["f"], state, rest[:-1])))
+
+
 def _filter(op, state):
-    call = _caller(op._attrs["predicate"], state)
-    return lambda v: sources.filtered(v, lambda e: bool(call(e)[0]))
+    def kernel(v, *captured):
+        call = _caller(op._attrs["predicate"], state, captured)
+        return sources.filtered(v, lambda e: bool(call(e)[0]))
+    return kernel
 
 
-_register_dataset("FilterDataset", ("input_dataset: variant",), _filter)
+_register_dataset("FilterDataset", ("input_dataset: variant", _CAPTURED), _filter)
 
 
-def _inner_dataset(op, state):
-    call = _caller(op._attrs["f"], state)
+def _inner_dataset(op, state, captured):
+    call = _caller(op._attrs["f"], state, captured)
     return lambda e: _value_of(call(e)[0])
 
 
-_register_dataset("FlatMapDataset", ("input_dataset: variant",),
-                  lambda op, state: lambda v: sources.flat_mapped(v, _inner_dataset(op, state)))
-_register_dataset("InterleaveDataset", ("input_dataset: variant", "cycle_length: int64",
-                                        "block_length: int64"),
-                  lambda op, state: lambda v, c, b: sources.interleaved(
-                      v, _inner_dataset(op, state), max(_int(c), 1), max(_int(b), 1)))
+_register_dataset("FlatMapDataset", ("input_dataset: variant", _CAPTURED),
+                  lambda op, state: lambda v, *c: sources.flat_mapped(
+                      v, _inner_dataset(op, state, c)))
+_register_dataset("InterleaveDataset", ("input_dataset: variant", _CAPTURED,
+                                        "cycle_length: int64", "block_length: int64"),
+                  lambda op, state: lambda v, *rest: sources.interleaved(
+                      v, _inner_dataset(op, state, rest[:-2]), max(_int(rest[-2]), 1),
+                      max(_int(rest[-1]), 1)))
 _register_dataset("BatchDatasetV2", ("input_dataset: variant", "batch_size: int64",
                                      "drop_remainder: bool"),
                   lambda op, state: lambda v, n, d: sources.batched(
@@ -120,9 +127,9 @@ _register_dataset("ShuffleDataset", ("input_dataset: variant", "buffer_size: int
 
 
 def _take_while(op, state):
-    call = _caller(op._attrs["predicate"], state)
+    def take(source, *captured):
+        call = _caller(op._attrs["predicate"], state, captured)
 
-    def take(source):
         def gen():
             for e in source:
                 if not bool(call(e)[0]):
@@ -166,13 +173,14 @@ def _scan(op, state):
     fn = op._attrs["f"]
     n_state = op._attrs["num_state"]
 
-    def kernel(source, *initial):
+    def kernel(source, *rest):
+        initial, captured = rest[:n_state], fn.bind_captures(state, rest[n_state:])
         call = fn.plan_for(state)
 
         def gen():
             values = tuple(initial)
             for element in source:
-                out = tuple(call(*values, *element))
+                out = tuple(call(*values, *element, *captured))
                 values = out[:n_state]
                 yield out[n_state:]
         return sources.FromGenerator(gen)
@@ -197,11 +205,11 @@ def _choose(op, state):
     return kernel
 
 
-_register_dataset("ScanDataset", ("input_dataset: variant", "initial_state: list(Tstate)"),
-                  _scan)
+_register_dataset("ScanDataset", ("input_dataset: variant", "initial_state: list(Tstate)",
+                                 _CAPTURED), _scan)
 _register_dataset("DirectedInterleaveDataset", ("selector_input_dataset: variant",
                                                 "data_input_datasets: N*variant"), _choose)
-_register_dataset("TakeWhileDataset", ("input_dataset: variant",), _take_while)
+_register_dataset("TakeWhileDataset", ("input_dataset: variant", _CAPTURED), _take_while)
 _register_dataset("UniqueDataset", ("input_dataset: variant",),
                   lambda op, state: _unique_elements)
 _register_dataset("IgnoreErrorsDataset", ("input_dataset: variant",),

@@ -199,11 +199,12 @@ class Dataset:
         shapes = structure.shapes_of(out)
         attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": True}
         if num_parallel_calls is None:
-            return self._derive("MapDataset", [self._variant_tensor], types, shapes, attrs,
-                                name)
+            return self._derive("MapDataset", [self._variant_tensor, fn.captured_inputs], types,
+                                shapes, attrs, name)
         calls = ops.convert_to_tensor(num_parallel_calls, dtype=dtypes.int64,
                                       name="num_parallel_calls")
-        return self._derive("ParallelMapDatasetV2", [self._variant_tensor, calls], types,
+        return self._derive("ParallelMapDatasetV2",
+                            [self._variant_tensor, fn.captured_inputs, calls], types,
                             shapes, {**attrs, "deterministic": "default"}, name)
 
     def filter(self, predicate, name=None):  # noqa: A003 - TF's name
@@ -214,8 +215,8 @@ class Dataset:
                 not out[0].shape.is_compatible_with([]):
             raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar "
                              "tensor.")
-        return self._derive("FilterDataset", [self._variant_tensor], self._types,
-                            self._shapes, {"predicate": fn}, name)
+        return self._derive("FilterDataset", [self._variant_tensor, fn.captured_inputs],
+                            self._types, self._shapes, {"predicate": fn}, name)
 
     def flat_map(self, map_func, name=None):
         """Maps each element to a dataset and flattens the results."""
@@ -223,8 +224,8 @@ class Dataset:
         inner = fn.output_structure
         if not hasattr(inner, "_variant_tensor"):
             raise TypeError("The `map_func` argument must return a `Dataset` object.")
-        return self._derive("FlatMapDataset", [self._variant_tensor], inner._types,
-                            inner._shapes, {"f": fn}, name)
+        return self._derive("FlatMapDataset", [self._variant_tensor, fn.captured_inputs],
+                            inner._types, inner._shapes, {"f": fn}, name)
 
     def interleave(self, map_func, cycle_length=None, block_length=None,
                    num_parallel_calls=None, deterministic=None, name=None):
@@ -238,7 +239,8 @@ class Dataset:
                                       dtype=dtypes.int64, name="cycle_length")
         block = ops.convert_to_tensor(1 if block_length is None else block_length,
                                       dtype=dtypes.int64, name="block_length")
-        return self._derive("InterleaveDataset", [self._variant_tensor, cycle, block],
+        return self._derive("InterleaveDataset",
+                            [self._variant_tensor, fn.captured_inputs, cycle, block],
                             inner._types, inner._shapes, {"f": fn}, name)
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
@@ -404,14 +406,15 @@ class Dataset:
         out = structure.pack_components(structure.types_of(output), out_tensors)
         types = structure.types_of(out)
         shapes = structure.shapes_of(out)
-        return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial)],
+        return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial),
+                                            fn.captured_inputs],
                             types, shapes, {"f": fn, "num_state": n_state}, name)
 
     def take_while(self, predicate, name=None):
         """Elements while ``predicate`` holds; stops at the first false."""
         fn = self._trace(predicate, "take_while")
-        return self._derive("TakeWhileDataset", [self._variant_tensor], self._types,
-                            self._shapes, {"predicate": fn}, name)
+        return self._derive("TakeWhileDataset", [self._variant_tensor, fn.captured_inputs],
+                            self._types, self._shapes, {"predicate": fn}, name)
 
     def unique(self, name=None):
         """The elements not seen before (scalars of an integer or string type)."""

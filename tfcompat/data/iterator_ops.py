@@ -225,7 +225,9 @@ class Iterator:
                             name=name or "IteratorToStringHandle")
 
 
-def _depends_on_placeholder(tensor) -> bool:
+def _uncapturable_input(tensor):
+    """The first placeholder or variable a one-shot iterator's dataset depends on, else None
+    (TF builds the dataset inside the iterator's own function, which cannot capture them)."""
     seen = set()
     stack = [tensor.op]
     while stack:
@@ -233,18 +235,27 @@ def _depends_on_placeholder(tensor) -> bool:
         if id(op) in seen:
             continue
         seen.add(id(op))
-        if op.type == "Placeholder":
-            return True
-        stack.extend(t.op for t in op.inputs)
+        if op.type == "Placeholder" or op._op_def.is_variable:
+            return op
+        stack.extend(t.op for t in reversed(op.inputs))
         stack.extend(op.control_inputs)
-    return False
+    return None
 
 
 def make_one_shot_iterator(dataset) -> Iterator:
-    """An iterator that starts itself on first use (the dataset may not use placeholders)."""
-    if _depends_on_placeholder(dataset._variant_tensor):
-        raise ValueError("Cannot capture a placeholder (name:Placeholder, type:Placeholder) "
+    """An iterator that starts itself on first use (the dataset may not capture placeholders
+    or variables)."""
+    op = _uncapturable_input(dataset._variant_tensor)
+    if op is not None and op.type == "Placeholder":
+        raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:Placeholder) "
                          "by value.")
+    if op is not None:
+        raise ValueError(
+            f"Cannot capture a stateful node (name:{op.name}, type:{op.type}) by value.: A "
+            "likely cause of this error is that the dataset for which you are calling "
+            "`make_one_shot_iterator()` captures a stateful object, such as a `tf.Variable` "
+            "or `tf.lookup.StaticHashTable`, which is not supported. Use "
+            "`make_initializable_iterator()` instead.")
     resource = ops.apply_op("OneShotIterator", [], name="OneShotIterator", attrs={
         "dataset_factory": dataset._variant_tensor,
         "output_types": dataset._flat_types(), "output_shapes": dataset._flat_shapes()})
@@ -267,17 +278,17 @@ def _bind_reduce(op, state):
     fn = op._attrs["f"]
     n_state = op._attrs["num_state"]
 
-    def kernel(dataset, *initial):
+    def kernel(dataset, *rest):
+        values, captured = tuple(rest[:n_state]), fn.bind_captures(state, rest[n_state:])
         call = fn.plan_for(state)
-        values = tuple(initial)
         for element in _value_of(dataset):
-            values = tuple(call(*values, *element))
+            values = tuple(call(*values, *element, *captured))
         return values[0] if len(values) == 1 else values
-    del n_state
     return kernel
 
 
-register_op("ReduceDataset", inputs=("input_dataset: variant", "initial_state: list(Tstate)"),
+register_op("ReduceDataset", inputs=("input_dataset: variant", "initial_state: list(Tstate)",
+                                     "other_arguments: list(Targuments)"),
             shape_fn=lambda op: list(zip(op._attrs["output_types"],
                                          op._attrs["output_shapes"])),
             bind=_bind_reduce, foldable=False, grad=NOT_DIFFERENTIABLE)
@@ -290,7 +301,8 @@ def reduce_dataset(dataset: Dataset, initial_state, reduce_func):
     state_shapes = structure.map_structure(lambda t: t.shape, initial)
     fn = TracedFunction(lambda s, e: reduce_func(s, e), (state_types, dataset._types),
                         (state_shapes, dataset._shapes), name="reduce")
-    out = ops.apply_op("ReduceDataset", [dataset._variant_tensor, flat_initial],
+    out = ops.apply_op("ReduceDataset", [dataset._variant_tensor, flat_initial,
+                                         fn.captured_inputs],
                        name="ReduceDataset", attrs={
                            "f": fn, "num_state": len(flat_initial),
                            "output_types": [t.dtype.base_dtype for t in fn.outputs],
