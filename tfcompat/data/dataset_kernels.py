@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.data import sources, structure
+from tfcompat.data import cardinality, sources, structure
 from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
@@ -25,13 +25,22 @@ def _value_of(array):
 
 
 def _register_dataset(op_type: str, inputs, make):
-    """Registers a dataset op: ``make(op, state)`` returns ``kernel(*inputs) -> value``."""
+    """Registers a dataset op: ``make(op, state)`` returns ``kernel(*inputs) -> value``; the
+    value records its cardinality by the op type's rule (tfcompat.data.cardinality)."""
+    rule = cardinality.RULES.get(op_type)
+
     def bind(op, state):
         kernel = make(op, state)
-        return lambda *args: _value_array(kernel(*[_value_of(a) if isinstance(a, np.ndarray)
-                                                   and a.dtype == object and a.ndim == 0
-                                                   and isinstance(a[()], sources.DatasetValue)
-                                                   else a for a in args]))
+
+        def run(*args):
+            args = [_value_of(a) if isinstance(a, np.ndarray) and a.dtype == object
+                    and a.ndim == 0 and isinstance(a[()], sources.DatasetValue) else a
+                    for a in args]
+            value = kernel(*args)
+            if rule is not None:
+                value.cardinality = rule(*args)
+            return _value_array(value)
+        return run
     register_op(op_type, inputs=inputs, shape_fn=lambda op: [(dtypes.variant, TensorShape([]))],
                 bind=bind, foldable=False, grad=NOT_DIFFERENTIABLE)
 
@@ -188,19 +197,29 @@ def _scan(op, state):
 
 
 def _choose(op, state):
+    stop_on_empty = op._attrs.get("stop_on_empty_dataset", True)
+
     def kernel(selector, *datasets):
         def gen():
             iterators = [iter(d) for d in datasets]
+            live = len(iterators)
             for (choice,) in selector:
                 index = int(choice)
                 if not 0 <= index < len(iterators):
                     raise errors.InvalidArgumentError(
                         None, None, f"`choice_dataset` has an element {index} out of range "
                         f"[0, {len(iterators)})")
+                if iterators[index] is None:
+                    continue
                 try:
                     yield next(iterators[index])
                 except StopIteration:
-                    return
+                    if stop_on_empty:
+                        return
+                    iterators[index] = None
+                    live -= 1
+                    if not live:
+                        return
         return sources.FromGenerator(gen)
     return kernel
 
@@ -249,3 +268,10 @@ def _bytes_array(value) -> np.ndarray:
 
 
 _register_dataset("GeneratorDataset", (), _generator)
+
+
+_register_dataset("AssertCardinalityDataset", ("input_dataset: variant", "cardinality: int64"),
+                  lambda op, state: lambda v, n: cardinality.asserted(v, _int(n)))
+register_op("DatasetCardinality", inputs=("input_dataset: variant",),
+            shape_fn=lambda op: [(dtypes.int64, TensorShape([]))], foldable=False,
+            kernel=lambda v: np.int64(cardinality.of(_value_of(v))), grad=NOT_DIFFERENTIABLE)

@@ -197,7 +197,8 @@ class Dataset:
         out = fn.output_structure
         types = structure.types_of(out)
         shapes = structure.shapes_of(out)
-        attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": True}
+        # TF1's graph-mode map leaves the cardinality unknown (preserve_cardinality unset).
+        attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": False}
         if num_parallel_calls is None:
             return self._derive("MapDataset", [self._variant_tensor, fn.captured_inputs], types,
                                 shapes, attrs, name)

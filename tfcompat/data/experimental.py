@@ -11,7 +11,38 @@ from tfcompat.data.dataset_ops import (
     choose_from_datasets,
 )
 from tfcompat.data.iterator_ops import get_single_element
-from tfcompat.data.options import ThreadingOptions
+from tfcompat.data.experimental_ops import (
+    RandomDataset,
+    assert_cardinality,
+    cardinality,
+    copy_to_device,
+    dense_to_sparse_batch,
+    enable_debug_mode,
+    from_list,
+    make_batched_features_dataset,
+    pad_to_cardinality,
+    parse_example_dataset,
+    prefetch_to_device,
+    sample_from_datasets,
+    snapshot,
+    to_variant,
+)
+from tfcompat.data.grouping import (
+    Reducer,
+    bucket_by_sequence_length,
+    group_by_reducer,
+    group_by_window,
+)
+from tfcompat.data.optional import Optional, get_next_as_optional
+from tfcompat.data.options import (
+    AutoShardPolicy,
+    AutotuneAlgorithm,
+    AutotuneOptions,
+    DistributeOptions,
+    ExternalStatePolicy,
+    OptimizationOptions,
+    ThreadingOptions,
+)
 from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
 from tfcompat.platform.unsupported import make_getattr

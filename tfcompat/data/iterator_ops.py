@@ -219,6 +219,11 @@ class Iterator:
         flat = out if isinstance(out, list) else [out]
         return structure.pack_components(self._types, flat)
 
+    def get_next_as_optional(self):
+        """The next element as a ``tf.data.experimental.Optional`` (empty at the end)."""
+        from tfcompat.data.optional import get_next_as_optional
+        return get_next_as_optional(self)
+
     def string_handle(self, name=None):
         """A string tensor naming this iterator, to feed a ``from_string_handle`` iterator."""
         return ops.apply_op("IteratorToStringHandle", [self._iterator_resource],

@@ -28,6 +28,8 @@ def _scalar(value) -> np.ndarray:
 
 
 class DatasetValue:
+    cardinality = -2  # unknown, unless the op's rule sets it (tfcompat.data.cardinality)
+
     def __iter__(self) -> Iterator[Element]:
         raise NotImplementedError
 
