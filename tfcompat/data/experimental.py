@@ -10,7 +10,6 @@ from tfcompat.data.dataset_ops import (
     Dataset,
     choose_from_datasets,
 )
-from tfcompat.data.iterator_ops import get_single_element
 from tfcompat.data.experimental_ops import (
     RandomDataset,
     assert_cardinality,
@@ -33,6 +32,7 @@ from tfcompat.data.grouping import (
     group_by_reducer,
     group_by_window,
 )
+from tfcompat.data.iterator_ops import get_single_element
 from tfcompat.data.optional import Optional, get_next_as_optional
 from tfcompat.data.options import (
     AutoShardPolicy,

@@ -204,7 +204,7 @@ def _dense_to_sparse(source, batch_size: int, row_shape):
                     None, None, f"Input element had shape ({', '.join(map(str, array.shape))})"
                     f" that is incompatible with the row shape "
                     f"({', '.join(map(str, row_shape))}).")
-            for d, (have, limit) in enumerate(zip(array.shape, row_shape)):
+            for have, limit in zip(array.shape, row_shape):
                 if limit >= 0 and have > limit:
                     raise errors.DataLossError(
                         None, None, f"Input element had shape ({', '.join(map(str, array.shape))}"
