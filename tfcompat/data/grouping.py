@@ -12,6 +12,7 @@ from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors, ops
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops.math.sequences import where
 
 _CAPTURED = "other_arguments: list(Targuments)"
 
@@ -141,13 +142,13 @@ def _group_by_reducer(op, state):
                 if key not in states:
                     states[key] = init((np.int64(key),))
                 states[key] = reduce(states[key] + tuple(element))
-            for value in states.values():
-                yield finalize(value)
+            for key in sorted(states):
+                yield finalize(states[key])
         return sources.FromGenerator(gen)
     return kernel
 
 
-_register_dataset("GroupByReducerDataset", (
+_register_dataset("ExperimentalGroupByReducerDataset", (
     "input_dataset: variant", "key_func_other_arguments: list(Tkey_func_other_arguments)",
     "init_func_other_arguments: list(Tinit_func_other_arguments)",
     "reduce_func_other_arguments: list(Treduce_func_other_arguments)",
@@ -156,7 +157,7 @@ _register_dataset("GroupByReducerDataset", (
 
 
 def group_by_reducer(key_func, reducer):
-    """One output per key (in first-seen order) at the end of the input: the reducer's state
+    """One output per key (in key order) at the end of the input: the reducer's state
     started by ``init_func(key)``, folded over the key's elements, then finalized."""
     def apply(dataset):
         key_fn = _int64_scalar_fn(key_func, dataset._types, dataset._shapes, "key_func",
@@ -172,7 +173,7 @@ def group_by_reducer(key_func, reducer):
         finalize_fn = TracedFunction(reducer.finalize_func, state_types, state_shapes,
                                      name="finalize_func")
         out = finalize_fn.output_structure
-        return dataset._derive("GroupByReducerDataset", [
+        return dataset._derive("ExperimentalGroupByReducerDataset", [
             dataset._variant_tensor] + [f.captured_inputs for f in (
                 key_fn, init_fn, reduce_fn, finalize_fn)],
             structure.types_of(out), structure.shapes_of(out),
@@ -190,8 +191,8 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
     """Batches elements of similar length together: bucket ``i`` holds lengths in
     ``[boundaries[i-1], boundaries[i])`` and batches ``bucket_batch_sizes[i]`` of them."""
     if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
-        raise ValueError(f"len(bucket_batch_sizes) must equal len(bucket_boundaries) + 1 but "
-                         f"`len(bucket_batch_sizes)={len(bucket_batch_sizes)}` and "
+        raise ValueError(f"`len(bucket_batch_sizes)` must equal `len(bucket_boundaries) + 1` "
+                         f"but `len(bucket_batch_sizes)={len(bucket_batch_sizes)}` and "
                          f"`len(bucket_boundaries)={len(bucket_boundaries)}`.")
     if pad_to_bucket_boundary:
         raise NotImplementedError("bucket_by_sequence_length(pad_to_bucket_boundary=True) is "
@@ -208,7 +209,7 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
         in_bucket = math_ops.logical_and(math_ops.less_equal(
             ops.convert_to_tensor(lower, dtypes.int64), length),
             math_ops.less(length, ops.convert_to_tensor(upper, dtypes.int64)))
-        return math_ops.reduce_min(array_ops.where(in_bucket))
+        return math_ops.reduce_min(where(in_bucket))
 
     def window_size_fn(bucket_id):
         return array_ops.gather(ops.convert_to_tensor(batch_sizes, dtypes.int64), bucket_id)

@@ -52,7 +52,7 @@ class _OptionsBase:
             raise AttributeError(f"Cannot set the property {name} on {type(self).__name__}.")
         kind = self._FIELDS[name][0]
         if value is not None and not isinstance(value, kind):
-            raise TypeError(f"Property \"{name}\" must be of type {kind}, got: {value!r} "
+            raise TypeError(f"Property \"{name}\" must be of type {kind}, got: {value} "
                             f"(type: {type(value)})")
         object.__setattr__(self, name, value)
 
