@@ -109,6 +109,11 @@ def sample_from_datasets(datasets, weights=None, seed=None, stop_on_empty_datase
     if weights.shape != (len(datasets),):
         raise ValueError(f"Invalid `weights`. The shape of `weights` should be compatible "
                          f"with `[len(datasets)]` but is {list(weights.shape)}.")
+    for d in datasets[1:]:
+        structure.check_same_structure(datasets[0]._types, d._types)
+    # A dataset of weight 0 is never drawn: the output ends when the others are exhausted.
+    drawn = [d for d, w in zip(datasets, weights) if w > 0] or datasets[:1]
+    weights = weights[weights > 0] if (weights > 0).any() else np.ones(1)
     probs = weights / weights.sum()
     cumulative = ops.convert_to_tensor(np.cumsum(probs), dtype=dtypes.float64)
 
@@ -118,7 +123,7 @@ def sample_from_datasets(datasets, weights=None, seed=None, stop_on_empty_datase
         return math_ops.reduce_sum(math_ops.cast(math_ops.less_equal(cumulative, unit),
                                                  dtypes.int64))
     selector = RandomDataset(seed).map(select)
-    return choose_from_datasets(datasets, selector, stop_on_empty_dataset)
+    return choose_from_datasets(drawn, selector, stop_on_empty_dataset)
 
 
 # ---- lists, variants, devices ------------------------------------------------------------------
@@ -140,7 +145,8 @@ _register_dataset("ListDataset", ("tensors: list(Tinput_types)",), _list_values)
 def from_list(elements, name=None):
     """A dataset of the given elements (each a structure of the same shape)."""
     if not elements:
-        raise ValueError("Invalid `elements`. `elements` should not be empty.")
+        raise ValueError("Invalid `elements`. `elements` should not be empty. If you want an "
+                         "empty dataset, use `tf.data.Dataset.range(0)`.")
     with ops.name_scope("tensors"):
         converted = [structure.to_tensors(e) for e in elements]
     for e in converted[1:]:
