@@ -427,6 +427,15 @@ class Dataset:
         return self._derive("IgnoreErrorsDataset", [self._variant_tensor], self._types,
                             self._shapes, {"log_warning": log_warning}, name)
 
+    def __iter__(self):
+        from tfcompat.data.dataset_spec import _ITERATION_ERROR
+        raise RuntimeError(_ITERATION_ERROR)
+
+    def as_numpy_iterator(self):
+        """TF allows numpy iteration only in eager mode: graph mode raises RuntimeError."""
+        raise RuntimeError("`tf.data.Dataset.as_numpy_iterator()` is only supported in eager "
+                           "mode.")
+
     def make_one_shot_iterator(self):
         from tfcompat.data.iterator_ops import make_one_shot_iterator
         return make_one_shot_iterator(self)

@@ -47,11 +47,20 @@ from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
 from tfcompat.platform.unsupported import make_getattr
 
+SHARD_HINT = -1  # a placeholder shard count the auto-sharding rewrite would fill in
+
 
 def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
                   num_parallel_calls=None):
     """``dataset.map(map_func).batch(batch_size, drop_remainder)`` as one transformation."""
     return lambda dataset: dataset.map(map_func).batch(batch_size, drop_remainder)
+
+
+def map_and_batch_with_legacy_function(map_func, batch_size, num_parallel_batches=None,
+                                       drop_remainder=False, num_parallel_calls=None):
+    """``map_and_batch`` (TF1 functions are always traced the legacy way here)."""
+    return map_and_batch(map_func, batch_size, num_parallel_batches, drop_remainder,
+                         num_parallel_calls)
 
 
 def shuffle_and_repeat(buffer_size, count=None, seed=None):
