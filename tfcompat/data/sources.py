@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from tfcompat.framework import errors
 from tfcompat.data import tfrecord_reader
+from tfcompat.framework import errors
 
 Element = tuple
 
