@@ -17,7 +17,7 @@ from tfcompat.data import structure
 from tfcompat.data.dataset_kernels import _value_of
 from tfcompat.data.dataset_ops import Dataset
 from tfcompat.data.functions import TracedFunction
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors, ops, run_deadline
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops.resource_container import (
@@ -46,7 +46,8 @@ class IteratorResource:
         return self._iterator is not None
 
     def next(self) -> tuple:
-        with self._lock:
+        run_deadline.acquire(self._lock)  # another run may be stepping this iterator
+        try:
             if self._iterator is None:
                 raise errors.FailedPreconditionError(
                     None, None, "GetNext() failed because the iterator has not been "
@@ -56,6 +57,8 @@ class IteratorResource:
                 return next(self._iterator)
             except StopIteration:
                 raise errors.OutOfRangeError(None, None, "End of sequence") from None
+        finally:
+            self._lock.release()
 
 
 def _resource_shape(op):
