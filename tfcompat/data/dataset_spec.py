@@ -7,8 +7,9 @@ from tfcompat.framework.tensor_shape import as_shape
 
 
 class DatasetSpec:
-    """The type of a dataset: its ``element_spec`` structure and its shape (``[]`` for one
-    dataset)."""
+    """The type of a dataset: its ``element_spec`` structure (of TensorSpecs) and its shape
+    (``[]`` for one dataset). tfcompat's datasets track types and shapes instead of specs, so
+    ``DatasetSpec.from_value`` is not provided."""
 
     def __init__(self, element_spec, dataset_shape=()):
         self._element_spec = element_spec
@@ -23,25 +24,10 @@ class DatasetSpec:
         from tfcompat.data.dataset_ops import Dataset
         return Dataset
 
-    @staticmethod
-    def from_value(value):
-        """The spec of a dataset: TensorSpecs of its elements' components (needs
-        ``tf.TensorSpec``)."""
-        import tfcompat
-        from tfcompat.data import structure
-        tensor_spec = tfcompat.TensorSpec
-
-        def spec(t, s):
-            if isinstance(t, structure.SparseType):
-                return tfcompat.SparseTensorSpec(t.shape, t.dtype)
-            return tensor_spec(s, t)
-        flat = [spec(t, s) for t, s in zip(structure.flatten(value._types),
-                                           structure.flatten(value._shapes))]
-        return DatasetSpec(structure.pack_as(value._types, flat))
-
     def is_compatible_with(self, spec_or_value) -> bool:
-        other = spec_or_value if isinstance(spec_or_value, DatasetSpec) else \
-            DatasetSpec.from_value(spec_or_value)
+        if not isinstance(spec_or_value, DatasetSpec):
+            return False
+        other = spec_or_value
         if not self._dataset_shape.is_compatible_with(other._dataset_shape):
             return False
         from tfcompat.data import structure
