@@ -10,3 +10,5 @@ COVERED_ELSEWHERE = {t: _EXPERIMENTAL for t in (
     "ExperimentalGroupByReducerDataset", "RandomDataset", "ListDataset",
     "DenseToSparseBatchDataset", "IteratorGetNextAsOptional", "OptionalHasValue",
     "OptionalGetValue", "OptionalFromValue")}
+COVERED_ELSEWHERE.update({t: "tests/data/test_proto_ops.py" for t in ("DecodeProtoV2",
+                                                                      "EncodeProto")})
