@@ -141,3 +141,20 @@ def test_dataset_spec_holds_its_element_spec():
     assert spec == tf.data.DatasetSpec(_FakeSpec([], "int64"))
     assert spec != tf.data.DatasetSpec(_FakeSpec([], "int64"), [5])
     assert spec.is_compatible_with(tf.data.DatasetSpec(_FakeSpec([], "int64")))
+
+
+def test_sql_dataset_errors(tmp_path):
+    import sqlite3
+    path = str(tmp_path / "t.db")
+    connection = sqlite3.connect(path)
+    connection.execute("create table t (a integer)")
+    connection.execute("insert into t values (1)")
+    connection.commit()
+    connection.close()
+    with tf.Graph().as_default(), tf.Session() as sess:
+        assert _drain(sess, E.SqlDataset("sqlite", path, "SELECT a FROM t", tf.int64)) == [1]
+        with pytest.raises(tf.errors.UnknownError,
+                           match="Prepare\\(\\) failed: \\[1\\] no such column: b"):
+            _drain(sess, E.SqlDataset("sqlite", path, "SELECT b FROM t", tf.int64))
+        with pytest.raises(tf.errors.InvalidArgumentError, match="number of columns in query"):
+            _drain(sess, E.SqlDataset("sqlite", path, "SELECT a FROM t", (tf.int64, tf.int64)))

@@ -45,6 +45,7 @@ from tfcompat.data.options import (
 )
 from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
+from tfcompat.data.sql import SqlDataset
 from tfcompat.platform.unsupported import make_getattr
 
 SHARD_HINT = -1  # a placeholder shard count the auto-sharding rewrite would fill in

@@ -12,3 +12,4 @@ COVERED_ELSEWHERE = {t: _EXPERIMENTAL for t in (
     "OptionalGetValue", "OptionalFromValue")}
 COVERED_ELSEWHERE.update({t: "tests/data/test_proto_ops.py" for t in ("DecodeProtoV2",
                                                                       "EncodeProto")})
+COVERED_ELSEWHERE["SqlDataset"] = _EXPERIMENTAL
