@@ -3,6 +3,7 @@
 
 import numpy as np
 
+from tfcompat.data.csv_dataset import make_csv_dataset
 from tfcompat.data.dataset_ops import (
     AUTOTUNE,
     INFINITE_CARDINALITY,
