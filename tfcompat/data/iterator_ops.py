@@ -153,6 +153,9 @@ class Iterator:
         self._types = output_types
         self._shapes = output_shapes
         self._get_next_calls = 0
+        # TF makes every iterator's string handle up front (``string_handle()`` returns it).
+        self._string_handle = ops.apply_op("IteratorToStringHandle", [iterator_resource],
+                                           name="IteratorToStringHandle")
 
     @staticmethod
     def from_structure(output_types, output_shapes=None, shared_name=None,
@@ -229,8 +232,9 @@ class Iterator:
 
     def string_handle(self, name=None):
         """A string tensor naming this iterator, to feed a ``from_string_handle`` iterator."""
-        return ops.apply_op("IteratorToStringHandle", [self._iterator_resource],
-                            name=name or "IteratorToStringHandle")
+        if name is None:
+            return self._string_handle
+        return ops.apply_op("IteratorToStringHandle", [self._iterator_resource], name=name)
 
 
 def _uncapturable_input(tensor):
