@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import threading
 import weakref
 
 from tfcompat.client.executor import compile_plan
@@ -24,6 +25,7 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.ops import array_ops
 
 _NAMES = itertools.count()
+_DEPTH_LOCK = threading.Lock()  # tracing threads update Graph._capturing_depth together
 
 
 class TracedFunction:
@@ -107,11 +109,13 @@ class FunctionGraph(ops.Graph):
     @contextlib.contextmanager
     def as_default(self):
         with super().as_default():
-            ops.Graph._capturing_depth += 1
+            with _DEPTH_LOCK:
+                ops.Graph._capturing_depth += 1
             try:
                 yield self
             finally:
-                ops.Graph._capturing_depth -= 1
+                with _DEPTH_LOCK:
+                    ops.Graph._capturing_depth -= 1
 
     def _create_op(self, op_type, inputs, attrs, scope_name):
         inputs = [t if t._op._graph is self else self.capture(t) for t in inputs]
