@@ -120,7 +120,7 @@ RULES = {
     "WindowDataset": _window,
     "ScanDataset": _same,
     "AssertCardinalityDataset": _asserted,
-    "PrefetchToDeviceDataset": _same,
+    "OptionsDataset": _same,
 }
 
 

@@ -125,6 +125,8 @@ _register_dataset("SkipDataset", ("input_dataset: variant", "count: int64"),
                   lambda op, state: lambda v, c: sources.skipped(v, _int(c)))
 _register_dataset("PrefetchDataset", ("input_dataset: variant", "buffer_size: int64"),
                   lambda op, state: lambda v, b: v)
+_register_dataset("OptionsDataset", ("input_dataset: variant",),
+                  lambda op, state: lambda v: v)
 _register_dataset("CacheDataset", ("input_dataset: variant", "filename: string"),
                   lambda op, state: lambda v, f: sources.Cached(v))
 _register_dataset("UnbatchDataset", ("input_dataset: variant",),

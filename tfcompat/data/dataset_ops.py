@@ -81,7 +81,10 @@ class Dataset:
         flat_shapes = structure.component_shapes(types, shapes)
         variant = ops.apply_op(op_type, inputs, name=name or op_type, attrs={
             "output_types": flat_types, "output_shapes": flat_shapes, **(attrs or {})})
-        return Dataset(variant, types, shapes)
+        derived = Dataset(variant, types, shapes)
+        if getattr(self, "_options", None) is not None:
+            derived._options = self._options
+        return derived
 
     # -- sources
 
@@ -384,13 +387,17 @@ class Dataset:
         return dataset
 
     def with_options(self, options, name=None):
-        """Accepted for compatibility: options tune TF's runtime, which tfcompat does not have."""
+        """This dataset with ``options`` set over its inputs' (an ``OptionsDataset``). The
+        options are stored: they tune TF's runtime, which tfcompat does not have."""
         if not isinstance(options, Options):
             raise TypeError(f"options must be a tf.data.Options, got {type(options)}")
-        self._options = options
-        return self
+        dataset = self._derive("OptionsDataset", [self._variant_tensor], self._types,
+                               self._shapes, name=name)
+        dataset._options = self.options().merge(options)
+        return dataset
 
     def options(self):
+        """The options set on this dataset and its inputs (later settings win)."""
         return getattr(self, "_options", None) or Options()
 
     def scan(self, initial_state, scan_func, name=None):

@@ -31,3 +31,14 @@ sess = tf.Session()
 nxt = tf.data.make_one_shot_iterator(ds).get_next()
 print([sess.run(nxt) for _ in range(3)])
 show_error(E.enable_debug_mode)
+base = tf.data.Dataset.range(3)
+o1 = tf.data.Options()
+o1.deterministic = False
+d2 = base.with_options(o1)
+print(d2 is base, d2._variant_tensor.op.type, base.options().deterministic,
+      d2.options().deterministic)
+o2 = tf.data.Options()
+o2.experimental_optimization.map_fusion = True
+d3 = d2.map(lambda x: x).with_options(o2)
+print(d3.options().deterministic, d3.options().experimental_optimization.map_fusion,
+      d3._variant_tensor.op.type, sess.run(tf.data.experimental.cardinality(d2)))

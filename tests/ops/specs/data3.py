@@ -13,3 +13,4 @@ COVERED_ELSEWHERE = {t: _EXPERIMENTAL for t in (
 COVERED_ELSEWHERE.update({t: "tests/data/test_proto_ops.py" for t in ("DecodeProtoV2",
                                                                       "EncodeProto")})
 COVERED_ELSEWHERE["SqlDataset"] = _EXPERIMENTAL
+COVERED_ELSEWHERE["OptionsDataset"] = _EXPERIMENTAL
