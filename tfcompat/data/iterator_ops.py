@@ -238,19 +238,24 @@ class Iterator:
 
 
 def _uncapturable_input(tensor):
-    """The first placeholder or variable a one-shot iterator's dataset depends on, else None
-    (TF builds the dataset inside the iterator's own function, which cannot capture them)."""
+    """The first placeholder or stateful op (a variable, a random op...) a one-shot
+    iterator's dataset depends on, inputs before consumers, else None: TF builds the dataset
+    inside the iterator's own function, which copies the ops it needs by value and cannot
+    copy those."""
     seen = set()
-    stack = [tensor.op]
+    stack = [(tensor.op, False)]
     while stack:
-        op = stack.pop()
+        op, inputs_done = stack.pop()
+        if inputs_done:
+            if op.type == "Placeholder" or op._op_def.is_variable or op._op_def.stateful:
+                return op
+            continue
         if id(op) in seen:
             continue
         seen.add(id(op))
-        if op.type == "Placeholder" or op._op_def.is_variable:
-            return op
-        stack.extend(t.op for t in reversed(op.inputs))
-        stack.extend(op.control_inputs)
+        stack.append((op, True))
+        stack.extend((c, False) for c in reversed(op.control_inputs))
+        stack.extend((t.op, False) for t in reversed(op.inputs))
     return None
 
 
