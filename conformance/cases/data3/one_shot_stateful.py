@@ -8,4 +8,4 @@ for label, make in [
             tf.placeholder(tf.float32, [], name="p") + tf.Variable(1.0, name="w"))),
         ("constant", lambda: tf.data.Dataset.from_tensors(tf.constant([1, 2]) * 3))]:
     print(label)
-    show_error(lambda: type(tf.data.make_one_shot_iterator(make())).__name__)
+    show_error(lambda make=make: type(tf.data.make_one_shot_iterator(make())).__name__)
