@@ -201,7 +201,10 @@ class Iterator:
 
     @property
     def output_classes(self):
-        return structure.map_structure(lambda _: ops.Tensor, self._types)
+        from tfcompat.framework.sparse_tensor import SparseTensor
+        return structure.map_structure(
+            lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
+            self._types)
 
     def make_initializer(self, dataset, name=None):
         """An op (re)starting this iterator on ``dataset`` (of a compatible structure)."""

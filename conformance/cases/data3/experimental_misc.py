@@ -82,3 +82,5 @@ mb = E.make_batched_features_dataset(os.path.join(d, "part-*.tfrecord"), 4, feat
 print(tf.data.get_output_types(mb))
 for feats, label in drain(mb):
     print(feats["x"].tolist(), label.tolist(), feats["tags"].dense_shape.tolist())
+sp_it = tf.data.make_one_shot_iterator(sp)
+print(sp_it.output_classes.__name__, sp_it.output_types, sp_it.output_shapes)
