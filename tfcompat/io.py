@@ -54,3 +54,5 @@ from tfcompat.platform import io_gfile as gfile
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.io", __name__)
+# ---- data
+from tfcompat.ops.proto_ops import decode_proto, encode_proto  # noqa: E402

@@ -14,7 +14,7 @@ from tfcompat.client.executor import (
     run_plan,
 )
 from tfcompat.client.fetches import FetchMapper
-from tfcompat.framework import dtypes, errors
+from tfcompat.framework import dtypes, errors, run_deadline
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.sparse_tensor import SparseTensor
@@ -129,7 +129,7 @@ class BaseSession:
 
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
         """Runs the ops needed for ``fetches``, feeding ``feed_dict``; mirrors their structure."""
-        del options, run_metadata
+        del run_metadata
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
         if not self._graph._ops:
@@ -137,7 +137,10 @@ class BaseSession:
                                "calling run().")
         mapper = self._mapper_for(fetches)
         feed_tensors, feed_values = self._process_feeds(feed_dict) if feed_dict else ((), [])
-        values = self._run_elements(mapper, feed_tensors, feed_values)
+        timeout = getattr(options, "timeout_in_ms", 0) or getattr(
+            self._config, "operation_timeout_in_ms", 0)
+        with run_deadline.deadline_after(timeout):
+            values = self._run_elements(mapper, feed_tensors, feed_values)
         return mapper.rebuild(values)
 
     def _mapper_for(self, fetches) -> FetchMapper:

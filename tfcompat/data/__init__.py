@@ -8,6 +8,7 @@ from tfcompat.data.dataset_ops import (
     UNKNOWN_CARDINALITY,
     Dataset,
 )
+from tfcompat.data.dataset_spec import DatasetSpec, NumpyIterator
 from tfcompat.data.iterator_ops import (
     Iterator,
     make_initializable_iterator,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.data import sources, structure
+from tfcompat.data import cardinality, sources, structure
 from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
@@ -25,13 +25,22 @@ def _value_of(array):
 
 
 def _register_dataset(op_type: str, inputs, make):
-    """Registers a dataset op: ``make(op, state)`` returns ``kernel(*inputs) -> value``."""
+    """Registers a dataset op: ``make(op, state)`` returns ``kernel(*inputs) -> value``; the
+    value records its cardinality by the op type's rule (tfcompat.data.cardinality)."""
+    rule = cardinality.RULES.get(op_type)
+
     def bind(op, state):
         kernel = make(op, state)
-        return lambda *args: _value_array(kernel(*[_value_of(a) if isinstance(a, np.ndarray)
-                                                   and a.dtype == object and a.ndim == 0
-                                                   and isinstance(a[()], sources.DatasetValue)
-                                                   else a for a in args]))
+
+        def run(*args):
+            args = [_value_of(a) if isinstance(a, np.ndarray) and a.dtype == object
+                    and a.ndim == 0 and isinstance(a[()], sources.DatasetValue) else a
+                    for a in args]
+            value = kernel(*args)
+            if rule is not None:
+                value.cardinality = rule(*args)
+            return _value_array(value)
+        return run
     register_op(op_type, inputs=inputs, shape_fn=lambda op: [(dtypes.variant, TensorShape([]))],
                 bind=bind, foldable=False, grad=NOT_DIFFERENTIABLE)
 
@@ -40,9 +49,8 @@ def _int(x) -> int:
     return int(np.asarray(x))
 
 
-def _caller(fn: TracedFunction, state):
-    plan = fn.plan_for(state)
-    return lambda element: tuple(plan(*element))
+def _caller(fn: TracedFunction, state, captured=()):
+    return fn.caller(state, captured)
 
 
 _register_dataset("TensorDataset", ("components: list(Toutput_types)",),
@@ -55,31 +63,39 @@ _register_dataset("ZipDataset", ("input_datasets: N*variant",),
                   lambda op, state: lambda *v: sources.zipped(list(v), []))
 _register_dataset("ConcatenateDataset", ("input_dataset: variant", "another_dataset: variant"),
                   lambda op, state: sources.concatenated)
-_register_dataset("MapDataset", ("input_dataset: variant",),
-                  lambda op, state: lambda v: sources.mapped(v, _caller(op._attrs["f"], state)))
-_register_dataset("ParallelMapDatasetV2", ("input_dataset: variant",
+_CAPTURED = "other_arguments: list(Targuments)"
+_register_dataset("MapDataset", ("input_dataset: variant", _CAPTURED),
+                  lambda op, state: lambda v, *c: sources.mapped(
+                      v, _caller(op._attrs["f"], state, c)))
+_register_dataset("ParallelMapDatasetV2", ("input_dataset: variant", _CAPTURED,
                                            "num_parallel_calls: int64"),
-                  lambda op, state: lambda v, n: sources.mapped(
-                      v, _caller(op._attrs["f"], state)))
+                  lambda op, state: lambda v, *rest: sources.mapped(
+                      v, _caller(op._attrs["f"], state, rest[:-1])))
+
+
 def _filter(op, state):
-    call = _caller(op._attrs["predicate"], state)
-    return lambda v: sources.filtered(v, lambda e: bool(call(e)[0]))
+    def kernel(v, *captured):
+        call = _caller(op._attrs["predicate"], state, captured)
+        return sources.filtered(v, lambda e: bool(call(e)[0]))
+    return kernel
 
 
-_register_dataset("FilterDataset", ("input_dataset: variant",), _filter)
+_register_dataset("FilterDataset", ("input_dataset: variant", _CAPTURED), _filter)
 
 
-def _inner_dataset(op, state):
-    call = _caller(op._attrs["f"], state)
+def _inner_dataset(op, state, captured):
+    call = _caller(op._attrs["f"], state, captured)
     return lambda e: _value_of(call(e)[0])
 
 
-_register_dataset("FlatMapDataset", ("input_dataset: variant",),
-                  lambda op, state: lambda v: sources.flat_mapped(v, _inner_dataset(op, state)))
-_register_dataset("InterleaveDataset", ("input_dataset: variant", "cycle_length: int64",
-                                        "block_length: int64"),
-                  lambda op, state: lambda v, c, b: sources.interleaved(
-                      v, _inner_dataset(op, state), max(_int(c), 1), max(_int(b), 1)))
+_register_dataset("FlatMapDataset", ("input_dataset: variant", _CAPTURED),
+                  lambda op, state: lambda v, *c: sources.flat_mapped(
+                      v, _inner_dataset(op, state, c)))
+_register_dataset("InterleaveDataset", ("input_dataset: variant", _CAPTURED,
+                                        "cycle_length: int64", "block_length: int64"),
+                  lambda op, state: lambda v, *rest: sources.interleaved(
+                      v, _inner_dataset(op, state, rest[:-2]), max(_int(rest[-2]), 1),
+                      max(_int(rest[-1]), 1)))
 _register_dataset("BatchDatasetV2", ("input_dataset: variant", "batch_size: int64",
                                      "drop_remainder: bool"),
                   lambda op, state: lambda v, n, d: sources.batched(
@@ -109,6 +125,8 @@ _register_dataset("SkipDataset", ("input_dataset: variant", "count: int64"),
                   lambda op, state: lambda v, c: sources.skipped(v, _int(c)))
 _register_dataset("PrefetchDataset", ("input_dataset: variant", "buffer_size: int64"),
                   lambda op, state: lambda v, b: v)
+_register_dataset("OptionsDataset", ("input_dataset: variant",),
+                  lambda op, state: lambda v: v)
 _register_dataset("CacheDataset", ("input_dataset: variant", "filename: string"),
                   lambda op, state: lambda v, f: sources.Cached(v))
 _register_dataset("UnbatchDataset", ("input_dataset: variant",),
@@ -120,9 +138,9 @@ _register_dataset("ShuffleDataset", ("input_dataset: variant", "buffer_size: int
 
 
 def _take_while(op, state):
-    call = _caller(op._attrs["predicate"], state)
+    def take(source, *captured):
+        call = _caller(op._attrs["predicate"], state, captured)
 
-    def take(source):
         def gen():
             for e in source:
                 if not bool(call(e)[0]):
@@ -166,13 +184,14 @@ def _scan(op, state):
     fn = op._attrs["f"]
     n_state = op._attrs["num_state"]
 
-    def kernel(source, *initial):
+    def kernel(source, *rest):
+        initial, captured = rest[:n_state], fn.bind_captures(state, rest[n_state:])
         call = fn.plan_for(state)
 
         def gen():
             values = tuple(initial)
             for element in source:
-                out = tuple(call(*values, *element))
+                out = tuple(call(*values, *element, *captured))
                 values = out[:n_state]
                 yield out[n_state:]
         return sources.FromGenerator(gen)
@@ -180,28 +199,38 @@ def _scan(op, state):
 
 
 def _choose(op, state):
+    stop_on_empty = op._attrs.get("stop_on_empty_dataset", True)
+
     def kernel(selector, *datasets):
         def gen():
             iterators = [iter(d) for d in datasets]
+            live = len(iterators)
             for (choice,) in selector:
                 index = int(choice)
                 if not 0 <= index < len(iterators):
                     raise errors.InvalidArgumentError(
                         None, None, f"`choice_dataset` has an element {index} out of range "
                         f"[0, {len(iterators)})")
+                if iterators[index] is None:
+                    continue
                 try:
                     yield next(iterators[index])
                 except StopIteration:
-                    return
+                    if stop_on_empty:
+                        return
+                    iterators[index] = None
+                    live -= 1
+                    if not live:
+                        return
         return sources.FromGenerator(gen)
     return kernel
 
 
-_register_dataset("ScanDataset", ("input_dataset: variant", "initial_state: list(Tstate)"),
-                  _scan)
+_register_dataset("ScanDataset", ("input_dataset: variant", "initial_state: list(Tstate)",
+                                 _CAPTURED), _scan)
 _register_dataset("DirectedInterleaveDataset", ("selector_input_dataset: variant",
                                                 "data_input_datasets: N*variant"), _choose)
-_register_dataset("TakeWhileDataset", ("input_dataset: variant",), _take_while)
+_register_dataset("TakeWhileDataset", ("input_dataset: variant", _CAPTURED), _take_while)
 _register_dataset("UniqueDataset", ("input_dataset: variant",),
                   lambda op, state: _unique_elements)
 _register_dataset("IgnoreErrorsDataset", ("input_dataset: variant",),
@@ -241,3 +270,10 @@ def _bytes_array(value) -> np.ndarray:
 
 
 _register_dataset("GeneratorDataset", (), _generator)
+
+
+_register_dataset("AssertCardinalityDataset", ("input_dataset: variant", "cardinality: int64"),
+                  lambda op, state: lambda v, n: cardinality.asserted(v, _int(n)))
+register_op("DatasetCardinality", inputs=("input_dataset: variant",),
+            shape_fn=lambda op: [(dtypes.int64, TensorShape([]))], foldable=False,
+            kernel=lambda v: np.int64(cardinality.of(_value_of(v))), grad=NOT_DIFFERENTIABLE)

@@ -81,7 +81,10 @@ class Dataset:
         flat_shapes = structure.component_shapes(types, shapes)
         variant = ops.apply_op(op_type, inputs, name=name or op_type, attrs={
             "output_types": flat_types, "output_shapes": flat_shapes, **(attrs or {})})
-        return Dataset(variant, types, shapes)
+        derived = Dataset(variant, types, shapes)
+        if getattr(self, "_options", None) is not None:
+            derived._options = self._options
+        return derived
 
     # -- sources
 
@@ -197,13 +200,15 @@ class Dataset:
         out = fn.output_structure
         types = structure.types_of(out)
         shapes = structure.shapes_of(out)
-        attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": True}
+        # TF1's graph-mode map leaves the cardinality unknown (preserve_cardinality unset).
+        attrs = {"f": fn, "use_inter_op_parallelism": True, "preserve_cardinality": False}
         if num_parallel_calls is None:
-            return self._derive("MapDataset", [self._variant_tensor], types, shapes, attrs,
-                                name)
+            return self._derive("MapDataset", [self._variant_tensor, fn.captured_inputs], types,
+                                shapes, attrs, name)
         calls = ops.convert_to_tensor(num_parallel_calls, dtype=dtypes.int64,
                                       name="num_parallel_calls")
-        return self._derive("ParallelMapDatasetV2", [self._variant_tensor, calls], types,
+        return self._derive("ParallelMapDatasetV2",
+                            [self._variant_tensor, fn.captured_inputs, calls], types,
                             shapes, {**attrs, "deterministic": "default"}, name)
 
     def filter(self, predicate, name=None):  # noqa: A003 - TF's name
@@ -214,8 +219,8 @@ class Dataset:
                 not out[0].shape.is_compatible_with([]):
             raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar "
                              "tensor.")
-        return self._derive("FilterDataset", [self._variant_tensor], self._types,
-                            self._shapes, {"predicate": fn}, name)
+        return self._derive("FilterDataset", [self._variant_tensor, fn.captured_inputs],
+                            self._types, self._shapes, {"predicate": fn}, name)
 
     def flat_map(self, map_func, name=None):
         """Maps each element to a dataset and flattens the results."""
@@ -223,8 +228,8 @@ class Dataset:
         inner = fn.output_structure
         if not hasattr(inner, "_variant_tensor"):
             raise TypeError("The `map_func` argument must return a `Dataset` object.")
-        return self._derive("FlatMapDataset", [self._variant_tensor], inner._types,
-                            inner._shapes, {"f": fn}, name)
+        return self._derive("FlatMapDataset", [self._variant_tensor, fn.captured_inputs],
+                            inner._types, inner._shapes, {"f": fn}, name)
 
     def interleave(self, map_func, cycle_length=None, block_length=None,
                    num_parallel_calls=None, deterministic=None, name=None):
@@ -238,7 +243,8 @@ class Dataset:
                                       dtype=dtypes.int64, name="cycle_length")
         block = ops.convert_to_tensor(1 if block_length is None else block_length,
                                       dtype=dtypes.int64, name="block_length")
-        return self._derive("InterleaveDataset", [self._variant_tensor, cycle, block],
+        return self._derive("InterleaveDataset",
+                            [self._variant_tensor, fn.captured_inputs, cycle, block],
                             inner._types, inner._shapes, {"f": fn}, name)
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None,
@@ -381,13 +387,17 @@ class Dataset:
         return dataset
 
     def with_options(self, options, name=None):
-        """Accepted for compatibility: options tune TF's runtime, which tfcompat does not have."""
+        """This dataset with ``options`` set over its inputs' (an ``OptionsDataset``). The
+        options are stored: they tune TF's runtime, which tfcompat does not have."""
         if not isinstance(options, Options):
             raise TypeError(f"options must be a tf.data.Options, got {type(options)}")
-        self._options = options
-        return self
+        dataset = self._derive("OptionsDataset", [self._variant_tensor], self._types,
+                               self._shapes, name=name)
+        dataset._options = self.options().merge(options)
+        return dataset
 
     def options(self):
+        """The options set on this dataset and its inputs (later settings win)."""
         return getattr(self, "_options", None) or Options()
 
     def scan(self, initial_state, scan_func, name=None):
@@ -404,14 +414,15 @@ class Dataset:
         out = structure.pack_components(structure.types_of(output), out_tensors)
         types = structure.types_of(out)
         shapes = structure.shapes_of(out)
-        return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial)],
+        return self._derive("ScanDataset", [self._variant_tensor, structure.flatten(initial),
+                                            fn.captured_inputs],
                             types, shapes, {"f": fn, "num_state": n_state}, name)
 
     def take_while(self, predicate, name=None):
         """Elements while ``predicate`` holds; stops at the first false."""
         fn = self._trace(predicate, "take_while")
-        return self._derive("TakeWhileDataset", [self._variant_tensor], self._types,
-                            self._shapes, {"predicate": fn}, name)
+        return self._derive("TakeWhileDataset", [self._variant_tensor, fn.captured_inputs],
+                            self._types, self._shapes, {"predicate": fn}, name)
 
     def unique(self, name=None):
         """The elements not seen before (scalars of an integer or string type)."""
@@ -422,6 +433,15 @@ class Dataset:
         """Drops the elements whose computation raises an error."""
         return self._derive("IgnoreErrorsDataset", [self._variant_tensor], self._types,
                             self._shapes, {"log_warning": log_warning}, name)
+
+    def __iter__(self):
+        from tfcompat.data.dataset_spec import _ITERATION_ERROR
+        raise RuntimeError(_ITERATION_ERROR)
+
+    def as_numpy_iterator(self):
+        """TF allows numpy iteration only in eager mode: graph mode raises RuntimeError."""
+        raise RuntimeError("`tf.data.Dataset.as_numpy_iterator()` is only supported in eager "
+                           "mode.")
 
     def make_one_shot_iterator(self):
         from tfcompat.data.iterator_ops import make_one_shot_iterator

@@ -3,6 +3,7 @@
 
 import numpy as np
 
+from tfcompat.data.csv_dataset import make_csv_dataset
 from tfcompat.data.dataset_ops import (
     AUTOTUNE,
     INFINITE_CARDINALITY,
@@ -10,17 +11,58 @@ from tfcompat.data.dataset_ops import (
     Dataset,
     choose_from_datasets,
 )
+from tfcompat.data.experimental_ops import (
+    RandomDataset,
+    assert_cardinality,
+    cardinality,
+    copy_to_device,
+    dense_to_sparse_batch,
+    enable_debug_mode,
+    from_list,
+    make_batched_features_dataset,
+    pad_to_cardinality,
+    parse_example_dataset,
+    prefetch_to_device,
+    sample_from_datasets,
+    snapshot,
+    to_variant,
+)
+from tfcompat.data.grouping import (
+    Reducer,
+    bucket_by_sequence_length,
+    group_by_reducer,
+    group_by_window,
+)
 from tfcompat.data.iterator_ops import get_single_element
-from tfcompat.data.options import ThreadingOptions
+from tfcompat.data.optional import Optional, get_next_as_optional
+from tfcompat.data.options import (
+    AutoShardPolicy,
+    AutotuneAlgorithm,
+    AutotuneOptions,
+    DistributeOptions,
+    ExternalStatePolicy,
+    OptimizationOptions,
+    ThreadingOptions,
+)
 from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
+from tfcompat.data.sql import SqlDataset
 from tfcompat.platform.unsupported import make_getattr
+
+SHARD_HINT = -1  # a placeholder shard count the auto-sharding rewrite would fill in
 
 
 def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainder=False,
                   num_parallel_calls=None):
     """``dataset.map(map_func).batch(batch_size, drop_remainder)`` as one transformation."""
     return lambda dataset: dataset.map(map_func).batch(batch_size, drop_remainder)
+
+
+def map_and_batch_with_legacy_function(map_func, batch_size, num_parallel_batches=None,
+                                       drop_remainder=False, num_parallel_calls=None):
+    """``map_and_batch`` (TF1 functions are always traced the legacy way here)."""
+    return map_and_batch(map_func, batch_size, num_parallel_batches, drop_remainder,
+                         num_parallel_calls)
 
 
 def shuffle_and_repeat(buffer_size, count=None, seed=None):

@@ -17,7 +17,7 @@ from tfcompat.data import structure
 from tfcompat.data.dataset_kernels import _value_of
 from tfcompat.data.dataset_ops import Dataset
 from tfcompat.data.functions import TracedFunction
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors, ops, run_deadline
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops.resource_container import (
@@ -46,7 +46,8 @@ class IteratorResource:
         return self._iterator is not None
 
     def next(self) -> tuple:
-        with self._lock:
+        run_deadline.acquire(self._lock)  # another run may be stepping this iterator
+        try:
             if self._iterator is None:
                 raise errors.FailedPreconditionError(
                     None, None, "GetNext() failed because the iterator has not been "
@@ -56,6 +57,8 @@ class IteratorResource:
                 return next(self._iterator)
             except StopIteration:
                 raise errors.OutOfRangeError(None, None, "End of sequence") from None
+        finally:
+            self._lock.release()
 
 
 def _resource_shape(op):
@@ -150,6 +153,9 @@ class Iterator:
         self._types = output_types
         self._shapes = output_shapes
         self._get_next_calls = 0
+        # TF makes every iterator's string handle up front (``string_handle()`` returns it).
+        self._string_handle = ops.apply_op("IteratorToStringHandle", [iterator_resource],
+                                           name="IteratorToStringHandle")
 
     @staticmethod
     def from_structure(output_types, output_shapes=None, shared_name=None,
@@ -195,7 +201,10 @@ class Iterator:
 
     @property
     def output_classes(self):
-        return structure.map_structure(lambda _: ops.Tensor, self._types)
+        from tfcompat.framework.sparse_tensor import SparseTensor
+        return structure.map_structure(
+            lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
+            self._types)
 
     def make_initializer(self, dataset, name=None):
         """An op (re)starting this iterator on ``dataset`` (of a compatible structure)."""
@@ -219,32 +228,54 @@ class Iterator:
         flat = out if isinstance(out, list) else [out]
         return structure.pack_components(self._types, flat)
 
+    def get_next_as_optional(self):
+        """The next element as a ``tf.data.experimental.Optional`` (empty at the end)."""
+        from tfcompat.data.optional import get_next_as_optional
+        return get_next_as_optional(self)
+
     def string_handle(self, name=None):
         """A string tensor naming this iterator, to feed a ``from_string_handle`` iterator."""
-        return ops.apply_op("IteratorToStringHandle", [self._iterator_resource],
-                            name=name or "IteratorToStringHandle")
+        if name is None:
+            return self._string_handle
+        return ops.apply_op("IteratorToStringHandle", [self._iterator_resource], name=name)
 
 
-def _depends_on_placeholder(tensor) -> bool:
+def _uncapturable_input(tensor):
+    """The first placeholder or stateful op (a variable, a random op...) a one-shot
+    iterator's dataset depends on, inputs before consumers, else None: TF builds the dataset
+    inside the iterator's own function, which copies the ops it needs by value and cannot
+    copy those."""
     seen = set()
-    stack = [tensor.op]
+    stack = [(tensor.op, False)]
     while stack:
-        op = stack.pop()
+        op, inputs_done = stack.pop()
+        if inputs_done:
+            if op.type == "Placeholder" or op._op_def.is_variable or op._op_def.stateful:
+                return op
+            continue
         if id(op) in seen:
             continue
         seen.add(id(op))
-        if op.type == "Placeholder":
-            return True
-        stack.extend(t.op for t in op.inputs)
-        stack.extend(op.control_inputs)
-    return False
+        stack.append((op, True))
+        stack.extend((c, False) for c in reversed(op.control_inputs))
+        stack.extend((t.op, False) for t in reversed(op.inputs))
+    return None
 
 
 def make_one_shot_iterator(dataset) -> Iterator:
-    """An iterator that starts itself on first use (the dataset may not use placeholders)."""
-    if _depends_on_placeholder(dataset._variant_tensor):
-        raise ValueError("Cannot capture a placeholder (name:Placeholder, type:Placeholder) "
+    """An iterator that starts itself on first use (the dataset may not capture placeholders
+    or variables)."""
+    op = _uncapturable_input(dataset._variant_tensor)
+    if op is not None and op.type == "Placeholder":
+        raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:Placeholder) "
                          "by value.")
+    if op is not None:
+        raise ValueError(
+            f"Cannot capture a stateful node (name:{op.name}, type:{op.type}) by value.: A "
+            "likely cause of this error is that the dataset for which you are calling "
+            "`make_one_shot_iterator()` captures a stateful object, such as a `tf.Variable` "
+            "or `tf.lookup.StaticHashTable`, which is not supported. Use "
+            "`make_initializable_iterator()` instead.")
     resource = ops.apply_op("OneShotIterator", [], name="OneShotIterator", attrs={
         "dataset_factory": dataset._variant_tensor,
         "output_types": dataset._flat_types(), "output_shapes": dataset._flat_shapes()})
@@ -267,17 +298,17 @@ def _bind_reduce(op, state):
     fn = op._attrs["f"]
     n_state = op._attrs["num_state"]
 
-    def kernel(dataset, *initial):
+    def kernel(dataset, *rest):
+        values, captured = tuple(rest[:n_state]), fn.bind_captures(state, rest[n_state:])
         call = fn.plan_for(state)
-        values = tuple(initial)
         for element in _value_of(dataset):
-            values = tuple(call(*values, *element))
+            values = tuple(call(*values, *element, *captured))
         return values[0] if len(values) == 1 else values
-    del n_state
     return kernel
 
 
-register_op("ReduceDataset", inputs=("input_dataset: variant", "initial_state: list(Tstate)"),
+register_op("ReduceDataset", inputs=("input_dataset: variant", "initial_state: list(Tstate)",
+                                     "other_arguments: list(Targuments)"),
             shape_fn=lambda op: list(zip(op._attrs["output_types"],
                                          op._attrs["output_shapes"])),
             bind=_bind_reduce, foldable=False, grad=NOT_DIFFERENTIABLE)
@@ -290,7 +321,8 @@ def reduce_dataset(dataset: Dataset, initial_state, reduce_func):
     state_shapes = structure.map_structure(lambda t: t.shape, initial)
     fn = TracedFunction(lambda s, e: reduce_func(s, e), (state_types, dataset._types),
                         (state_shapes, dataset._shapes), name="reduce")
-    out = ops.apply_op("ReduceDataset", [dataset._variant_tensor, flat_initial],
+    out = ops.apply_op("ReduceDataset", [dataset._variant_tensor, flat_initial,
+                                         fn.captured_inputs],
                        name="ReduceDataset", attrs={
                            "f": fn, "num_state": len(flat_initial),
                            "output_types": [t.dtype.base_dtype for t in fn.outputs],

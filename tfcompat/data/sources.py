@@ -8,13 +8,14 @@ generators, evaluated lazily one element at a time.
 from __future__ import annotations
 
 import glob
+import os
 import zlib
 from collections.abc import Callable, Iterator
 
 import numpy as np
 
+from tfcompat.data import tfrecord_reader
 from tfcompat.framework import errors
-from tfcompat.lib.io import tfrecord
 
 Element = tuple
 
@@ -28,6 +29,8 @@ def _scalar(value) -> np.ndarray:
 
 
 class DatasetValue:
+    cardinality = -2  # unknown, unless the op's rule sets it (tfcompat.data.cardinality)
+
     def __iter__(self) -> Iterator[Element]:
         raise NotImplementedError
 
@@ -356,6 +359,12 @@ def _filenames(filenames) -> list[bytes]:
             for f in np.asarray(filenames, dtype=object).reshape(-1)]
 
 
+def _check_exists(path: str) -> None:
+    """NotFoundError for a missing file, as TF raises when the dataset reaches it."""
+    if not os.path.exists(path):
+        raise errors.NotFoundError(None, None, f"{path}; No such file or directory")
+
+
 def _read(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
@@ -392,9 +401,9 @@ def tfrecords(filenames, compression: str) -> DatasetValue:
     def gen():
         for name in names:
             path = name.decode()
-            _read(path)  # NotFoundError for a missing file, as TF
+            _check_exists(path)
             try:
-                for record in tfrecord.read_records(path, compression):
+                for record in tfrecord_reader.read_records(path, compression):
                     yield (_scalar(record),)
             except errors.OpError:
                 raise

@@ -60,6 +60,13 @@ class _ControlDependenciesController:
 class Graph:
     """A TensorFlow computation, represented as a dataflow graph (``tf.Graph``)."""
 
+    # A graph capturing tensors of enclosing graphs (a tf.data function's) sets this: while it
+    # is the default, ops given outer tensors are built in it, taking them as captured inputs.
+    # ``_capturing_depth`` counts such graphs entered (any thread), to keep op building's
+    # single-graph fast path exact.
+    _captures_outer = False
+    _capturing_depth = 0
+
     def __init__(self):
         self._lock = threading.RLock()
         self._ops_by_name: dict[str, Operation] = {}

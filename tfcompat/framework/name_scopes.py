@@ -9,6 +9,9 @@ from tfcompat.framework.tensor import Tensor
 
 def graph_of(values) -> Graph:
     """The graph of the Tensors among ``values`` (checking they agree), else the default."""
+    default = get_default_graph()
+    if default._captures_outer:
+        return default
     found: Graph | None = None
     first = None
     for v in values:

@@ -41,7 +41,7 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
     if inputs and all(type(v) is Tensor for v in inputs):
         # Fast path: nothing to convert, so no op is created inside the op's name scope.
         first_graph = inputs[0]._op._graph
-        if graph is None or graph is first_graph:
+        if (graph is None or graph is first_graph) and not Graph._capturing_depth:
             for v in inputs:
                 if v._op._graph is not first_graph:
                     raise ValueError(f"{v} must be from the same graph as {inputs[0]} (graphs "

@@ -175,16 +175,64 @@ def _stack_dense(rows, dtype, dims, variable, item_size, default, scalar):
     return out[0] if scalar else out
 
 
+_WANT_KIND = {dtypes.float32: "float_list", dtypes.int64: "int64_list",
+              dtypes.string: "bytes_list"}
+
+
+def _single_fixed_parser(dense_types, dense_shapes):
+    """For one record and fixed-shape dense features only (a tf.data ``map`` of
+    ``parse_single_example``, parsed element by element): ``parse(record, keys)`` returns the
+    dense arrays when every feature is present with the expected kind and count, else None
+    (the general path then applies defaults or raises TF's error)."""
+    specs = []
+    for dtype, shape in zip(dense_types, dense_shapes):
+        dims = shape.as_list()
+        if dims and dims[0] is None:
+            return None
+        size = 1
+        for d in dims:
+            size *= d
+        specs.append((_WANT_KIND.get(dtype), dtype.as_numpy_dtype, tuple(dims), size,
+                      dtype is dtypes.string))
+
+    def parse(record, keys):
+        try:
+            features = example_wire.features_of(record)
+        except (example_wire.WireError, UnicodeDecodeError, struct.error):
+            return None
+        out = []
+        for key, (kind, np_dtype, dims, size, is_string) in zip(keys, specs):
+            feature = features.get(key)
+            if feature is None or feature[0] != kind or len(feature[1]) != size:
+                return None
+            if is_string:
+                array = np.empty(size, dtype=object)
+                array[:] = feature[1]
+                out.append(array.reshape(dims))
+            else:
+                out.append(np.array(feature[1], dtype=np_dtype).reshape(dims))
+        return out
+    return parse
+
+
+def _decoded_keys(keys) -> list[str]:
+    return [k.decode() for k in np.asarray(keys, dtype=object).reshape(-1)]
+
+
 def _bind_parse_example(op, state):
     a = op._attrs
+    single = None if a["num_sparse"] or a.get("ragged_value_types") else \
+        _single_fixed_parser(a["Tdense"], a["dense_shapes"])
 
     def kernel(serialized, names, sparse_keys, dense_keys, ragged_keys, *dense_defaults):
+        serialized = np.asarray(serialized, dtype=object)
+        if single is not None and serialized.ndim == 0:
+            dense = single(bytes(serialized[()]), _decoded_keys(dense_keys))
+            if dense is not None:
+                return tuple(dense) if len(dense) != 1 else dense[0]
         sparse, dense = _parse_batch(
-            np.asarray(serialized, dtype=object), names,
-            [k.decode() for k in np.asarray(sparse_keys, dtype=object).reshape(-1)],
-            a["sparse_types"],
-            [k.decode() for k in np.asarray(dense_keys, dtype=object).reshape(-1)],
-            a["Tdense"], a["dense_shapes"], dense_defaults)
+            serialized, names, _decoded_keys(sparse_keys), a["sparse_types"],
+            _decoded_keys(dense_keys), a["Tdense"], a["dense_shapes"], dense_defaults)
         indices = [s[0] for s in sparse]
         values = [s[1] for s in sparse]
         shapes = [s[2] for s in sparse]

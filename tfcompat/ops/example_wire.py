@@ -37,12 +37,21 @@ def _fields(data: bytes):
     pos = 0
     end = len(data)
     while pos < end:
-        key, pos = _varint(data, pos)
+        # One-byte varints (keys and short lengths, nearly all of an Example) inline.
+        key = data[pos]
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
         if wire == 0:
             value, pos = _varint(data, pos)
         elif wire == 2:
-            size, pos = _varint(data, pos)
+            if pos < end and data[pos] < 0x80:
+                size = data[pos]
+                pos += 1
+            else:
+                size, pos = _varint(data, pos)
             if pos + size > end:
                 raise WireError("truncated field")
             value = data[pos:pos + size]

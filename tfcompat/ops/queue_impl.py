@@ -16,7 +16,7 @@ from collections import deque
 
 import numpy as np
 
-from tfcompat.framework import errors
+from tfcompat.framework import errors, run_deadline
 from tfcompat.framework.tensor_shape import TensorShape
 
 
@@ -92,7 +92,7 @@ class QueueResource:
                 while self._full():
                     if self._cancelled:
                         raise _cancelled("Enqueue")
-                    self._cond.wait()
+                    run_deadline.wait(self._cond)
                 self._put(element)
                 self._cond.notify_all()
 
@@ -112,7 +112,7 @@ class QueueResource:
                 if self._ready(n):
                     count = n
                     break
-                self._cond.wait()
+                run_deadline.wait(self._cond)
             taken = [self._take() for _ in range(count)]
             self._cond.notify_all()
             return taken

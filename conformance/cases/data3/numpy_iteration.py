@@ -1,0 +1,11 @@
+# Python-style and numpy iteration of a dataset is eager-only: graph mode raises.
+ds = tf.data.Dataset.range(3)
+show_error(ds.as_numpy_iterator)
+show_error(tf.data.NumpyIterator, ds)
+show_error(lambda: list(ds))
+show_error(lambda: iter(ds.map(lambda x: x + 1)))
+print(tf.data.experimental.SHARD_HINT)
+sess = tf.Session()
+mb = ds.apply(tf.data.experimental.map_and_batch_with_legacy_function(lambda x: x * 2, 2))
+nxt = tf.data.make_one_shot_iterator(mb).get_next()
+print(sess.run(nxt).tolist(), sess.run(nxt).tolist())
