@@ -1,0 +1,1 @@
+"""RaggedTensor: tensors whose rows have different lengths, and the ops on them."""
