@@ -27,3 +27,14 @@ from tfcompat.ops.string_split_ops import (
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.strings", __name__)
+
+# ---- ragged
+from tfcompat.ops.ragged.ragged_string_ops import bytes_split, ngrams
+from tfcompat.ops.ragged.ragged_string_ops import strings_split as split  # noqa: F811
+from tfcompat.ops.ragged.unicode_ops import (
+    unicode_decode,
+    unicode_decode_with_offsets,
+    unicode_script,
+    unicode_split,
+    unicode_split_with_offsets,
+)

@@ -9,7 +9,7 @@ and, with ``validate=True``, TF's checks of the partition as assert ops.
 
 from __future__ import annotations
 
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.ops import Tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
@@ -414,7 +414,12 @@ def _segment_ids_to_splits(segment_ids: Tensor, num_segments, out_type) -> Tenso
         num_segments = math_ops.cast(num_segments, dtypes.int32)
     lengths = bincount(math_ops.cast(segment_ids, dtypes.int32), minlength=num_segments,
                        maxlength=num_segments, dtype=out_type)
-    return array_ops.concat([array_ops.zeros([1], out_type), array_ops.cumsum(lengths)], axis=0)
+    splits = array_ops.concat([array_ops.zeros([1], out_type), array_ops.cumsum(lengths)],
+                              axis=0)
+    static_rows = None if num_segments is None else tensor_util.constant_value(num_segments)
+    if static_rows is not None:
+        splits.set_shape([int(static_rows) + 1])
+    return splits
 
 
 def row_splits_to_segment_ids(splits, name=None, out_type=None):

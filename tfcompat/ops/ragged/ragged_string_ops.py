@@ -1,0 +1,168 @@
+"""String ops producing RaggedTensors: StringNGrams and ``tf.strings.ngrams``,
+``tf.strings.bytes_split`` and ``tf.strings.split(..., result_type="RaggedTensor")``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfcompat.framework import dtypes, ops
+from tfcompat.framework.op_def_library import apply_op
+from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops.op_helpers import INDEX_TYPES
+from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
+from tfcompat.ops.ragged.unicode_ops import _uniform_outer
+from tfcompat.ops.string_ops import as_bytes_array
+from tfcompat.ops.string_split_ops import string_split
+from tfcompat.ops.string_split_ops import strings_split as _sparse_strings_split
+
+# ---- StringNGrams --------------------------------------------------------------------------------
+
+
+def _row_ngrams(tokens: list[bytes], widths, separator: bytes, left_pad: bytes,
+                right_pad: bytes, pad_width: int, preserve_short: bool) -> list[bytes]:
+    result = []
+    for width in widths:
+        pad = width - 1 if pad_width < 0 else min(pad_width, width - 1)
+        padded = [left_pad] * pad + tokens + [right_pad] * pad
+        result.extend(separator.join(padded[i:i + width])
+                      for i in range(len(padded) - width + 1))
+    if not result and preserve_short and tokens:
+        pad = max(pad_width, 0)
+        result.append(separator.join([left_pad] * pad + tokens + [right_pad] * pad))
+    return result
+
+
+def _ngrams_kernel(data, data_splits, separator, ngram_widths, left_pad, right_pad, pad_width,
+                   preserve_short_sequences):
+    tokens = list(as_bytes_array(data).reshape(-1))
+    out: list[bytes] = []
+    splits = [0]
+    for start, limit in zip(data_splits[:-1], data_splits[1:]):
+        out.extend(_row_ngrams(tokens[start:limit], ngram_widths, separator.encode(),
+                               left_pad.encode(), right_pad.encode(), pad_width,
+                               preserve_short_sequences))
+        splits.append(len(out))
+    values = np.empty(len(out), dtype=object)
+    values[:] = out
+    return values, np.asarray(splits, dtype=data_splits.dtype)
+
+
+def _ngrams_shape(op):
+    splits = op.inputs[1]
+    return [(dtypes.string, TensorShape([None])), (splits.dtype, splits.shape)]
+
+
+register_op("StringNGrams", inputs=("data: string", "data_splits: Tsplits"),
+            kernel=_ngrams_kernel,
+            kernel_attrs=("separator", "ngram_widths", "left_pad", "right_pad", "pad_width",
+                          "preserve_short_sequences"),
+            shape_fn=_ngrams_shape, allowed={"Tsplits": INDEX_TYPES},
+            attr_defaults={"Tsplits": dtypes.int64}, grad=NOT_DIFFERENTIABLE)
+
+
+def ngrams(data, ngram_width, separator=" ", pad_values=None, padding_width=None,
+           preserve_short_sequences=False, name=None):
+    """The ``ngram_width``-grams of the innermost dimension of ``data``, each joined with
+    ``separator`` (padded with ``pad_values`` when given)."""
+    widths = list(ngram_width) if isinstance(ngram_width, (list, tuple)) else [ngram_width]
+    if pad_values is None:
+        left_pad = right_pad = ""
+        if padding_width is not None:
+            raise ValueError("pad_values must be specified when padding_width is given")
+        pad_width = 0
+    else:
+        if isinstance(pad_values, (list, tuple)):
+            if len(pad_values) != 2:
+                raise ValueError("pad_values must be a string, tuple or list of length 2.")
+            left_pad, right_pad = pad_values
+        elif isinstance(pad_values, str):
+            left_pad = right_pad = pad_values
+        else:
+            raise ValueError("pad_values must be a string, tuple or list.")
+        pad_width = -1 if padding_width is None else int(padding_width)
+        if padding_width is not None and padding_width < 1:
+            raise ValueError("padding_width must be greater than 0.")
+    attrs = {"separator": separator, "ngram_widths": [int(w) for w in widths],
+             "left_pad": left_pad, "right_pad": right_pad, "pad_width": pad_width,
+             "preserve_short_sequences": bool(preserve_short_sequences)}
+    with ops.name_scope(name, "StringNGrams", [data]):
+        if isinstance(data, RaggedTensor):
+            inner = data.values
+            if isinstance(inner, RaggedTensor):
+                return data.with_values(ngrams(inner, ngram_width, separator, pad_values,
+                                               padding_width, preserve_short_sequences))
+            values, splits = apply_op("StringNGrams", [inner, data.row_splits],
+                                      name="StringNGrams", attrs=attrs)
+            return RaggedTensor(values, splits, internal=True)
+        data = ops.convert_to_tensor(data, dtype=dtypes.string, name="data")
+        rank = data.shape.ndims
+        if rank is None or rank == 0:
+            raise ValueError("Data must have rank>0")
+        if rank == 1:
+            splits = array_ops.stack([ops.convert_to_tensor(0, dtype=dtypes.int64),
+                                      array_ops.size(data, out_type=dtypes.int64)])
+            values, _ = apply_op("StringNGrams", [data, splits], name="StringNGrams",
+                                 attrs=attrs)
+            return values
+        # Dense rows: ngrams per row of the last dimension, reshaped back (every row gives
+        # the same number).
+        shape = array_ops.shape(data, out_type=dtypes.int64)
+        flat = array_ops.reshape(data, [-1])
+        splits = math_ops.range(0, array_ops.size(flat, out_type=dtypes.int64) + 1,
+                                math_ops.maximum(shape[-1], 1))
+        values, _ = apply_op("StringNGrams", [flat, splits], name="StringNGrams", attrs=attrs)
+        result = array_ops.reshape(values, array_ops.concat(
+            [shape[:-1], ops.convert_to_tensor([-1], dtype=dtypes.int64)], axis=0))
+        result.set_shape(data.shape[:-1].concatenate([None]))
+        return result
+
+
+# ---- bytes_split and ragged split ----------------------------------------------------------------
+
+def _rows_from_sparse(sparse, flat, input_rank: int, input_shape):
+    """A SparseTensor of pieces (row = index in ``flat``, the flattened input) as a
+    RaggedTensor shaped like the input plus one ragged dimension."""
+    rows = RaggedTensor.from_value_rowids(
+        sparse.values, sparse.indices[:, 0],
+        nrows=array_ops.shape(flat, out_type=dtypes.int64)[0], validate=False)
+    if input_rank == 0:
+        return rows[0]
+    if input_rank > 1:
+        return _uniform_outer(rows, input_shape, input_rank)
+    return rows
+
+
+def bytes_split(input, name=None):  # noqa: A002
+    """Each string cut into its bytes (a RaggedTensor with one more dimension)."""
+    with ops.name_scope(name, "StringsByteSplit", [input]):
+        input = ops.convert_to_tensor(input, dtype=dtypes.string, name="input")  # noqa: A001
+        rank = input.shape.ndims
+        if rank is None:
+            raise ValueError("input must have a statically-known rank.")
+        flat = array_ops.reshape(input, [-1]) if rank != 1 else input
+        sparse = string_split(flat, delimiter="", skip_empty=False)
+        return _rows_from_sparse(sparse, flat, rank,
+                                 array_ops.shape(input, out_type=dtypes.int64))
+
+
+def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",  # noqa: A002
+                  source=None, name=None):
+    """Splits each string at ``sep`` (runs of whitespace when None) into a SparseTensor, or a
+    RaggedTensor for ``result_type="RaggedTensor"`` (``tf.strings.split``)."""
+    if result_type == "SparseTensor":
+        return _sparse_strings_split(input, sep, maxsplit, result_type, source, name)
+    if result_type != "RaggedTensor":
+        raise ValueError('result_type must be "RaggedTensor" or "SparseTensor".')
+    input = source if input is None else input  # noqa: A001
+    with ops.name_scope(name, "StringSplit", [input]), \
+            ops.name_scope(None, "StringSplit", [input]):
+        input = ops.convert_to_tensor(input, dtype=dtypes.string, name="input")  # noqa: A001
+        rank = input.shape.ndims
+        if rank is None:
+            raise ValueError("input must have a statically-known rank.")
+        flat = array_ops.reshape(input, [-1]) if rank != 1 else input
+        sparse = _sparse_strings_split(flat, sep, maxsplit, "SparseTensor")
+        return _rows_from_sparse(sparse, flat, rank,
+                                 array_ops.shape(input, out_type=dtypes.int64))
