@@ -8,12 +8,12 @@ from tfcompat.framework.sparse_tensor import SparseTensor, SparseTensorValue
 from tfcompat.ops import (
     array_extra_ops,
     array_ops,
-    check_ops,
     constant_op,
     control_flow_ops,
     math_ops,
 )
 from tfcompat.ops.ragged import ragged_kernels
+from tfcompat.ops.ragged.ragged_checks import runtime_assert
 
 
 def to_tensor(rt, default_value, name, shape):
@@ -47,14 +47,15 @@ def from_tensor(cls, tensor, lengths, padding, ragged_rank, name, row_splits_dty
         raise ValueError("Specify argument `lengths` or `padding`, but not both.")
     if not isinstance(ragged_rank, int):
         raise TypeError(f"Argument `ragged_rank` must be an int. Received {ragged_rank}.")
+    if lengths is None and padding is None:
+        return _from_uniform_tensor(cls, tensor, ragged_rank, name, row_splits_dtype)
     if ragged_rank != 1:
         raise NotImplementedError("tfcompat's RaggedTensor.from_tensor supports ragged_rank=1 "
-                                  "only")
+                                  "only with lengths or padding")
     with ops.name_scope(name, "RaggedFromTensor", [tensor, lengths, padding]):
         tensor = ops.convert_to_tensor(tensor, name="tensor")
         tensor.shape.with_rank_at_least(2)
-        dims = array_ops.shape(tensor, out_type=row_splits_dtype)
-        nrows, ncols = dims[0], dims[1]
+        ncols = array_ops.shape(tensor, out_type=row_splits_dtype)[1]
         if padding is not None:
             padding = ops.convert_to_tensor(padding, name="padding", dtype=tensor.dtype)
             is_value = math_ops.not_equal(tensor, padding)
@@ -66,15 +67,39 @@ def from_tensor(cls, tensor, lengths, padding, ragged_rank, name, row_splits_dty
                 math_ops.where_v2(is_value, array_ops.broadcast_to(positions, array_ops.shape(
                     is_value, out_type=row_splits_dtype)), array_ops.zeros_like(
                     is_value, dtype=row_splits_dtype)), axis=1)
-        elif lengths is not None:
+        else:
             lengths = math_ops.cast(ops.convert_to_tensor(lengths, name="lengths"),
                                     row_splits_dtype)
             lengths = math_ops.minimum(lengths, ncols)
-        else:
-            lengths = array_ops.fill(array_ops.reshape(nrows, [1]), ncols)
         mask = array_extra_ops.sequence_mask(lengths, ncols)
         values = array_ops.boolean_mask(tensor, mask)
         return cls.from_row_lengths(values, lengths, validate=False)
+
+
+def _from_uniform_tensor(cls, tensor, ragged_rank, name, row_splits_dtype):
+    """Every row whole: the outer ``ragged_rank + 1`` dimensions of ``tensor`` flattened into
+    the values, then regrouped by uniform row lengths (static where the shape is known)."""
+    with ops.name_scope(name, "RaggedFromTensor", [tensor]):
+        tensor = ops.convert_to_tensor(tensor, name="tensor")
+        if tensor.shape.ndims is not None and ragged_rank >= tensor.shape.ndims:
+            raise ValueError(f"ragged_rank must be less than rank(tensor); got "
+                             f"ragged_rank={ragged_rank}, rank={tensor.shape.ndims}")
+        static = tensor.shape.as_list() if tensor.shape.ndims is not None else None
+        dims = array_ops.shape(tensor, out_type=row_splits_dtype)
+        outer = 1
+        for axis in range(ragged_rank + 1):
+            outer = outer * dims[axis]
+        values = array_ops.reshape(tensor, array_ops.concat(
+            [array_ops.reshape(outer, [1]), dims[ragged_rank + 1:]], axis=0))
+        result = values
+        for axis in range(ragged_rank, 0, -1):
+            known = static is not None and all(d is not None for d in static[:axis + 1])
+            length = static[axis] if known else dims[axis]
+            nrows = 1
+            for d in range(axis):
+                nrows = nrows * (static[d] if known else dims[d])
+            result = cls.from_uniform_row_length(result, length, nrows=nrows, validate=False)
+        return result
 
 
 def from_sparse(cls, st_input, name, row_splits_dtype):
@@ -95,8 +120,8 @@ def from_sparse(cls, st_input, name, row_splits_dtype):
             array_ops.gather(array_ops.boolean_mask(
                 math_ops.range(array_ops.shape(rows, out_type=dtypes.int64)[0]),
                 math_ops.cast(first, dtypes.bool_)), segment_starts)
-        check = check_ops.assert_equal(cols, expected, message="SparseTensor is not "
-                                                               "right-ragged")
+        check = runtime_assert(math_ops.equal(cols, expected), "SparseTensor is not right-ragged",
+                               "Assert")
         values = control_flow_ops.with_dependencies([check], st_input.values)
         return cls.from_value_rowids(values, math_ops.cast(rows, row_splits_dtype),
                                      math_ops.cast(st_input.dense_shape[0], row_splits_dtype),

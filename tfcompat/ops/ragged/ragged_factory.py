@@ -11,19 +11,28 @@ from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
 from tfcompat.ops.ragged.ragged_tensor_value import RaggedTensorValue
 
 
-def _depth(item) -> int:
-    """Nesting depth of a scalar's position; ValueError when scalars sit at mixed depths."""
+def _depth(item) -> tuple[int | None, int]:
+    """``(depth, minimum)``: the nesting depth of the scalars under ``item`` (None when it
+    holds none: empty lists fit any depth) and the least depth its empty lists allow.
+    ValueError when scalars sit at mixed depths."""
     if not isinstance(item, (list, tuple)):
-        return 0
-    depths = {_depth(x) for x in item}
-    if len(depths) > 1:
+        return 0, 0
+    children = [_depth(x) for x in item]
+    exact = {d + 1 for d, _ in children if d is not None}
+    if len(exact) > 1:
         raise ValueError("all scalar values must have the same nesting depth")
-    return (depths.pop() if depths else 0) + 1
+    minimum = max((m for _, m in children), default=0) + 1
+    return (exact.pop() if exact else None), minimum
+
+
+def _scalar_depth(pylist) -> int:
+    exact, minimum = _depth(pylist)
+    return minimum if exact is None else exact
 
 
 def _partition(pylist, ragged_rank: int | None, inner_shape):
     """The nested row splits (outer first) and the flat values list of ``pylist``."""
-    depth = _depth(pylist)
+    depth = _scalar_depth(pylist)
     if inner_shape is not None:
         inner_rank = len(inner_shape)
         if ragged_rank is None:
@@ -31,9 +40,8 @@ def _partition(pylist, ragged_rank: int | None, inner_shape):
     elif ragged_rank is None:
         ragged_rank = max(depth - 1, 0)
     if depth and ragged_rank > depth - 1:
-        raise ValueError(f"pylist has scalar values depth {depth}, but ragged_rank="
-                         f"{ragged_rank} requires scalar value depth greater than "
-                         f"{ragged_rank}")
+        raise ValueError(f"Invalid pylist={pylist!r}, max depth smaller than "
+                         f"ragged_rank={ragged_rank}")
     nested_splits = []
     rows = list(pylist)
     for _ in range(ragged_rank):
@@ -62,13 +70,13 @@ def constant(pylist, dtype=None, ragged_rank=None, inner_shape=None, name=None,
         if not isinstance(pylist, (list, tuple)):
             return constant_op.constant(pylist, dtype=dtype)
         nested_splits, flat, ragged_rank = _partition(pylist, ragged_rank, inner_shape)
+        if ragged_rank == 0:
+            return constant_op.constant(pylist, dtype=dtype)
         if inner_shape is not None and not flat:
             values = constant_op.constant(np.zeros([0] + list(inner_shape)), dtype=dtype,
                                           name="values")
         else:
             values = constant_op.constant(flat, dtype=dtype, name="values")
-        if ragged_rank == 0:
-            return values
         # TF builds the splits constants innermost first.
         splits = [constant_op.constant(s, dtype=row_splits_dtype)
                   for s in reversed(nested_splits)]

@@ -28,6 +28,8 @@ def ragged_getitem(rt, key):
 def _getitem(rt, key: list):
     if not key:
         return rt
+    if isinstance(rt, Tensor):  # a row of a ragged_rank-1 tensor: dense from here
+        return rt[tuple(key)]
     first, rest = key[0], key[1:]
     if isinstance(first, slice):
         if first.step not in (None, 1):
@@ -40,6 +42,8 @@ def _getitem(rt, key: list):
     index.shape.with_rank(0)
     starts, limits = splits[:-1], splits[1:]
     row = _slice_values(rt.values, starts[index], limits[index])
+    if isinstance(row, Tensor) and not rest:
+        return row[...]  # TF's getitem ends with the (empty) rest of the key applied
     return _getitem(row, rest)
 
 

@@ -8,11 +8,13 @@ import collections
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, tensor_util
+from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_def_library import apply_op
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.op_helpers import INDEX_TYPES, REAL_NUMBERS
+from tfcompat.ops.scatter_nd_ops import gather_nd
 
 
 def _value_coordinates(nested_splits: list[np.ndarray]) -> tuple[list[np.ndarray], list[int]]:
@@ -81,10 +83,13 @@ def _to_tensor_grad(op, grad):
     partitions = list(op.inputs[3:])
     # The positions of the values: the indices of a ragged tensor of the values' row numbers.
     positions = ragged_tensor_to_sparse(partitions, math_ops.range(array_ops.shape(values)[0]))[0]
-    values_grad = array_ops.gather_nd(grad, positions)
+    values_grad = gather_nd(grad, positions)
     default_grad = None
     if default_value.shape.ndims == 0:
         default_grad = math_ops.reduce_sum(grad) - math_ops.reduce_sum(values_grad)
+    # TF hands the values' gradient back as IndexedSlices over every row of the values.
+    values_shape = array_ops.shape(values)
+    values_grad = IndexedSlices(values_grad, math_ops.range(values_shape[0]), values_shape)
     return [None, values_grad, default_grad] + [None] * len(partitions)
 
 
@@ -255,8 +260,13 @@ register_op("RaggedFillEmptyRowsGrad", inputs=("reverse_index_map: int64", "grad
             grad=NOT_DIFFERENTIABLE)
 
 
+RaggedFillEmptyRowsGrad = collections.namedtuple("RaggedFillEmptyRowsGrad",
+                                                 ["d_values", "d_default_value"])
+
+
 def ragged_fill_empty_rows_grad(reverse_index_map, grad_values, name=None):
     """The gradients of RaggedFillEmptyRows' values and default value
     (``tf.ragged_fill_empty_rows_grad``)."""
-    return apply_op("RaggedFillEmptyRowsGrad", [reverse_index_map, grad_values],
-                    name=name or "RaggedFillEmptyRowsGrad")
+    return RaggedFillEmptyRowsGrad(*apply_op(
+        "RaggedFillEmptyRowsGrad", [reverse_index_map, grad_values],
+        name=name or "RaggedFillEmptyRowsGrad"))

@@ -8,7 +8,8 @@ dimensions (a scalar always does).
 from __future__ import annotations
 
 from tfcompat.framework import ops
-from tfcompat.ops import check_ops, control_flow_ops, math_ops
+from tfcompat.ops import control_flow_ops, math_ops
+from tfcompat.ops.ragged.ragged_checks import runtime_assert
 
 
 def _is_ragged(x) -> bool:
@@ -19,8 +20,9 @@ def _partition_checks(x, y) -> list:
     checks = []
     for xs, ys in zip(x.nested_row_splits, y.nested_row_splits):
         if xs is not ys:
-            checks.append(check_ops.assert_equal(
-                xs, ys, message="Inputs must have identical ragged splits"))
+            checks.append(runtime_assert(math_ops.equal(xs, ys),
+                                         "Inputs must have identical ragged splits",
+                                         "assert_equal"))
     return checks
 
 

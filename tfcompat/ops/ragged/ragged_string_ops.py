@@ -12,7 +12,7 @@ from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.op_helpers import INDEX_TYPES
 from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
-from tfcompat.ops.ragged.unicode_ops import _uniform_outer
+from tfcompat.ops.ragged.unicode_ops import restore_outer_dims
 from tfcompat.ops.string_ops import as_bytes_array
 from tfcompat.ops.string_split_ops import string_split
 from tfcompat.ops.string_split_ops import strings_split as _sparse_strings_split
@@ -70,13 +70,13 @@ def ngrams(data, ngram_width, separator=" ", pad_values=None, padding_width=None
     if pad_values is None:
         left_pad = right_pad = ""
         if padding_width is not None:
-            raise ValueError("pad_values must be specified when padding_width is given")
+            raise ValueError("pad_values must be provided if padding_width is set.")
         pad_width = 0
     else:
         if isinstance(pad_values, (list, tuple)):
-            if len(pad_values) != 2:
+            if len(pad_values) < 2:
                 raise ValueError("pad_values must be a string, tuple or list of length 2.")
-            left_pad, right_pad = pad_values
+            left_pad, right_pad = pad_values[0], pad_values[1]
         elif isinstance(pad_values, str):
             left_pad = right_pad = pad_values
         else:
@@ -103,15 +103,16 @@ def ngrams(data, ngram_width, separator=" ", pad_values=None, padding_width=None
         if rank == 1:
             splits = array_ops.stack([ops.convert_to_tensor(0, dtype=dtypes.int64),
                                       array_ops.size(data, out_type=dtypes.int64)])
-            values, _ = apply_op("StringNGrams", [data, splits], name="StringNGrams",
-                                 attrs=attrs)
-            return values
+            values, splits = apply_op("StringNGrams", [data, splits], name="StringNGrams",
+                                      attrs=attrs)
+            return RaggedTensor(values, splits, internal=True)[0]  # TF's one-row view
         # Dense rows: ngrams per row of the last dimension, reshaped back (every row gives
         # the same number).
-        shape = array_ops.shape(data, out_type=dtypes.int64)
-        flat = array_ops.reshape(data, [-1])
-        splits = math_ops.range(0, array_ops.size(flat, out_type=dtypes.int64) + 1,
-                                math_ops.maximum(shape[-1], 1))
+        with ops.name_scope(None, "RaggedFromTensor"):
+            shape = array_ops.shape(data, out_type=dtypes.int64)
+            flat = array_ops.reshape(data, [-1])
+            splits = math_ops.range(0, array_ops.size(flat, out_type=dtypes.int64) + 1,
+                                    math_ops.maximum(shape[-1], 1))
         values, _ = apply_op("StringNGrams", [flat, splits], name="StringNGrams", attrs=attrs)
         result = array_ops.reshape(values, array_ops.concat(
             [shape[:-1], ops.convert_to_tensor([-1], dtype=dtypes.int64)], axis=0))
@@ -121,30 +122,38 @@ def ngrams(data, ngram_width, separator=" ", pad_values=None, padding_width=None
 
 # ---- bytes_split and ragged split ----------------------------------------------------------------
 
-def _rows_from_sparse(sparse, flat, input_rank: int, input_shape):
-    """A SparseTensor of pieces (row = index in ``flat``, the flattened input) as a
-    RaggedTensor shaped like the input plus one ragged dimension."""
-    rows = RaggedTensor.from_value_rowids(
-        sparse.values, sparse.indices[:, 0],
-        nrows=array_ops.shape(flat, out_type=dtypes.int64)[0], validate=False)
-    if input_rank == 0:
-        return rows[0]
-    if input_rank > 1:
-        return _uniform_outer(rows, input_shape, input_rank)
-    return rows
+def _split_rows(input, scope: str, split_flat):  # noqa: A002
+    """Applies ``split_flat`` (a rank-1 string tensor -> SparseTensor of pieces) to every
+    string of ``input``: a RaggedTensor with one more dimension than ``input`` (for a scalar,
+    the row of pieces). Like TF, a rank > 1 input is split as its flat values in two more
+    ``scope`` scopes, and its outer dimensions come back as uniform ragged dimensions."""
+    input = ops.convert_to_tensor(input, dtype=dtypes.string, name="input")  # noqa: A001
+    rank = input.shape.ndims
+    if rank is None:
+        raise ValueError("input must have a statically-known rank.")
+    if rank == 1:
+        return _rows_of(split_flat(input), input)
+    if rank == 0:
+        return _rows_of(split_flat(array_ops.reshape(input, [1])), None)[0]
+    flat = array_ops.reshape(input, [-1])
+    with ops.name_scope(None, scope), ops.name_scope(None, scope):
+        rows = _rows_of(split_flat(flat), flat)
+    return restore_outer_dims(rows, input, rank)
+
+
+def _rows_of(sparse, flat):
+    """The rows of a SparseTensor of pieces (row = index in ``flat``) as a RaggedTensor."""
+    nrows = (sparse.dense_shape[0] if flat is None
+             else array_ops.shape(flat, out_type=dtypes.int64)[0])
+    return RaggedTensor.from_value_rowids(sparse.values, sparse.indices[:, 0], nrows=nrows,
+                                          validate=False)
 
 
 def bytes_split(input, name=None):  # noqa: A002
     """Each string cut into its bytes (a RaggedTensor with one more dimension)."""
     with ops.name_scope(name, "StringsByteSplit", [input]):
-        input = ops.convert_to_tensor(input, dtype=dtypes.string, name="input")  # noqa: A001
-        rank = input.shape.ndims
-        if rank is None:
-            raise ValueError("input must have a statically-known rank.")
-        flat = array_ops.reshape(input, [-1]) if rank != 1 else input
-        sparse = string_split(flat, delimiter="", skip_empty=False)
-        return _rows_from_sparse(sparse, flat, rank,
-                                 array_ops.shape(input, out_type=dtypes.int64))
+        return _split_rows(input, "StringsByteSplit",
+                           lambda flat: string_split(flat, delimiter="", skip_empty=False))
 
 
 def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",  # noqa: A002
@@ -154,15 +163,12 @@ def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",
     if result_type == "SparseTensor":
         return _sparse_strings_split(input, sep, maxsplit, result_type, source, name)
     if result_type != "RaggedTensor":
-        raise ValueError('result_type must be "RaggedTensor" or "SparseTensor".')
+        raise ValueError("result_type must be 'RaggedTensor' or 'SparseTensor'.")
     input = source if input is None else input  # noqa: A001
-    with ops.name_scope(name, "StringSplit", [input]), \
-            ops.name_scope(None, "StringSplit", [input]):
+    with ops.name_scope(name, "StringSplit", [input]):
         input = ops.convert_to_tensor(input, dtype=dtypes.string, name="input")  # noqa: A001
-        rank = input.shape.ndims
-        if rank is None:
-            raise ValueError("input must have a statically-known rank.")
-        flat = array_ops.reshape(input, [-1]) if rank != 1 else input
-        sparse = _sparse_strings_split(flat, sep, maxsplit, "SparseTensor")
-        return _rows_from_sparse(sparse, flat, rank,
-                                 array_ops.shape(input, out_type=dtypes.int64))
+        if input.shape.ndims == 0:
+            input = array_ops.expand_dims(input, 0)  # noqa: A001 - TF1 splits a scalar as [s]
+        with ops.name_scope(None, "StringSplit", [input]):
+            return _split_rows(input, "StringSplit",
+                               lambda flat: _sparse_strings_split(flat, sep, maxsplit))

@@ -14,6 +14,7 @@ from tfcompat.framework.ops import Tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.ragged import ragged_operators
+from tfcompat.ops.ragged.ragged_checks import runtime_assert
 from tfcompat.ops.ragged.ragged_tensor_value import RaggedTensorValue
 
 _SPLIT_DTYPES = (dtypes.int32, dtypes.int64)
@@ -58,12 +59,22 @@ def _with_checks(checks: list, tensor: Tensor) -> Tensor:
 
 
 def _splits_checks(splits: Tensor) -> list:
-    """TF's checks of a row_splits vector: rank 1, starts at zero, never decreases."""
-    return [check_ops.assert_rank(splits, 1, message="Row-partitioning tensors must have rank 1"),
-            check_ops.assert_equal(splits[:1], math_ops.cast(0, splits.dtype),
-                                   message="First element of row_splits must be zero"),
-            check_ops.assert_non_negative(splits[1:] - splits[:-1],
-                                          message="row_splits must be monotonically increasing")]
+    """TF's checks of a row_splits vector: starts at zero, never decreases."""
+    return [runtime_assert(math_ops.equal(splits[:1], math_ops.cast(0, splits.dtype)),
+                            "First element of row_splits must be zero", "assert_equal"),
+            runtime_assert(math_ops.greater_equal(splits[1:] - splits[:-1], 0),
+                            "row_splits must be monotonically increasing",
+                            "assert_non_negative")]
+
+
+def _check_static_nrows(rowids: Tensor, nrows) -> None:
+    rowids_value = tensor_util.constant_value(rowids)
+    nrows_value = None if nrows is None else tensor_util.constant_value(nrows)
+    if rowids_value is None or nrows_value is None or not len(rowids_value):
+        return
+    if nrows_value < rowids_value[-1] + 1:
+        raise ValueError(f"Expected nrows >= value_rowids[-1] + 1; got nrows={nrows_value}, "
+                         f"value_rowids[-1]={rowids_value[-1]}")
 
 
 class RaggedTensor:
@@ -71,7 +82,7 @@ class RaggedTensor:
     RaggedTensor) partitioned into rows by ``row_splits``. Build one with a factory method
     (``from_row_splits``, ``from_row_lengths``, ``tf.ragged.constant``...)."""
 
-    def __init__(self, values, row_splits, internal=False):
+    def __init__(self, values, row_splits, internal=False, uniform_row_length=None):
         if not internal:
             raise ValueError("RaggedTensor constructor is private; please use one of the factory "
                              "methods instead (e.g., RaggedTensor.from_row_lengths())")
@@ -81,6 +92,7 @@ class RaggedTensor:
                              f"{values.row_splits.dtype.name}")
         self._values = values
         self._row_splits = row_splits
+        self._uniform_row_length = uniform_row_length
 
     # ---- factories ---------------------------------------------------------------------------
 
@@ -88,17 +100,15 @@ class RaggedTensor:
     def _from_partition(cls, values, row_splits: Tensor, validate: bool) -> RaggedTensor:
         """Wraps already-converted parts; with ``validate``, checks nvals == row_splits[-1]."""
         values = _convert_values(values)
-        if isinstance(values, Tensor):
-            values.shape.with_rank_at_least(1)
         row_splits.shape.with_rank(1)
         if validate:
             nvals = math_ops.cast(_nvals(values), row_splits.dtype)
-            checks = [check_ops.assert_equal(
-                row_splits[-1:], array_ops.reshape(nvals, [1]),
-                message="Last row partition does not match flat_values.")]
-            if isinstance(values, Tensor):
-                checks.append(check_ops.assert_rank_at_least(values, 1))
+            checks = [runtime_assert(
+                math_ops.equal(row_splits[-1:], array_ops.reshape(nvals, [1])),
+                "Last row partition does not match flat_values.", "assert_equal")]
             row_splits = _with_checks(checks, row_splits)
+        if isinstance(values, Tensor):
+            values.shape.with_rank_at_least(1)
         return cls(values, row_splits, internal=True)
 
     @classmethod
@@ -120,8 +130,8 @@ class RaggedTensor:
                 lengths = _convert_partition(row_lengths, "row_lengths")
                 lengths.shape.with_rank(1)
                 checks = [check_ops.assert_non_negative(
-                    lengths, message="row_lengths must be a non-negative vector")] \
-                    if validate else []
+                    lengths, message="Arguments to from_row_lengths do not form a valid "
+                                     "RowPartition")] if validate else []
                 cumsum = array_ops.cumsum(_with_checks(checks, lengths), axis=0)
                 splits = array_ops.concat([array_ops.zeros([1], lengths.dtype), cumsum], axis=0)
             return cls._from_partition(values, splits, validate)
@@ -137,15 +147,17 @@ class RaggedTensor:
                 if nrows is not None:
                     nrows = _convert_partition(nrows, "nrows", dtype=rowids.dtype)
                 if validate:
-                    checks = [check_ops.assert_non_negative(
-                        rowids[:1], message="value_rowids must be non-negative"),
-                        check_ops.assert_non_negative(
-                            rowids[1:] - rowids[:-1],
-                            message="value_rowids must be sorted in ascending order")]
+                    _check_static_nrows(rowids, nrows)
+                    checks = [runtime_assert(math_ops.greater_equal(rowids[:1], 0),
+                                              "value_rowids must be non-negative",
+                                              "assert_non_negative"),
+                              runtime_assert(math_ops.greater_equal(rowids[1:] - rowids[:-1], 0),
+                                              "value_rowids must be sorted in ascending order",
+                                              "assert_non_negative")]
                     if nrows is not None:
-                        checks.append(check_ops.assert_less(
-                            rowids[-1:], array_ops.reshape(nrows, [1]),
-                            message="row_ids must be less than nrows"))
+                        checks.append(runtime_assert(
+                            math_ops.less(rowids[-1:], array_ops.reshape(nrows, [1])),
+                            "row_ids must be less than nrows", "assert_less"))
                     rowids = _with_checks(checks, rowids)
                 splits = _segment_ids_to_splits(rowids, nrows, rowids.dtype)
             return cls._from_partition(values, splits, validate)
@@ -179,6 +191,45 @@ class RaggedTensor:
             return cls._from_partition(values, splits, validate)
 
     @classmethod
+    def from_uniform_row_length(cls, values, uniform_row_length, nrows=None, validate=True,
+                                name=None) -> RaggedTensor:
+        """Rows of ``uniform_row_length`` values each (``nrows`` of them, by default
+        ``nvals // uniform_row_length``)."""
+        with ops.name_scope(name, "RaggedFromUniformRowLength",
+                            [values, uniform_row_length, nrows]):
+            values = _convert_values(values)
+            length = _convert_partition(uniform_row_length, "UniformRowLength")
+            length.shape.with_rank(0)
+            static_nvals = (_static_length(values) if isinstance(values, Tensor)
+                            else _static_length(values.row_splits))
+            if isinstance(values, RaggedTensor) and static_nvals is not None:
+                static_nvals -= 1
+            nvals = (ops.convert_to_tensor(static_nvals, dtype=length.dtype)
+                     if static_nvals is not None
+                     else math_ops.cast(_nvals(values), length.dtype))
+            with ops.name_scope(None, "RowPartitionFromUniformRowLength"):
+                static_length = tensor_util.constant_value(length)
+                if nrows is not None:
+                    nrows = _convert_partition(nrows, "nrows", dtype=length.dtype)
+                static_nrows = None if nrows is None else tensor_util.constant_value(nrows)
+                if static_nrows is not None and static_length is not None:
+                    splits = ops.convert_to_tensor(
+                        [i * int(static_length) for i in range(int(static_nrows) + 1)],
+                        dtype=length.dtype)
+                else:
+                    if nrows is None:
+                        nrows = math_ops.floordiv(nvals, math_ops.maximum(length, 1)) \
+                            if static_length == 0 else math_ops.floordiv(nvals, length)
+                    splits = math_ops.range(nrows + 1, dtype=length.dtype) * length
+                if validate:
+                    checks = [runtime_assert(math_ops.equal(splits[-1:], array_ops.reshape(
+                        nvals, [1])), "uniform_row_length must divide nvals", "assert_equal")]
+                    splits = _with_checks(checks, splits)
+            result = cls._from_partition(values, splits, validate)
+            result._uniform_row_length = length
+            return result
+
+    @classmethod
     def from_nested_row_splits(cls, flat_values, nested_row_splits, name=None,
                                validate=True) -> RaggedTensor:
         """``from_row_splits`` applied once per ``nested_row_splits`` entry, innermost
@@ -197,7 +248,7 @@ class RaggedTensor:
                                 validate=True) -> RaggedTensor:
         """``from_row_lengths`` applied once per ``nested_row_lengths`` entry, innermost
         first."""
-        with ops.name_scope(name, "RaggedFromNestedRowLengths",
+        with ops.name_scope(name, "RaggedFromNestedRowlengths",
                             [flat_values] + list(nested_row_lengths)):
             result = flat_values
             for lengths in reversed(nested_row_lengths):
@@ -251,6 +302,11 @@ class RaggedTensor:
         return self._values.dtype
 
     @property
+    def uniform_row_length(self):
+        """The length of every row, when the rows are built uniform; else None."""
+        return self._uniform_row_length
+
+    @property
     def row_splits_dtype(self):
         return self._row_splits.dtype
 
@@ -259,7 +315,11 @@ class RaggedTensor:
         """``[nrows, None, ...]``: the ragged dimension has no single size."""
         nsplits = _static_length(self._row_splits)
         nrows = None if nsplits is None else nsplits - 1
-        return TensorShape([nrows, None]).concatenate(self._values.shape[1:])
+        row_length = None
+        if self._uniform_row_length is not None:
+            static = tensor_util.constant_value(self._uniform_row_length)
+            row_length = None if static is None else int(static)
+        return TensorShape([nrows, row_length]).concatenate(self._values.shape[1:])
 
     def get_shape(self) -> TensorShape:
         return self.shape
@@ -312,7 +372,8 @@ class RaggedTensor:
     def with_values(self, new_values) -> RaggedTensor:
         """This partition with ``new_values`` (same number of values) in place of values."""
         new_values = _convert_values(new_values)
-        return RaggedTensor(new_values, self._row_splits, internal=True)
+        return RaggedTensor(new_values, self._row_splits, internal=True,
+                            uniform_row_length=self._uniform_row_length)
 
     def with_flat_values(self, new_values) -> RaggedTensor:
         """This nested partition with ``new_values`` in place of the flat values."""

@@ -8,12 +8,12 @@ import bisect
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.op_def_library import apply_op
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops import array_ops
 from tfcompat.ops.op_helpers import INDEX_TYPES
 from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
 from tfcompat.ops.string_ops import as_bytes_array
@@ -101,15 +101,19 @@ for _op_type, _with_offsets in (("UnicodeDecode", False), ("UnicodeDecodeWithOff
                 grad=NOT_DIFFERENTIABLE)
 
 
-def _uniform_outer(rt, shape: Tensor, rank: int):
+def restore_outer_dims(rt, input_tensor: Tensor, rank: int):
     """``rt`` (one row per string of a rank-``rank`` input) with the input's outer dimensions
-    restored as uniform ragged dimensions."""
-    for axis in range(rank - 1, 0, -1):
-        with ops.name_scope(None, "RaggedFromTensor"):
-            length = shape[axis]
-            nrows = rt.nrows(out_type=dtypes.int64)
-            splits = math_ops.range(0, nrows + 1, length)
-            rt = RaggedTensor.from_row_splits(rt, splits, validate=False)
+    restored as uniform ragged dimensions (static where the input's shape is known)."""
+    with ops.name_scope(None, "RaggedFromTensor"):
+        static = input_tensor.shape.as_list()
+        known = all(d is not None for d in static)
+        dims = None if known else array_ops.shape(input_tensor, out_type=dtypes.int64)
+        for axis in range(rank - 1, 0, -1):
+            length = static[axis] if known else dims[axis]
+            nrows = 1
+            for d in range(axis):
+                nrows = nrows * (static[d] if known else dims[d])
+            rt = RaggedTensor.from_uniform_row_length(rt, length, nrows=nrows, validate=False)
     return rt
 
 
@@ -134,8 +138,7 @@ def _decode(op_type, input, input_encoding, errors,  # noqa: A002
         return rest if len(rest) > 1 else rest[0]
     results = [RaggedTensor(values, splits, internal=True) for values in rest]
     if rank > 1:
-        shape = array_ops.shape(input, out_type=dtypes.int64)
-        results = [_uniform_outer(r, shape, rank) for r in results]
+        results = [restore_outer_dims(r, input, rank) for r in results]
     return tuple(results) if len(results) > 1 else results[0]
 
 
@@ -160,9 +163,14 @@ def unicode_decode_with_offsets(input, input_encoding, errors="replace",  # noqa
 def _encode_each(codepoints, encoding: str):
     """Each code point of a (ragged) int32 tensor as its own encoded string."""
     from tfcompat.ops.string_split_ops import unicode_encode
-    if isinstance(codepoints, RaggedTensor):
-        return codepoints.with_flat_values(_encode_each(codepoints.flat_values, encoding))
-    return unicode_encode(array_ops.expand_dims(codepoints, -1), encoding)
+    with ops.name_scope(None, "UnicodeEncode"):  # TF's ragged unicode_encode scope
+        flat = codepoints.flat_values
+        chars = unicode_encode(array_ops.expand_dims(flat, -1), encoding)
+        # TF's shape inference evaluates a constant input's decoding to size the characters.
+        known = tensor_util.constant_value(flat)
+        if known is not None:
+            chars.set_shape([len(known)])
+        return codepoints.with_flat_values(chars)
 
 
 def unicode_split(input, input_encoding, errors="replace",  # noqa: A002
