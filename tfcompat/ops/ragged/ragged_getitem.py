@@ -57,16 +57,16 @@ def _slice_values(values, start: Tensor, limit: Tensor):
 
 
 def _slice_rows(rt, key: slice):
-    """Rows ``key.start:key.stop`` of ``rt``: row splits ``start`` to ``stop`` inclusive (a
-    negative bound counts from the end of the nrows + 1 splits)."""
-    for bound in (key.start, key.stop):
-        if bound is not None and not isinstance(bound, int):
-            raise TypeError("tfcompat's RaggedTensor row slices take Python int bounds")
-    start = key.start if key.start is None or key.start >= 0 else key.start - 1
-    stop = key.stop if key.stop is None or key.stop < 0 else key.stop + 1
-    splits = rt.row_splits[start:stop]
-    return type(rt)(_slice_values(rt.values, splits[0], splits[-1]), splits - splits[0],
-                    internal=True)
+    """Rows ``key.start:key.stop`` of ``rt`` (Python slice rules): the sliced row starts and
+    limits give the new splits (``[0]`` when no row is left)."""
+    splits = rt.row_splits
+    starts = splits[:-1][key.start:key.stop]
+    limits = splits[1:][key.start:key.stop]
+    # One leading zero only when the slice is empty.
+    lead = array_ops.zeros([1], splits.dtype)[array_ops.size(starts):1]
+    new_splits = array_ops.concat([lead, starts[:1], limits], axis=0)
+    first, last = new_splits[0], new_splits[-1]
+    return type(rt)(_slice_values(rt.values, first, last), new_splits - first, internal=True)
 
 
 def _inner_getitem(rt, key: list):
