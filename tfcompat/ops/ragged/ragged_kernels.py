@@ -270,3 +270,61 @@ def ragged_fill_empty_rows_grad(reverse_index_map, grad_values, name=None):
     return RaggedFillEmptyRowsGrad(*apply_op(
         "RaggedFillEmptyRowsGrad", [reverse_index_map, grad_values],
         name=name or "RaggedFillEmptyRowsGrad"))
+
+
+# ---- RaggedGather --------------------------------------------------------------------------------
+
+def _gather_kernel(*args):
+    """Rows ``indices`` (a vector) of the ragged tensor given by its nested splits and dense
+    values: the splits of the gathered rows at every level, and their dense values."""
+    partitions, values, indices = list(args[:-2]), args[-2], args[-1]
+    nrows = len(partitions[0]) - 1
+    bad = (indices < 0) | (indices >= nrows)
+    if np.any(bad):
+        i = int(np.argmax(bad))
+        raise errors.InvalidArgumentError(
+            None, None, f"indices[{i}] = {indices[i]} is not in [0, {nrows})")
+    rows = indices.astype(np.int64).reshape(-1)
+    out_splits = []
+    for splits in partitions:
+        starts, limits = splits[rows], splits[rows + 1]
+        lengths = limits - starts
+        out_splits.append(np.concatenate([[0], np.cumsum(lengths)]).astype(splits.dtype))
+        rows = (np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+                + np.arange(int(lengths.sum()))).astype(np.int64)
+    return tuple(out_splits) + (values[rows],)
+
+
+def _gather_shape(op):
+    nsplits = len(op.inputs) - 2
+    values = op.inputs[-2]
+    splits_dtype = op.inputs[0].dtype
+    inner = values.shape[1:] if values.shape.ndims else unknown_shape()
+    return [(splits_dtype, TensorShape([None]))] * nsplits + [
+        (values.dtype, TensorShape([None]).concatenate(inner))]
+
+
+def _gather_grad(op, *grads):
+    """The values' gradient: each gathered value's gradient summed into the value it copies
+    (found by gathering the values' own positions)."""
+    partitions, values, indices = list(op.inputs[:-2]), op.inputs[-2], op.inputs[-1]
+    nvals = array_ops.shape(values, out_type=dtypes.int64)[0]
+    positions = ragged_gather(partitions, math_ops.range(nvals), indices)[-1]
+    values_grad = array_ops.unsorted_segment_sum(grads[-1], positions, nvals)
+    return [None] * len(partitions) + [values_grad, None]
+
+
+register_op("RaggedGather",
+            inputs=("params_nested_splits: PARAMS_RAGGED_RANK*Tsplits",
+                    "params_dense_values: Tvalues", "indices: Tindices"),
+            kernel=_gather_kernel, shape_fn=_gather_shape,
+            allowed={"Tsplits": INDEX_TYPES, "Tindices": INDEX_TYPES},
+            grad=_gather_grad)
+
+
+def ragged_gather(nested_splits, values, indices, name=None) -> list:
+    """``[*output_nested_splits, output_dense_values]`` of a RaggedGather op."""
+    outputs = apply_op("RaggedGather", [list(nested_splits), values, indices],
+                       name=name or "RaggedGather",
+                       attrs={"OUTPUT_RAGGED_RANK": len(nested_splits)})
+    return outputs if isinstance(outputs, list) else [outputs]
