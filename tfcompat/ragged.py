@@ -16,3 +16,11 @@ from tfcompat.ops.ragged.ragged_tensor_value import RaggedTensorValue
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.ragged", __name__)
+# ---- ragged (array functions)
+from tfcompat.ops.ragged.ragged_array_ops import (
+    boolean_mask,
+    cross,
+    cross_hashed,
+    stack_dynamic_partitions,
+)
+from tfcompat.ops.ragged.ragged_dispatch import stack

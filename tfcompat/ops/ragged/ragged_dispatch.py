@@ -183,10 +183,11 @@ def stack(values, axis=0, name=None):
         values = [values]
     with ops.name_scope(name, "RaggedConcat", values):
         if not any(isinstance(v, RaggedTensor) for v in values):
+            # Dense inputs: one row each, int32 partitions as in TF.
             values = [ops.convert_to_tensor(v) for v in values]
-            lengths = [array_ops.shape(v, out_type=dtypes.int64)[0] for v in values]
+            lengths = [array_ops.shape(v)[0] for v in values]
             return RaggedTensor.from_row_lengths(array_ops.concat(values, axis=0),
-                                                 array_ops.stack(lengths), validate=False)
+                                                 array_ops.stack(lengths))
         ragged = [v for v in values if isinstance(v, RaggedTensor)]
         ragged_rank = max(r.ragged_rank for r in ragged)
         rts = _as_ragged(values, ragged_rank, dtypes.int64)
