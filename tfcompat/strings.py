@@ -30,6 +30,7 @@ __getattr__ = make_getattr("tf.strings", __name__)
 
 # ---- ragged
 from tfcompat.ops.ragged.ragged_string_ops import bytes_split, ngrams
+from tfcompat.ops.ragged.ragged_string_ops import ragged_elementwise as _ragged_elementwise
 from tfcompat.ops.ragged.ragged_string_ops import strings_split as split  # noqa: F811
 from tfcompat.ops.ragged.unicode_ops import (
     unicode_decode,
@@ -38,3 +39,16 @@ from tfcompat.ops.ragged.unicode_ops import (
     unicode_split,
     unicode_split_with_offsets,
 )
+
+# Element-wise string ops accept RaggedTensors (applied to the flat values), as in TF.
+as_string = _ragged_elementwise(as_string)
+length = _ragged_elementwise(length)
+lower = _ragged_elementwise(lower)
+regex_full_match = _ragged_elementwise(regex_full_match)
+regex_replace = _ragged_elementwise(regex_replace)
+strip = _ragged_elementwise(strip)
+substr = _ragged_elementwise(substr)
+to_hash_bucket = _ragged_elementwise(to_hash_bucket)
+to_hash_bucket_fast = _ragged_elementwise(to_hash_bucket_fast)
+to_hash_bucket_strong = _ragged_elementwise(to_hash_bucket_strong)
+upper = _ragged_elementwise(upper)

@@ -39,7 +39,7 @@ def cast(x, dtype, name=None) -> Tensor:
     """Casts a tensor to a new type (``tf.cast``); float to int truncates toward zero."""
     base = dtypes.as_dtype(dtype).base_dtype
     if type(x) in dispatch.COMPOSITE_TYPES:
-        return dispatch.call("unary", lambda v, name=None: cast(v, base, name), x, name=name)
+        return dispatch.call("cast", x, base, name)
     if isinstance(x, Tensor) and x.dtype.base_dtype is base:
         return x
     with ops.name_scope(name, "Cast", [x]) as scope:

@@ -47,13 +47,22 @@ def _mask_rows(data, mask: Tensor):
     """``mask`` (a bool vector) keeps whole rows."""
     if isinstance(data, Tensor):
         return array_ops.boolean_mask(data, mask)
-    rows = array_ops.reshape(math_ops.where_v2(mask), [-1])
-    return _gather_rows(data, rows)
+    with ops.name_scope(None, "RaggedMask"):
+        value_mask = array_ops.gather(mask, data.value_rowids())
+        values = _mask_rows(data.values, value_mask)
+    kept = array_ops.boolean_mask(data.row_lengths(), mask)
+    splits = array_ops.concat([array_ops.zeros([1], kept.dtype), array_ops.cumsum(kept)],
+                              axis=0)
+    return RaggedTensor(values, splits, internal=True)
 
 
 def _mask_inner(data, mask, ragged_rank: int):
     """``mask`` of rank ``ragged_rank + 1`` filters the values of the last dimension it
     covers; the dimensions above keep their rows."""
+    if ragged_rank == 1 and isinstance(data, Tensor) and isinstance(mask, Tensor):
+        values = array_ops.boolean_mask(data, mask)
+        lengths = math_ops.reduce_sum(math_ops.cast(mask, dtypes.int64), axis=1)
+        return RaggedTensor.from_row_lengths(values, lengths, validate=False)
     if not isinstance(data, RaggedTensor):
         data = RaggedTensor.from_tensor(data, ragged_rank=ragged_rank)
     if not isinstance(mask, RaggedTensor):
@@ -68,7 +77,8 @@ def _mask_values(data: RaggedTensor, mask: RaggedTensor) -> RaggedTensor:
     if isinstance(data.values, RaggedTensor):
         return data.with_values(_mask_values(data.values, mask.values))
     keep = mask.values
-    values = array_ops.boolean_mask(data.values, keep)
+    with ops.name_scope(None, "RaggedMask"):
+        values = array_ops.boolean_mask(data.values, keep)
     kept = array_ops.unsorted_segment_sum(math_ops.cast(keep, data.row_splits.dtype),
                                           mask.value_rowids(), mask.nrows())
     splits = array_ops.concat([array_ops.zeros([1], data.row_splits.dtype),
@@ -197,7 +207,7 @@ def _cross(inputs, hashed: bool, num_buckets: int, hash_key, name):
                 x = SparseTensor.from_value(x)
             if isinstance(x, RaggedTensor):
                 if x.ragged_rank != 1 or x.flat_values.shape.ndims != 1:
-                    raise ValueError("tf.ragged.cross only supports inputs with rank=2.")
+                    raise ValueError("tf.ragged.cross only supports inputs with rank=2")
                 order += "R"
                 ragged.append(x)
             elif isinstance(x, SparseTensor):

@@ -17,6 +17,13 @@ def _unary(fn, x, name=None):
     return x.with_flat_values(fn(x.flat_values, name=name))
 
 
+def _cast(x, dtype, name=None):
+    if name is None:
+        return x.with_flat_values(math_ops.cast(x.flat_values, dtype))
+    with ops.name_scope(name, "Cast", [x]):
+        return x.with_flat_values(math_ops.cast(x.flat_values, dtype))
+
+
 def _binary(fn, x, y, name=None):
     return apply_binary(lambda a, b: fn(a, b, name=name), x, y)
 
@@ -51,7 +58,7 @@ def _reduce_segments(op_type: str, data: Tensor, ids: Tensor, num) -> Tensor:
     if op_type != "Mean":
         return total
     count = array_ops.unsorted_segment_sum(array_ops.ones_like(data), ids, num)
-    return math_ops.truediv(total, math_ops.maximum(count, array_ops.ones_like(count)))
+    return math_ops.truediv(total, count)  # an empty row's mean is nan, as in TF
 
 
 def _reduce(op_type: str, rt: RaggedTensor, axis, keepdims, name):
@@ -80,7 +87,8 @@ def _reduce_axis(op_type, dense, rt, axis):
     if axis > rt.ragged_rank:  # a uniform inner dimension: reduce the flat values
         return rt.with_flat_values(dense(rt.flat_values, axis=axis - rt.ragged_rank))
     if axis >= 2:
-        return rt.with_values(_reduce_axis(op_type, dense, rt.values, axis - 1))
+        with ops.name_scope(None, "RaggedReduce"):
+            return rt.with_values(_reduce_axis(op_type, dense, rt.values, axis - 1))
     values = rt.values
     if isinstance(values, RaggedTensor):
         raise NotImplementedError("tfcompat reduces a RaggedTensor with ragged_rank > 1 along "
@@ -125,18 +133,21 @@ def _concat_rows(rts: list):
     """The rows of ``rts`` one after another (axis 0)."""
     if isinstance(rts[0], Tensor):
         return array_ops.concat(rts, axis=0)
-    splits = [rts[0].row_splits]
-    for rt in rts[1:]:
-        splits.append(rt.row_splits[1:] + splits[-1][-1])
     values = _concat_rows([rt.values for rt in rts])
-    return RaggedTensor(values, array_ops.concat(splits, axis=0), internal=True)
+    # Each input's splits shifted by the values before it (TF's running offset).
+    parts = [rts[0].row_splits]
+    offset = rts[0].row_splits[-1]
+    for rt in rts[1:]:
+        parts.append(rt.row_splits[1:] + offset)
+        offset = offset + rt.row_splits[-1]
+    return RaggedTensor(values, array_ops.concat(parts, axis=0), internal=True)
 
 
 def _gather_rows(rt, indices):
     """Rows ``indices`` of ``rt`` through a RaggedGather op."""
     with ops.name_scope(None, "RaggedGather"):
         outputs = ragged_kernels.ragged_gather(rt.nested_row_splits, rt.flat_values, indices)
-    result = outputs[-1]
+    result = outputs[-1]  # a scalar index gives one row: one level less
     for splits in reversed(outputs[:-1]):
         result = RaggedTensor(result, splits, internal=True)
     return result
@@ -164,14 +175,19 @@ def _concat(values, axis, name):
         raise NotImplementedError("tfcompat concatenates RaggedTensors along axis 0 or 1")
 
 
+def _interleaved_order(nrows: Tensor, count: int) -> Tensor:
+    """Row indices into ``count`` stacked inputs of ``nrows`` rows: row 0 of each input, then
+    row 1 of each..."""
+    return array_ops.reshape(array_ops.transpose(array_ops.reshape(
+        math_ops.range(nrows * count), array_ops.stack([count, nrows]))), [-1])
+
+
 def _interleave_rows(rts):
     """Row ``i`` of the result is row ``i`` of every input joined (axis 1)."""
     count = len(rts)
     stacked = _concat_rows(rts)
     nrows = rts[0].nrows(out_type=dtypes.int64)
-    order = array_ops.reshape(array_ops.transpose(array_ops.reshape(
-        math_ops.range(nrows * count), array_ops.stack([count, nrows]))), [-1])
-    gathered = _gather_rows(stacked, order)
+    gathered = _gather_rows(stacked, _interleaved_order(nrows, count))
     splits = gathered.row_splits[::count]
     splits.set_shape(rts[0].row_splits.shape)
     return RaggedTensor(gathered.values, splits, internal=True)
@@ -197,8 +213,14 @@ def stack(values, axis=0, name=None):
             return RaggedTensor(rows, array_ops.concat(
                 [array_ops.zeros([1], dtypes.int64), array_ops.cumsum(lengths)], axis=0),
                 internal=True)
-        if axis == 1:
-            return _interleave_rows([_expand_ragged(r, 1) for r in rts])
+        if axis == 1:  # rows interleaved, then grouped by input count
+            count = len(rts)
+            nrows = rts[0].nrows(out_type=dtypes.int64)
+            rows = _gather_rows(_concat_rows(rts), _interleaved_order(nrows, count))
+            splits = math_ops.range(0, nrows * count + 1, count)
+            splits.set_shape(rts[0].row_splits.shape)
+            return RaggedTensor(rows, splits, internal=True,
+                                uniform_row_length=ops.convert_to_tensor(count, dtypes.int64))
         raise NotImplementedError("tfcompat stacks RaggedTensors along axis 0 or 1")
 
 
@@ -215,15 +237,13 @@ def _gather(params, indices, axis, batch_dims, name):
     if axis not in (None, 0) or batch_dims:
         raise NotImplementedError("tfcompat gathers RaggedTensor rows (axis 0) only")
     indices = ops.convert_to_tensor(indices, name="indices")
-    if indices.shape.ndims == 0:
-        return params[indices]
-    if indices.shape.ndims != 1:
-        raise NotImplementedError("tfcompat gathers RaggedTensor rows with a vector of "
-                                  "indices")
+    if indices.shape.ndims != 1 and indices.shape.ndims != 0:
+        raise NotImplementedError("tfcompat gathers RaggedTensor rows with a scalar or a "
+                                  "vector of indices")
     with ops.name_scope(name, "RaggedGather", [params, indices]) if name else _no_scope():
         return _gather_rows(params, indices)
 
 
 dispatch.register(RaggedTensor, {
-    "unary": _unary, "binary": _binary, "reduce": _reduce, "concat": _concat,
+    "unary": _unary, "binary": _binary, "cast": _cast, "reduce": _reduce, "concat": _concat,
     "stack": _stack, "gather": _gather})

@@ -7,7 +7,7 @@ import collections
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, tensor_util
+from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_def_library import apply_op
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
@@ -284,6 +284,7 @@ def _gather_kernel(*args):
         i = int(np.argmax(bad))
         raise errors.InvalidArgumentError(
             None, None, f"indices[{i}] = {indices[i]} is not in [0, {nrows})")
+    scalar = indices.ndim == 0
     rows = indices.astype(np.int64).reshape(-1)
     out_splits = []
     for splits in partitions:
@@ -292,11 +293,14 @@ def _gather_kernel(*args):
         out_splits.append(np.concatenate([[0], np.cumsum(lengths)]).astype(splits.dtype))
         rows = (np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
                 + np.arange(int(lengths.sum()))).astype(np.int64)
-    return tuple(out_splits) + (values[rows],)
+    if scalar:  # one row: its own splits are dropped
+        out_splits = out_splits[1:]
+    outputs = tuple(out_splits) + (values[rows],)
+    return outputs if len(outputs) > 1 else outputs[0]
 
 
 def _gather_shape(op):
-    nsplits = len(op.inputs) - 2
+    nsplits = op._attrs["OUTPUT_RAGGED_RANK"]
     values = op.inputs[-2]
     splits_dtype = op.inputs[0].dtype
     inner = values.shape[1:] if values.shape.ndims else unknown_shape()
@@ -308,10 +312,12 @@ def _gather_grad(op, *grads):
     """The values' gradient: each gathered value's gradient summed into the value it copies
     (found by gathering the values' own positions)."""
     partitions, values, indices = list(op.inputs[:-2]), op.inputs[-2], op.inputs[-1]
-    nvals = array_ops.shape(values, out_type=dtypes.int64)[0]
+    values_shape = array_ops.shape(values)
+    nvals = math_ops.cast(values_shape[0], dtypes.int64)
     positions = ragged_gather(partitions, math_ops.range(nvals), indices)[-1]
-    values_grad = array_ops.unsorted_segment_sum(grads[-1], positions, nvals)
-    return [None] * len(partitions) + [values_grad, None]
+    # TF hands back IndexedSlices: each gathered value's gradient at the value it copies.
+    return [None] * len(partitions) + [IndexedSlices(grads[-1], positions, values_shape),
+                                       None]
 
 
 register_op("RaggedGather",
@@ -324,7 +330,11 @@ register_op("RaggedGather",
 
 def ragged_gather(nested_splits, values, indices, name=None) -> list:
     """``[*output_nested_splits, output_dense_values]`` of a RaggedGather op."""
+    indices = ops.convert_to_tensor(indices, name="indices")
+    if indices.shape.ndims is None or indices.shape.ndims > 1:
+        raise NotImplementedError("tfcompat's RaggedGather takes a scalar or vector of indices")
     outputs = apply_op("RaggedGather", [list(nested_splits), values, indices],
                        name=name or "RaggedGather",
-                       attrs={"OUTPUT_RAGGED_RANK": len(nested_splits)})
+                       attrs={"OUTPUT_RAGGED_RANK": len(nested_splits) - 1
+                              + indices.shape.ndims})
     return outputs if isinstance(outputs, list) else [outputs]

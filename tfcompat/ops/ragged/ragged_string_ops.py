@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 import numpy as np
 
 from tfcompat.framework import dtypes, ops
@@ -172,3 +175,21 @@ def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",
         with ops.name_scope(None, "StringSplit", [input]):
             return _split_rows(input, "StringSplit",
                                lambda flat: _sparse_strings_split(flat, sep, maxsplit))
+
+
+# ---- element-wise string ops on RaggedTensors ----------------------------------------------------
+
+def ragged_elementwise(fn):
+    """``fn`` (an element-wise string op taking the strings first) extended to a RaggedTensor
+    first argument: applied to its flat values, keeping its row partition."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        first_key = next(iter(inspect.signature(fn).parameters))
+        if args and isinstance(args[0], RaggedTensor):
+            rt = args[0]
+            return rt.with_flat_values(fn(rt.flat_values, *args[1:], **kwargs))
+        if isinstance(kwargs.get(first_key), RaggedTensor):
+            rt = kwargs.pop(first_key)
+            return rt.with_flat_values(fn(rt.flat_values, *args, **kwargs))
+        return fn(*args, **kwargs)
+    return wrapper
