@@ -276,6 +276,7 @@ LAZY_NAMES: dict[str, str] = {
     # ---- ragged
     "ragged": "tfcompat.ragged",
     "RaggedTensor": "tfcompat.ops.ragged.ragged_tensor:RaggedTensor",
+    "RaggedTensorSpec": "tfcompat.ops.ragged.ragged_tensor_spec:RaggedTensorSpec",
     "ragged_fill_empty_rows": "tfcompat.ops.ragged.ragged_kernels:ragged_fill_empty_rows",
     "ragged_fill_empty_rows_grad":
         "tfcompat.ops.ragged.ragged_kernels:ragged_fill_empty_rows_grad",
