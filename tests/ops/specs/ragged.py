@@ -3,6 +3,8 @@ their own suites."""
 
 _OPS = "tests/ragged/test_ragged_ops.py"
 _STRINGS = "tests/ragged/test_ragged_strings.py"
+_DISPATCH = "tests/ragged/test_ragged_dispatch.py"
+_COUNTS = "tests/ragged/test_bincount_spec.py"
 
 SPECS: list = []
 COVERED_ELSEWHERE = {
@@ -10,4 +12,8 @@ COVERED_ELSEWHERE = {
                          "RaggedFillEmptyRows", "RaggedFillEmptyRowsGrad")},
     **{t: _STRINGS for t in ("UnicodeDecode", "UnicodeDecodeWithOffsets", "UnicodeScript",
                              "StringNGrams")},
+    "RaggedGather": _DISPATCH,
+    "RaggedCross": _DISPATCH,
+    **{t: _COUNTS for t in ("DenseCountSparseOutput", "SparseCountSparseOutput",
+                            "RaggedCountSparseOutput")},
 }

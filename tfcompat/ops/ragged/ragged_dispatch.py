@@ -47,6 +47,8 @@ def _segment_reducer(op_type: str):
 
         def logical(data, ids, num):
             as_int = reduce(math_ops.cast(data, dtypes.int32), ids, num)
+            if op_type == "Any":  # an empty row's max is the lowest int32: false
+                as_int = math_ops.maximum(as_int, 0)
             return math_ops.cast(as_int, dtypes.bool_)
         return logical
     raise NotImplementedError(f"tfcompat has no ragged reduce for {op_type}")
