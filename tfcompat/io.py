@@ -54,3 +54,5 @@ from tfcompat.platform import io_gfile as gfile
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.io", __name__)
+# ---- ragged
+from tfcompat.ops.ragged.ragged_parsing import RaggedFeature
