@@ -154,3 +154,27 @@ def test_operators_act_on_flat_values(lengths):
     assert got[1].to_list() == [[2. * v - 1 for v in r] for r in rows]
     assert got[2].to_list() == [[-float(v) for v in r] for r in rows]
     assert got[3].to_list() == [[v > 12 for v in r] for r in rows]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(row_lengths.filter(bool), min_size=1, max_size=4))
+def test_bounding_shape_merge_dims_and_nested_rowids(inner_lengths):
+    tf.reset_default_graph()
+    pylist, counter = [], 1
+    for lengths in inner_lengths:
+        pylist.append([list(range(counter, counter + n)) for n in lengths])
+        counter += sum(lengths)
+    rt = tf.ragged.constant(pylist)
+    with tf.Session() as sess:
+        bound = sess.run(rt.bounding_shape())
+        merged01 = sess.run(rt.merge_dims(0, 1)).to_list()
+        merged12 = sess.run(rt.merge_dims(1, 2)).to_list()
+        ids = sess.run(rt.nested_value_rowids())
+        value = sess.run(rt)
+        rebuilt = sess.run(tf.RaggedTensor.from_nested_value_rowids(
+            value.flat_values, ids, nested_nrows=[len(s) - 1 for s in value.nested_row_splits]))
+    assert bound.tolist() == [len(pylist), max(len(r) for r in pylist),
+                              max(len(x) for r in pylist for x in r)]
+    assert merged01 == [x for r in pylist for x in r]
+    assert merged12 == [[v for x in r for v in x] for r in pylist]
+    assert rebuilt.to_list() == pylist

@@ -38,9 +38,7 @@ def _getitem(rt, key: list):
         return _inner_getitem(rows, rest) if rest else rows
     # An integer (or scalar tensor) index picks one row.
     splits = rt.row_splits
-    index = ops.convert_to_tensor(first, preferred_dtype=splits.dtype)
-    if index.dtype != splits.dtype:
-        index = math_ops.cast(index, splits.dtype)
+    index = ops.convert_to_tensor(first)
     index.shape.with_rank(0)
     starts, limits = splits[:-1], splits[1:]
     row = _slice_values(rt.values, starts[index], limits[index])

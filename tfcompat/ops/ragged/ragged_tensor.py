@@ -244,6 +244,23 @@ class RaggedTensor:
             return result
 
     @classmethod
+    def from_nested_value_rowids(cls, flat_values, nested_value_rowids, nested_nrows=None,
+                                 name=None, validate=True) -> RaggedTensor:
+        """``from_value_rowids`` applied once per ``nested_value_rowids`` entry (with the
+        matching ``nested_nrows``), innermost first."""
+        if nested_nrows is None:
+            nested_nrows = [None] * len(nested_value_rowids)
+        if len(nested_nrows) != len(nested_value_rowids):
+            raise ValueError("Argument `nested_nrows` must have the same length as argument "
+                             "`nested_value_rowids`.")
+        with ops.name_scope(name, "RaggedFromNestedValueRowIds",
+                            [flat_values] + list(nested_value_rowids)):
+            result = flat_values
+            for rowids, nrows in reversed(list(zip(nested_value_rowids, nested_nrows))):
+                result = cls.from_value_rowids(result, rowids, nrows, validate=validate)
+            return result
+
+    @classmethod
     def from_nested_row_lengths(cls, flat_values, nested_row_lengths, name=None,
                                 validate=True) -> RaggedTensor:
         """``from_row_lengths`` applied once per ``nested_row_lengths`` entry, innermost
@@ -360,6 +377,15 @@ class RaggedTensor:
         with ops.name_scope(name, "RaggedValueRowIds", [self]):
             return row_splits_to_segment_ids(self._row_splits)
 
+    def nested_value_rowids(self, name=None) -> tuple:
+        with ops.name_scope(name, "RaggedNestedValueRowIds", [self]):
+            rowids = []
+            rt = self
+            while isinstance(rt, RaggedTensor):
+                rowids.append(rt.value_rowids())
+                rt = rt.values
+            return tuple(rowids)
+
     def nested_row_lengths(self, name=None) -> tuple:
         with ops.name_scope(name, "RaggedNestedRowLengths", [self]):
             lengths = []
@@ -406,9 +432,20 @@ class RaggedTensor:
         return ragged_conversion.to_sparse(self, name)
 
     def to_list(self):
-        raise ValueError("RaggedTensor.to_list() is only supported in eager mode; in graph mode, "
-                         "evaluate the RaggedTensor first and then use "
-                         "RaggedTensorValue.to_list().")
+        raise ValueError("to_list can only be used in eager mode.")
+
+    def numpy(self):
+        raise ValueError("RaggedTensor.numpy() is only supported in eager mode.")
+
+    def bounding_shape(self, axis=None, name=None, out_type=None) -> Tensor:
+        """The shape of the smallest dense box holding this tensor (int64 by default)."""
+        from tfcompat.ops.ragged import ragged_shape_ops
+        return ragged_shape_ops.bounding_shape(self, axis, name, out_type)
+
+    def merge_dims(self, outer_axis, inner_axis):
+        """This tensor with the ragged dimensions ``outer_axis..inner_axis`` merged."""
+        from tfcompat.ops.ragged import ragged_shape_ops
+        return ragged_shape_ops.merge_dims(self, outer_axis, inner_axis)
 
     def _composite_parts(self) -> list:
         """The dense tensors that make this tensor, as fetched and fed: flat values first."""
