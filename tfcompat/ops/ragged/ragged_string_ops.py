@@ -11,6 +11,7 @@ import numpy as np
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_def_library import apply_op
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
+from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.op_helpers import INDEX_TYPES
@@ -157,6 +158,19 @@ def bytes_split(input, name=None):  # noqa: A002
     with ops.name_scope(name, "StringsByteSplit", [input]):
         return _split_rows(input, "StringsByteSplit",
                            lambda flat: string_split(flat, delimiter="", skip_empty=False))
+
+
+def ragged_string_split(source, sep=None, skip_empty=True, delimiter=None, name=None):
+    """``tf.string_split(..., result_type="RaggedTensor")``: each string of the vector
+    ``source`` split at any character of ``sep`` (default a space)."""
+    with ops.name_scope(name, "StringSplit", [source]):
+        delimiter = sep if delimiter is None else delimiter
+        delimiter = ops.convert_to_tensor(" " if delimiter is None else delimiter,
+                                          dtype=dtypes.string)
+        source = ops.convert_to_tensor(source, dtype=dtypes.string)
+        indices, values, shape = apply_op("StringSplit", [source, delimiter],
+                                          name="StringSplit", attrs={"skip_empty": skip_empty})
+        return _rows_of(SparseTensor(indices, values, shape), source)
 
 
 def strings_split(input=None, sep=None, maxsplit=-1, result_type="SparseTensor",  # noqa: A002
