@@ -78,3 +78,20 @@ def test_bytes_split_and_ragged_split_shapes():
         assert nested.shape.as_list() == [2, 2, None]
         assert sess.run(nested).to_list() == [[[b"a", b"b"], []], [[b"c"], [b"d", b"e", b"f"]]]
         assert sess.run(tf.strings.bytes_split("ab")).tolist() == [b"a", b"b"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(texts)
+def test_reduce_join_and_unicode_encode_invert_the_split(words):
+    tf.reset_default_graph()
+    words = [w.encode("utf-8", "surrogatepass").decode("utf-8", "replace") for w in words]
+    data = [w.encode() for w in words]
+    chars = tf.strings.unicode_split(data, "UTF-8")
+    codes = tf.strings.unicode_decode(data, "UTF-8")
+    with tf.Session() as sess:
+        joined = sess.run(tf.strings.reduce_join(chars, axis=1))
+        encoded = sess.run(tf.strings.unicode_encode(codes, "UTF-8"))
+        lengths = sess.run(tf.strings.length(chars)).to_list()
+    assert joined.tolist() == data
+    assert encoded.tolist() == data
+    assert lengths == [[len(c.encode()) for c in w] for w in words]

@@ -18,7 +18,7 @@ from tfcompat.ops.op_helpers import INDEX_TYPES
 from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
 from tfcompat.ops.ragged.unicode_ops import restore_outer_dims
 from tfcompat.ops.string_ops import as_bytes_array
-from tfcompat.ops.string_split_ops import string_split
+from tfcompat.ops.string_split_ops import string_split, unsorted_segment_join
 from tfcompat.ops.string_split_ops import strings_split as _sparse_strings_split
 
 # ---- StringNGrams --------------------------------------------------------------------------------
@@ -206,4 +206,71 @@ def ragged_elementwise(fn):
             rt = kwargs.pop(first_key)
             return rt.with_flat_values(fn(rt.flat_values, *args, **kwargs))
         return fn(*args, **kwargs)
+    return wrapper
+
+
+def ragged_reduce_join(fn):
+    """``tf.strings.reduce_join`` extended to RaggedTensor inputs (ragged_rank 1)."""
+    @functools.wraps(fn)
+    def wrapper(inputs, axis=None, keep_dims=None, separator="", name=None,
+                reduction_indices=None, keepdims=None):
+        if not isinstance(inputs, RaggedTensor):
+            return fn(inputs, axis, keep_dims, separator, name, reduction_indices, keepdims)
+        axis = reduction_indices if axis is None else axis
+        keep = bool(keepdims if keepdims is not None else keep_dims)
+        if inputs.ragged_rank != 1 or inputs.flat_values.shape.ndims != 1:
+            raise NotImplementedError("tfcompat joins RaggedTensors of rank 2 only")
+        if axis is None:
+            with ops.name_scope(name, "ReduceJoin", [inputs]):
+                return apply_op("ReduceJoin", [inputs.flat_values, ops.convert_to_tensor(
+                    [0], name="reduction_indices")], name="RaggedSegmentJoin",
+                    attrs={"keep_dims": False, "separator": separator.encode()
+                           if isinstance(separator, str) else separator})
+        axis = axis + 2 if axis < 0 else axis
+        with ops.name_scope(name, "RaggedSegmentJoin", [inputs]):
+            values, splits = inputs.values, inputs.row_splits
+            if axis == 1:
+                ids, num = inputs.value_rowids(), inputs.nrows()
+            else:  # column j joins the j-th string of every row long enough
+                ids = (math_ops.range(array_ops.shape(values, out_type=splits.dtype)[0],
+                                      dtype=splits.dtype)
+                       - array_ops.gather(splits, inputs.value_rowids()))
+                num = math_ops.maximum(math_ops.reduce_max(inputs.row_lengths()),
+                                       math_ops.cast(0, splits.dtype))
+            joined = unsorted_segment_join(values, ids, num, separator=separator)
+            return array_ops.expand_dims(joined, axis) if keep else joined
+    return wrapper
+
+
+def ragged_unicode_encode(fn):
+    """``tf.strings.unicode_encode`` extended to RaggedTensor code points: one string per
+    innermost row."""
+    @functools.wraps(fn)
+    def wrapper(input, output_encoding, errors="replace",  # noqa: A002
+                replacement_char=65533, name=None):
+        if not isinstance(input, RaggedTensor):
+            return fn(input, output_encoding, errors, replacement_char, name)
+        with ops.name_scope(name, "UnicodeEncode", [input]):
+            if isinstance(input.values, RaggedTensor):
+                return input.with_values(wrapper(input.values, output_encoding, errors,
+                                                 replacement_char))
+            encoded = apply_op("UnicodeEncode", [input.values, input.row_splits],
+                               name="UnicodeEncode",
+                               attrs={"output_encoding": output_encoding, "errors": errors,
+                                      "replacement_char": replacement_char})
+            encoded.set_shape(input.shape[:1])  # one string per row
+            return encoded
+    return wrapper
+
+
+def ragged_string_join(fn):
+    """``tf.strings.join`` extended to RaggedTensor inputs sharing one row partition."""
+    @functools.wraps(fn)
+    def wrapper(inputs, separator="", name=None):
+        ragged = [x for x in inputs if isinstance(x, RaggedTensor)]
+        if not ragged:
+            return fn(inputs, separator=separator, name=name)
+        with ops.name_scope(name, "RaggedStringJoin", inputs):
+            flat = [x.flat_values if isinstance(x, RaggedTensor) else x for x in inputs]
+            return ragged[0].with_flat_values(fn(flat, separator=separator))
     return wrapper
