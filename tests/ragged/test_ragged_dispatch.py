@@ -106,3 +106,16 @@ def test_cross_matches_sparse_cross():
         sparse = sess.run(tf.sparse.cross_hashed([words.to_sparse(), dense], num_buckets=10))
     assert crossed == [[b"a_X_x", b"b_X_x"], [b"c_X_y"], []]
     assert [v for r in hashed for v in r] == sparse.values.tolist()
+
+
+def test_like_identity_size_rank_where_expand_dims():
+    rt = _ragged([[1., 2.], [], [3.]])
+    with tf.Session() as sess:
+        assert sess.run(tf.ones_like(rt)).to_list() == [[1., 1.], [], [1.]]
+        assert sess.run(tf.zeros_like(rt, dtype=tf.int32)).to_list() == [[0, 0], [], [0]]
+        assert sess.run(tf.identity(rt)).to_list() == [[1., 2.], [], [3.]]
+        assert sess.run(tf.size(rt)) == 3 and sess.run(tf.rank(rt)) == 2
+        assert sess.run(tf.where(rt > 1., rt, -rt)).to_list() == [[-1., 2.], [], [3.]]
+        assert sess.run(tf.expand_dims(rt, 0)).to_list() == [[[1., 2.], [], [3.]]]
+        assert sess.run(tf.expand_dims(rt, 1)).to_list() == [[[1., 2.]], [[]], [[3.]]]
+        assert sess.run(tf.expand_dims(rt, 2)).to_list() == [[[1.], [2.]], [], [[3.]]]

@@ -246,6 +246,64 @@ def _gather(params, indices, axis, batch_dims, name):
         return _gather_rows(params, indices)
 
 
+# ---- like, identity, size, rank, where, expand_dims ------------------------------------------
+
+def _like(fn, rt, dtype, name):
+    if name is None:
+        return rt.with_flat_values(fn(rt.flat_values, dtype=dtype))
+    with ops.name_scope(name, None, [rt]):
+        return rt.with_flat_values(fn(rt.flat_values, dtype=dtype))
+
+
+def _identity(rt, name):
+    """Every component passed through an Identity (TF's ragged tf.identity)."""
+    with ops.name_scope(name, None, [rt]) if name else contextlib.nullcontext():
+        flat = array_ops.identity(rt.flat_values)
+        splits = [array_ops.identity(s) for s in rt.nested_row_splits]
+    result = flat
+    for s in reversed(splits):
+        result = RaggedTensor(result, s, internal=True)
+    return result
+
+
+def _size(rt, name, out_type):
+    return array_ops.size(rt.flat_values, name=name, out_type=out_type)
+
+
+def _rank(rt, name):
+    with ops.name_scope(name, "RaggedRank", [rt]):
+        return array_ops.rank(rt.flat_values) + rt.ragged_rank
+
+
+def _where(condition, x, y, name):
+    """TF1 ``tf.where(condition, x, y)`` on RaggedTensors sharing one row partition."""
+    if x is None and y is None:
+        raise NotImplementedError("tfcompat's tf.where(condition) has no RaggedTensor version")
+    with ops.name_scope(name, "RaggedWhere", [condition, x, y]):
+        template = next(v for v in (condition, x, y) if isinstance(v, RaggedTensor))
+        flat = [v.flat_values if isinstance(v, RaggedTensor) else v for v in (condition, x, y)]
+        return template.with_flat_values(math_ops.where(*flat))
+
+
+def _expand_dims(rt, axis, name):
+    with ops.name_scope(name, "RaggedExpandDims", [rt]):
+        rank = rt.shape.ndims
+        if axis < 0:
+            if rank is None:
+                raise ValueError("axis may only be negative if ndims is statically known.")
+            axis += rank + 1
+        if axis == 0:
+            return RaggedTensor.from_uniform_row_length(rt, rt.nrows(), nrows=1, validate=False)
+        if axis == 1:
+            return RaggedTensor.from_uniform_row_length(rt, 1, nrows=rt.nrows(),
+                                                        validate=False)
+        values = rt.values
+        inner = (array_ops.expand_dims(values, axis - 1) if isinstance(values, Tensor)
+                 else _expand_dims(values, axis - 1, None))
+        return rt.with_values(inner)
+
+
 dispatch.register(RaggedTensor, {
     "unary": _unary, "binary": _binary, "cast": _cast, "reduce": _reduce, "concat": _concat,
-    "stack": _stack, "gather": _gather})
+    "stack": _stack, "gather": _gather, "like": _like, "identity": _identity, "size": _size,
+    "rank": _rank, "where": _where, "expand_dims": _expand_dims})
