@@ -102,3 +102,13 @@ def test_fill_empty_rows_gradient_is_checked_numerically():
     with tf.Session():
         assert compute_gradient_error(values, [3], out, [5]) < 1e-8
         assert compute_gradient_error(default, [], out, [5]) < 1e-8
+
+
+def test_to_tensor_gradient_with_a_cut_shape():
+    x = tf.constant([1., 2., 3., 4.], tf.float64)
+    rt = tf.RaggedTensor.from_row_splits(x, [0, 3, 4, 4])
+    dense = rt.to_tensor(shape=[2, 2])
+    with tf.Session() as sess:
+        grad = sess.run(tf.convert_to_tensor(tf.gradients(tf.reduce_sum(dense * 3.), x)[0]))
+        np.testing.assert_allclose(grad, [3., 3., 0., 3.])
+        assert compute_gradient_error(x, [4], dense, [2, 2]) < 1e-8

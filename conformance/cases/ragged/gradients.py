@@ -20,3 +20,5 @@ nested = tf.RaggedTensor.from_nested_row_splits(x, [[0, 1, 2], [0, 3, 4]])
 print(sess.run(tf.gradients(tf.reduce_sum(nested.to_tensor() ** 2), x)))
 with sess.as_default():
     print(tf.test.compute_gradient_error(x, [4], dense, [3, 2]) < 1e-6)
+cut = tf.RaggedTensor.from_row_splits(x, [0, 3, 4, 4]).to_tensor(shape=[2, 2])
+print(sess.run(tf.convert_to_tensor(tf.gradients(tf.reduce_sum(cut * 3.), x)[0])))

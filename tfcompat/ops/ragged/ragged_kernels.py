@@ -83,7 +83,15 @@ def _to_tensor_grad(op, grad):
     partitions = list(op.inputs[3:])
     # The positions of the values: the indices of a ragged tensor of the values' row numbers.
     positions = ragged_tensor_to_sparse(partitions, math_ops.range(array_ops.shape(values)[0]))[0]
-    values_grad = gather_nd(grad, positions)
+    # Values cut off by an explicit ``shape`` get no gradient.
+    outer_shape = array_ops.shape(grad, out_type=dtypes.int64)[:len(partitions) + 1]
+    in_bounds = math_ops.reduce_all(math_ops.less(positions, outer_shape), axis=1)
+    safe = math_ops.where_v2(array_ops.expand_dims(in_bounds, 1), positions,
+                             array_ops.zeros_like(positions))
+    gathered = gather_nd(grad, safe)
+    inner_rank = values.shape.ndims - 1 if values.shape.ndims is not None else 0
+    keep = array_ops.reshape(in_bounds, [-1] + [1] * inner_rank)
+    values_grad = math_ops.where_v2(keep, gathered, array_ops.zeros_like(gathered))
     default_grad = None
     if default_value.shape.ndims == 0:
         default_grad = math_ops.reduce_sum(grad) - math_ops.reduce_sum(values_grad)
