@@ -273,4 +273,11 @@ LAZY_NAMES: dict[str, str] = {
     "train": "tfcompat.train",
     "scatter_add": "tfcompat.training.training_ops_sparse:scatter_add",
     "scatter_sub": "tfcompat.training.training_ops_sparse:scatter_sub",
+    # ---- ragged
+    "ragged": "tfcompat.ragged",
+    "RaggedTensor": "tfcompat.ops.ragged.ragged_tensor:RaggedTensor",
+    "RaggedTensorSpec": "tfcompat.ops.ragged.ragged_tensor_spec:RaggedTensorSpec",
+    "ragged_fill_empty_rows": "tfcompat.ops.ragged.ragged_kernels:ragged_fill_empty_rows",
+    "ragged_fill_empty_rows_grad":
+        "tfcompat.ops.ragged.ragged_kernels:ragged_fill_empty_rows_grad",
 }

@@ -37,3 +37,5 @@ from tfcompat.ops.sparse_ops import sparse_transpose as transpose
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.sparse", __name__)
+# ---- ragged
+from tfcompat.ops.sparse_bincount_ops import sparse_bincount as bincount

@@ -78,6 +78,9 @@ class FetchMapper:
             children = [self._build(graph, part)
                         for part in (fetch.indices, fetch.values, fetch.dense_shape)]
             return lambda values: SparseTensorValue(*[c(values) for c in children])
+        if hasattr(fetch, "_composite_parts"):  # a composite tensor (RaggedTensor)
+            children = [self._build(graph, part) for part in fetch._composite_parts()]
+            return lambda values: fetch._composite_value([c(values) for c in children])
         if isinstance(fetch, Mapping):
             keys = list(fetch.keys())
             children = [self._build(graph, fetch[k]) for k in keys]

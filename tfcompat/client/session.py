@@ -237,6 +237,8 @@ def _expand_sparse_feeds(feed_dict):
                 raise TypeError(f"The value of a SparseTensor feed must be a "
                                 f"tf.compat.v1.SparseTensorValue or a 3-tuple, got {value!r}.")
             yield from zip((key.indices, key.values, key.dense_shape), value)
+        elif hasattr(key, "_composite_feed"):  # a composite tensor (RaggedTensor)
+            yield from key._composite_feed(value)
         else:
             yield key, value
 

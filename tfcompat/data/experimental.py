@@ -110,3 +110,11 @@ def enumerate_dataset(start=0):
 
 
 __getattr__ = make_getattr("tf.data.experimental", __name__)
+
+
+# ---- ragged
+def RaggedTensorStructure(dtype, shape, ragged_rank):  # noqa: N802 - TF's name
+    """The structure of a RaggedTensor element: a ``tf.RaggedTensorSpec`` (TF1's deprecated
+    alias)."""
+    from tfcompat.ops.ragged.ragged_tensor_spec import RaggedTensorSpec
+    return RaggedTensorSpec(shape, dtype, ragged_rank)

@@ -68,6 +68,13 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=dtypes.int
              name=None) -> Tensor:
     """Counts the occurrences of each value in an integer array (``tf.math.bincount``)."""
     with ops.name_scope(name, "bincount", [arr, weights, minlength, maxlength]):
+        # A SparseTensor or RaggedTensor is counted through its values, as in TF.
+        arr = getattr(arr, "flat_values", None) if hasattr(arr, "row_splits") else \
+            getattr(arr, "values", arr) if hasattr(arr, "dense_shape") else arr
+        if weights is not None and hasattr(weights, "row_splits"):
+            weights = weights.flat_values
+        elif weights is not None and hasattr(weights, "dense_shape"):
+            weights = weights.values
         arr = convert_to_tensor(arr, name="arr", dtype=dtypes.int32)
         array_is_nonempty = math_ops.cast(
             math_ops.greater(array_ops.size(arr), 0), dtypes.int32)

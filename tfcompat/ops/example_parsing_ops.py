@@ -316,6 +316,8 @@ def parse_example(serialized, features, name=None, example_names=None):
     SparseTensors, one per entry of ``features``."""
     if features and any(isinstance(f, SparseFeature) for f in features.values()):
         return _parse_with_sparse_features(serialized, features, name, example_names)
+    if features and any(type(f).__name__ == "RaggedFeature" for f in features.values()):
+        return _parse_with_ragged_features(serialized, features, name, example_names)
     sparse_keys, sparse_types, dense_keys, dense_types, dense_shapes, defaults = \
         _features_params(features)
     with ops.name_scope(name, "ParseExample", [serialized, example_names]):
@@ -364,4 +366,26 @@ def _parse_with_sparse_features(serialized, features, name, example_names):
         if isinstance(feature, SparseFeature):
             result[key] = sparse_merge(parsed[feature.index_key], parsed[feature.value_key],
                                        feature.size, already_sorted=feature.already_sorted)
+    return result
+
+
+def _parse_with_ragged_features(serialized, features, name, example_names):
+    """RaggedFeatures parse their value and partition keys as VarLenFeatures, then build
+    their RaggedTensors (tfcompat.ops.ragged.ragged_parsing)."""
+    from tfcompat.ops.ragged import ragged_parsing
+    ragged = {k: f for k, f in features.items() if isinstance(f, ragged_parsing.RaggedFeature)}
+    plain = {k: f for k, f in features.items() if k not in ragged}
+    for key, feature in ragged.items():
+        for helper_key, helper in ragged_parsing.helper_features(key, feature,
+                                                                 VarLenFeature).items():
+            plain.setdefault(helper_key, helper)
+    shape = (serialized.shape.as_list() if isinstance(serialized, ops.Tensor)
+             and serialized.shape.ndims is not None else list(np.shape(serialized)))
+    parsed = parse_example(serialized, plain, name, example_names)
+    result = {k: v for k, v in parsed.items() if k in features and k not in ragged}
+    for key, feature in ragged.items():
+        if len(shape) == 0:
+            result[key] = ragged_parsing.build_single(feature, key, parsed)
+        else:
+            result[key] = ragged_parsing.build_batch(feature, key, parsed, shape[0])
     return result

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from tfcompat.framework import dtypes, tensor_util
+from tfcompat.framework import dispatch, dtypes, tensor_util
 from tfcompat.framework.common_shapes import (
     broadcast_binary_shape,
     broadcast_shape,
@@ -75,6 +75,8 @@ def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = F
                 shape_fn=unchanged_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, name=None):
+        if type(x) in dispatch.COMPOSITE_TYPES:
+            return dispatch.call("unary", wrapper, x, name=name)
         return apply_op(op_type, [x], name=name)
 
     wrapper.__name__ = op_type.lower()
@@ -93,6 +95,8 @@ def binary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = 
                 shape_fn=broadcast_binary_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, y, name=None):
+        if type(x) in dispatch.COMPOSITE_TYPES or type(y) in dispatch.COMPOSITE_TYPES:
+            return dispatch.call("binary", wrapper, x, y, name=name)
         return apply_op(op_type, [x, y], name=name)
 
     wrapper.__name__ = op_type.lower()
@@ -117,6 +121,8 @@ def comparison_op(op_type: str, kernel: Callable,
                 grad=NOT_DIFFERENTIABLE)
 
     def wrapper(x, y, name=None):
+        if type(x) in dispatch.COMPOSITE_TYPES or type(y) in dispatch.COMPOSITE_TYPES:
+            return dispatch.call("binary", wrapper, x, y, name=name)
         return apply_op(op_type, [x, y], name=name)
 
     wrapper.__name__ = op_type.lower()
@@ -184,6 +190,8 @@ def reduction_op(op_type: str, np_fn: Callable, allowed: Sequence[dtypes.DType],
                keep_dims=None):
         keepdims = deprecated_argument_lookup("keepdims", keepdims, "keep_dims", keep_dims)
         axis = deprecated_argument_lookup("axis", axis, "reduction_indices", reduction_indices)
+        if type(input_tensor) in dispatch.COMPOSITE_TYPES:
+            return dispatch.call("reduce", op_type, input_tensor, axis, keepdims, name)
         x = convert_to_tensor(input_tensor)
         y = apply_op(op_type, [x, all_axes(x) if axis is None else axis], name=name,
                      attrs={"keep_dims": bool(keepdims)})

@@ -29,6 +29,14 @@ _SPLIT_SHAPES = [(dtypes.int64, TensorShape([None, 2])), (dtypes.string, TensorS
                  (dtypes.int64, TensorShape([2]))]
 
 
+def _split_shapes(op):
+    """StringSplit(V2) split a vector of strings at a scalar separator."""
+    from tfcompat.ops.array.slice_common import _with_rank
+    _with_rank(op.inputs[0].shape, 1)
+    _with_rank(op.inputs[1].shape, 0)
+    return _SPLIT_SHAPES
+
+
 def _sparse_rows(rows: list[list[bytes]]):
     indices = [[i, j] for i, row in enumerate(rows) for j in range(len(row))]
     values = np.empty(len(indices), dtype=object)
@@ -58,7 +66,7 @@ def _bind_string_split(op, state):
 
 
 register_op("StringSplit", inputs=("input: string", "delimiter: string"),
-            shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split,
+            shape_fn=_split_shapes, bind=_bind_string_split,
             attr_defaults={"skip_empty": True},
             foldable=False, grad=NOT_DIFFERENTIABLE)
 
@@ -76,7 +84,7 @@ def _bind_string_split_v2(op, state):
 
 
 register_op("StringSplitV2", inputs=("input: string", "sep: string"),
-            shape_fn=lambda op: _SPLIT_SHAPES, bind=_bind_string_split_v2,
+            shape_fn=_split_shapes, bind=_bind_string_split_v2,
             attr_defaults={"maxsplit": -1},
             foldable=False, grad=NOT_DIFFERENTIABLE)
 
@@ -85,9 +93,11 @@ def string_split(source, sep=None, skip_empty=True, delimiter=None, result_type=
                  name=None):
     """Splits each string at any character of ``delimiter`` (default a space) into a
     SparseTensor of shape ``[batch, max_pieces]`` (``tf.string_split``)."""
+    if result_type == "RaggedTensor":
+        from tfcompat.ops.ragged.ragged_string_ops import ragged_string_split
+        return ragged_string_split(source, sep, skip_empty, delimiter, name)
     if result_type != "SparseTensor":
-        raise NotImplementedError("tfcompat has no RaggedTensor: string_split returns a "
-                                  "SparseTensor")
+        raise ValueError("result_type must be 'RaggedTensor' or 'SparseTensor'.")
     delimiter = sep if delimiter is None else delimiter
     delimiter = " " if delimiter is None else delimiter
     indices, values, shape = ops.apply_op(

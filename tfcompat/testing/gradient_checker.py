@@ -95,6 +95,8 @@ def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init
     y_size = int(np.prod(y_shape, dtype=np.int64))
     dy = array_ops.placeholder(y.dtype.base_dtype, shape=y_shape, name="gradient_checker_dy")
     dx = gradients_impl.gradients(y, x, dy)[0]
+    if dx is not None:
+        dx = ops.convert_to_tensor(dx)  # e.g. IndexedSlices from a gather or to_tensor
     theoretical = _theoretical_jacobian(x, x_shape, x_init_value, dy, y_size, dx,
                                         extra_feed_dict)
     numerical = _numerical_jacobian(x, x_shape, x_init_value, y, y_size, delta, extra_feed_dict)

@@ -7,7 +7,7 @@ import numbers
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops, tensor_util
+from tfcompat.framework import dispatch, dtypes, errors, ops, tensor_util
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import (
     ShapeError,
@@ -128,6 +128,8 @@ def concat(values, axis, name="concat") -> Tensor:
     """Concatenates tensors along ``axis`` (``tf.concat``)."""
     if not isinstance(values, (list, tuple)):
         values = [values]
+    if dispatch.any_composite(values):
+        return dispatch.call("concat", values, axis, name)
     if len(values) == 1:
         with ops.name_scope(name) as scope:
             convert_to_tensor(axis, name="concat_dim", dtype=dtypes.int32)
@@ -172,6 +174,8 @@ def stack(values, axis=0, name="stack") -> Tensor:
 
     Along axis 0 a list of Python values becomes one Const, as in TF.
     """
+    if dispatch.any_composite(values):
+        return dispatch.call("stack", values, axis, name)
     if axis == 0:
         try:
             return convert_to_tensor(values, name=name)

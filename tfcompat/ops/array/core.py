@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dispatch, dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, merge_error
@@ -113,6 +113,8 @@ def ref_identity(input, name=None) -> Tensor:  # noqa: A002
 
 def identity(input, name=None) -> Tensor:  # noqa: A002
     """Returns a tensor with the same shape and contents as input (``tf.identity``)."""
+    if type(input) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("identity", input, name)
     if hasattr(input, "_as_graph_element") and not isinstance(input, Tensor):
         input = input.value() if hasattr(input, "value") else input
     return apply_op("Identity", [input], name=name)
@@ -168,11 +170,15 @@ def shape(input, name=None, out_type=dtypes.int32, optimize=True) -> Tensor:  # 
 
 def size(input, name=None, out_type=dtypes.int32, optimize=True) -> Tensor:  # noqa: A002
     """The number of elements of a tensor (``tf.size``)."""
+    if type(input) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("size", input, name, out_type)
     return _shape_query("Size", input, name, out_type, optimize, TensorShape.num_elements)
 
 
 def rank(input, name=None) -> Tensor:  # noqa: A002
     """The rank of a tensor (``tf.rank``)."""
+    if type(input) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("rank", input, name)
     with ops.name_scope(name, "Rank", [input]) as scope:
         input = _as_input(input)
         if input.shape.ndims is not None:

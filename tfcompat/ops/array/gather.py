@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, tensor_util
+from tfcompat.framework import dispatch, dtypes, tensor_util
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
@@ -165,6 +165,8 @@ def gather(params, indices, validate_indices=None, name=None, axis=None,
            batch_dims=0) -> Tensor:
     """Gathers slices of ``params`` along ``axis`` at ``indices`` (``tf.gather``)."""
     del validate_indices  # TF ignores it as well
+    if type(params) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("gather", params, indices, axis, batch_dims, name)
     if axis is None:
         axis = batch_dims
     axis_value = tensor_util.constant_value(axis) if isinstance(axis, Tensor) else axis

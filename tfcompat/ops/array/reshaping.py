@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops, tensor_util
+from tfcompat.framework import dispatch, dtypes, errors, ops, tensor_util
 from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
@@ -137,6 +137,8 @@ register_op("ExpandDims", inputs=("input: T", "dim: Tdim"), kernel=_expand_dims_
 def expand_dims(input, axis=None, name=None, dim=None) -> Tensor:  # noqa: A002
     """Inserts a dimension of 1 at ``axis`` (``tf.expand_dims``; ``dim`` is the TF1 alias)."""
     axis = deprecated_argument_lookup("axis", axis, "dim", dim)
+    if type(input) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("expand_dims", input, axis, name)
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     return apply_op("ExpandDims", [input, axis], name=name)
@@ -323,6 +325,8 @@ register_op("ZerosLike", inputs=("x: T",), kernel=np.zeros_like, shape_fn=unchan
 
 def zeros_like(tensor, dtype=None, name=None, optimize=True) -> Tensor:
     """A tensor of zeros with the shape of ``tensor`` (``tf.zeros_like``)."""
+    if type(tensor) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("like", zeros_like, tensor, dtype, name)
     with ops.name_scope(name, "zeros_like", [tensor]) as scope:
         tensor = _as_input(tensor)
         out_dtype = dtypes.as_dtype(dtype).base_dtype if dtype else tensor.dtype.base_dtype
@@ -335,6 +339,8 @@ def zeros_like(tensor, dtype=None, name=None, optimize=True) -> Tensor:
 
 def ones_like(tensor, dtype=None, name=None, optimize=True) -> Tensor:
     """A tensor of ones with the shape of ``tensor`` (``tf.ones_like``)."""
+    if type(tensor) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("like", ones_like, tensor, dtype, name)
     with ops.name_scope(name, "ones_like", [tensor]) as scope:
         tensor = _as_input(tensor)
         ones_shape = shape_internal(tensor, optimize=optimize)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dispatch, dtypes, errors, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 from tfcompat.ops import array_ops, constant_op
@@ -60,6 +60,8 @@ add_v2 = binary_op("AddV2", np.add, NUMBERS, "Returns x + y element-wise.", grad
 
 def add(x, y, name=None) -> Tensor:
     """Returns x + y element-wise (an AddV2 op named ``Add``)."""
+    if type(x) in dispatch.COMPOSITE_TYPES or type(y) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("binary", add, x, y, name=name)
     return apply_op("AddV2", [x, y], name=name or "Add")
 
 

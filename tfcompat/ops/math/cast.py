@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework import dispatch, dtypes, errors, ops
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 
@@ -38,6 +38,8 @@ register_op("Cast", inputs=("x: SrcT",), kernel=_cast_kernel, kernel_attrs=("Dst
 def cast(x, dtype, name=None) -> Tensor:
     """Casts a tensor to a new type (``tf.cast``); float to int truncates toward zero."""
     base = dtypes.as_dtype(dtype).base_dtype
+    if type(x) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("cast", x, base, name)
     if isinstance(x, Tensor) and x.dtype.base_dtype is base:
         return x
     with ops.name_scope(name, "Cast", [x]) as scope:

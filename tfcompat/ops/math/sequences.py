@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, errors, ops, tensor_util
+from tfcompat.framework import dispatch, dtypes, errors, ops, tensor_util
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, merge_error, unknown_shape
@@ -123,6 +123,8 @@ register_op("Where", inputs=("input: T",),
 
 def where(condition, x=None, y=None, name=None) -> Tensor:
     """TF1 ``tf.where``: coordinates of true elements, or Select(condition, x, y)."""
+    if dispatch.any_composite((condition, x, y)):
+        return dispatch.call("where", condition, x, y, name)
     if x is None and y is None:
         with ops.name_scope(name, "Where", [condition]) as scope:
             condition = convert_to_tensor(condition, preferred_dtype=dtypes.bool_,
