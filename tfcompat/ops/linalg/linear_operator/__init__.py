@@ -1,0 +1,1 @@
+"""The ``tf.linalg.LinearOperator*`` classes: matrix-free operators built from graph ops."""
