@@ -396,10 +396,12 @@ class LinearOperatorZeros(_SizedOperator):
         return self._diag_part()
 
     def _assert_non_singular(self):
-        raise errors.InvalidArgumentError(None, None, "Zero operators are always non-invertible.")
+        raise errors.InvalidArgumentError(
+            None, None, "Zero operators are always non-invertible.")
 
     def _assert_positive_definite(self):
-        raise errors.InvalidArgumentError(None, None, "Zero operators are always non-positive definite.")
+        raise errors.InvalidArgumentError(
+            None, None, "Zero operators are always non-positive definite.")
 
     def _assert_self_adjoint(self):
         return control_flow_ops.no_op("assert_self_adjoint")
