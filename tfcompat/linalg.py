@@ -1,6 +1,8 @@
 # ruff: noqa: F401
-"""``tf.linalg``: linear algebra (the LinearOperator classes are not built yet)."""
+"""``tf.linalg``: linear algebra, including the LinearOperator classes."""
 
+# ---- linop
+from tfcompat import linalg_experimental as experimental
 from tfcompat.ops.clip_ops import global_norm
 from tfcompat.ops.einsum_ops import einsum, tensordot
 from tfcompat.ops.linalg.decomposition_ops import logm, lu, svd
@@ -31,6 +33,29 @@ from tfcompat.ops.linalg.linalg_impl import (
 )
 from tfcompat.ops.linalg.linalg_impl import matrix_solve_ls as lstsq
 from tfcompat.ops.linalg.linalg_impl import matrix_transpose as transpose
+from tfcompat.ops.linalg.linear_operator import (
+    LinearOperator,
+    LinearOperatorAdjoint,
+    LinearOperatorBlockDiag,
+    LinearOperatorBlockLowerTriangular,
+    LinearOperatorCirculant,
+    LinearOperatorCirculant2D,
+    LinearOperatorCirculant3D,
+    LinearOperatorComposition,
+    LinearOperatorDiag,
+    LinearOperatorFullMatrix,
+    LinearOperatorHouseholder,
+    LinearOperatorIdentity,
+    LinearOperatorInversion,
+    LinearOperatorKronecker,
+    LinearOperatorLowerTriangular,
+    LinearOperatorLowRankUpdate,
+    LinearOperatorPermutation,
+    LinearOperatorScaledIdentity,
+    LinearOperatorToeplitz,
+    LinearOperatorTridiag,
+    LinearOperatorZeros,
+)
 from tfcompat.ops.linalg.tridiagonal_ops import cross, tridiagonal_matmul, tridiagonal_solve
 from tfcompat.ops.linalg_ops import diag as tensor_diag
 from tfcompat.ops.linalg_ops import diag_part as tensor_diag_part
