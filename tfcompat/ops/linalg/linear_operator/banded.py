@@ -79,7 +79,7 @@ class LinearOperatorToeplitz(LinearOperator):
         return array_ops.gather(entries, index, axis=-1, batch_dims=0)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
-        return math_ops.matmul(self.to_dense(), x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
+        return util.matmul(self.to_dense(), x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
 
     def _diag_part(self):
         return self._col[..., :1] * array_ops.ones_like(self._col) + array_ops.zeros_like(

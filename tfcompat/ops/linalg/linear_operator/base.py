@@ -364,7 +364,7 @@ class LinearOperator:
         if not self.is_self_adjoint:
             values = svd(self.to_dense(), compute_uv=False)
         else:
-            values = math_ops.abs(self.eigvals())
+            values = util.modulus(self.eigvals())
         return math_ops.reduce_max(values, axis=-1) / math_ops.reduce_min(values, axis=-1)
 
     def cond(self, name="cond"):

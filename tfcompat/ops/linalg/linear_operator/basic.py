@@ -50,7 +50,7 @@ class LinearOperatorFullMatrix(LinearOperator):
         return array_ops.shape(self._matrix)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
-        return math_ops.matmul(self._matrix, x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
+        return util.matmul(self._matrix, x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
 
     def _to_dense(self):
         return self._matrix
@@ -113,7 +113,7 @@ class LinearOperatorDiag(LinearOperator):
         return math_ops.reduce_prod(self._diag, axis=[-1])
 
     def _log_abs_determinant(self):
-        log_det = math_ops.reduce_sum(math_ops.log(math_ops.abs(self._diag)), axis=[-1])
+        log_det = math_ops.reduce_sum(math_ops.log(util.modulus(self._diag)), axis=[-1])
         if self.dtype.is_complex:
             log_det = math_ops.cast(log_det, self.dtype)
         return log_det
@@ -135,7 +135,7 @@ class LinearOperatorDiag(LinearOperator):
         return self._diag
 
     def _cond(self):
-        modulus = math_ops.abs(self._diag)
+        modulus = util.modulus(self._diag)
         return math_ops.reduce_max(modulus, axis=-1) / math_ops.reduce_min(modulus, axis=-1)
 
     def _assert_non_singular(self):
@@ -221,7 +221,7 @@ class LinearOperatorLowerTriangular(LinearOperator):
         return array_ops.shape(self._tril)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
-        return math_ops.matmul(self._lower(), x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
+        return util.matmul(self._lower(), x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
 
     def _solve(self, rhs, adjoint=False, adjoint_arg=False):
         rhs = util.matrix_adjoint(rhs) if adjoint_arg else rhs
@@ -231,7 +231,7 @@ class LinearOperatorLowerTriangular(LinearOperator):
         return math_ops.reduce_prod(self._diagonal(), axis=[-1])
 
     def _log_abs_determinant(self):
-        return math_ops.reduce_sum(math_ops.log(math_ops.abs(self._diagonal())), axis=[-1])
+        return math_ops.reduce_sum(math_ops.log(util.modulus(self._diagonal())), axis=[-1])
 
     def _to_dense(self):
         return self._lower()

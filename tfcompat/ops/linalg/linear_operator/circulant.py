@@ -135,7 +135,7 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         return self._to_output_dtype(det)
 
     def _log_abs_determinant(self):
-        modulus = math_ops.abs(self._spectrum)
+        modulus = util.modulus(self._spectrum)
         log_abs = math_ops.reduce_sum(math_ops.log(modulus), axis=self._block_axes())
         return math_ops.cast(log_abs, self.dtype)
 

@@ -10,6 +10,7 @@ from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.array_extra_ops import broadcast_dynamic_shape
 from tfcompat.ops.linalg.linalg_impl import norm
+from tfcompat.ops.linalg.linear_operator.util import matmul
 from tfcompat.ops.while_loop_v1 import while_loop
 
 CGState = collections.namedtuple("CGState", ["i", "x", "r", "p", "gamma"])
@@ -18,7 +19,7 @@ CGState = collections.namedtuple("CGState", ["i", "x", "r", "p", "gamma"])
 def _dot(x, y):
     """The inner products ``x^H y`` over the last axis."""
     return array_ops.squeeze(
-        math_ops.matmul(array_ops.expand_dims(x, -1), array_ops.expand_dims(y, -1),
+        matmul(array_ops.expand_dims(x, -1), array_ops.expand_dims(y, -1),
                         adjoint_a=True), [-1, -2])
 
 

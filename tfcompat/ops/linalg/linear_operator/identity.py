@@ -247,7 +247,7 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return self._multiplier ** self._num_rows_as_dtype
 
     def _log_abs_determinant(self):
-        log_abs = self._num_rows_as_real * math_ops.log(math_ops.abs(self._multiplier))
+        log_abs = self._num_rows_as_real * math_ops.log(util.modulus(self._multiplier))
         if self.dtype.is_complex:
             log_abs = math_ops.cast(log_abs, self.dtype)
         return log_abs
@@ -271,7 +271,7 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return self._diag_part()
 
     def _cond(self):
-        modulus = math_ops.abs(self._multiplier)
+        modulus = util.modulus(self._multiplier)
         return modulus / modulus
 
     def _assert_non_singular(self):

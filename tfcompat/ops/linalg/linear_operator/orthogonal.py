@@ -75,8 +75,8 @@ class LinearOperatorHouseholder(LinearOperator):
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
         x = util.matrix_adjoint(x) if adjoint_arg else x
         axis = self._unit_axis()
-        projection = math_ops.matmul(axis, x, adjoint_a=True)
-        return x - 2 * math_ops.matmul(axis, projection)
+        projection = util.matmul(axis, x, adjoint_a=True)
+        return x - 2 * util.matmul(axis, projection)
 
     def _solve(self, rhs, adjoint=False, adjoint_arg=False):
         return self._matmul(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
@@ -95,7 +95,7 @@ class LinearOperatorHouseholder(LinearOperator):
 
     def _to_dense(self):
         axis = self._unit_axis()
-        matrix = -2 * math_ops.matmul(axis, axis, adjoint_b=True)
+        matrix = -2 * util.matmul(axis, axis, adjoint_b=True)
         return matrix_set_diag(matrix, 1 + matrix_diag_part(matrix))
 
     def _diag_part(self):

@@ -316,15 +316,15 @@ class LinearOperatorLowRankUpdate(LinearOperator):
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
         u, v = self._factors(adjoint)
         leading = self._base_operator.matmul(x, adjoint=adjoint, adjoint_arg=adjoint_arg)
-        v_h_x = math_ops.matmul(v, x, adjoint_a=True, adjoint_b=adjoint_arg)
+        v_h_x = util.matmul(v, x, adjoint_a=True, adjoint_b=adjoint_arg)
         d_v_h_x = self._diag_operator.matmul(v_h_x, adjoint=adjoint)
-        return leading + math_ops.matmul(u, d_v_h_x)
+        return leading + util.matmul(u, d_v_h_x)
 
     def _capacitance(self, adjoint: bool):
         """``C = D^-1 + V^H L^-1 U`` (with the roles of U and V swapped for the adjoint)."""
         u, v = self._factors(adjoint)
         linv_u = self._base_operator.solve(u, adjoint=adjoint)
-        v_h_linv_u = math_ops.matmul(v, linv_u, adjoint_a=True)
+        v_h_linv_u = util.matmul(v, linv_u, adjoint_a=True)
         return self._diag_operator.inverse().add_to_tensor(v_h_linv_u)
 
     def _solve(self, rhs, adjoint=False, adjoint_arg=False):
@@ -334,10 +334,10 @@ class LinearOperatorLowRankUpdate(LinearOperator):
         u, v = self._factors(adjoint)
         rhs = util.matrix_adjoint(rhs) if adjoint_arg else rhs
         linv_rhs = self._base_operator.solve(rhs, adjoint=adjoint)
-        v_h_linv_rhs = math_ops.matmul(v, linv_rhs, adjoint_a=True)
+        v_h_linv_rhs = util.matmul(v, linv_rhs, adjoint_a=True)
         capacitance = self._capacitance(adjoint)
         cinv_v_h_linv_rhs = util.matrix_solve_with_broadcast(capacitance, v_h_linv_rhs)
-        linv_u_cinv = self._base_operator.solve(math_ops.matmul(u, cinv_v_h_linv_rhs),
+        linv_u_cinv = self._base_operator.solve(util.matmul(u, cinv_v_h_linv_rhs),
                                                 adjoint=adjoint)
         return linv_rhs - linv_u_cinv
 

@@ -131,9 +131,9 @@ def assert_no_entries_with_modulus_zero(x: Tensor, message: str, name: str =
     """An assert op failing when some entry of ``x`` is zero."""
     from tfcompat.ops import check_ops
     with ops.name_scope(name):
-        modulus = math_ops.abs(x)
-        zero = ops.convert_to_tensor(0, dtype=modulus.dtype.base_dtype)
-        return check_ops.assert_less(zero, modulus, message=message)
+        magnitude = modulus(x)
+        zero = ops.convert_to_tensor(0, dtype=magnitude.dtype.base_dtype)
+        return check_ops.assert_less(zero, magnitude, message=message)
 
 
 def assert_zero_imag_part(x: Tensor, message: str, name: str = "assert_zero_imag_part"):
@@ -155,3 +155,25 @@ def conj(x: Tensor) -> Tensor:
         return x
     from tfcompat.ops.math_extra_ops import conj as conj_op
     return conj_op(x)
+
+
+def matmul(a: Tensor, b: Tensor, adjoint_a: bool = False, adjoint_b: bool = False) -> Tensor:
+    """``math_ops.matmul`` with adjoints, conjugating complex rank-2 operands explicitly
+    (tfcompat's rank-2 MatMul path treats ``adjoint_*`` as a plain transpose; TF inserts a
+    Conj there)."""
+    a = convert_to_tensor(a)
+    b = convert_to_tensor(b, dtype_hint=a.dtype.base_dtype)
+    if adjoint_a and a.dtype.is_complex and a.shape.ndims == 2 and b.shape.ndims == 2:
+        a = conj(a)
+    if adjoint_b and b.dtype.is_complex and a.shape.ndims == 2 and b.shape.ndims == 2:
+        b = conj(b)
+    return math_ops.matmul(a, b, adjoint_a=adjoint_a, adjoint_b=adjoint_b)
+
+
+def modulus(x: Tensor) -> Tensor:
+    """``|x|``; for complex ``x`` built from Real/Imag (tfcompat has no ComplexAbs kernel yet,
+    where TF's ``abs`` emits ComplexAbs)."""
+    if not x.dtype.is_complex:
+        return math_ops.abs(x)
+    from tfcompat.ops.math_extra_ops import imag, real
+    return math_ops.sqrt(math_ops.square(real(x)) + math_ops.square(imag(x)))
