@@ -10,6 +10,7 @@ from tfcompat.ops import array_ops, control_flow_ops, math_ops
 from tfcompat.ops.linalg.dense_ops import matrix_determinant
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.linalg.linear_operator.base import LinearOperator
+from tfcompat.ops.math_extra_ops import imag, real
 from tfcompat.ops.matrix_diag_ops import matrix_diag_part, matrix_set_diag
 from tfcompat.ops.nn_extra_ops import l2_normalize
 from tfcompat.ops.sort_ops import argsort
@@ -69,8 +70,18 @@ class LinearOperatorHouseholder(LinearOperator):
     def _shape_tensor(self):
         return _vector_operator_shape_tensor(self._reflection_axis)
 
+    def _unit_vector(self):
+        axis = self._reflection_axis
+        if not axis.dtype.is_complex:
+            return l2_normalize(axis, axis=-1)
+        # l2_normalize of a complex vector: scale by 1 / sqrt(max(sum |v|^2, eps)).
+        squared = math_ops.square(real(axis)) + math_ops.square(imag(axis))
+        inverse_norm = math_ops.rsqrt(math_ops.maximum(
+            math_ops.reduce_sum(squared, axis=-1, keepdims=True), 1e-12))
+        return axis * math_ops.cast(inverse_norm, axis.dtype)
+
     def _unit_axis(self):
-        return array_ops.expand_dims(l2_normalize(self._reflection_axis, axis=-1), -1)
+        return array_ops.expand_dims(self._unit_vector(), -1)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
         x = util.matrix_adjoint(x) if adjoint_arg else x
@@ -99,7 +110,7 @@ class LinearOperatorHouseholder(LinearOperator):
         return matrix_set_diag(matrix, 1 + matrix_diag_part(matrix))
 
     def _diag_part(self):
-        unit = l2_normalize(self._reflection_axis, axis=-1)
+        unit = self._unit_vector()
         return 1 - 2 * unit * util.conj(unit)
 
     def _eigvals(self):
