@@ -180,8 +180,8 @@ class LinearOperator:
 
     def _check_input_dtype(self, arg: Tensor) -> None:
         if arg.dtype.base_dtype != self.dtype:
-            raise TypeError(f"Expected argument to have dtype {self.dtype!r}.  Found: "
-                            f"{arg.dtype.base_dtype!r} in tensor {arg}")
+            raise TypeError(f"Expected argument to have dtype {self.dtype}.  Found: "
+                            f"{arg.dtype.base_dtype} in tensor {arg}")
 
     # ---- products and solves -----------------------------------------------------------------
 

@@ -143,9 +143,13 @@ class LinearOperatorDiag(LinearOperator):
             self._diag, message="Singular operator:  Diagonal contained zero values.")
 
     def _assert_positive_definite(self):
-        diag = real(self._diag) if self.dtype.is_complex else self._diag
-        return check_ops.assert_positive(
-            diag, message="This diagonal operator contained non-positive entries.")
+        if self.dtype.is_complex:
+            message = ("Diagonal operator had diagonal entries with non-positive real part, "
+                       "thus was not positive definite.")
+            return check_ops.assert_positive(real(self._diag), message=message)
+        message = ("Real diagonal operator had non-positive diagonal entries, thus was not "
+                   "positive definite.")
+        return check_ops.assert_positive(self._diag, message=message)
 
     def _assert_self_adjoint(self):
         return util.assert_zero_imag_part(

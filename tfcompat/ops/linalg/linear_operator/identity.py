@@ -344,14 +344,13 @@ class LinearOperatorZeros(_SizedOperator):
             self._batch_tensor, self._batch_static = _static_batch_shape(batch_shape)
         square = None if self._rows_static is None or self._cols_static is None else \
             self._rows_static == self._cols_static
-        if square is False:
-            if is_square:
-                raise ValueError("LinearOperatorZeros initialized as is_square=True, but got "
-                                 "num_rows != num_columns.")
-            is_square, is_self_adjoint = False, False
-        super().__init__(dtype, is_non_singular=False, is_self_adjoint=is_self_adjoint,
-                         is_positive_definite=False, is_square=is_square, name=name,
-                         parameters=parameters)
+        if square is False and is_square:
+            raise ValueError("LinearOperatorZeros initialized as is_square=True, but got "
+                             "num_rows != num_columns.")
+        super().__init__(dtype, is_non_singular=is_non_singular,
+                         is_self_adjoint=is_self_adjoint,
+                         is_positive_definite=is_positive_definite, is_square=is_square,
+                         name=name, parameters=parameters)
 
     def _output_shape(self, x, adjoint, adjoint_arg):
         x_shape = x.shape

@@ -26,7 +26,7 @@ def convert_float_complex(value, name: str, dtype=None) -> Tensor:
     tensor = convert_to_tensor(value, name=name, dtype=dtype)
     if tensor.dtype.base_dtype not in FLOAT_COMPLEX:
         raise TypeError(f"Argument `{name}` must have dtype in {dtype_list_text(FLOAT_COMPLEX)}. "
-                        f"Received: {tensor.dtype!r}.")
+                        f"Received: {tensor.dtype}.")
     return tensor
 
 
