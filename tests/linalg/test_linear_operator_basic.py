@@ -69,7 +69,8 @@ def test_identity_and_scaled_identity(n, batch, seed):
 def test_zeros(rows, cols, batch, seed):
     rng = np.random.RandomState(seed)
     zeros = tf.linalg.LinearOperatorZeros(rows, cols, batch_shape=list(batch) or None,
-                                          dtype=tf.float64, is_square=rows == cols)
+                                          dtype=tf.float64, is_square=rows == cols,
+                                          is_self_adjoint=rows == cols)
     check_operator(zeros, np.zeros(batch + (rows, cols)), rng, solve=False,
                    determinant=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tfcompat.framework import ops
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.linalg.linear_operator.base import LinearOperator
 from tfcompat.ops.linalg.tridiagonal_ops import tridiagonal_matmul, tridiagonal_solve
@@ -82,8 +82,16 @@ class LinearOperatorToeplitz(LinearOperator):
         return util.matmul(self.to_dense(), x, adjoint_a=adjoint, adjoint_b=adjoint_arg)
 
     def _diag_part(self):
-        return self._col[..., :1] * array_ops.ones_like(self._col) + array_ops.zeros_like(
-            self._row)
+        diagonal = self._col[..., :1]
+        n = self._col.shape[-1].value
+        ones = array_ops.ones([n] if n is not None else array_ops.shape(self._col)[-1:],
+                              dtype=self.dtype)
+        return diagonal * ones
+
+    def _assert_self_adjoint(self):
+        return check_ops.assert_equal(
+            self._row, util.conj(self._col),
+            message="row and col are not the same, and so this operator is not self-adjoint.")
 
     def _trace(self):
         n = self._col.shape[-1].value
@@ -202,7 +210,19 @@ class LinearOperatorTridiag(LinearOperator):
         return self._matmul(util.eye(n, batch, self.dtype))
 
     def _diag_part(self):
-        return self._compact_parts()[1]
+        if self._diagonals_format == "compact":
+            return self._diagonals[..., 1, :]
+        if self._diagonals_format == "sequence":
+            return self._diagonals[1]
+        return matrix_diag_part(self._diagonals)
+
+    def _assert_self_adjoint(self):
+        upper, main, lower = self._compact_parts()
+        message = "Tridiagonal operator was not self-adjoint."
+        return control_flow_ops.group(
+            check_ops.assert_equal(util.conj(upper[..., :-1]), lower[..., 1:],
+                                   message=message),
+            util.assert_zero_imag_part(main, message=message))
 
     def _trace(self):
         return math_ops.reduce_sum(self.diag_part(), axis=-1)

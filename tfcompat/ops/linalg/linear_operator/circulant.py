@@ -130,9 +130,16 @@ class _BaseLinearOperatorCirculant(LinearOperator):
     def _block_axes(self) -> list:
         return list(range(-self._block_depth, 0))
 
+    def _in_operator_dtype(self, t):
+        """A reduction of the spectrum in the operator's dtype (the real part for a real
+        operator given a complex spectrum)."""
+        if t.dtype.base_dtype == self.dtype:
+            return t
+        return self._to_output_dtype(t)
+
     def _determinant(self):
-        det = math_ops.reduce_prod(self._complex_spectrum(), axis=self._block_axes())
-        return self._to_output_dtype(det)
+        det = math_ops.reduce_prod(self._spectrum, axis=self._block_axes())
+        return self._in_operator_dtype(det)
 
     def _log_abs_determinant(self):
         modulus = util.modulus(self._spectrum)
@@ -140,8 +147,8 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         return math_ops.cast(log_abs, self.dtype)
 
     def _trace(self):
-        total = math_ops.reduce_sum(self._complex_spectrum(), axis=self._block_axes())
-        return self._to_output_dtype(total)
+        total = math_ops.reduce_sum(self._spectrum, axis=self._block_axes())
+        return self._in_operator_dtype(total)
 
     def _diag_part(self):
         size = self._size()
@@ -157,8 +164,8 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         return ones * array_ops.expand_dims(mean, -1)
 
     def _eigvals(self):
-        spectrum = _merge_last(self._complex_spectrum(), self._block_depth, self._size())
-        return self._to_output_dtype(spectrum)
+        spectrum = _merge_last(self._spectrum, self._block_depth, self._size())
+        return self._in_operator_dtype(spectrum)
 
     def convolution_kernel(self, name="convolution_kernel"):
         """The kernel ``h`` with ``A x = h ⊛ x`` (circular convolution): IFFT of the

@@ -116,11 +116,6 @@ class LinearOperatorIdentity(_SizedOperator):
         x = util.matrix_adjoint(x) if adjoint_arg else x
         return self._broadcast_to_batch(x)
 
-    def _matvec(self, x, adjoint=False):
-        if self._batch_tensor is None:
-            return x
-        return super()._matvec(x, adjoint=adjoint)
-
     def _solve(self, rhs, adjoint=False, adjoint_arg=False):
         return self._matmul(rhs, adjoint_arg=adjoint_arg)
 
@@ -275,8 +270,8 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return modulus / modulus
 
     def _assert_non_singular(self):
-        return util.assert_no_entries_with_modulus_zero(
-            self._multiplier, message="LinearOperator was singular")
+        return check_ops.assert_positive(util.modulus(self._multiplier),
+                                         message="LinearOperator was singular")
 
     def _assert_positive_definite(self):
         multiplier = real(self._multiplier) if self.dtype.is_complex else self._multiplier
@@ -374,9 +369,6 @@ class LinearOperatorZeros(_SizedOperator):
 
     def _determinant(self):
         return array_ops.zeros(self._batch_shape_value(), dtype=self.dtype)
-
-    def _log_abs_determinant(self):
-        return math_ops.log(self.determinant())
 
     def _trace(self):
         return array_ops.zeros(self._batch_shape_value(), dtype=self.dtype)

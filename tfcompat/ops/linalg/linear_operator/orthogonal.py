@@ -228,13 +228,3 @@ class LinearOperatorPermutation(LinearOperator):
 
     def _assert_non_singular(self):
         return control_flow_ops.no_op("assert_non_singular")
-
-    def _adjoint_operator(self):
-        return LinearOperatorPermutation(self._inverse_perm(), dtype=self.dtype,
-                                         is_non_singular=self.is_non_singular,
-                                         is_self_adjoint=self.is_self_adjoint,
-                                         is_positive_definite=self.is_positive_definite,
-                                         is_square=True)
-
-    def _inverse_operator(self):
-        return self._adjoint_operator()

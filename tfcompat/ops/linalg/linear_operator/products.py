@@ -349,3 +349,8 @@ class LinearOperatorLowRankUpdate(LinearOperator):
         _, lad_c = log_matrix_determinant(self._capacitance(False))
         return (self._base_operator.log_abs_determinant() + lad_c
                 + self._diag_operator.log_abs_determinant())
+
+    def _diag_part(self):
+        weights = array_ops.expand_dims(self._diag_operator.diag_part(), -2)
+        update = math_ops.reduce_sum(self._u * weights * util.conj(self._v), axis=-1)
+        return self._base_operator.diag_part() + update
