@@ -364,7 +364,7 @@ class LinearOperator:
         if not self.is_self_adjoint:
             values = svd(self.to_dense(), compute_uv=False)
         else:
-            values = util.modulus(self.eigvals())
+            values = util.modulus(self._eigvals())
         return math_ops.reduce_max(values, axis=-1) / math_ops.reduce_min(values, axis=-1)
 
     def cond(self, name="cond"):
@@ -411,10 +411,9 @@ class LinearOperator:
         with ops.name_scope("max_nonsingular_condition_number"):
             eps = float(np.finfo(self.dtype.real_dtype.as_numpy_dtype).eps)
             real = self.dtype.real_dtype
-            biggest = math_ops.reduce_max(array_ops.stack([
-                convert_to_tensor(100.0, dtype=real),
-                math_ops.cast(self.range_dimension_tensor(), real),
-                math_ops.cast(self.domain_dimension_tensor(), real)]))
+            biggest = math_ops.reduce_max([
+                100.0, math_ops.cast(self.range_dimension_tensor(), real),
+                math_ops.cast(self.domain_dimension_tensor(), real)])
             return 1.0 / (biggest * eps)
 
     def _assert_non_singular(self):

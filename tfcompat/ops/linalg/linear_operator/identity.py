@@ -140,7 +140,7 @@ class LinearOperatorIdentity(_SizedOperator):
         return util.eye(n, self._batch_shape_value(), self.dtype)
 
     def _add_to_tensor(self, x):
-        return matrix_set_diag(x, matrix_diag_part(x) + 1)
+        return matrix_set_diag(x, 1 + matrix_diag_part(x))
 
     def _eigvals(self):
         return self._ones_diag()

@@ -343,7 +343,7 @@ class LinearOperatorLowRankUpdate(LinearOperator):
 
     def _determinant(self):
         det_c = matrix_determinant(self._capacitance(False))
-        return self._base_operator.determinant() * det_c * self._diag_operator.determinant()
+        return det_c * self._base_operator.determinant() * self._diag_operator.determinant()
 
     def _log_abs_determinant(self):
         _, lad_c = log_matrix_determinant(self._capacitance(False))
