@@ -241,3 +241,17 @@ def test_conjugate_gradient():
     assert 1 <= state.i <= 5
     with pytest.raises(ValueError, match="Expected a self-adjoint, positive definite"):
         L.experimental.conjugate_gradient(L.LinearOperatorFullMatrix(a), rhs)
+
+
+def test_module_surface_finds_variables_and_submodules():
+    m = tf.Variable(np.eye(2, dtype=np.float32), name="m")
+    w = tf.Variable([1.0, 2.0], name="w", trainable=False)
+    full = L.LinearOperatorFullMatrix(m)
+    composition = L.LinearOperatorComposition([full, L.LinearOperatorDiag(w)])
+    assert [v.name for v in composition.variables] == ["m:0", "w:0"]
+    assert [v.name for v in composition.trainable_variables] == ["m:0"]
+    assert [v.name for v in composition.non_trainable_variables] == ["w:0"]
+    assert [type(s).__name__ for s in composition.submodules] == [
+        "LinearOperatorFullMatrix", "LinearOperatorDiag"]
+    with composition.name_scope:
+        assert tf.constant(1.0).name == "LinearOperatorFullMatrix_o_LinearOperatorDiag/Const:0"

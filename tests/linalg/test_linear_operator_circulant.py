@@ -1,6 +1,7 @@
 """LinearOperatorCirculant / 2D / 3D against dense matrices built with numpy's FFT."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +63,12 @@ def test_real_spectrum_is_self_adjoint_and_shapes():
     assert operator.block_depth == 2
     assert operator.block_shape.as_list() == [3, 4]
     assert operator.dtype == tf.float64
+
+
+def test_assert_hermitian_spectrum():
+    hermitian = L.LinearOperatorCirculant(np.fft.fft([4.0, 1.0, 2.0]))
+    not_hermitian = L.LinearOperatorCirculant(np.array([1.0, 2.0j, 3.0]))
+    with tf.Session() as sess:
+        sess.run(hermitian.assert_hermitian_spectrum())
+        with pytest.raises(tf.errors.InvalidArgumentError, match="Spectrum was not Hermitian"):
+            sess.run(not_hermitian.assert_hermitian_spectrum())

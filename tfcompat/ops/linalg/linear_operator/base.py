@@ -11,6 +11,7 @@ and relative to the scope it is called in), so ``LinearOperatorDiag(...).matmul(
 
 from __future__ import annotations
 
+import collections
 import contextlib
 
 import numpy as np
@@ -87,6 +88,70 @@ class LinearOperator:
     def graph_parents(self) -> list:
         """Tensors this operator depends on (deprecated in TF; kept for TF1 code)."""
         return list(self._graph_parents)
+
+    # ---- tf.Module surface -------------------------------------------------------------------
+
+    def _walk(self):
+        """Everything reachable from the constructor arguments and attributes (not through
+        other operators' internals, which ``submodules`` reports separately)."""
+        seen = set()
+        queue = collections.deque([self._parameters, {k: v for k, v in vars(self).items()
+                                                      if k != "_parameters"}])
+        while queue:
+            item = queue.popleft()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, dict):
+                queue.extend(item.values())
+            elif isinstance(item, (list, tuple)):
+                queue.extend(item)
+            else:
+                yield item
+
+    @property
+    def submodules(self) -> tuple:
+        """The LinearOperators this one is built from, recursively."""
+        found = []
+        for item in self._walk():
+            if isinstance(item, LinearOperator) and item is not self and \
+                    all(item is not f for f in found):
+                found.append(item)
+                found.extend(s for s in item.submodules if all(s is not f for f in found))
+        return tuple(found)
+
+    @property
+    def variables(self) -> tuple:
+        """The variables this operator (and the operators it holds) was built from."""
+        found = []
+        for module in (self,) + self.submodules:
+            for item in module._walk():
+                if _is_variable(item) and all(item is not f for f in found):
+                    found.append(item)
+        return tuple(found)
+
+    @property
+    def trainable_variables(self) -> tuple:
+        return tuple(v for v in self.variables if v.trainable)
+
+    @property
+    def non_trainable_variables(self) -> tuple:
+        return tuple(v for v in self.variables if not v.trainable)
+
+    @property
+    def name_scope(self):
+        """A context entering this operator's name scope (``tf.Module.name_scope``)."""
+        return ops.name_scope(self.name + "/")
+
+    @classmethod
+    def with_name_scope(cls, method):
+        """Decorates ``method`` to run inside the instance's ``name_scope``."""
+        def wrapped(self, *args, **kwargs):
+            with self.name_scope:
+                return method(self, *args, **kwargs)
+        wrapped.__name__ = method.__name__
+        wrapped.__doc__ = method.__doc__
+        return wrapped
 
     # ---- hints -------------------------------------------------------------------------------
 
@@ -470,3 +535,8 @@ class LinearOperator:
 
     def _rmatmul_operator(self, other):
         return None
+
+
+def _is_variable(item) -> bool:
+    # Duck-typed: the variables package sits above ops in the import layering.
+    return all(hasattr(item, attribute) for attribute in ("initializer", "trainable", "assign"))

@@ -43,6 +43,10 @@ class LinearOperatorFullMatrix(LinearOperator):
                          is_positive_definite=is_positive_definite, is_square=is_square,
                          name=name, parameters=parameters)
 
+    @property
+    def matrix(self):
+        return self._matrix
+
     def _shape(self):
         return self._matrix.shape
 

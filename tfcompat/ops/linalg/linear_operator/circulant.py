@@ -4,6 +4,8 @@ blocks), applied with the FFT ops: ``A x = IFFT(spectrum * FFT(x))``."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.framework.tensor_shape import Dimension, TensorShape
@@ -11,7 +13,7 @@ from tfcompat.ops import array_ops, check_ops, math_ops
 from tfcompat.ops.fft_ops import fft, fft2d, fft3d, ifft, ifft2d, ifft3d
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.linalg.linear_operator.base import LinearOperator
-from tfcompat.ops.math_extra_ops import real
+from tfcompat.ops.math_extra_ops import imag, real
 
 _TRANSFORMS = {1: (fft, ifft), 2: (fft2d, ifft2d), 3: (fft3d, ifft3d)}
 
@@ -173,6 +175,18 @@ class _BaseLinearOperatorCirculant(LinearOperator):
         with self._name_scope(name):
             _, inverse = _TRANSFORMS[self._block_depth]
             return self._to_output_dtype(inverse(self._complex_spectrum()))
+
+    def assert_hermitian_spectrum(self, name="assert_hermitian_spectrum"):
+        """An op failing at run time unless the spectrum is Hermitian, i.e. the operator is
+        a real matrix (the IFFT of the spectrum, its convolution kernel, is real)."""
+        with self._name_scope(name):
+            _, inverse = _TRANSFORMS[self._block_depth]
+            spectrum = self._complex_spectrum()
+            kernel = inverse(spectrum)
+            eps = float(np.finfo(kernel.dtype.real_dtype.as_numpy_dtype).eps)
+            tolerance = 10 * eps * (1 + math_ops.reduce_max(util.modulus(spectrum)))
+            return check_ops.assert_less(util.modulus(imag(kernel)), tolerance,
+                                         message="Spectrum was not Hermitian")
 
     def _assert_non_singular(self):
         return util.assert_no_entries_with_modulus_zero(
