@@ -81,13 +81,13 @@ class LinearOperatorHouseholder(LinearOperator):
         return axis * math_ops.cast(inverse_norm, axis.dtype)
 
     def _unit_axis(self):
-        return array_ops.expand_dims(self._unit_vector(), -1)
+        return self._unit_vector()[..., None]
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
         x = util.matrix_adjoint(x) if adjoint_arg else x
         axis = self._unit_axis()
         projection = util.matmul(axis, x, adjoint_a=True)
-        return x - 2 * util.matmul(axis, projection)
+        return x - 2 * axis * projection
 
     def _solve(self, rhs, adjoint=False, adjoint_arg=False):
         return self._matmul(rhs, adjoint=adjoint, adjoint_arg=adjoint_arg)
