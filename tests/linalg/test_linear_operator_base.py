@@ -255,3 +255,24 @@ def test_module_surface_finds_variables_and_submodules():
         "LinearOperatorFullMatrix", "LinearOperatorDiag"]
     with composition.name_scope:
         assert tf.constant(1.0).name == "LinearOperatorFullMatrix_o_LinearOperatorDiag/Const:0"
+
+
+def test_identity_with_dynamic_size_and_shape_assertions():
+    n = tf.placeholder(tf.int32, [])
+    x = tf.placeholder(tf.float32, [None, 2])
+    identity = L.LinearOperatorIdentity(n, assert_proper_shapes=True)
+    scaled = L.LinearOperatorScaledIdentity(n, 3.0, assert_proper_shapes=True)
+    assert identity.shape.as_list() == [None, None]
+    ts = [identity.to_dense(), identity.matmul(x), scaled.matmul(x), identity.shape_tensor(),
+          identity.trace()]
+    value = np.ones((3, 2), np.float32)
+    with tf.Session() as sess:
+        dense, product, scaled_product, shape, trace = sess.run(ts, {n: 3, x: value})
+        np.testing.assert_allclose(dense, np.eye(3))
+        np.testing.assert_allclose(product, value)
+        np.testing.assert_allclose(scaled_product, 3 * value)
+        assert shape.tolist() == [3, 3] and trace == 3
+        with pytest.raises(tf.errors.InvalidArgumentError):
+            sess.run(identity.matmul(x), {n: 4, x: value})
+        with pytest.raises(tf.errors.InvalidArgumentError):
+            sess.run(identity.to_dense(), {n: -1})

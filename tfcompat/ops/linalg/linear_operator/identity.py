@@ -49,7 +49,34 @@ def _static_batch_shape(value) -> tuple:
 
 
 class _SizedOperator(LinearOperator):
-    """Shared shape logic: ``batch_shape + [num_rows, num_columns]``."""
+    """Shared shape logic: ``batch_shape + [num_rows, num_columns]``; with
+    ``assert_proper_shapes``, run-time checks of the sizes where static ones are
+    inconclusive."""
+
+    _assert_proper_shapes = False
+
+    def _checked_size(self, tensor, static, name: str):
+        """``tensor``, guarded by run-time checks when its value is not static."""
+        if not self._assert_proper_shapes or static is not None:
+            return tensor
+        checks = [check_ops.assert_rank(tensor, 0, message=f"Argument `{name}` must be a "
+                                                           f"0-D Tensor."),
+                  check_ops.assert_non_negative(tensor, message=f"Argument `{name}` must "
+                                                                f"be non-negative.")]
+        return control_flow_ops.with_dependencies(checks, tensor)
+
+    def _checked_argument(self, x, adjoint_arg: bool):
+        """``x``, with a run-time check that its rows match the operator's columns when that
+        is not known statically."""
+        arg_dim = -1 if adjoint_arg else -2
+        known = x.shape.ndims is not None and x.shape[arg_dim].value is not None \
+            and self._cols_static is not None
+        if not self._assert_proper_shapes or known:
+            return x
+        check = check_ops.assert_equal(
+            array_ops.shape(x)[arg_dim], math_ops.cast(self._num_columns, dtypes.int32),
+            message="Incompatible dimensions: the argument does not match the operator.")
+        return control_flow_ops.with_dependencies([check], x)
 
     def _shape(self):
         batch = TensorShape(None) if self._batch_static is None else TensorShape(
@@ -104,8 +131,10 @@ class LinearOperatorIdentity(_SizedOperator):
                            (is_square, "square")):
             if not hint:
                 raise ValueError(f"An identity operator is always {text}.")
+        self._assert_proper_shapes = assert_proper_shapes
         with ops.name_scope(name, values=[num_rows, batch_shape]):
             self._num_rows, self._rows_static = _static_size(num_rows, "num_rows")
+            self._num_rows = self._checked_size(self._num_rows, self._rows_static, "num_rows")
             self._num_columns, self._cols_static = self._num_rows, self._rows_static
             self._batch_tensor, self._batch_static = _static_batch_shape(batch_shape)
         super().__init__(dtype, is_non_singular=True, is_self_adjoint=True,
@@ -113,6 +142,7 @@ class LinearOperatorIdentity(_SizedOperator):
                          parameters=parameters)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
+        x = self._checked_argument(x, adjoint_arg)
         x = util.matrix_adjoint(x) if adjoint_arg else x
         return self._broadcast_to_batch(x)
 
@@ -190,6 +220,7 @@ class LinearOperatorScaledIdentity(_SizedOperator):
                           assert_proper_shapes=assert_proper_shapes, name=name)
         if not is_square:
             raise ValueError("A ScaledIdentity operator is always square.")
+        self._assert_proper_shapes = assert_proper_shapes
         with ops.name_scope(name, values=[multiplier, num_rows]):
             self._multiplier = convert_to_tensor(multiplier, name="multiplier")
             dtype = self._multiplier.dtype.base_dtype
@@ -198,6 +229,7 @@ class LinearOperatorScaledIdentity(_SizedOperator):
                     raise ValueError("A real diagonal operator is always self adjoint.")
                 is_self_adjoint = True
             self._num_rows, self._rows_static = _static_size(num_rows, "num_rows")
+            self._num_rows = self._checked_size(self._num_rows, self._rows_static, "num_rows")
             self._num_columns, self._cols_static = self._num_rows, self._rows_static
             self._batch_tensor = None
             self._batch_static = self._multiplier.shape.as_list() \
@@ -231,6 +263,7 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return array_ops.expand_dims(array_ops.expand_dims(multiplier, -1), -1)
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
+        x = self._checked_argument(x, adjoint_arg)
         x = util.matrix_adjoint(x) if adjoint_arg else x
         return x * self._multiplier_matrix(conjugate=adjoint)
 
@@ -331,11 +364,15 @@ class LinearOperatorZeros(_SizedOperator):
             raise ValueError("A zero operator is always singular.")
         if is_positive_definite:
             raise ValueError("A zero operator is always not positive-definite.")
+        self._assert_proper_shapes = assert_proper_shapes
         with ops.name_scope(name, values=[num_rows, num_columns, batch_shape]):
             self._num_rows, self._rows_static = _static_size(num_rows, "num_rows")
+            self._num_rows = self._checked_size(self._num_rows, self._rows_static, "num_rows")
             if num_columns is None:
                 num_columns = num_rows
             self._num_columns, self._cols_static = _static_size(num_columns, "num_columns")
+            self._num_columns = self._checked_size(self._num_columns, self._cols_static,
+                                                   "num_columns")
             self._batch_tensor, self._batch_static = _static_batch_shape(batch_shape)
         square = None if self._rows_static is None or self._cols_static is None else \
             self._rows_static == self._cols_static
@@ -355,6 +392,8 @@ class LinearOperatorZeros(_SizedOperator):
         return batch.concatenate([rows, cols])
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
+        if not adjoint:
+            x = self._checked_argument(x, adjoint_arg)
         shape = self._output_shape(x, adjoint, adjoint_arg)
         if shape.is_fully_defined():
             shape_tensor = convert_to_tensor(shape.as_list(), dtype=dtypes.int32, name="Shape")
