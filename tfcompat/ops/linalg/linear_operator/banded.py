@@ -52,6 +52,9 @@ class LinearOperatorToeplitz(LinearOperator):
     def row(self):
         return self._row
 
+    def _batch_parameters(self):
+        return {"col": 1, "row": 1}
+
     def _shape(self):
         batch = util.broadcast_batch_shapes(self._row.shape[:-1], self._col.shape[:-1])
         n = self._col.shape[-1]
@@ -143,6 +146,9 @@ class LinearOperatorTridiag(LinearOperator):
     @property
     def diagonals_format(self):
         return self._diagonals_format
+
+    def _batch_parameters(self):
+        return {"diagonals": 1 if self._diagonals_format == "sequence" else 2}
 
     def _shape(self):
         if self._diagonals_format == "matrix":

@@ -278,6 +278,21 @@ class LinearOperator:
     def __matmul__(self, other):
         return self.matmul(other)
 
+    def __getitem__(self, slices):
+        """The operator with its batch dims sliced (``operator[1:, 0]``)."""
+        from tfcompat.ops.linalg.linear_operator import slicing
+        return slicing.batch_slice(self, slices)
+
+    def _batch_parameters(self) -> dict:
+        """Constructor arguments carrying batch dims, each mapped to its number of trailing
+        non-batch dims ("operators" for operators and lists of them). Subclasses define it to
+        support batch slicing."""
+        raise NotImplementedError(f"{type(self).__name__} does not support batch slicing.")
+
+    def _sliced_parameters(self, parameters: dict, slices: tuple) -> dict:
+        """Hook for arguments that are not tensors (e.g. a static ``batch_shape``)."""
+        return parameters
+
     def _matvec(self, x, adjoint=False):
         x_mat = array_ops.expand_dims(x, -1)
         y_mat = self.matmul(x_mat, adjoint=adjoint)

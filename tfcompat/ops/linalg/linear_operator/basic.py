@@ -47,6 +47,9 @@ class LinearOperatorFullMatrix(LinearOperator):
     def matrix(self):
         return self._matrix
 
+    def _batch_parameters(self):
+        return {"matrix": 2}
+
     def _shape(self):
         return self._matrix.shape
 
@@ -87,6 +90,9 @@ class LinearOperatorDiag(LinearOperator):
     @property
     def diag(self):
         return self._diag
+
+    def _batch_parameters(self):
+        return {"diag": 1}
 
     def _shape(self):
         d_shape = self._diag.shape
@@ -221,6 +227,9 @@ class LinearOperatorLowerTriangular(LinearOperator):
 
     def _diagonal(self):
         return matrix_diag_part(self._tril)
+
+    def _batch_parameters(self):
+        return {"tril": 2}
 
     def _shape(self):
         return self._tril.shape

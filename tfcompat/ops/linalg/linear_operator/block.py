@@ -97,6 +97,9 @@ class LinearOperatorBlockDiag(LinearOperator):
     def operators(self):
         return list(self._operators)
 
+    def _batch_parameters(self):
+        return {"operators": "operators"}
+
     def _shape(self):
         batch = util.broadcast_batch_shapes(*[o.batch_shape for o in self._operators])
         rows = _dims_sum(o.range_dimension for o in self._operators)
@@ -259,6 +262,9 @@ class LinearOperatorBlockLowerTriangular(LinearOperator):
 
     def _all_operators(self):
         return [operator for row in self._operators for operator in row]
+
+    def _batch_parameters(self):
+        return {"operators": "operators"}
 
     def _shape(self):
         batch = util.broadcast_batch_shapes(*[o.batch_shape for o in self._all_operators()])

@@ -82,6 +82,9 @@ class _BaseLinearOperatorCirculant(LinearOperator):
             result = result * dim
         return result
 
+    def _batch_parameters(self):
+        return {"spectrum": self._block_depth}
+
     def _shape(self):
         shape = self._spectrum.shape
         if shape.ndims is None:

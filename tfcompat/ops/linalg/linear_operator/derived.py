@@ -50,6 +50,9 @@ class LinearOperatorAdjoint(LinearOperator):
     def operator(self):
         return self._operator
 
+    def _batch_parameters(self):
+        return {"operator": "operators"}
+
     def _shape(self):
         shape = self._operator.shape
         if shape.ndims is None:
@@ -133,6 +136,9 @@ class LinearOperatorInversion(LinearOperator):
     def operator(self):
         return self._operator
 
+    def _batch_parameters(self):
+        return {"operator": "operators"}
+
     def _shape(self):
         return self._operator.shape
 
@@ -207,6 +213,9 @@ class LinearOperatorComposition(LinearOperator):
     @property
     def operators(self):
         return list(self._operators)
+
+    def _batch_parameters(self):
+        return {"operators": "operators"}
 
     def _shape(self):
         batch = util.broadcast_batch_shapes(*[o.batch_shape for o in self._operators])

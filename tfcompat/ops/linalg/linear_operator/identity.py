@@ -78,6 +78,18 @@ class _SizedOperator(LinearOperator):
             message="Incompatible dimensions: the argument does not match the operator.")
         return control_flow_ops.with_dependencies([check], x)
 
+    def _batch_parameters(self):
+        return {}
+
+    def _sliced_parameters(self, parameters: dict, slices: tuple) -> dict:
+        """``batch_shape`` sliced (it must be static)."""
+        if self._batch_tensor is None:
+            return parameters
+        if self._batch_static is None:
+            raise ValueError("Cannot slice a LinearOperator with a dynamic batch_shape.")
+        parameters["batch_shape"] = list(np.zeros(self._batch_static)[slices].shape)
+        return parameters
+
     def _shape(self):
         batch = TensorShape(None) if self._batch_static is None else TensorShape(
             self._batch_static)
@@ -244,6 +256,9 @@ class LinearOperatorScaledIdentity(_SizedOperator):
     @property
     def multiplier(self):
         return self._multiplier
+
+    def _batch_parameters(self):
+        return {"multiplier": 0}
 
     def _shape(self):
         return self._multiplier.shape.concatenate([self._rows_static, self._rows_static])

@@ -64,6 +64,9 @@ class LinearOperatorHouseholder(LinearOperator):
     def reflection_axis(self):
         return self._reflection_axis
 
+    def _batch_parameters(self):
+        return {"reflection_axis": 1}
+
     def _shape(self):
         return _vector_operator_shape(self._reflection_axis)
 
@@ -165,6 +168,9 @@ class LinearOperatorPermutation(LinearOperator):
     @property
     def perm(self):
         return self._perm
+
+    def _batch_parameters(self):
+        return {"perm": 1}
 
     def _shape(self):
         return _vector_operator_shape(self._perm)

@@ -126,6 +126,9 @@ class LinearOperatorKronecker(LinearOperator):
     def operators(self):
         return list(self._operators)
 
+    def _batch_parameters(self):
+        return {"operators": "operators"}
+
     def _shape(self):
         batch = util.broadcast_batch_shapes(*[o.batch_shape for o in self._operators])
         rows, cols = Dimension(1), Dimension(1)
@@ -298,6 +301,9 @@ class LinearOperatorLowRankUpdate(LinearOperator):
     @property
     def is_diag_update_positive(self):
         return self._is_diag_update_positive
+
+    def _batch_parameters(self):
+        return {"base_operator": "operators", "u": 2, "v": 2, "diag_update": 1}
 
     def _shape(self):
         batch = util.broadcast_batch_shapes(self._base_operator.batch_shape,
