@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tfcompat.framework import ops
+from tfcompat.framework.ops import convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.linalg.linear_operator import util
@@ -30,8 +31,8 @@ class LinearOperatorToeplitz(LinearOperator):
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)
         with ops.name_scope(name, values=[row, col]):
-            self._row = util.convert_float_complex(row, "row")
-            self._col = util.convert_float_complex(col, "col", dtype=self._row.dtype)
+            self._row = convert_to_tensor(row, name="row")
+            self._col = convert_to_tensor(col, name="col", dtype=self._row.dtype)
             for tensor, arg in ((self._row, "row"), (self._col, "col")):
                 if tensor.shape.ndims is not None and tensor.shape.ndims < 1:
                     raise ValueError(f"Argument `{arg}` must have at least 1 dimension. "
@@ -121,10 +122,7 @@ class LinearOperatorTridiag(LinearOperator):
                           name=name)
         if diagonals_format not in _FORMATS:
             raise ValueError(f"Argument `diagonals_format` must be one of compact, matrix, "
-                             f"sequence. Received : {diagonals_format}.")
-        if is_square is False:
-            raise ValueError("Only square tridiagonal operators are supported.")
-        is_square = True
+                             f"or sequence. Received : {diagonals_format}.")
         self._diagonals_format = diagonals_format
         with ops.name_scope(name, values=[diagonals]):
             if diagonals_format == "sequence":

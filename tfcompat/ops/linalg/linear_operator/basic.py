@@ -19,11 +19,14 @@ from tfcompat.ops.matrix_diag_ops import (
 )
 
 
-def _require_rank(t, minimum: int, name: str) -> None:
+def _require_rank(t, minimum: int, name: str, quoted: bool = False) -> None:
+    """TF's rank checks, in the two wordings its operators use."""
     if t.shape.ndims is not None and t.shape.ndims < minimum:
         unit = "dimension" if minimum == 1 else "dimensions"
-        raise ValueError(f"Argument `{name}` must have at least {minimum} {unit}. "
-                         f"Received: {t}.")
+        if quoted:
+            raise ValueError(f"Argument `{name}` must have at least {minimum} {unit}. "
+                             f"Received: {t}.")
+        raise ValueError(f"Argument {name} must have at least {minimum} {unit}.  Found: {t}")
 
 
 class LinearOperatorFullMatrix(LinearOperator):
@@ -37,7 +40,7 @@ class LinearOperatorFullMatrix(LinearOperator):
                           name=name)
         with ops.name_scope(name, values=[matrix]):
             self._matrix = util.convert_float_complex(matrix, "matrix")
-            _require_rank(self._matrix, 2, "matrix")
+            _require_rank(self._matrix, 2, "matrix", quoted=True)
         super().__init__(self._matrix.dtype, graph_parents=[self._matrix],
                          is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,
                          is_positive_definite=is_positive_definite, is_square=is_square,

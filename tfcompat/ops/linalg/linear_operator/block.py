@@ -55,11 +55,7 @@ def _zeros_block(reference, rows, cols, dtype):
 def _check_operators(operators):
     if not operators:
         raise ValueError(f"Expected a non-empty list of operators. Found: {operators}")
-    dtype = operators[0].dtype
-    for operator in operators:
-        if operator.dtype != dtype:
-            found = "   ".join(f"({o.name!r}, tf.{o.dtype.name})" for o in operators)
-            raise TypeError(f"Expected all operators to have the same dtype.  Found {found}")
+    util.check_dtype_matches(operators)
 
 
 class LinearOperatorBlockDiag(LinearOperator):
@@ -77,7 +73,7 @@ class LinearOperatorBlockDiag(LinearOperator):
         for attribute, hint, text in (
                 ("is_non_singular", is_non_singular, "non-singular"),
                 ("is_self_adjoint", is_self_adjoint, "self-adjoint"),
-                ("is_positive_definite", is_positive_definite, "positive-definite")):
+                ("is_positive_definite", is_positive_definite, "positive definite")):
             if all(getattr(o, attribute) for o in operators) and hint is False:
                 raise ValueError(f"The direct sum of {text} operators is always {text}.")
         if all(o.is_non_singular for o in operators):
@@ -223,32 +219,43 @@ class LinearOperatorBlockLowerTriangular(LinearOperator):
                           name=name)
         rows = [list(row) for row in operators]
         if not rows:
-            raise ValueError(f"Expected a non-empty list of operators. Found: {operators}")
+            raise ValueError(f"Argument `operators` must be a list of >=1 operators. "
+                             f"Received: {operators}.")
         for i, row in enumerate(rows):
             if len(row) != i + 1:
                 raise ValueError(f"Argument `operators[{i}]` must contain `{i + 1}` blocks. "
                                  f"Received: {len(row)} blocks.")
         flat = [operator for row in rows for operator in row]
-        _check_operators(flat)
+        util.check_dtype_matches(flat)
         self._operators = rows
         self._diagonal = [row[-1] for row in rows]
         for i, row in enumerate(rows):
             for j, operator in enumerate(row[:-1]):
-                if not (operator.range_dimension.is_compatible_with(
-                        self._diagonal[i].range_dimension)
-                        and operator.domain_dimension.is_compatible_with(
-                            self._diagonal[j].domain_dimension)):
+                column_head = rows[j][j]
+                if not operator.domain_dimension.is_compatible_with(
+                        column_head.domain_dimension):
                     raise ValueError(
-                        f"Argument `operators[{i}][{j}]` must have the same range dimension "
-                        f"as the diagonal block in its row and the same domain dimension as "
-                        f"the diagonal block in its column.")
+                        f"Argument `operators[{i}][{j}].domain_dimension` "
+                        f"({operator.domain_dimension}) must be the same as "
+                        f"`operators[{j}][{j}].domain_dimension` "
+                        f"({column_head.domain_dimension}).")
+                if not operator.range_dimension.is_compatible_with(
+                        self._diagonal[i].range_dimension):
+                    raise ValueError(
+                        f"Argument `operators[{i}][{j}].range_dimension` "
+                        f"({operator.range_dimension}) must be the same as "
+                        f"`operators[{i}][{i}].range_dimension` "
+                        f"({self._diagonal[i].range_dimension}).")
         if all(o.is_non_singular for o in self._diagonal):
             if is_non_singular is False:
                 raise ValueError("A blockwise lower-triangular operator with non-singular "
-                                 "operators on the main diagonal is always non-singular.")
+                                 "operators on the main diagonal is always non-singular. "
+                                 "Expected argument `is_non_singular` to be True. Received: "
+                                 "False.")
             is_non_singular = True
         if is_square is False:
-            raise ValueError("A blockwise lower-triangular operator is always square.")
+            raise ValueError("`LinearOperatorBlockLowerTriangular` must be square. Expected "
+                             "argument `is_square` to be True. Received: False.")
         is_square = True
         with ops.name_scope(name):
             super().__init__(flat[0].dtype, is_non_singular=is_non_singular,

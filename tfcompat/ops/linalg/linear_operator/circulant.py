@@ -31,12 +31,13 @@ class _BaseLinearOperatorCirculant(LinearOperator):
                  is_non_singular=None, is_self_adjoint=None, is_positive_definite=None,
                  is_square=True, parameters=None, name="LinearOperatorCirculant"):
         if is_square is False:
-            raise ValueError("A circulant operator is always square.")
+            raise ValueError("A [[nested] block] circulant operator is always square. "
+                             "Expected argument `is_square` to be True. Received: False.")
         input_output_dtype = dtypes.as_dtype(input_output_dtype)
         self._block_depth = block_depth
         self._input_output_dtype = input_output_dtype
         with ops.name_scope(name, values=[spectrum]):
-            self._spectrum = util.convert_float_complex(spectrum, "spectrum")
+            self._spectrum = convert_to_tensor(spectrum, name="spectrum")
             if self._spectrum.shape.ndims is not None and \
                     self._spectrum.shape.ndims < block_depth:
                 raise ValueError(f"Argument `spectrum` must have at least {block_depth} "
@@ -44,7 +45,9 @@ class _BaseLinearOperatorCirculant(LinearOperator):
             if not self._spectrum.dtype.is_complex:
                 if is_self_adjoint is False:
                     raise ValueError("A real spectrum always corresponds to a self-adjoint "
-                                     "operator.")
+                                     "operator. Expected argument `is_self_adjoint` to be True "
+                                     "when `spectrum.dtype.is_complex` = True. Received: "
+                                     "False.")
                 is_self_adjoint = True
         super().__init__(input_output_dtype, graph_parents=[self._spectrum],
                          is_non_singular=is_non_singular, is_self_adjoint=is_self_adjoint,

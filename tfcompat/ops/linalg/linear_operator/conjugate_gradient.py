@@ -32,9 +32,6 @@ def conjugate_gradient(operator, rhs, preconditioner=None, x=None, tol=1e-5, max
     solution, the residual, the search direction and ``r^H M^-1 r``."""
     if not (operator.is_self_adjoint and operator.is_positive_definite):
         raise ValueError("Expected a self-adjoint, positive definite operator.")
-    if preconditioner is not None and not (preconditioner.is_self_adjoint
-                                           and preconditioner.is_positive_definite):
-        raise ValueError("Expected a self-adjoint, positive definite preconditioner.")
 
     def apply_preconditioner(r):
         return r if preconditioner is None else preconditioner.matvec(r)

@@ -119,13 +119,14 @@ class LinearOperatorInversion(LinearOperator):
                           is_positive_definite=is_positive_definite, is_square=is_square,
                           name=name)
         self._operator = operator
-        if operator.is_non_singular is False or is_non_singular is False:
-            raise ValueError(f"operator and supplied hints must have `is_non_singular` equal "
-                             f"to `True` or `None`.  Found {operator.is_non_singular}, "
-                             f"{is_non_singular}")
-        if operator.is_square is False or is_square is False:
-            raise ValueError(f"operator and supplied hints must have `is_square` equal to "
-                             f"`True` or `None`.  Found {operator.is_square}, {is_square}")
+        for hint, operator_hint, arg in ((is_non_singular, operator.is_non_singular,
+                                          "is_non_singular"),
+                                         (is_square, operator.is_square, "is_square")):
+            if operator_hint is False or hint is False:
+                raise ValueError(
+                    f"Argument `{arg}` or argument `operator` must have supplied hint `{arg}` "
+                    f"equal to `True` or `None`. Found `operator.{arg}`: {operator_hint}, "
+                    f"`{arg}`: {hint}.")
         hints = _derived_hints(operator, "inverse", is_non_singular, is_self_adjoint,
                                is_positive_definite, is_square)
         name = name or operator.name + "_inv"
@@ -193,11 +194,6 @@ class LinearOperatorComposition(LinearOperator):
             raise ValueError(f"Expected a non-empty list of operators. Found: {operators}")
         self._operators = operators
         util.check_dtype_matches(operators)
-        for left, right in zip(operators[:-1], operators[1:]):
-            if not left.domain_dimension.is_compatible_with(right.range_dimension):
-                raise ValueError(
-                    f"Operators are incompatible. Expected `x` to have dimension "
-                    f"{left.domain_dimension} but got {right.range_dimension}.")
         if all(operator.is_non_singular for operator in operators):
             if is_non_singular is False:
                 raise ValueError("The composition of non-singular operators is always "

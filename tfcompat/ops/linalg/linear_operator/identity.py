@@ -19,17 +19,17 @@ def _static_size(value, name: str) -> tuple:
     """(tensor, static int or None) for a size argument, checked as TF checks it."""
     tensor = convert_to_tensor(value, name=name)
     if not tensor.dtype.is_integer:
-        raise TypeError(f"Argument `{name}` must be integer type. Received: {tensor}.")
+        raise TypeError(f"Argument {name} must be integer type.  Found: {tensor}")
     static = util.static_value(tensor)
     if static is not None:
         static = np.asarray(static)
         if static.ndim != 0:
-            raise ValueError(f"Argument `{name}` must be a 0-D Tensor. Received: {tensor}.")
+            raise ValueError(f"Argument {name} must be a 0-D Tensor.  Found: {static}")
         if static < 0:
-            raise ValueError(f"Argument `{name}` must be non-negative. Received: {tensor}.")
+            raise ValueError(f"Argument {name} must be non-negative.  Found: {static}")
         return tensor, int(static)
     if tensor.shape.ndims is not None and tensor.shape.ndims != 0:
-        raise ValueError(f"Argument `{name}` must be a 0-D Tensor. Received: {tensor}.")
+        raise ValueError(f"Argument {name} must be a 0-D Tensor.  Found: {tensor}")
     return tensor, None
 
 
@@ -38,13 +38,14 @@ def _static_batch_shape(value) -> tuple:
     if value is None:
         return None, []
     tensor = convert_to_tensor(value, dtype=dtypes.int32, name="batch_shape_arg")
-    if tensor.shape.ndims is not None and tensor.shape.ndims != 1:
-        raise ValueError(f"Argument `batch_shape` must be a 1-D Tensor. Received: {tensor}.")
     static = util.static_value(tensor)
+    if tensor.shape.ndims is not None and tensor.shape.ndims != 1:
+        found = tensor if static is None else static
+        raise ValueError(f"Argument batch_shape must be a 1-D Tensor.  Found: {found}")
     if static is None:
         return tensor, None
     if np.any(np.asarray(static) < 0):
-        raise ValueError(f"Argument `batch_shape` must be non-negative. Received: {tensor}.")
+        raise ValueError(f"Argument batch_shape must be non-negative.  Found:{static}")
     return tensor, [int(d) for d in static]
 
 
@@ -392,8 +393,9 @@ class LinearOperatorZeros(_SizedOperator):
         square = None if self._rows_static is None or self._cols_static is None else \
             self._rows_static == self._cols_static
         if square is False and is_square:
-            raise ValueError("LinearOperatorZeros initialized as is_square=True, but got "
-                             "num_rows != num_columns.")
+            raise ValueError(f"LinearOperatorZeros initialized as is_square=True, but got "
+                             f"num_rows({self._rows_static}) != "
+                             f"num_columns({self._cols_static})")
         super().__init__(dtype, is_non_singular=is_non_singular,
                          is_self_adjoint=is_self_adjoint,
                          is_positive_definite=is_positive_definite, is_square=is_square,

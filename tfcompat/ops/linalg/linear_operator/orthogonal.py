@@ -43,8 +43,8 @@ class LinearOperatorHouseholder(LinearOperator):
                                                                "reflection_axis")
             if self._reflection_axis.shape.ndims is not None and \
                     self._reflection_axis.shape.ndims < 1:
-                raise ValueError(f"Argument `reflection_axis` must have at least 1 "
-                                 f"dimension. Received: {self._reflection_axis}.")
+                raise ValueError(f"Argument reflection_axis must have at least 1 dimension.  "
+                                 f"Found: {self._reflection_axis}")
             if is_self_adjoint is False:
                 raise ValueError("A Householder operator is always self adjoint.")
             is_self_adjoint = True
@@ -156,9 +156,11 @@ class LinearOperatorPermutation(LinearOperator):
                 raise ValueError(f"Argument `perm` must have at least 1 dimension. "
                                  f"Received: {self._perm}.")
             if is_non_singular is False:
-                raise ValueError("A Permutation operator is always non-singular.")
+                raise ValueError("A Permutation operator is always non-singular. Expected "
+                                 "argument `is_non_singular` to be True. Received: False.")
             if is_square is False:
-                raise ValueError("A Permutation operator is always square.")
+                raise ValueError("A Permutation operator is always square. Expected "
+                                 "argument `is_square` to be True. Received: False.")
             is_square = True
         super().__init__(dtype, graph_parents=[self._perm], is_non_singular=is_non_singular,
                          is_self_adjoint=is_self_adjoint,

@@ -99,8 +99,12 @@ class LinearOperatorKronecker(LinearOperator):
                           name=name)
         operators = list(operators)
         if not operators:
-            raise ValueError(f"Expected a non-empty list of operators. Found: {operators}")
-        util.check_dtype_matches(operators)
+            raise ValueError(f"Argument `operators` must be a list of >=1 operators. "
+                             f"Received: {operators}.")
+        if any(o.dtype != operators[0].dtype for o in operators):
+            found = [f"({o.name!r}, tf.{o.dtype.name})" for o in operators]
+            raise TypeError(f"Expected every operation in argument `operators` to have the "
+                            f"same dtype. Received {found}.")
         self._operators = operators
         for attribute, hint, text in (("is_non_singular", is_non_singular, "non-singular"),
                                       ("is_self_adjoint", is_self_adjoint, "self-adjoint"),
@@ -108,7 +112,8 @@ class LinearOperatorKronecker(LinearOperator):
                                        "positive-definite")):
             if all(getattr(o, attribute) for o in operators) and hint is False:
                 raise ValueError(f"The Kronecker product of {text} operators is always "
-                                 f"{text}.")
+                                 f"{text}. Expected argument `{attribute}` to be True. "
+                                 f"Received: False.")
         if all(o.is_non_singular for o in operators):
             is_non_singular = True
         if all(o.is_self_adjoint for o in operators):
@@ -240,7 +245,7 @@ class LinearOperatorLowRankUpdate(LinearOperator):
         if diag_update is None:
             if is_diag_update_positive is False:
                 raise ValueError("Default diagonal is the identity, which is positive.  "
-                                 "However, user set `is_diag_update_positive` to False.")
+                                 "However, user set 'is_diag_update_positive' to False.")
             is_diag_update_positive = True
         if base_operator.is_self_adjoint and v is None and (
                 diag_update is None or not dtype.is_complex):
@@ -252,8 +257,8 @@ class LinearOperatorLowRankUpdate(LinearOperator):
         if (base_operator.is_positive_definite and v is None
                 and is_diag_update_positive):
             if is_positive_definite is False:
-                raise ValueError("A = L + UDU^H, with L positive definite and D positive.  "
-                                 "Thus, this must be a positive definite operator.")
+                raise ValueError("Arguments imply this is self-adjoint positive-definite "
+                                 "operator.")
             is_positive_definite = True
         self._base_operator = base_operator
         self._is_diag_update_positive = is_diag_update_positive

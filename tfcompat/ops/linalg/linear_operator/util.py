@@ -111,12 +111,11 @@ def matrix_adjoint(t: Tensor) -> Tensor:
     return adjoint(t)
 
 
-def check_dtype_matches(operators, what: str = "operators") -> None:
+def check_dtype_matches(operators) -> None:
     dtype = operators[0].dtype
-    for operator in operators:
-        if operator.dtype != dtype:
-            names = [o.name for o in operators]
-            raise TypeError(f"Expected all {what} to have the same dtype.  Found {names}")
+    if any(operator.dtype != dtype for operator in operators):
+        found = "   ".join(f"({o.name!r}, tf.{o.dtype.name})" for o in operators)
+        raise TypeError(f"Expected all operators to have the same dtype.  Found {found}")
 
 
 def reduce_hint(hints) -> bool | None:
