@@ -11,6 +11,7 @@ from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.linalg.linear_operator.base import LinearOperator
+from tfcompat.ops.math.sequences import where_v2
 from tfcompat.ops.math_extra_ops import real
 from tfcompat.ops.matrix_diag_ops import matrix_diag_part, matrix_set_diag
 
@@ -305,18 +306,21 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return scaled * self._multiplier
 
     def _diag_part(self):
-        return self._ones_diag() * array_ops.expand_dims(self._multiplier, -1)
+        return self._ones_diag() * self._multiplier[..., None]
 
     def _add_to_tensor(self, x):
-        return matrix_set_diag(x, matrix_diag_part(x) + array_ops.expand_dims(
-            self._multiplier, -1))
+        multiplier = array_ops.expand_dims(self._multiplier, -1)
+        return matrix_set_diag(x, matrix_diag_part(x) + multiplier)
 
     def _eigvals(self):
         return self._diag_part()
 
     def _cond(self):
-        modulus = util.modulus(self._multiplier)
-        return modulus / modulus
+        # 1, or infinity for a zero multiplier.
+        real_dtype = self.dtype.real_dtype
+        return where_v2(math_ops.equal(self._multiplier, 0.0),
+                        math_ops.cast(np.inf, real_dtype),
+                        math_ops.cast(1.0, real_dtype))
 
     def _assert_non_singular(self):
         return check_ops.assert_positive(util.modulus(self._multiplier),

@@ -214,13 +214,14 @@ class LinearOperatorPermutation(LinearOperator):
         return self._apply(rhs, self._perm if adjoint else self._inverse_perm())
 
     def _columns(self):
-        n = self._perm.shape[-1].value
-        size = n if n is not None else array_ops.shape(self._perm)[-1]
-        return math_ops.range(size, dtype=self._perm.dtype)
+        columns = math_ops.range(array_ops.shape(self._perm)[-1])
+        if self._perm.dtype.base_dtype != columns.dtype:
+            columns = math_ops.cast(columns, self._perm.dtype)
+        return columns
 
     def _to_dense(self):
-        matches = math_ops.equal(array_ops.expand_dims(self._perm, -1), self._columns())
-        return math_ops.cast(matches, self.dtype)
+        columns = self._columns()
+        return math_ops.cast(math_ops.equal(columns, self._perm[..., None]), self.dtype)
 
     def _diag_part(self):
         return math_ops.cast(math_ops.equal(self._perm, self._columns()), self.dtype)

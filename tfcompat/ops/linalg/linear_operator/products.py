@@ -362,6 +362,9 @@ class LinearOperatorLowRankUpdate(LinearOperator):
                 + self._diag_operator.log_abs_determinant())
 
     def _diag_part(self):
-        weights = array_ops.expand_dims(self._diag_operator.diag_part(), -2)
-        update = math_ops.reduce_sum(self._u * weights * util.conj(self._v), axis=-1)
+        if self._diag_update is None:
+            product = self._u * util.conj(self._v)
+        else:
+            product = self._u * self._diag_update[..., None, :] * util.conj(self._v)
+        update = math_ops.reduce_sum(product, axis=-1)
         return self._base_operator.diag_part() + update
