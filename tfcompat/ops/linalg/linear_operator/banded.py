@@ -195,6 +195,9 @@ class LinearOperatorTridiag(LinearOperator):
 
     def _matmul(self, x, adjoint=False, adjoint_arg=False):
         x = util.matrix_adjoint(x) if adjoint_arg else x
+        if not adjoint and self._diagonals_format == "compact" and \
+                self._diagonals.shape[:-2] == x.shape[:-2]:
+            return tridiagonal_matmul(self._diagonals, x, diagonals_format="compact")
         diagonals, x = util.broadcast_matrix_batch_dims(self._compact(adjoint), x)
         return tridiagonal_matmul(diagonals, x, diagonals_format="compact")
 
