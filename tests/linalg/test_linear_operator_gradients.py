@@ -106,3 +106,26 @@ def test_second_order_through_full_matrix_solve():
         check = directional_derivative(tf.reduce_sum(grad * grad), [p], {p: A}, rng,
                                        session=sess)
     np.testing.assert_allclose(check.analytic, check.numerical, rtol=1e-4)
+
+
+def test_training_variables_through_operators():
+    """A TF1 training loop: variables inside operators receive gradients and converge."""
+    b = np.array([[2.0], [3.0], [4.0]])
+    target = np.array([[1.0], [2.0], [2.5]])
+    d = tf.Variable([1.0, 1.0, 1.0], dtype=tf.float64)
+    u = tf.Variable([[0.1], [0.1], [0.1]], dtype=tf.float64)
+    covariance = L.LinearOperatorLowRankUpdate(
+        L.LinearOperatorDiag(d, is_positive_definite=True), u)
+    loss = (tf.reduce_sum((L.LinearOperatorDiag(d).solve(b) - target) ** 2)
+            + 1e-6 * tf.reduce_sum(covariance.log_abs_determinant() ** 2))
+    train = tf.train.AdamOptimizer(0.2).minimize(loss)
+    assert covariance.trainable_variables == (d, u)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        first = sess.run(loss)
+        for _ in range(500):
+            sess.run(train)
+        last, d_value, u_value = sess.run([loss, d, u])
+    assert last < 1e-2 * first
+    np.testing.assert_allclose(d_value, (b / target)[:, 0], rtol=0.02)
+    assert not np.allclose(u_value, 0.1)  # the log-determinant term reaches u

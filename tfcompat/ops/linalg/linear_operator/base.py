@@ -92,43 +92,48 @@ class LinearOperator:
     # ---- tf.Module surface -------------------------------------------------------------------
 
     def _walk(self):
-        """Everything reachable from the constructor arguments and attributes (not through
-        other operators' internals, which ``submodules`` reports separately)."""
+        """The constructor arguments (in order), then the attributes (sorted by name), with
+        lists, tuples and dicts flattened."""
+        attributes = {k: vars(self)[k] for k in sorted(vars(self)) if k != "_parameters"}
+        queue = collections.deque([self._parameters, attributes])
         seen = set()
-        queue = collections.deque([self._parameters, {k: v for k, v in vars(self).items()
-                                                      if k != "_parameters"}])
         while queue:
             item = queue.popleft()
             if id(item) in seen:
                 continue
             seen.add(id(item))
             if isinstance(item, dict):
-                queue.extend(item.values())
+                queue.extendleft(reversed(list(item.values())))
             elif isinstance(item, (list, tuple)):
-                queue.extend(item)
+                queue.extendleft(reversed(item))
             else:
                 yield item
+
+    def _modules_and_variables(self):
+        """Depth first: each operator found, then what it holds, as ``tf.Module`` does."""
+        for item in self._walk():
+            if isinstance(item, LinearOperator) and item is not self:
+                yield item
+                yield from item._modules_and_variables()
+            elif _is_variable(item):
+                yield item
+
+    def _unique(self, want) -> tuple:
+        found = []
+        for item in self._modules_and_variables():
+            if want(item) and all(item is not f for f in found):
+                found.append(item)
+        return tuple(found)
 
     @property
     def submodules(self) -> tuple:
         """The LinearOperators this one is built from, recursively."""
-        found = []
-        for item in self._walk():
-            if isinstance(item, LinearOperator) and item is not self and \
-                    all(item is not f for f in found):
-                found.append(item)
-                found.extend(s for s in item.submodules if all(s is not f for f in found))
-        return tuple(found)
+        return self._unique(lambda item: isinstance(item, LinearOperator))
 
     @property
     def variables(self) -> tuple:
         """The variables this operator (and the operators it holds) was built from."""
-        found = []
-        for module in (self,) + self.submodules:
-            for item in module._walk():
-                if _is_variable(item) and all(item is not f for f in found):
-                    found.append(item)
-        return tuple(found)
+        return self._unique(_is_variable)
 
     @property
     def trainable_variables(self) -> tuple:
