@@ -292,10 +292,8 @@ class LinearOperatorScaledIdentity(_SizedOperator):
         return self._multiplier ** self._num_rows_as_dtype
 
     def _log_abs_determinant(self):
-        log_abs = self._num_rows_as_real * math_ops.log(util.modulus(self._multiplier))
-        if self.dtype.is_complex:
-            log_abs = math_ops.cast(log_abs, self.dtype)
-        return log_abs
+        # Real even for a complex multiplier, as in TF.
+        return self._num_rows_as_real * math_ops.log(util.modulus(self._multiplier))
 
     def _trace(self):
         ones = array_ops.ones(self._batch_shape_value(), dtype=self.dtype)
