@@ -7,12 +7,19 @@ LinearOperatorComposition), as TF's registered rules do."""
 
 from __future__ import annotations
 
+from tfcompat.ops.linalg.dense_ops import cholesky as dense_cholesky
+from tfcompat.ops.linalg.linear_operator.basic import LinearOperatorLowerTriangular
+from tfcompat.ops.linalg.linear_operator.derived import (
+    LinearOperatorAdjoint,
+    LinearOperatorComposition,
+    LinearOperatorInversion,
+)
+
 
 def adjoint(operator):
     result = operator._adjoint_operator()
     if result is not None:
         return result
-    from tfcompat.ops.linalg.linear_operator.derived import LinearOperatorAdjoint
     return LinearOperatorAdjoint(operator)
 
 
@@ -20,7 +27,6 @@ def inverse(operator):
     result = operator._inverse_operator()
     if result is not None:
         return result
-    from tfcompat.ops.linalg.linear_operator.derived import LinearOperatorInversion
     return LinearOperatorInversion(operator)
 
 
@@ -28,8 +34,6 @@ def cholesky(operator):
     result = operator._cholesky_operator()
     if result is not None:
         return result
-    from tfcompat.ops.linalg.dense_ops import cholesky as dense_cholesky
-    from tfcompat.ops.linalg.linear_operator.basic import LinearOperatorLowerTriangular
     return LinearOperatorLowerTriangular(dense_cholesky(operator.to_dense()),
                                          is_non_singular=True, is_self_adjoint=False,
                                          is_square=True)
@@ -41,7 +45,6 @@ def matmul(left, right):
         result = right._rmatmul_operator(left)
     if result is not None:
         return result
-    from tfcompat.ops.linalg.linear_operator.derived import LinearOperatorComposition
     return LinearOperatorComposition([left, right])
 
 

@@ -27,6 +27,9 @@ from tfcompat.ops.linalg.linalg_impl import cholesky_solve
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.matrix_diag_ops import matrix_diag_part
 
+# ``algebra`` and ``slicing`` build other operator classes, which import this module: they are
+# imported where used.
+
 
 class LinearOperator:
     """Base class defining a [batch of] linear operator[s].

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework.ops import convert_to_tensor
+from tfcompat.ops.linalg.linear_operator.base import LinearOperator
 
 
 def normalize_slices(slices, batch_rank: int) -> tuple:
@@ -56,7 +57,6 @@ def _slice_operator(operator, slices: tuple):
 
 
 def _slice_value(value, event_ndims, slices: tuple):
-    from tfcompat.ops.linalg.linear_operator.base import LinearOperator
     if value is None:
         return None
     if isinstance(value, LinearOperator):

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.ops import Tensor, convert_to_tensor
-from tfcompat.framework.tensor_shape import Dimension, TensorShape, dimension_value
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.framework.tensor_shape import Dimension, TensorShape
+from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.array_extra_ops import broadcast_dynamic_shape, broadcast_static_shape
 from tfcompat.ops.linalg.dense_ops import matrix_solve
+from tfcompat.ops.linalg.linalg_impl import adjoint
+from tfcompat.ops.math_extra_ops import conj as conj_op
+from tfcompat.ops.math_extra_ops import imag, real
 from tfcompat.ops.matrix_diag_ops import matrix_diag
 
 FLOAT_COMPLEX = (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.complex64,
@@ -37,22 +40,11 @@ def static_value(t):
     return t
 
 
-def dim_value(dim) -> int | None:
-    return dimension_value(dim)
-
-
 def dimension_at(shape: TensorShape, index: int) -> Dimension:
     if shape.ndims is None:
         return Dimension(None)
     return shape.dims[index] if isinstance(shape.dims[index], Dimension) else Dimension(
         shape.dims[index])
-
-
-def shape_of(t: Tensor, name: str = "Shape") -> Tensor:
-    """TF's ``prefer_static`` shape: a Const when static, else a Shape op."""
-    if t.shape.is_fully_defined():
-        return ops.convert_to_tensor(t.shape.as_list(), dtype=dtypes.int32, name=name)
-    return array_ops.shape(t, name=name)
 
 
 def broadcast_batch_shapes(*shapes: TensorShape) -> TensorShape:
@@ -107,7 +99,6 @@ def broadcast_matrix_batch_dims(*matrices: Tensor) -> list[Tensor]:
 
 
 def matrix_adjoint(t: Tensor) -> Tensor:
-    from tfcompat.ops.linalg.linalg_impl import adjoint
     return adjoint(t)
 
 
@@ -128,7 +119,6 @@ def reduce_hint(hints) -> bool | None:
 def assert_no_entries_with_modulus_zero(x: Tensor, message: str, name: str =
                                         "assert_no_entries_with_modulus_zero"):
     """An assert op failing when some entry of ``x`` is zero."""
-    from tfcompat.ops import check_ops
     with ops.name_scope(name):
         magnitude = modulus(x)
         zero = ops.convert_to_tensor(0, dtype=magnitude.dtype.base_dtype)
@@ -138,8 +128,6 @@ def assert_no_entries_with_modulus_zero(x: Tensor, message: str, name: str =
 def assert_zero_imag_part(x: Tensor, message: str, name: str = "assert_zero_imag_part"):
     """An assert op failing when some entry of ``x`` has a nonzero imaginary part (a NoOp for
     real ``x``)."""
-    from tfcompat.ops import check_ops, control_flow_ops
-    from tfcompat.ops.math_extra_ops import imag
     with ops.name_scope(name):
         if not x.dtype.is_complex:
             return control_flow_ops.no_op()
@@ -152,7 +140,6 @@ def conj(x: Tensor) -> Tensor:
     """The complex conjugate (``x`` itself, no op, for real dtypes)."""
     if not x.dtype.is_complex:
         return x
-    from tfcompat.ops.math_extra_ops import conj as conj_op
     return conj_op(x)
 
 
@@ -174,5 +161,4 @@ def modulus(x: Tensor) -> Tensor:
     where TF's ``abs`` emits ComplexAbs)."""
     if not x.dtype.is_complex:
         return math_ops.abs(x)
-    from tfcompat.ops.math_extra_ops import imag, real
     return math_ops.sqrt(math_ops.square(real(x)) + math_ops.square(imag(x)))
