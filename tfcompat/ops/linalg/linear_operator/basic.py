@@ -185,19 +185,6 @@ class LinearOperatorDiag(LinearOperator):
                                   is_self_adjoint=True, is_positive_definite=True,
                                   is_square=True)
 
-    def _matmul_operator(self, other):
-        if isinstance(other, LinearOperatorDiag):
-            return LinearOperatorDiag(
-                self._diag * other.diag,
-                is_non_singular=util.reduce_hint([self.is_non_singular,
-                                                  other.is_non_singular]),
-                is_self_adjoint=util.reduce_hint([self.is_self_adjoint,
-                                                  other.is_self_adjoint]),
-                is_positive_definite=util.reduce_hint([self.is_positive_definite,
-                                                       other.is_positive_definite]),
-                is_square=True)
-        return None
-
 
 class LinearOperatorLowerTriangular(LinearOperator):
     """A [batch] square lower-triangular matrix; entries above the diagonal of ``tril`` are

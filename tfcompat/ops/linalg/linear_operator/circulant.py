@@ -225,10 +225,6 @@ class _BaseLinearOperatorCirculant(LinearOperator):
                                    is_self_adjoint=self.is_self_adjoint,
                                    is_positive_definite=self.is_positive_definite)
 
-    def _cholesky_operator(self):
-        return self._with_spectrum(math_ops.sqrt(self._spectrum), is_non_singular=True,
-                                   is_self_adjoint=True, is_positive_definite=True)
-
 
 def _swap_last_two(t):
     rank = t.shape.ndims
