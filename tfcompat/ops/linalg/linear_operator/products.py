@@ -368,3 +368,9 @@ class LinearOperatorLowRankUpdate(LinearOperator):
             product = self._u * self._diag_update[..., None, :] * util.conj(self._v)
         update = math_ops.reduce_sum(product, axis=-1)
         return self._base_operator.diag_part() + update
+
+    def _assert_self_adjoint(self):
+        if self._update_is_symmetric:
+            # L + U D U^H is self-adjoint exactly when L is (D is real).
+            return self._base_operator.assert_self_adjoint()
+        return super()._assert_self_adjoint()
