@@ -12,7 +12,7 @@ from tfcompat.ops import array_ops, check_ops, control_flow_ops, math_ops
 from tfcompat.ops.linalg.linear_operator import util
 from tfcompat.ops.linalg.linear_operator.base import LinearOperator
 from tfcompat.ops.math.sequences import where_v2
-from tfcompat.ops.math_extra_ops import real
+from tfcompat.ops.math_extra_ops import imag, real
 from tfcompat.ops.matrix_diag_ops import matrix_diag_part, matrix_set_diag
 
 
@@ -208,7 +208,9 @@ class LinearOperatorIdentity(_SizedOperator):
         return self
 
     def _cholesky_operator(self):
-        return self
+        # TF rebuilds the identity, with its (possibly empty) batch shape as an argument.
+        batch = self._batch_static if self._batch_static is not None else self._batch_tensor
+        return LinearOperatorIdentity(self._num_rows, batch_shape=batch, dtype=self.dtype)
 
     def _matmul_operator(self, other):
         if self._batch_tensor is None:
@@ -330,8 +332,9 @@ class LinearOperatorScaledIdentity(_SizedOperator):
                                          message="LinearOperator was not positive definite.")
 
     def _assert_self_adjoint(self):
-        return util.assert_zero_imag_part(self._multiplier,
-                                          message="LinearOperator was not self-adjoint")
+        imaginary = imag(self._multiplier)
+        return check_ops.assert_equal(array_ops.zeros_like(imaginary), imaginary,
+                                      message="LinearOperator was not self-adjoint")
 
     def _with_multiplier(self, multiplier, **hints):
         return LinearOperatorScaledIdentity(self._num_rows, multiplier, is_square=True,
