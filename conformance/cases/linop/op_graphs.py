@@ -34,7 +34,8 @@ METHODS = {
     "tril": "matmul solve determinant log_abs_determinant trace diag_part to_dense cond "
             "assert_non_singular",
     "ident": "matmul matvec solve determinant log_abs_determinant trace diag_part to_dense "
-             "add_to_tensor cond eigvals assert_non_singular",
+             "add_to_tensor cond eigvals assert_non_singular assert_self_adjoint "
+             "assert_positive_definite cholesky",
     "bident": "matmul solve determinant to_dense trace diag_part",
     "scaled": "matmul matvec solve determinant log_abs_determinant trace to_dense "
               "assert_non_singular assert_positive_definite inverse",

@@ -23,8 +23,9 @@ METHODS = {
     "tridiag": "trace diag_part shape_tensor",
     "circulant": "determinant log_abs_determinant trace cond eigvals assert_non_singular "
                  "assert_self_adjoint assert_positive_definite",
-    "low_rank": "matmul matvec trace diag_part to_dense add_to_tensor cond eigvals",
-    "scaled": "diag_part add_to_tensor cond eigvals",
+    "low_rank": "matmul matvec trace diag_part to_dense add_to_tensor cond eigvals "
+                "assert_self_adjoint",
+    "scaled": "diag_part add_to_tensor cond eigvals assert_self_adjoint",
 }
 for name, methods in METHODS.items():
     start = len(g.get_operations())
