@@ -1,5 +1,5 @@
 # ruff: noqa: F401
-"""``tf.linalg``: linear algebra (the LinearOperator classes are not built yet)."""
+"""``tf.linalg``: linear algebra, including the LinearOperator classes."""
 
 from tfcompat.ops.clip_ops import global_norm
 from tfcompat.ops.einsum_ops import einsum, tensordot
@@ -45,3 +45,31 @@ from tfcompat.ops.nn_extra_ops import l2_normalize
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.linalg", __name__)
+
+
+# ---- linop (issue 9): the LinearOperator classes and tf.linalg.experimental
+# isort: split
+from tfcompat import linalg_experimental as experimental  # noqa: E402
+from tfcompat.ops.linalg.linear_operator import (  # noqa: E402
+    LinearOperator,
+    LinearOperatorAdjoint,
+    LinearOperatorBlockDiag,
+    LinearOperatorBlockLowerTriangular,
+    LinearOperatorCirculant,
+    LinearOperatorCirculant2D,
+    LinearOperatorCirculant3D,
+    LinearOperatorComposition,
+    LinearOperatorDiag,
+    LinearOperatorFullMatrix,
+    LinearOperatorHouseholder,
+    LinearOperatorIdentity,
+    LinearOperatorInversion,
+    LinearOperatorKronecker,
+    LinearOperatorLowerTriangular,
+    LinearOperatorLowRankUpdate,
+    LinearOperatorPermutation,
+    LinearOperatorScaledIdentity,
+    LinearOperatorToeplitz,
+    LinearOperatorTridiag,
+    LinearOperatorZeros,
+)
