@@ -56,5 +56,6 @@ from tfcompat.platform.unsupported import make_getattr
 __getattr__ = make_getattr("tf.io", __name__)
 # ---- data
 from tfcompat.ops.proto_ops import decode_proto, encode_proto  # noqa: E402
+
 # ---- ragged
 from tfcompat.ops.ragged.ragged_parsing import RaggedFeature
