@@ -273,4 +273,14 @@ LAZY_NAMES: dict[str, str] = {
     "train": "tfcompat.train",
     "scatter_add": "tfcompat.training.training_ops_sparse:scatter_add",
     "scatter_sub": "tfcompat.training.training_ops_sparse:scatter_sub",
+    # ---- toplevel
+    "batch_scatter_update": "tfcompat.ops.scatter_ops:batch_scatter_update",
+    "scatter_div": "tfcompat.ops.scatter_ops:scatter_div",
+    "scatter_max": "tfcompat.ops.scatter_ops:scatter_max",
+    "scatter_min": "tfcompat.ops.scatter_ops:scatter_min",
+    "scatter_mul": "tfcompat.ops.scatter_ops:scatter_mul",
+    "scatter_nd_add": "tfcompat.ops.scatter_ops:scatter_nd_add",
+    "scatter_nd_sub": "tfcompat.ops.scatter_ops:scatter_nd_sub",
+    "scatter_nd_update": "tfcompat.ops.scatter_ops:scatter_nd_update",
+    "scatter_update": "tfcompat.ops.scatter_ops:scatter_update",
 }
