@@ -283,4 +283,15 @@ LAZY_NAMES: dict[str, str] = {
     "scatter_nd_sub": "tfcompat.ops.scatter_ops:scatter_nd_sub",
     "scatter_nd_update": "tfcompat.ops.scatter_ops:scatter_nd_update",
     "scatter_update": "tfcompat.ops.scatter_ops:scatter_update",
+    "quantization": "tfcompat.quantization",
+    "fake_quant_with_min_max_args": "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_args",
+    "fake_quant_with_min_max_args_gradient":
+        "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_args_gradient",
+    "fake_quant_with_min_max_vars": "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_vars",
+    "fake_quant_with_min_max_vars_gradient":
+        "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_vars_gradient",
+    "fake_quant_with_min_max_vars_per_channel":
+        "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_vars_per_channel",
+    "fake_quant_with_min_max_vars_per_channel_gradient":
+        "tfcompat.ops.fake_quant_ops:fake_quant_with_min_max_vars_per_channel_gradient",
 }

@@ -1,5 +1,5 @@
 """Top-level op families of the toplevel helper: variable scatters (stateful, tested against
-sequential numpy references in their own file)."""
+sequential numpy references in their own file) and fake quantization."""
 
 _SCATTER_TEST = "tests/ops/test_scatter_ops.py"
 
@@ -7,3 +7,9 @@ SPECS: list = []
 COVERED_ELSEWHERE = {op_type: _SCATTER_TEST for op_type in (
     "ScatterUpdate", "ScatterMul", "ScatterDiv", "ScatterMin", "ScatterMax",
     "ScatterNdUpdate", "ScatterNdAdd", "ScatterNdSub", "ScatterNdMax", "ScatterNdMin")}
+
+# Piecewise-constant with straight-through gradients: no finite-difference check applies.
+COVERED_ELSEWHERE.update({op_type: "tests/ops/test_fake_quant_ops.py" for op_type in (
+    "FakeQuantWithMinMaxArgs", "FakeQuantWithMinMaxArgsGradient", "FakeQuantWithMinMaxVars",
+    "FakeQuantWithMinMaxVarsGradient", "FakeQuantWithMinMaxVarsPerChannel",
+    "FakeQuantWithMinMaxVarsPerChannelGradient")})
