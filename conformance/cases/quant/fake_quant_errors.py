@@ -18,4 +18,4 @@ for build, needle in [
          "num_bits must be between 2 and 16, inclusive"),
         (lambda: tf.fake_quant_with_min_max_args_gradient(x, x, num_bits=20),
          "num_bits must be between 2 and 16, inclusive")]:
-    show_error_contains(lambda: sess.run(build()), needle)
+    show_error_contains(lambda build=build: sess.run(build()), needle)
