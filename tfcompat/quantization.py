@@ -14,6 +14,6 @@ from tfcompat.ops.fake_quant_ops import (
     fake_quant_with_min_max_vars_per_channel,
     fake_quant_with_min_max_vars_per_channel_gradient,
 )
-from tfcompat.platform.unsupported import make_getattr
+from tfcompat.platform.unsupported import make_getattr as _make_getattr
 
-__getattr__ = make_getattr("tf.quantization", __name__)
+__getattr__ = _make_getattr("tf.quantization", __name__)
