@@ -320,4 +320,13 @@ LAZY_NAMES: dict[str, str] = {
     "get_logger": "tfcompat.platform.tf_logging:get_logger",
     "NoGradient": "tfcompat.framework.op_registry:no_gradient",
     "OpError": "tfcompat.framework.errors:OpError",
+    "timestamp": "tfcompat.ops.misc_ops:timestamp",
+    "guarantee_const": "tfcompat.ops.misc_ops:guarantee_const",
+    "check_pinned": "tfcompat.ops.misc_ops:check_pinned",
+    "parallel_stack": "tfcompat.ops.misc_ops:parallel_stack",
+    "sparse_matmul": "tfcompat.ops.misc_ops:sparse_matmul",
+    "fingerprint": "tfcompat.ops.misc_ops:fingerprint",
+    "conv2d_backprop_filter_v2": "tfcompat.ops.misc_ops:conv2d_backprop_filter_v2",
+    "conv2d_backprop_input_v2": "tfcompat.ops.misc_ops:conv2d_backprop_input_v2",
+    "edit_distance": "tfcompat.ops.edit_distance_ops:edit_distance",
 }
