@@ -329,4 +329,5 @@ LAZY_NAMES: dict[str, str] = {
     "conv2d_backprop_filter_v2": "tfcompat.ops.misc_ops:conv2d_backprop_filter_v2",
     "conv2d_backprop_input_v2": "tfcompat.ops.misc_ops:conv2d_backprop_input_v2",
     "edit_distance": "tfcompat.ops.edit_distance_ops:edit_distance",
+    "GradientTape": "tfcompat.gradient_tape:GradientTape",
 }
