@@ -330,4 +330,7 @@ LAZY_NAMES: dict[str, str] = {
     "conv2d_backprop_input_v2": "tfcompat.ops.misc_ops:conv2d_backprop_input_v2",
     "edit_distance": "tfcompat.ops.edit_distance_ops:edit_distance",
     "GradientTape": "tfcompat.gradient_tape:GradientTape",
+    "grad_pass_through": "tfcompat.ops.gradient_wrappers:grad_pass_through",
+    "recompute_grad": "tfcompat.ops.gradient_wrappers:recompute_grad",
+    "vectorized_map": "tfcompat.ops.gradient_wrappers:vectorized_map",
 }
