@@ -333,4 +333,5 @@ LAZY_NAMES: dict[str, str] = {
     "grad_pass_through": "tfcompat.ops.gradient_wrappers:grad_pass_through",
     "recompute_grad": "tfcompat.ops.gradient_wrappers:recompute_grad",
     "vectorized_map": "tfcompat.ops.gradient_wrappers:vectorized_map",
+    "sets": "tfcompat.sets",
 }

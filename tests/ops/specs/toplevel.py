@@ -19,3 +19,7 @@ COVERED_ELSEWHERE.update({op_type: "tests/ops/test_misc_ops.py" for op_type in (
 # Values TF itself cannot produce (time, failing CPU kernels): their conformance cases.
 COVERED_ELSEWHERE.update({op_type: "conformance/cases/toplevel/misc_ops.py" for op_type in (
     "Timestamp", "CheckPinned", "Conv2DBackpropFilterV2", "Conv2DBackpropInputV2")})
+
+COVERED_ELSEWHERE.update({op_type: "tests/ops/test_sets_ops.py" for op_type in (
+    "DenseToDenseSetOperation", "DenseToSparseSetOperation", "SparseToSparseSetOperation",
+    "SetSize")})
