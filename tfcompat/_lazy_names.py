@@ -334,4 +334,7 @@ LAZY_NAMES: dict[str, str] = {
     "recompute_grad": "tfcompat.ops.gradient_wrappers:recompute_grad",
     "vectorized_map": "tfcompat.ops.gradient_wrappers:vectorized_map",
     "sets": "tfcompat.sets",
+    "lookup": "tfcompat.lookup",
+    "tables_initializer": "tfcompat.ops.lookup_tables:tables_initializer",
+    "initialize_all_tables": "tfcompat.ops.lookup_tables:initialize_all_tables",
 }
