@@ -337,4 +337,12 @@ LAZY_NAMES: dict[str, str] = {
     "lookup": "tfcompat.lookup",
     "tables_initializer": "tfcompat.ops.lookup_tables:tables_initializer",
     "initialize_all_tables": "tfcompat.ops.lookup_tables:initialize_all_tables",
+    "TypeSpec": "tfcompat.ops.type_specs:TypeSpec",
+    "TensorSpec": "tfcompat.ops.type_specs:TensorSpec",
+    "SparseTensorSpec": "tfcompat.ops.type_specs:SparseTensorSpec",
+    "IndexedSlicesSpec": "tfcompat.ops.type_specs:IndexedSlicesSpec",
+    "TensorArraySpec": "tfcompat.ops.type_specs:TensorArraySpec",
+    "NoneTensorSpec": "tfcompat.ops.type_specs:NoneTensorSpec",
+    "OptionalSpec": "tfcompat.ops.type_specs:OptionalSpec",
+    "type_spec_from_value": "tfcompat.ops.type_specs:type_spec_from_value",
 }
