@@ -346,7 +346,10 @@ LAZY_NAMES: dict[str, str] = {
     "OptionalSpec": "tfcompat.ops.type_specs:OptionalSpec",
     "type_spec_from_value": "tfcompat.ops.type_specs:type_spec_from_value",
     "fixed_size_partitioner": "tfcompat.variables.partitioned_variables:fixed_size_partitioner",
-    "variable_axis_size_partitioner": "tfcompat.variables.partitioned_variables:variable_axis_size_partitioner",
-    "min_max_variable_partitioner": "tfcompat.variables.partitioned_variables:min_max_variable_partitioner",
-    "create_partitioned_variables": "tfcompat.variables.create_partitioned:create_partitioned_variables",
+    "variable_axis_size_partitioner":
+        "tfcompat.variables.partitioned_variables:variable_axis_size_partitioner",
+    "min_max_variable_partitioner":
+        "tfcompat.variables.partitioned_variables:min_max_variable_partitioner",
+    "create_partitioned_variables":
+        "tfcompat.variables.create_partitioned:create_partitioned_variables",
 }

@@ -161,7 +161,7 @@ def _conversion(value, dtype=None, name=None, as_ref=False):
 ops.register_tensor_conversion_function(PartitionedVariable, _conversion)
 
 
-# ---- the store's partitioned get_variable ---------------------------------------------------------
+# ---- the store's partitioned get_variable ------------------------------------------------
 
 def _piece_shapes(shape: TensorShape, partitions: list) -> tuple[int, list[tuple]]:
     dims = shape.as_tuple()
