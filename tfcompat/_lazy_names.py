@@ -352,4 +352,7 @@ LAZY_NAMES: dict[str, str] = {
         "tfcompat.variables.partitioned_variables:min_max_variable_partitioner",
     "create_partitioned_variables":
         "tfcompat.variables.create_partitioned:create_partitioned_variables",
+    "ConditionalAccumulatorBase": "tfcompat.ops.accumulators:ConditionalAccumulatorBase",
+    "ConditionalAccumulator": "tfcompat.ops.accumulators:ConditionalAccumulator",
+    "SparseConditionalAccumulator": "tfcompat.ops.accumulators:SparseConditionalAccumulator",
 }

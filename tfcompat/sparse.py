@@ -37,3 +37,7 @@ from tfcompat.ops.sparse_ops import sparse_transpose as transpose
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.sparse", __name__)
+
+# ---- toplevel
+# isort: split
+from tfcompat.ops.accumulators import SparseConditionalAccumulator  # noqa: E402

@@ -28,3 +28,10 @@ COVERED_ELSEWHERE.update({op_type: "tests/ops/test_lookup_tables.py" for op_type
     "HashTableV2", "MutableHashTableV2", "MutableHashTableOfTensorsV2", "MutableDenseHashTableV2",
     "LookupTableImportV2", "InitializeTableFromTextFileV2", "LookupTableFindV2",
     "LookupTableInsertV2", "LookupTableRemoveV2", "LookupTableSizeV2", "LookupTableExportV2")})
+
+COVERED_ELSEWHERE.update({op_type: "tests/ops/test_accumulators.py" for op_type in (
+    "ResourceConditionalAccumulator", "SparseConditionalAccumulator",
+    "ResourceAccumulatorApplyGradient", "ResourceAccumulatorNumAccumulated",
+    "ResourceAccumulatorSetGlobalStep", "ResourceAccumulatorTakeGradient",
+    "SparseAccumulatorApplyGradient", "SparseAccumulatorTakeGradient",
+    "AccumulatorNumAccumulated", "AccumulatorSetGlobalStep")})
