@@ -355,4 +355,5 @@ LAZY_NAMES: dict[str, str] = {
     "ConditionalAccumulatorBase": "tfcompat.ops.accumulators:ConditionalAccumulatorBase",
     "ConditionalAccumulator": "tfcompat.ops.accumulators:ConditionalAccumulator",
     "SparseConditionalAccumulator": "tfcompat.ops.accumulators:SparseConditionalAccumulator",
+    "variable_creator_scope": "tfcompat.variables.variable_creator:variable_creator_scope",
 }
