@@ -356,4 +356,5 @@ LAZY_NAMES: dict[str, str] = {
     "ConditionalAccumulator": "tfcompat.ops.accumulators:ConditionalAccumulator",
     "SparseConditionalAccumulator": "tfcompat.ops.accumulators:SparseConditionalAccumulator",
     "variable_creator_scope": "tfcompat.variables.variable_creator:variable_creator_scope",
+    "CriticalSection": "tfcompat.ops.critical_section_ops:CriticalSection",
 }
