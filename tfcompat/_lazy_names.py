@@ -357,4 +357,5 @@ LAZY_NAMES: dict[str, str] = {
     "SparseConditionalAccumulator": "tfcompat.ops.accumulators:SparseConditionalAccumulator",
     "variable_creator_scope": "tfcompat.variables.variable_creator:variable_creator_scope",
     "CriticalSection": "tfcompat.ops.critical_section_ops:CriticalSection",
+    "container": "tfcompat.framework_utils:container",
 }

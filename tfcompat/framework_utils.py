@@ -190,3 +190,9 @@ def load_library(library_location):
             return
         library_location = libraries[0]
     raise _cannot_load(library_location)
+
+
+def container(container_name):
+    """``Graph.container`` of the default graph: the resource container of the stateful ops
+    created in the block."""
+    return ops.get_default_graph().container(container_name)
