@@ -358,4 +358,6 @@ LAZY_NAMES: dict[str, str] = {
     "variable_creator_scope": "tfcompat.variables.variable_creator:variable_creator_scope",
     "CriticalSection": "tfcompat.ops.critical_section_ops:CriticalSection",
     "container": "tfcompat.framework_utils:container",
+    "graph_util": "tfcompat.graph_util",
+    "NameAttrList": "tfcompat.protobuf.graph_pb2:NameAttrList",
 }
