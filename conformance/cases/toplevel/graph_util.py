@@ -1,5 +1,5 @@
-# tf.graph_util: extract_sub_graph, convert_variables_to_constants (freezing), remove_training_nodes,
-# must_run_on_cpu, tensor_shape_from_node_def_name.
+# tf.graph_util: extract_sub_graph, convert_variables_to_constants (freezing),
+# remove_training_nodes, must_run_on_cpu, tensor_shape_from_node_def_name.
 print(sorted(n for n in dir(tf.graph_util) if not n.startswith("_")))
 x = tf.placeholder(tf.float32, [None, 2], name="x")
 w = tf.Variable([[1.], [2.]], name="w")
