@@ -360,4 +360,5 @@ LAZY_NAMES: dict[str, str] = {
     "container": "tfcompat.framework_utils:container",
     "graph_util": "tfcompat.graph_util",
     "NameAttrList": "tfcompat.protobuf.graph_pb2:NameAttrList",
+    "Module": "tfcompat.module:Module",
 }
