@@ -361,4 +361,6 @@ LAZY_NAMES: dict[str, str] = {
     "graph_util": "tfcompat.graph_util",
     "NameAttrList": "tfcompat.protobuf.graph_pb2:NameAttrList",
     "Module": "tfcompat.module:Module",
+    "resource_loader": "tfcompat.platform.resource_loader",
+    "user_ops": "tfcompat.user_ops",
 }

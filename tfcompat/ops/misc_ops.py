@@ -257,3 +257,14 @@ def conv2d_backprop_input_v2(input, filter, out_backprop, strides, padding,  # n
     return apply_op("Conv2DBackpropInputV2", [input, filter, out_backprop], name=name,
                     attrs=_v2_attrs(strides, padding, use_cudnn_on_gpu, explicit_paddings,
                                     data_format, dilations))
+
+
+# ---- Fact (tf.user_ops.my_fact, TF's example of a user op) ------------------------------------
+
+register_op("Fact", shape_fn=lambda op: [(dtypes.string, unknown_shape())],
+            kernel=lambda: np.asarray(b"0! == 1", dtype=object), grad=NOT_DIFFERENTIABLE)
+
+
+def my_fact() -> Tensor:
+    """TF's example user op: a string scalar (``b"0! == 1"``)."""
+    return apply_op("Fact", [])
