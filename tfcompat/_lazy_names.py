@@ -363,4 +363,8 @@ LAZY_NAMES: dict[str, str] = {
     "Module": "tfcompat.module:Module",
     "resource_loader": "tfcompat.platform.resource_loader",
     "user_ops": "tfcompat.user_ops",
+    "quantize": "tfcompat.ops.quantize_ops:quantize",
+    "quantize_v2": "tfcompat.ops.quantize_ops:quantize_v2",
+    "dequantize": "tfcompat.ops.quantize_ops:dequantize",
+    "quantized_concat": "tfcompat.ops.quantize_ops:quantized_concat",
 }

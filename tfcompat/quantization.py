@@ -1,9 +1,9 @@
 # ruff: noqa: F401
-"""``tf.quantization``: fake quantization for quantization-aware training.
+"""``tf.quantization``: quantize / dequantize to the quantized dtypes, and fake quantization
+for quantization-aware training.
 
-Not here: quantize / dequantize / quantized_concat and quantize_and_dequantize(_v2) (tfcompat
-has no numpy form of the quantized dtypes qint8/quint8/qint32 yet), and the
-``tf.quantization.experimental`` module; using one raises an error naming it.
+Not here: quantize_and_dequantize(_v2) and the ``tf.quantization.experimental`` module;
+using one raises an error naming it.
 """
 
 from tfcompat.ops.fake_quant_ops import (
@@ -14,6 +14,7 @@ from tfcompat.ops.fake_quant_ops import (
     fake_quant_with_min_max_vars_per_channel,
     fake_quant_with_min_max_vars_per_channel_gradient,
 )
+from tfcompat.ops.quantize_ops import dequantize, quantize, quantized_concat
 from tfcompat.platform.unsupported import make_getattr as _make_getattr
 
 __getattr__ = _make_getattr("tf.quantization", __name__)

@@ -39,3 +39,5 @@ COVERED_ELSEWHERE.update({op_type: "tests/ops/test_accumulators.py" for op_type 
 COVERED_ELSEWHERE.update({op_type: "tests/ops/test_critical_section.py" for op_type in (
     "MutexV2", "MutexLock", "ConsumeMutexLock")})
 COVERED_ELSEWHERE["Fact"] = "conformance/cases/toplevel/resource_loader_user_ops.py"
+COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_dequantize.py" for op_type in (
+    "QuantizeV2", "Dequantize", "QuantizedConcat")})
