@@ -143,7 +143,7 @@ def quantize_v2(input, min_range, max_range, T, mode="MIN_COMBINED", name=None, 
                     ensure_minimum_range=ensure_minimum_range)
 
 
-# ---- Dequantize -------------------------------------------------------------------------------------
+# ---- Dequantize ------------------------------------------------------------------------------
 
 def _dequantize_values(q, low, high, T, mode, narrow_range) -> np.ndarray:
     q = np.asarray(q).astype(_F32)
@@ -193,7 +193,7 @@ def dequantize(input, min_range, max_range, mode="MIN_COMBINED", name=None,  # n
         "mode": mode, "narrow_range": bool(narrow_range), "dtype": dtypes.as_dtype(dtype)})
 
 
-# ---- QuantizedConcat -----------------------------------------------------------------------------------
+# ---- QuantizedConcat -------------------------------------------------------------------------
 
 def _quantized_concat_kernel(axis, *flat, N, T):  # noqa: N803 - TF's attr names
     values, mins, maxes = flat[:N], flat[N:2 * N], flat[2 * N:]
