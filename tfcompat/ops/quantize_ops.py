@@ -247,3 +247,108 @@ def quantized_concat(concat_dim, values, input_mins, input_maxes, name=None) -> 
     outputs = apply_op("QuantizedConcat", [concat_dim, list(values), list(input_mins),
                                            list(input_maxes)], name=name)
     return QuantizedConcat(*outputs)
+
+
+# ---- QuantizeAndDequantizeV2 / V4: float -> float through a fixed-point grid ------------------
+
+def _qdq_kernel(x, input_min, input_max, signed_input, num_bits, range_given, round_mode,
+                narrow_range, axis):
+    if axis != -1:
+        raise _invalid("tfcompat does not support per-channel quantize_and_dequantize (axis)")
+    x = np.asarray(x)
+    dtype = x.dtype
+    if range_given:
+        low, high = np.asarray(input_min).item(), np.asarray(input_max).item()
+        if low > high:
+            raise _invalid(f"Invalid range: input_min {low:g} > input_max {high:g}")
+    elif x.size:
+        low, high = float(x.min()), float(x.max())
+    else:
+        return x.copy()
+    if signed_input:
+        min_fixed = -(1 << (num_bits - 1)) + (1 if narrow_range else 0)
+        max_fixed = (1 << (num_bits - 1)) - 1
+    else:
+        min_fixed, max_fixed = 0, (1 << num_bits) - 1
+    from_min = min_fixed / low if min_fixed * low > 0 else np.inf
+    from_max = max_fixed / high if max_fixed * high > 0 else np.inf
+    if from_min < from_max:
+        scale, inverse = from_min, low / min_fixed
+        low, high = low, max_fixed * inverse
+    else:
+        scale, inverse = from_max, high / max_fixed
+        low, high = min_fixed * inverse, high
+    scaled = np.clip(x, dtype.type(low), dtype.type(high)) * dtype.type(scale)
+    if round_mode == "HALF_UP":
+        levels = np.floor(scaled + dtype.type(0.5))
+    else:
+        levels = np.rint(scaled)
+    return (levels * dtype.type(inverse)).astype(dtype)
+
+
+def _qdq_v2_grad(op, grad):
+    return grad, None, None
+
+
+def _qdq_v4_grad(op, grad):
+    x, low, high = op.inputs
+    return list(apply_op("QuantizeAndDequantizeV4Grad", [grad, x, low, high],
+                         attrs={"axis": op._attrs["axis"]}))
+
+
+_QDQ_ATTRS = ("signed_input", "num_bits", "range_given", "round_mode", "narrow_range", "axis")
+_QDQ_DEFAULTS = {"signed_input": True, "num_bits": 8, "range_given": False,
+                 "round_mode": "HALF_TO_EVEN", "narrow_range": False, "axis": -1}
+_FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
+for _type, _grad in (("QuantizeAndDequantizeV2", _qdq_v2_grad),
+                     ("QuantizeAndDequantizeV4", _qdq_v4_grad)):
+    register_op(_type, inputs=("input: T", "input_min: T", "input_max: T"), kernel=_qdq_kernel,
+                kernel_attrs=_QDQ_ATTRS, allowed={"T": _FLOATS}, attr_defaults=_QDQ_DEFAULTS,
+                shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, op.inputs[0].shape)],
+                grad=_grad)
+
+
+def _qdq_v4_grad_kernel(gradients, x, input_min, input_max, axis):
+    x = np.asarray(x)
+    inside = (x >= np.asarray(input_min)) & (x <= np.asarray(input_max))
+    zero = np.zeros((), x.dtype)
+    return (np.where(inside, np.asarray(gradients), zero).astype(x.dtype), zero, zero)
+
+
+register_op("QuantizeAndDequantizeV4Grad",
+            inputs=("gradients: T", "input: T", "input_min: T", "input_max: T"),
+            kernel=_qdq_v4_grad_kernel, kernel_attrs=("axis",), allowed={"T": _FLOATS},
+            attr_defaults={"axis": -1}, grad=NOT_DIFFERENTIABLE,
+            shape_fn=lambda op: [(op.inputs[0].dtype.base_dtype, op.inputs[1].shape),
+                                 (op.inputs[0].dtype.base_dtype, op.inputs[2].shape),
+                                 (op.inputs[0].dtype.base_dtype, op.inputs[3].shape)])
+
+
+def _quantize_and_dequantize(op_type, input, input_min, input_max, signed_input,  # noqa: A002
+                             num_bits, range_given, round_mode, name, narrow_range, axis):
+    if axis is not None:
+        raise NotImplementedError("tfcompat does not support per-channel "
+                                  "quantize_and_dequantize (axis)")
+    return apply_op(op_type, [input, input_min, input_max], name=name, attrs={
+        "signed_input": bool(signed_input), "num_bits": int(num_bits),
+        "range_given": bool(range_given), "round_mode": round_mode,
+        "narrow_range": bool(narrow_range)})
+
+
+def quantize_and_dequantize(input, input_min, input_max, signed_input=True,  # noqa: A002
+                            num_bits=8, range_given=False, round_mode="HALF_TO_EVEN",
+                            name=None, narrow_range=False, axis=None) -> Tensor:
+    """Rounds ``input`` to the fixed-point grid of ``num_bits`` spanning its range (or the
+    given one) and back to floats; the gradient passes straight through."""
+    return _quantize_and_dequantize("QuantizeAndDequantizeV2", input, input_min, input_max,
+                                    signed_input, num_bits, range_given, round_mode, name,
+                                    narrow_range, axis)
+
+
+def quantize_and_dequantize_v2(input, input_min, input_max, signed_input=True,  # noqa: A002
+                               num_bits=8, range_given=False, round_mode="HALF_TO_EVEN",
+                               name=None, narrow_range=False, axis=None) -> Tensor:
+    """``quantize_and_dequantize`` whose gradient is zero outside [input_min, input_max]."""
+    return _quantize_and_dequantize("QuantizeAndDequantizeV4", input, input_min, input_max,
+                                    signed_input, num_bits, range_given, round_mode, name,
+                                    narrow_range, axis)

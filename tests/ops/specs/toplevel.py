@@ -41,3 +41,6 @@ COVERED_ELSEWHERE.update({op_type: "tests/ops/test_critical_section.py" for op_t
 COVERED_ELSEWHERE["Fact"] = "conformance/cases/toplevel/resource_loader_user_ops.py"
 COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_dequantize.py" for op_type in (
     "QuantizeV2", "Dequantize", "QuantizedConcat")})
+COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_and_dequantize.py"
+                          for op_type in ("QuantizeAndDequantizeV2", "QuantizeAndDequantizeV4",
+                                          "QuantizeAndDequantizeV4Grad")})
