@@ -367,4 +367,7 @@ LAZY_NAMES: dict[str, str] = {
     "quantize_v2": "tfcompat.ops.quantize_ops:quantize_v2",
     "dequantize": "tfcompat.ops.quantize_ops:dequantize",
     "quantized_concat": "tfcompat.ops.quantize_ops:quantized_concat",
+    "get_session_handle": "tfcompat.ops.session_tensor_ops:get_session_handle",
+    "get_session_tensor": "tfcompat.ops.session_tensor_ops:get_session_tensor",
+    "delete_session_tensor": "tfcompat.ops.session_tensor_ops:delete_session_tensor",
 }

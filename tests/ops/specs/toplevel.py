@@ -44,3 +44,5 @@ COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_dequantize.
 COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_and_dequantize.py"
                           for op_type in ("QuantizeAndDequantizeV2", "QuantizeAndDequantizeV4",
                                           "QuantizeAndDequantizeV4Grad")})
+COVERED_ELSEWHERE.update({op_type: "tests/ops/test_session_tensors.py" for op_type in (
+    "GetSessionHandle", "GetSessionTensor", "DeleteSessionTensor")})
