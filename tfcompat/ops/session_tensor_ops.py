@@ -4,9 +4,10 @@
 
 Fetching a GetSessionHandle op returns a ``TensorHandle`` naming the stored value (a string
 handle, as in TF); feeding that string to a GetSessionTensor's placeholder reads it back in a
-later run. Differences from TF: ``TensorHandle.eval()`` and ``to_numpy_array()`` return the stored value
-directly (TF's eval builds and runs a GetSessionTensor op; its to_numpy_array returns the raw
-handle), and handles are not deleted when their TensorHandle is garbage collected.
+later run. Differences from TF: ``TensorHandle.eval()`` and ``to_numpy_array()`` return the
+stored value directly (TF's eval builds and runs a GetSessionTensor op; its to_numpy_array
+returns the raw handle), and handles are not deleted when their TensorHandle is garbage
+collected.
 """
 
 from __future__ import annotations
