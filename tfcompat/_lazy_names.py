@@ -371,4 +371,6 @@ LAZY_NAMES: dict[str, str] = {
     "get_session_tensor": "tfcompat.ops.session_tensor_ops:get_session_tensor",
     "delete_session_tensor": "tfcompat.ops.session_tensor_ops:delete_session_tensor",
     "conv": "tfcompat.ops.conv_generic_ops:conv",
+    "OptimizerOptions": "tfcompat.client.optimizer_options:OptimizerOptions",
+    "types": "tfcompat.types",
 }
