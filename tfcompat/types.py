@@ -12,8 +12,10 @@ from tfcompat.variables.variables import Variable as _Variable
 
 experimental = _types.ModuleType("tfcompat.types.experimental",
                                  "``tf.types.experimental``: the TensorLike annotation.")
-experimental.TensorLike = _typing.Union[_Tensor, _Variable, int, float, bool, str, bytes,
-                                        complex, tuple, list, _np.ndarray, _np.generic]
+# A typing.Union (with __args__), as TF's is; `X | Y` would make a types.UnionType.
+experimental.TensorLike = _typing.Union[  # noqa: UP007
+    _Tensor, _Variable, int, float, bool, str, bytes, complex, tuple, list, _np.ndarray,
+    _np.generic]
 experimental.__getattr__ = _make_getattr("tf.types.experimental", experimental.__name__)
 
 __getattr__ = _make_getattr("tf.types", __name__)
