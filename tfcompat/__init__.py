@@ -290,7 +290,7 @@ from tfcompat.ops.logging_ops import print_v2 as print  # noqa: A004 - TF's name
 
 __version__ = "1.15.0-tfcompat0.1.0"
 VERSION = __version__
-GRAPH_DEF_VERSION = 1994
+GRAPH_DEF_VERSION = 2474  # = framework.graph_export.GRAPH_DEF_VERSION, what GraphDefs carry
 GIT_VERSION = "tfcompat"
 COMPILER_VERSION = "python"
 

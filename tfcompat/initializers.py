@@ -30,3 +30,7 @@ lecun_normal = _extra.lecun_normal
 lecun_uniform = _extra.lecun_uniform
 identity = _extra.Identity
 uniform_unit_scaling = _extra.UniformUnitScaling
+
+# ---- toplevel
+# isort: split
+from tfcompat.ops.lookup_tables import tables_initializer  # noqa: E402, F401

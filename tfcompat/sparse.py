@@ -39,3 +39,7 @@ from tfcompat.platform.unsupported import make_getattr
 __getattr__ = make_getattr("tf.sparse", __name__)
 # ---- ragged
 from tfcompat.ops.sparse_bincount_ops import sparse_bincount as bincount
+
+# ---- toplevel
+# isort: split
+from tfcompat.ops.accumulators import SparseConditionalAccumulator  # noqa: E402

@@ -145,6 +145,9 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
                       "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
                       "CropAndResizeGradBoxes", "NonMaxSuppressionV3", "NonMaxSuppressionV4",
                       "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression"}
+TF_HAS_NO_GRADIENT |= {"ScatterUpdate", "ScatterMin", "ScatterMax", "ScatterNdMax", "ScatterNdMin",
+                       "GuaranteeConst", "ParallelConcat", "CheckPinned", "Conv2DBackpropFilterV2",
+                       "Conv2DBackpropInputV2", "Dequantize", "QuantizedConcat", "Conv"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():

@@ -78,6 +78,7 @@ class Graph:
         self._device_stack: list[Callable[[Operation], str] | str] = []
         self._colocation_stack: list[Operation] = []
         self._gradient_override_map: dict[str, str] = {}
+        self._container = ""  # tf.container: the resource container of new stateful ops
         self._finalized = False
         self._tensor_count = 0
         self._unfeedable: set[int] = set()
@@ -309,6 +310,17 @@ class Graph:
             self._device_stack = old_stack
 
     @contextlib.contextmanager
+    def container(self, container_name: str):
+        """Stateful ops created in the block (variables, queues, tables) get this resource
+        container (their ``container`` attr, when not set explicitly)."""
+        original = self._container
+        self._container = container_name
+        try:
+            yield container_name
+        finally:
+            self._container = original
+
+    @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing: bool = False):
         if op is None:
             old = self._colocation_stack
@@ -420,6 +432,8 @@ class Graph:
         if op_def.attr_defaults:
             for key, value in op_def.attr_defaults.items():
                 attrs.setdefault(key, value)
+        if self._container and attrs.get("container") == "":  # ops with a container attr
+            attrs["container"] = self._container
         if self._gradient_override_map:
             override = self._gradient_override_map.get(op_type)
             if override is not None:

@@ -30,7 +30,9 @@ def _computed_inputs_text(op: Operation) -> str:
         index = i % n
         value = tensor_util.constant_value(op._inputs[index])
         if value is not None and np.ndim(value) == 0:
-            values.append(f"input[{index}] = <{value}>")
+            value = np.asarray(value).item()
+            text = value.decode(errors="replace") if isinstance(value, bytes) else value
+            values.append(f"input[{index}] = <{text}>")
     if values:
         return " and with computed input tensors: " + ", ".join(values)
     partial = []

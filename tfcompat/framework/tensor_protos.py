@@ -1,9 +1,10 @@
 """Tensors and shapes as ``TensorProto``/``TensorShapeProto``, and back (``tf.make_ndarray``).
 
 ``tensor_proto`` follows ``tf.make_tensor_proto`` (as GraphDef constants are written): numbers
-with more than one element are packed into ``tensor_content``, a single value goes to the typed
-``*_val`` field, strings always to ``string_val``. ``as_content=True`` packs every numeric
-tensor into ``tensor_content``, as kernels do when they put a tensor into a summary.
+with more than one element are packed into ``tensor_content`` (not bool, uint16 or complex
+ones), a single value goes to the typed ``*_val`` field, strings always to ``string_val``.
+``as_content=True`` packs every numeric tensor into ``tensor_content``, as kernels do when they
+put a tensor into a summary.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ VAL_FIELDS = {
     "uint32": "uint32_val", "uint64": "uint64_val",
     "complex64": "scomplex_val", "complex128": "dcomplex_val",
 }
+
+# make_tensor_proto writes these in their typed field even with many elements.
+_NEVER_PACKED = frozenset({"bool", "uint16", "complex64", "complex128"})
 
 
 def shape_proto(shape: TensorShape) -> TensorShapeProto:
@@ -46,9 +50,9 @@ def tensor_proto(value: np.ndarray, dtype: dtypes.DType, as_content: bool = Fals
         proto.string_val.extend(
             item if isinstance(item, bytes) else str(item).encode() for item in value.reshape(-1)
         )
-    elif value.size > 1 or (as_content and value.size):
+    elif (value.size > 1 and dtype.name not in _NEVER_PACKED) or (as_content and value.size):
         proto.tensor_content = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
-    elif value.size == 1:
+    elif value.size:
         _append_values(proto, dtype, value.reshape(-1))
     return proto
 

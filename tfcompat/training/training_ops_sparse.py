@@ -1,5 +1,6 @@
-"""Sparse optimizer updates for IndexedSlices gradients: ScatterAdd/ScatterSub and the
-SparseApply* ops (TF's ``_apply_sparse`` kernels).
+"""Sparse optimizer updates for IndexedSlices gradients: the SparseApply* ops (TF's
+``_apply_sparse`` kernels); ScatterAdd/ScatterSub live with the other scatters in
+tfcompat/ops/scatter_ops.py and are re-exported here for the optimizers.
 
 A SparseApply op updates only the rows named by ``indices`` (unique: the optimizer sums
 duplicate rows first), with the same rule as its dense Apply op applied to those rows.
@@ -11,11 +12,10 @@ import numpy as np
 
 from tfcompat.framework import errors
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
-from tfcompat.framework.ops import ShapeError, apply_op
+from tfcompat.framework.ops import apply_op
+from tfcompat.ops.scatter_ops import scatter_add, scatter_sub  # noqa: F401 - re-exported
 from tfcompat.ops.state_ops import (
-    _as_ref,
     read_variable,
-    update_variable,
     variable_op_name,
     variables_locked,
 )
@@ -30,51 +30,6 @@ def _check_indices(indices, rows: int) -> np.ndarray:
         raise errors.InvalidArgumentError(
             None, None, f"indices[{i}] = {indices[i]} is not in [0, {rows})")
     return indices
-
-
-# ---- ScatterAdd / ScatterSub -----------------------------------------------------------------
-
-def _scatter_shape(op):
-    ref, indices, updates = op.inputs
-    expected = indices.shape.concatenate(ref.shape[1:]) if ref.shape.ndims else None
-    if expected is not None and not updates.shape.is_compatible_with(expected):
-        raise ShapeError(f"Shapes must be equal rank, but are {updates.shape.ndims} and "
-                         f"{expected.ndims}")
-    return [(ref.dtype, ref.shape)]
-
-
-def _bind_scatter(np_ufunc):
-    def bind(op, state):
-        name = variable_op_name(op.inputs[0])
-
-        def kernel(indices, updates):
-            def scatter(current):
-                rows = _check_indices(indices, np.shape(current)[0])
-                new = np.array(current, copy=True)
-                rows_updates = np.reshape(updates, (rows.size,) + new.shape[1:])
-                np_ufunc.at(new, rows, rows_updates.astype(new.dtype, copy=False))
-                return new
-            return update_variable(state, name, scatter)
-        return kernel
-    return bind
-
-
-for _type, _ufunc in (("ScatterAdd", np.add), ("ScatterSub", np.subtract)):
-    register_op(_type, inputs=("ref: &T", "indices: Tindices", "updates: T"),
-                shape_fn=_scatter_shape, bind=_bind_scatter(_ufunc), stateful=True,
-                attr_defaults={"use_locking": False}, grad=NOT_DIFFERENTIABLE)
-
-
-def scatter_add(ref, indices, updates, use_locking=False, name=None):
-    """Adds ``updates`` to the rows ``indices`` of the variable ``ref`` (duplicates add up)."""
-    return apply_op("ScatterAdd", [_as_ref(ref), indices, updates], name=name,
-                    attrs={"use_locking": use_locking})
-
-
-def scatter_sub(ref, indices, updates, use_locking=False, name=None):
-    """Subtracts ``updates`` from the rows ``indices`` of ``ref`` (duplicates add up)."""
-    return apply_op("ScatterSub", [_as_ref(ref), indices, updates], name=name,
-                    attrs={"use_locking": use_locking})
 
 
 # ---- SparseApply* --------------------------------------------------------------------------

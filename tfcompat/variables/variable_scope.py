@@ -9,7 +9,7 @@ import traceback
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.ops import GraphKeys
 from tfcompat.framework.tensor_shape import as_shape
-from tfcompat.variables import init_ops
+from tfcompat.variables import init_ops, partitioned_variables
 from tfcompat.variables.variables import Variable
 
 
@@ -111,7 +111,7 @@ class VariableScope:
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      caching_device=None, partitioner=None, validate_shape=True,
                      use_resource=None, custom_getter=None, constraint=None, **kwargs):
-        full_name = f"{self._name}/{name}" if self._name else name
+        full_name = f"{self._name}/{name}" if self._name and name else (name or self._name)
         if reuse is None:
             reuse = self._reuse
         if dtype is None:
@@ -123,9 +123,17 @@ class VariableScope:
         if constraint is None:
             constraint = self._constraint
         getter = custom_getter or self._custom_getter
+        if partitioner is None:
+            partitioner = self._partitioner
         # get_variable ignores the current name scope: variables are named by variable scope.
         graph = ops.get_default_graph()
         with graph.name_scope(None):
+            if partitioner is not None or full_name in var_store.partitioned_vars:
+                return partitioned_variables.get_partitioned_variable(
+                    var_store, full_name, shape, dtype, partitioner, reuse,
+                    initializer=initializer, regularizer=regularizer, trainable=trainable,
+                    collections=collections, validate_shape=validate_shape,
+                    constraint=constraint, custom_getter=getter)
             return var_store.get_variable(
                 full_name, shape=shape, dtype=dtype, initializer=initializer,
                 regularizer=regularizer, reuse=reuse, trainable=trainable,
@@ -138,6 +146,7 @@ class _VariableStore:
 
     def __init__(self):
         self.vars: dict[str, Variable] = {}
+        self.partitioned_vars: dict = {}  # name -> PartitionedVariable
         self.creation_stacks: dict[str, str] = {}
         self.current_scope = VariableScope(False)
         self.variable_scopes_count: dict[str, int] = {}

@@ -9,9 +9,11 @@ from tfcompat.framework.default_session import get_default_session
 from tfcompat.framework.ops import GraphKeys, Tensor, convert_to_tensor
 from tfcompat.framework.tensor_shape import as_shape, unknown_shape
 from tfcompat.ops import array_ops, control_flow_ops, state_ops
+from tfcompat.variables.variable_creator import VariableMetaclass
+from tfcompat.variables.variable_scatter import ScatterMethods
 
 
-class Variable:
+class Variable(ScatterMethods, metaclass=VariableMetaclass):
     """A TF1 variable (``tf.Variable``, a RefVariable): a VariableV2 op plus initializer and read.
 
     ``tf.Variable(1.0, name='v')`` creates ops ``v`` (VariableV2), ``v/initial_value``,

@@ -1,0 +1,36 @@
+# tf.conv (the generic Conv op): 2-D and 3-D, extra batch dimensions, CHANNELS_FIRST, groups,
+# explicit padding, dilations; static shapes; no gradient.
+sess = tf.Session()
+inp = tf.constant(np.arange(2 * 5 * 5 * 3, dtype=np.float32).reshape(2, 5, 5, 3) / 100)
+flt = tf.constant(np.arange(3 * 3 * 3 * 4, dtype=np.float32).reshape(3, 3, 3, 4) / 100)
+out = tf.conv(inp, flt, [1, 1, 1, 1], "SAME")
+print(out.op.type, out.op.name, out.shape, out.op.get_attr("data_format"),
+      out.op.get_attr("batch_dims"), out.op.get_attr("groups"), out.op.get_attr("dilations"))
+print(np.allclose(sess.run(out), sess.run(tf.nn.conv2d(inp, flt, [1, 1, 1, 1], "SAME"))))
+print(np.round(sess.run(tf.conv(inp, flt, [1, 2, 2, 1], "VALID")), 4).tolist())
+batched = tf.constant(np.arange(2 * 2 * 4 * 4 * 3, dtype=np.float32).reshape(2, 2, 4, 4, 3))
+out = tf.conv(batched, flt, [1, 1, 1, 1], "VALID", batch_dims=2)
+print(out.shape, np.round(sess.run(out)[1, 0, 0, 0], 3).tolist())
+first = tf.transpose(inp, [0, 3, 1, 2])
+out = tf.conv(first, flt, [1, 1, 1, 1], "SAME", data_format="CHANNELS_FIRST")
+print(out.shape)
+show_error_contains(lambda: sess.run(out), "The Conv2D op currently only supports the NHWC "
+                    "tensor format on the CPU. The op was given the format: NCHW")
+grouped = tf.constant(np.arange(3 * 3 * 1 * 4, dtype=np.float32).reshape(3, 3, 1, 4))
+out = tf.conv(tf.concat([inp, inp[..., :1]], -1), grouped, [1, 1, 1, 1], "VALID", groups=4)
+print(out.shape)
+show_error_contains(lambda: sess.run(out), "Grouped/Depthwise Convolutions are not supported yet.")
+out = tf.conv(inp, flt, [1, 1, 1, 1], "EXPLICIT", explicit_paddings=[0, 0, 1, 2, 0, 1, 0, 0])
+print(out.shape, np.round(sess.run(out)[0, -1, -1], 3).tolist())
+out = tf.conv(inp, flt, [1, 1, 1, 1], "VALID", dilations=[1, 2, 2, 1])
+print(out.shape, np.round(sess.run(out)[1, 0, 0], 3).tolist())
+vol = tf.constant(np.arange(1 * 4 * 4 * 4 * 2, dtype=np.float32).reshape(1, 4, 4, 4, 2) / 10)
+kernel3 = tf.constant(np.ones([2, 2, 2, 2, 3], np.float32))
+out = tf.conv(vol, kernel3, [1, 1, 1, 1, 1], "VALID")
+print(out.shape, np.round(sess.run(out)[0, 0, 0, 0], 3).tolist())
+print(tf.conv(tf.placeholder(tf.float32, [None, 5, 5, 3]), flt, [1, 2, 2, 1], "SAME").shape)
+show_error(tf.conv, tf.zeros([2, 7, 3]), tf.ones([2, 3, 5]), [1, 2, 1], "VALID")
+try:
+    tf.gradients(tf.conv(inp, flt, [1, 1, 1, 1], "SAME"), inp)
+except LookupError as e:
+    print("LookupError", str(e)[:40])
