@@ -110,3 +110,14 @@ from tfcompat.ops.nn_extra_ops import (  # noqa: E402
 )
 from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
 from tfcompat.ops.space_ops import depth_to_space, space_to_batch, space_to_depth  # noqa: E402
+
+# ---- nn (issue 9: CTC, samplers, remaining tf.nn names); loaded on first access
+_LAZY.update({
+    "collapse_repeated": "tfcompat.ops.ctc_label_ops:collapse_repeated",
+    "ctc_beam_search_decoder": "tfcompat.ops.ctc_decoder_ops:ctc_beam_search_decoder",
+    "ctc_beam_search_decoder_v2": "tfcompat.ops.ctc_decoder_ops:ctc_beam_search_decoder_v2",
+    "ctc_greedy_decoder": "tfcompat.ops.ctc_decoder_ops:ctc_greedy_decoder",
+    "ctc_loss": "tfcompat.ops.ctc_loss_ops:ctc_loss",
+    "ctc_loss_v2": "tfcompat.ops.ctc_loss_ops:ctc_loss_v2",
+    "ctc_unique_labels": "tfcompat.ops.ctc_label_ops:ctc_unique_labels",
+})
