@@ -1,0 +1,9 @@
+"""Op specs of the nn3 family (CTC loss and decoders): their inputs are structured (sparse
+labels, lengths), so their tests live in tests/ops/test_ctc.py against values recorded from TF."""
+
+SPECS: list = []
+
+COVERED_ELSEWHERE = dict.fromkeys(
+    ["CTCLoss", "CTCGreedyDecoder", "CTCBeamSearchDecoder", "PreventGradient"],
+    "tests/ops/test_ctc.py and conformance/cases/nn3 (values, gradients, errors recorded from "
+    "TF)")
