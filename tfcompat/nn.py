@@ -121,3 +121,9 @@ _LAZY.update({
     "ctc_loss_v2": "tfcompat.ops.ctc_loss_ops:ctc_loss_v2",
     "ctc_unique_labels": "tfcompat.ops.ctc_label_ops:ctc_unique_labels",
 })
+_LAZY.update({
+    "fixed_unigram_candidate_sampler":
+        "tfcompat.ops.unigram_sampler_ops:fixed_unigram_candidate_sampler",
+    "learned_unigram_candidate_sampler":
+        "tfcompat.ops.unigram_sampler_ops:learned_unigram_candidate_sampler",
+})
