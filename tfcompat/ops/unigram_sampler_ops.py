@@ -122,6 +122,11 @@ def _run_sampler(op, state, make_sampler):
         true_classes = _check_true_classes(true_classes, num_true)
         if unique and num_sampled > sampler.range:
             raise errors.InvalidArgumentError(None, None, "Sampler's range is too small.")
+        outside = (true_classes < 0) | (true_classes >= sampler.range)
+        if outside.any():
+            raise errors.InvalidArgumentError(
+                None, None, f"`true_candidate` out of range [0, {sampler.range}), received "
+                f"{true_classes[outside][0]}")
         with lock:
             words = _Words(stream, num_sampled)
             sampled, tries = _sample(lambda: sampler.draw(words), num_sampled, unique)
@@ -222,7 +227,8 @@ def fixed_unigram_candidate_sampler(true_classes, num_true, num_sampled, unique,
     ``i % num_shards == shard`` are kept (``range_max`` must equal their number). Returns
     ``(sampled_candidates, true_expected_count, sampled_expected_count)``."""
     seed1, seed2 = get_seed(seed)
-    return FixedUnigramOutputs(*apply_op("FixedUnigramCandidateSampler", [true_classes], name=name, attrs={
+    return FixedUnigramOutputs(*apply_op(
+        "FixedUnigramCandidateSampler", [true_classes], name=name, attrs={
         "num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
         "range_max": int(range_max), "vocab_file": str(vocab_file),
         "distortion": float(distortion), "num_reserved_ids": int(num_reserved_ids),
@@ -264,6 +270,7 @@ def learned_unigram_candidate_sampler(true_classes, num_true, num_sampled, uniqu
     """Samples classes from the unigram distribution of the true classes seen so far (each
     class starts with count 1; every run counts its ``true_classes`` after sampling)."""
     seed1, seed2 = get_seed(seed)
-    return LearnedUnigramOutputs(*apply_op("LearnedUnigramCandidateSampler", [true_classes], name=name, attrs={
+    return LearnedUnigramOutputs(*apply_op(
+        "LearnedUnigramCandidateSampler", [true_classes], name=name, attrs={
         "num_true": int(num_true), "num_sampled": int(num_sampled), "unique": bool(unique),
         "range_max": int(range_max), "seed": int(seed1 or 0), "seed2": int(seed2 or 0)}))

@@ -49,7 +49,7 @@ with tf.Session() as sess:
             (lambda: tf.nn.ctc_beam_search_decoder(inp[:1, :, :2], [1, 1], beam_width=5,
                                                    top_paths=3),
              "Less leaves in the beam search than requested.")]:
-        show_error_contains(lambda: sess.run(build()), needle)
+        show_error_contains(lambda build=build: sess.run(build()), needle)
 show_error_contains(lambda: tf.nn.ctc_greedy_decoder(inp, [5, 4, 4]),
                     "Dimensions must be equal, but are 2 and 3")
 show_error_contains(lambda: tf.nn.ctc_greedy_decoder(inp, [[5, 4]]),

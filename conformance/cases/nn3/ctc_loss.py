@@ -64,7 +64,7 @@ with tf.Session() as sess:
                "Max time or first dimension of input cannot be 0.",
                "batch_size must not be 0"]
     for build, needle in zip(runs, needles):
-        show_error_contains(lambda: sess.run(build(), {inp: x}), needle)
+        show_error_contains(lambda build=build: sess.run(build(), {inp: x}), needle)
 show_error_contains(lambda: tf.nn.ctc_loss(labels, inp, [5, 4, 3]),
                     "Dimensions must be equal, but are 2 and 3")
 show_error_contains(lambda: tf.nn.ctc_loss(labels, tf.zeros([5, 2]), [5, 4]),
