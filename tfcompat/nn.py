@@ -127,3 +127,5 @@ _LAZY.update({
     "learned_unigram_candidate_sampler":
         "tfcompat.ops.unigram_sampler_ops:learned_unigram_candidate_sampler",
 })
+# TF 2.21's tf.nn.conv3d_backprop_filter is the V2 op's wrapper under its v1 name.
+_LAZY["conv3d_backprop_filter"] = "tfcompat.ops.conv3d_ops:conv3d_backprop_filter_v2"

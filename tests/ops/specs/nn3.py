@@ -11,3 +11,6 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
     ["FixedUnigramCandidateSampler", "LearnedUnigramCandidateSampler"],
     "tests/ops/test_unigram_samplers.py and conformance/cases/nn3/unigram_samplers (streams "
     "recorded from TF)"))
+COVERED_ELSEWHERE["ComplexAbs"] = (
+    "tests/ops/test_complex_gradients.py (gradient vs central differences) and "
+    "conformance/cases/complex/complex_abs (op type, Tout, values, gradient recorded from TF)")
