@@ -129,3 +129,10 @@ _LAZY.update({
 })
 # TF 2.21's tf.nn.conv3d_backprop_filter is the V2 op's wrapper under its v1 name.
 _LAZY["conv3d_backprop_filter"] = "tfcompat.ops.conv3d_ops:conv3d_backprop_filter_v2"
+_LAZY.update({
+    "atrous_conv2d_transpose": "tfcompat.ops.dilated_conv_ops:atrous_conv2d_transpose",
+    "experimental": "tfcompat.nn_experimental",
+    "safe_embedding_lookup_sparse":
+        "tfcompat.ops.embedding_safe_ops:safe_embedding_lookup_sparse",
+    "with_space_to_batch": "tfcompat.ops.dilated_conv_ops:with_space_to_batch",
+})
