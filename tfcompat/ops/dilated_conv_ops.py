@@ -87,7 +87,7 @@ def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=No
     no dilated Conv2DBackpropInput): SpaceToBatchND by the forward's crops, an undilated VALID
     Conv2DBackpropInput, BatchToSpaceND by the forward's paddings.
     """
-    with ops.name_scope(name, "atrous_conv2d_transpose", [value, filters]) as scope:
+    with ops.name_scope(name, "atrous_conv2d_transpose", [value, filters]):
         value = convert_to_tensor(value, name="value")
         filters = convert_to_tensor(filters, name="filters")
         value_channels, filter_in = _channels(value.shape, 3), _channels(filters.shape, 3)
@@ -134,4 +134,4 @@ def atrous_conv2d_transpose(value, filters, output_shape, rate, padding, name=No
         sizes = array_ops.concat([output_shape[:1] * rate * rate, batched_spatial,
                                   output_shape[3:]], 0)
         transposed = conv2d_backprop_input(sizes, filters, batched, [1, 1, 1, 1], "VALID")
-        return batch_to_space_nd(transposed, [rate, rate], paddings, name=scope)
+        return batch_to_space_nd(transposed, [rate, rate], paddings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.sparse_tensor import SparseTensor
+from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.clip_ops import clip_by_norm
 from tfcompat.ops.embedding_sparse_ops import embedding_lookup_sparse
@@ -39,7 +40,7 @@ def safe_embedding_lookup_sparse(embedding_weights, sparse_ids, sparse_weights=N
     dtype = sparse_weights.dtype if sparse_weights is not None else None
     embedding_weights = [ops.convert_to_tensor(w, dtype=dtype) for w in embedding_weights]
     with ops.name_scope(name, "embedding_lookup",
-                        embedding_weights + [sparse_ids, sparse_weights]) as scope:
+                        embedding_weights + [sparse_ids, sparse_weights]):
         original_shape = sparse_ids.dense_shape
         # Rows are all the leading dims: flatten them into one.
         flat_shape = array_ops.stack([math_ops.reduce_prod(original_shape[:-1]),
@@ -67,7 +68,14 @@ def safe_embedding_lookup_sparse(embedding_weights, sparse_ids, sparse_weights=N
         final_shape = array_ops.concat(
             [math_ops.cast(original_shape[:-1], dtypes.int32),
              array_ops.slice(array_ops.shape(result), [1], [-1])], 0)
-        return array_ops.reshape(result, final_shape, name=scope)
+        final = array_ops.reshape(result, final_shape)
+        # The embedding dims are the table's, whatever the combiner's static shape kept.
+        leading = original_shape.shape.as_tuple()[0] if original_shape.shape.ndims else None
+        if leading is not None and embedding_weights[0].shape.ndims is not None:
+            final.set_shape(final.shape.merge_with(
+                TensorShape([None] * (leading - 1)).concatenate(
+                    embedding_weights[0].shape.as_tuple()[1:])))
+        return final
 
 
 def _prune_invalid(sparse_ids: SparseTensor, sparse_weights: SparseTensor | None):
