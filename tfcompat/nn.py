@@ -136,3 +136,7 @@ _LAZY.update({
         "tfcompat.ops.embedding_safe_ops:safe_embedding_lookup_sparse",
     "with_space_to_batch": "tfcompat.ops.dilated_conv_ops:with_space_to_batch",
 })
+_LAZY.update({
+    "fractional_avg_pool": "tfcompat.ops.fractional_pool_ops:fractional_avg_pool",
+    "fractional_max_pool": "tfcompat.ops.fractional_pool_ops:fractional_max_pool",
+})

@@ -14,3 +14,7 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
 COVERED_ELSEWHERE["ComplexAbs"] = (
     "tests/ops/test_complex_gradients.py (gradient vs central differences) and "
     "conformance/cases/complex/complex_abs (op type, Tout, values, gradient recorded from TF)")
+COVERED_ELSEWHERE.update(dict.fromkeys(
+    ["FractionalMaxPool", "FractionalAvgPool", "FractionalMaxPoolGrad", "FractionalAvgPoolGrad"],
+    "tests/ops/test_fractional_pool.py (TF's sequences, invariants, gradient checks) and "
+    "conformance/cases/nn3/fractional_pool"))
