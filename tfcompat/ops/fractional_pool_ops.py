@@ -5,7 +5,8 @@ Each output row i pools input rows ``[row_seq[i], row_seq[i + 1])`` (one more ro
 ``overlapping``); likewise columns. The sequences come from the op's Philox stream as in TF's
 CPU kernel: per dimension (rows, then columns) a reservation of ``ceil(n_out / 4)`` blocks
 (one for a pseudo-random sequence); random sequences shuffle
-``[k + 1] * r + [k] * (n_out - r)`` (k = n_in // n_out, r = n_in % n_out) forward by Fisher-Yates with unbiased 32-bit draws, pseudo-random ones take
+``[k + 1] * r + [k] * (n_out - r)`` (k = n_in // n_out, r = n_in % n_out) forward by
+Fisher-Yates with unbiased 32-bit draws, pseudo-random ones take
 ``a_i = ceil(alpha * (i + u))`` with ``u`` a double from the first two words. With
 ``deterministic`` every run restarts the stream from (seed, seed2) (the same regions; random
 seeds fixed per session when both are 0); otherwise seeds must be 0 and runs continue a randomly
