@@ -23,7 +23,8 @@ UNARY = {
 
 
 def _real_loss(out, weights):
-    out = tf.cast(out, tf.complex128) if not out.dtype.is_complex else out
+    if not out.dtype.is_complex:  # a real output (tf.abs): real weights
+        return tf.reduce_sum(tf.constant(np.real(weights)) * out)
     return tf.real(tf.reduce_sum(tf.constant(weights) * out))
 
 
