@@ -106,3 +106,19 @@ def test_experimental_dropouts_match_tf():
     with tf.Session() as sess:
         assert sess.run(stateless).tolist() == expected
         assert sess.run(general).tolist() == expected
+
+
+def test_with_space_to_batch_channels_first():
+    """NCHW: the channel dim before the spatial ones gets a block of 1."""
+    x, f = tf.constant(X), tf.constant(FILTER)
+
+    def op(inp, num_spatial_dims, padding):
+        nhwc = tf.nn.conv2d(tf.transpose(inp, [0, 2, 3, 1]), f, [1, 1, 1, 1], padding)
+        return tf.transpose(nhwc, [0, 3, 1, 2])
+
+    result = tf.nn.with_space_to_batch(tf.transpose(x, [0, 3, 1, 2]), [2, 3], "SAME", op,
+                                       filter_shape=[3, 3], data_format="NCHW")
+    dilated = tf.nn.convolution(x, f, "SAME", dilation_rate=[2, 3])
+    with tf.Session() as sess:
+        got, expected = sess.run([result, dilated])
+    np.testing.assert_allclose(got, expected.transpose(0, 3, 1, 2), rtol=1e-10)

@@ -64,11 +64,21 @@ def with_space_to_batch(input, dilation_rate, padding, op, filter_shape=None,  #
         spatial_shape = [input_shape[d] for d in spatial_dims]
     else:
         spatial_shape = slicing_ops.gather(array_ops.shape(input), spatial_dims)
-    if spatial_dims != list(range(1, num_spatial_dims + 1)):
-        raise NotImplementedError("with_space_to_batch over spatial_dims other than the ones "
-                                  "right after the batch dimension is not supported by "
-                                  "tfcompat yet")
+    if sorted(set(spatial_dims)) != spatial_dims or spatial_dims[0] < 1:
+        raise ValueError(f"`spatial_dims` must be strictly increasing and positive. Received: "
+                         f"spatial_dims={spatial_dims}")
     paddings, crops = required_space_to_batch_paddings(spatial_shape, rate, base_paddings)
+    # SpaceToBatchND blocks the dims right after the batch one: dims before the first spatial
+    # one (NCHW's channels) and between spatial ones get a block of 1 and no padding.
+    blocked = range(1, spatial_dims[-1] + 1)
+    if list(blocked) != spatial_dims:
+        position = {d: i for i, d in enumerate(spatial_dims)}
+        zero = array_ops.zeros([1, 2], paddings.dtype)
+        rate = np.asarray([rate[position[d]] if d in position else 1 for d in blocked])
+        paddings = array_ops.concat([paddings[position[d]:position[d] + 1] if d in position
+                                     else zero for d in blocked], 0)
+        crops = array_ops.concat([crops[position[d]:position[d] + 1] if d in position
+                                  else zero for d in blocked], 0)
     converted = space_to_batch_nd(input, rate, paddings)
     result = op(converted, num_spatial_dims, "VALID")
     return batch_to_space_nd(result, rate, crops)
