@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes, errors, ops
+from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.sparse_tensor import SparseTensor
@@ -231,12 +232,7 @@ def ctc_loss(labels, inputs=None, sequence_length=None, preprocess_collapse_repe
     if not isinstance(labels, SparseTensor):
         raise TypeError("Expected argument `labels` to be a SparseTensor. Received "
                         f"labels={labels} of type: {type(labels).__name__}")
-    if inputs is None:
-        if logits is None:
-            raise ValueError("One of `inputs` and `logits` must be provided.")
-        inputs = logits
-    elif logits is not None:
-        raise ValueError("Only one of `inputs` and `logits` may be provided.")
+    inputs = deprecated_argument_lookup("logits", logits, "inputs", inputs)
     if not time_major:
         inputs = array_ops.transpose(inputs, [1, 0, 2])
     loss, _ = apply_op("CTCLoss", [inputs, labels.indices, labels.values, sequence_length],
