@@ -62,6 +62,9 @@ BINARY = {
     "batch_matmul_ta": lambda a, b: tf.matmul(a[None], b[None], transpose_a=True)[0],
     "broadcast_mul": lambda a, b: a * b[0],
     "z_conj_z": lambda a, b: a * tf.conj(a) + b,
+    "einsum": lambda a, b: tf.einsum("ij,jk->ik", a, b),
+    "tensordot": lambda a, b: tf.tensordot(a, b, 1),
+    "transpose_conjugate": lambda a, b: tf.transpose(a, conjugate=True) * b,
 }
 
 
