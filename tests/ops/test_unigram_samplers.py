@@ -85,3 +85,38 @@ def test_random_aliases_and_static_shapes():
     outputs = tf.nn.learned_unigram_candidate_sampler(tf.placeholder(tf.int64, [None, 2]), 2, 3,
                                                       True, 8)
     assert [t.shape.as_list() for t in outputs] == [[3], [None, 2], [3]]
+
+
+def test_thirty_random_configurations_match_tf():
+    """Random unigrams, distortions, reserved ids, shards, uniqueness and seeds; two runs of
+    the fixed sampler and three of the learned one each, recorded from TF."""
+    import json
+    from pathlib import Path
+
+    recorded = json.loads((Path(__file__).parent / "data" /
+                           "unigram_samplers_tf.json").read_text())
+    rng = np.random.RandomState(42)
+    for expected in recorded:
+        tf.reset_default_graph()
+        rng.randint(3, 60)
+        reserved, shards = int(rng.randint(0, 3)), int(rng.choice([1, 1, 2, 3]))
+        shard, total = int(rng.randint(0, shards)), int(rng.randint(5, 80))
+        unigrams = (rng.rand(total) * 10 + 0.1).round(3).tolist()
+        kept = len([j for j in range(reserved) if j % shards == shard])
+        range_max = kept + len([i for i in range(total) if (kept + i) % shards == shard])
+        num_sampled = int(rng.randint(1, max(2, range_max)))
+        unique, distortion = bool(rng.randint(2)), float(rng.choice([1.0, 0.75, 0.5, 1.3]))
+        true_classes = tf.constant(rng.randint(0, range_max, size=(3, 2)).astype(np.int64))
+        seed = int(rng.randint(1, 1000))
+        fixed = tf.nn.fixed_unigram_candidate_sampler(
+            true_classes, 2, num_sampled, unique, range_max, unigrams=unigrams,
+            distortion=distortion, num_reserved_ids=reserved, num_shards=shards, shard=shard,
+            seed=seed)
+        learned = tf.nn.learned_unigram_candidate_sampler(true_classes, 2, num_sampled, unique,
+                                                          range_max, seed=seed)
+        with tf.Session() as sess:
+            runs = [sess.run(fixed) for _ in range(2)] + [sess.run(learned) for _ in range(3)]
+        for got, want in zip(runs, expected):
+            assert got[0].tolist() == want[0]
+            np.testing.assert_allclose(got[1], want[1], rtol=1e-5)
+            np.testing.assert_allclose(got[2], want[2], rtol=1e-5)

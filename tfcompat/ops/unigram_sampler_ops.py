@@ -190,9 +190,12 @@ def _fixed_sampler(op) -> _AliasSampler:
     else:
         raise errors.InvalidArgumentError(None, None,
                                           "Must provide either vocab_file or unigrams.")
-    everything = [0.0] * attrs["num_reserved_ids"] + [
-        float(np.float32(c) ** np.float32(attrs["distortion"])) for c in counts]
-    weights = [w for i, w in enumerate(everything) if i % shards == shard]
+    # TF's shard rule: reserved ids j of this shard get weight 0; the unigrams then count their
+    # ids from the number of reserved weights kept (not from num_reserved_ids).
+    weights = [0.0 for j in range(attrs["num_reserved_ids"]) if j % shards == shard]
+    first_id = len(weights)
+    weights += [float(np.float32(c) ** np.float32(attrs["distortion"]))
+                for i, c in enumerate(counts) if (first_id + i) % shards == shard]
     if attrs["range_max"] != len(weights):
         raise errors.InvalidArgumentError(
             None, None, f"range is {attrs['range_max']} must be equal to weights size  "

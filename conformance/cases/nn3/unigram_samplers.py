@@ -40,6 +40,8 @@ ok = [
     tf.nn.fixed_unigram_candidate_sampler(tc, 2, 40, False, 100,
                                           unigrams=list(np.arange(1, 101) * 1.0), seed=1),
     tf.nn.fixed_unigram_candidate_sampler(tc[:2], 2, 3, True, 6, vocab_file=vocab, seed=2),
+    tf.nn.fixed_unigram_candidate_sampler(tc % 4, 2, 3, False, 4, unigrams=u, num_reserved_ids=2,
+                                          num_shards=3, shard=1, seed=5),
     learned, learned, learned,
     tf.nn.learned_unigram_candidate_sampler(tc, 2, 6, False, 10, seed=2),
 ]
