@@ -110,3 +110,33 @@ from tfcompat.ops.nn_extra_ops import (  # noqa: E402
 )
 from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
 from tfcompat.ops.space_ops import depth_to_space, space_to_batch, space_to_depth  # noqa: E402
+
+# ---- nn (issue 9: CTC, samplers, remaining tf.nn names); loaded on first access
+_LAZY.update({
+    "collapse_repeated": "tfcompat.ops.ctc_label_ops:collapse_repeated",
+    "ctc_beam_search_decoder": "tfcompat.ops.ctc_decoder_ops:ctc_beam_search_decoder",
+    "ctc_beam_search_decoder_v2": "tfcompat.ops.ctc_decoder_ops:ctc_beam_search_decoder_v2",
+    "ctc_greedy_decoder": "tfcompat.ops.ctc_decoder_ops:ctc_greedy_decoder",
+    "ctc_loss": "tfcompat.ops.ctc_loss_ops:ctc_loss",
+    "ctc_loss_v2": "tfcompat.ops.ctc_loss_ops:ctc_loss_v2",
+    "ctc_unique_labels": "tfcompat.ops.ctc_label_ops:ctc_unique_labels",
+})
+_LAZY.update({
+    "fixed_unigram_candidate_sampler":
+        "tfcompat.ops.unigram_sampler_ops:fixed_unigram_candidate_sampler",
+    "learned_unigram_candidate_sampler":
+        "tfcompat.ops.unigram_sampler_ops:learned_unigram_candidate_sampler",
+})
+# TF 2.21's tf.nn.conv3d_backprop_filter is the V2 op's wrapper under its v1 name.
+_LAZY["conv3d_backprop_filter"] = "tfcompat.ops.conv3d_ops:conv3d_backprop_filter_v2"
+_LAZY.update({
+    "atrous_conv2d_transpose": "tfcompat.ops.dilated_conv_ops:atrous_conv2d_transpose",
+    "experimental": "tfcompat.nn_experimental",
+    "safe_embedding_lookup_sparse":
+        "tfcompat.ops.embedding_safe_ops:safe_embedding_lookup_sparse",
+    "with_space_to_batch": "tfcompat.ops.dilated_conv_ops:with_space_to_batch",
+})
+_LAZY.update({
+    "fractional_avg_pool": "tfcompat.ops.fractional_pool_ops:fractional_avg_pool",
+    "fractional_max_pool": "tfcompat.ops.fractional_pool_ops:fractional_max_pool",
+})

@@ -27,3 +27,10 @@ from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
 from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
     stateless_random_uniform as stateless_uniform,
 )
+
+# ---- nn (issue 9: the unigram candidate samplers)
+# isort: split
+from tfcompat.ops.unigram_sampler_ops import (  # noqa: E402, F401
+    fixed_unigram_candidate_sampler,
+    learned_unigram_candidate_sampler,
+)

@@ -94,7 +94,9 @@ def _einsum_grad(op, grad):
         target = "".join(part if part == "..." else "".join(c for c in part if c in available)
                          for part in re.split(r"(\.\.\.)", labels))
         equation = ",".join([output] + [lab for lab, _ in others]) + "->" + target
-        partial = einsum(equation, grad, *[t for _, t in others])
+        # Complex operands: grad times the conjugates, as TF's gradients are defined.
+        partial = einsum(equation, grad, *[apply_op("Conj", [t]) if t.dtype.is_complex else t
+                                           for _, t in others])
         if target != labels:
             expanded = _expand_to_labels(partial, target, labels)
             partial = array_ops.broadcast_to(expanded, array_ops.shape(x))

@@ -34,44 +34,49 @@ def _one(x: Tensor) -> Tensor:
 
 # ---- inverse trig and hyperbolic -------------------------------------------------------------
 
+def _conj_in_grad(x: Tensor) -> Tensor:
+    """Gradients of complex ops are grad * conj(f'(x)), as TF defines them."""
+    return conj(x) if x.dtype.is_complex else x
+
+
 def _tan_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj_in_grad(op.inputs[0])
     return grad * math_ops.square(math_ops.reciprocal(math_ops.cos(x)))
 
 
 def _asin_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj_in_grad(op.inputs[0])
     return grad * math_ops.reciprocal(math_ops.sqrt(_one(x) - math_ops.square(x)))
 
 
 def _acos_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj_in_grad(op.inputs[0])
     return -grad * math_ops.reciprocal(math_ops.sqrt(_one(x) - math_ops.square(x)))
 
 
 def _atan_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj_in_grad(op.inputs[0])
     return grad * math_ops.reciprocal(_one(x) + math_ops.square(x))
 
 
 def _sinh_grad(op, grad):
-    return grad * cosh(op.inputs[0])
+    return grad * cosh(_conj_in_grad(op.inputs[0]))
 
 
 def _cosh_grad(op, grad):
-    return grad * sinh(op.inputs[0])
+    return grad * sinh(_conj_in_grad(op.inputs[0]))
 
 
 def _asinh_grad(op, grad):
-    return grad / cosh(op.outputs[0])
+    return grad / cosh(_conj_in_grad(op.outputs[0]))
 
 
 def _acosh_grad(op, grad):
-    return grad / sinh(op.outputs[0])
+    return grad / sinh(_conj_in_grad(op.outputs[0]))
 
 
 def _atanh_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj_in_grad(op.inputs[0])
     return grad * math_ops.reciprocal(_one(x) - math_ops.square(x))
 
 

@@ -251,6 +251,8 @@ def transpose(a, perm=None, name="transpose", conjugate=False) -> Tensor:
                 from tfcompat.ops import math_ops
                 rank_ = rank(a)
                 perm = (rank_ - 1) - math_ops.range(0, rank_, 1)
+        if conjugate and a.dtype.is_complex:
+            return apply_op("ConjugateTranspose", [a, perm], name=scope)
         return apply_op("Transpose", [a, perm], name=scope)
 
 

@@ -13,7 +13,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 from tfcompat.ops import array_ops, constant_op
 from tfcompat.ops.math.cast import cast
-from tfcompat.ops.math.unary import log, logical_not, negative
+from tfcompat.ops.math.unary import _conj, log, logical_not, negative
 from tfcompat.ops.math_grad_util import binary_op_grads
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
@@ -80,6 +80,7 @@ def _mul_grad(op, grad):
     x, y = op.inputs
     if _fast_path(op, grad):
         return multiply(grad, y), multiply(grad, x)
+    x, y = _conj(x), _conj(y)
     return binary_op_grads(op, grad, lambda: multiply(grad, y), lambda: multiply(x, grad))
 
 
@@ -94,7 +95,7 @@ def scalar_mul(scalar, x, name=None) -> Tensor:
 # ---- RealDiv, and the division functions built on it ---------------------------------------
 
 def _real_div_grad(op, grad):
-    x, y = op.inputs
+    x, y = (_conj(t) for t in op.inputs)
     return binary_op_grads(op, grad, lambda: real_div(grad, y),
                            lambda: grad * real_div(real_div(-x, y), y))
 
@@ -188,11 +189,12 @@ def _pow_kernel(x, y):
 
 
 def _pow_grad(op, grad):
-    x, y = op.inputs
-    z = op.outputs[0]
+    x, y = (_conj(t) for t in op.inputs)
+    z = _conj(op.outputs[0])
 
     def grad_y():
-        mask = x > 0
+        # log is defined off the non-positive reals only for real x; for complex x off 0.
+        mask = not_equal(x, 0) if x.dtype.is_complex else x > 0
         safe_x = array_ops.select(mask, x, array_ops.ones_like(x))
         log_x = array_ops.select(mask, log(safe_x), array_ops.zeros_like(x))
         return grad * z * log_x
@@ -252,7 +254,7 @@ def _div_no_nan_kernel(x, y):
 
 
 def _div_no_nan_grad(op, grad):
-    x, y = op.inputs
+    x, y = (_conj(t) for t in op.inputs)
     return binary_op_grads(op, grad, lambda: div_no_nan(grad, y),
                            lambda: grad * div_no_nan(div_no_nan(-x, y), y))
 

@@ -51,8 +51,14 @@ def _mat_mul(a, b, transpose_a=False, transpose_b=False, name=None, **grad_flags
                     attrs={"transpose_a": transpose_a, "transpose_b": transpose_b, **grad_flags})
 
 
+def _conj(x):
+    """A Conj op for a complex tensor, else the tensor itself (TF's math_ops.conj)."""
+    return apply_op("Conj", [x]) if x.dtype.is_complex else x
+
+
 def _matmul_grad(op, grad):
-    a, b = op.inputs
+    # Complex inputs: the gradient multiplies by the conjugates, as TF's.
+    a, b = (_conj(t) for t in op.inputs)
     ta, tb = op._attrs["transpose_a"], op._attrs["transpose_b"]
     if not ta and not tb:
         return (_mat_mul(grad, b, transpose_b=True, grad_a=True),
@@ -140,8 +146,18 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
         b = convert_to_tensor(b, name="b", dtype_hint=a.dtype.base_dtype)
         if (a.shape.ndims is None or a.shape.ndims > 2) or (
                 b.shape.ndims is None or b.shape.ndims > 2):
-            return _batch_mat_mul(a, b, adj_x=bool(adjoint_a or transpose_a),
-                                  adj_y=bool(adjoint_b or transpose_b), name=scope)
-        return _mat_mul(a, b, transpose_a=bool(transpose_a or adjoint_a),
-                        transpose_b=bool(transpose_b or adjoint_b), name=scope)
+            # BatchMatMulV2 only has adjoints: a transpose is the adjoint of the conjugate.
+            if transpose_a:
+                a, adjoint_a = _conj(a), True
+            if transpose_b:
+                b, adjoint_b = _conj(b), True
+            return _batch_mat_mul(a, b, adj_x=bool(adjoint_a), adj_y=bool(adjoint_b),
+                                  name=scope)
+        # MatMul only has transposes: an adjoint is the transpose of the conjugate.
+        if adjoint_a:
+            a, transpose_a = _conj(a), True
+        if adjoint_b:
+            b, transpose_b = _conj(b), True
+        return _mat_mul(a, b, transpose_a=bool(transpose_a), transpose_b=bool(transpose_b),
+                        name=scope)
 

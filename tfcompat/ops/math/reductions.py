@@ -163,6 +163,8 @@ def _prod_grad(op, grad):
     flat = array_ops.reshape(permuted, array_ops.stack([reduced_num, other_num]))
     left = slicing_ops.cumprod(flat, axis=0, exclusive=True)
     right = slicing_ops.cumprod(flat, axis=0, exclusive=True, reverse=True)
+    if left.dtype.is_complex:  # grad * conj(d prod / dx), as TF's
+        left, right = apply_op("Conj", [left]), apply_op("Conj", [right])
     others = array_ops.reshape(left * right, permuted_shape)
     y = array_ops.transpose(others, array_ops.invert_permutation(perm))
     return [grad * y, None]

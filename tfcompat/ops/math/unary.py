@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes
+from tfcompat.framework import dtypes, ops
 from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
-from tfcompat.framework.ops import apply_op
+from tfcompat.framework.ops import Tensor, apply_op
 from tfcompat.ops import array_ops, constant_op
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
@@ -29,7 +29,9 @@ def _grad_op(op_type: str, fn, grad) -> None:
     """Registers a fused gradient op ``z = fn(y, dy)`` (TF's SqrtGrad, TanhGrad...)."""
     def kernel(y, dy):
         y = np.asarray(y)
-        return np.asarray(fn(y, np.asarray(dy))).astype(y.dtype, copy=False)
+        # TF's fused gradients of complex ops use conj(y): dy * conj(f'(x)).
+        z = fn(np.conj(y) if y.dtype.kind == "c" else y, np.asarray(dy))
+        return np.asarray(z).astype(y.dtype, copy=False)
 
     register_op(op_type, inputs=("y: T", "dy: T"), kernel=kernel, shape_fn=unchanged_shape,
                 allowed={"T": FLOAT_COMPLEX}, grad=grad)
@@ -37,6 +39,12 @@ def _grad_op(op_type: str, fn, grad) -> None:
 
 def _mul(x, y):
     return apply_op("Mul", [x, y])
+
+
+def _conj(x):
+    """TF's math_ops.conj in gradients: a Conj op for a complex tensor, else the tensor itself.
+    Gradients of complex ops are grad * conj(f'(x)), as TF defines them."""
+    return apply_op("Conj", [x]) if x.dtype.is_complex else x
 
 
 # ---- Neg -----------------------------------------------------------------------------------
@@ -55,8 +63,44 @@ def _abs_grad(op, grad):
     return grad * sign(op.inputs[0])
 
 
-abs = unary_op("Abs", np.abs, REAL_NUMBERS, "Computes the absolute value of a tensor.",  # noqa: A001
-               grad=_abs_grad)
+_real_abs = unary_op("Abs", np.abs, REAL_NUMBERS, "Computes the absolute value of a tensor.",
+                     grad=_abs_grad)
+
+
+def _complex_abs_shape(op):
+    return [(op._attrs["Tout"], op.inputs[0].shape)]
+
+
+def _complex_abs_grad(op, grad):
+    # d|z| is z / |z| (0 where z = 0), as a complex gradient.
+    z, magnitude = op.inputs[0], op.outputs[0]
+    dtype = z.dtype.base_dtype
+    complex_grad = apply_op("Complex", [grad, array_ops.zeros_like(grad)], attrs={"Tout": dtype})
+    complex_magnitude = apply_op("Complex", [magnitude, array_ops.zeros_like(magnitude)],
+                                 attrs={"Tout": dtype})
+    return apply_op("DivNoNan", [complex_grad * z, complex_magnitude], name="div_no_nan")
+
+
+register_op("ComplexAbs", inputs=("x: T",),
+            kernel=lambda x, Tout: np.abs(x).astype(Tout.as_numpy_dtype), kernel_attrs=("Tout",),
+            shape_fn=_complex_abs_shape, allowed={"T": (dtypes.complex64, dtypes.complex128)},
+            type_defaults={"T": dtypes.complex64}, attr_defaults={"Tout": dtypes.float32},
+            grad=_complex_abs_grad)
+
+
+def abs(x, name=None):  # noqa: A001 - TF's name
+    """Computes the absolute value of a tensor; for a complex tensor, its magnitude (a
+    ComplexAbs op with the matching real dtype)."""
+    x_tensor = x if isinstance(x, Tensor) else None
+    if x_tensor is not None and not x_tensor.dtype.is_complex:
+        return _real_abs(x_tensor, name=name)
+    with ops.name_scope(name, "Abs", [x]) as scope:
+        x_tensor = ops.convert_to_tensor(x, name="x")
+        if x_tensor.dtype.is_complex:
+            real = dtypes.float64 if x_tensor.dtype.base_dtype == dtypes.complex128 else (
+                dtypes.float32)
+            return apply_op("ComplexAbs", [x_tensor], name=scope, attrs={"Tout": real})
+        return _real_abs(x_tensor, name=scope)
 
 
 def _sign_grad(op, grad):
@@ -70,7 +114,7 @@ sign = unary_op("Sign", np.sign, NUMBERS, "Returns an element-wise indication of
 # ---- Square --------------------------------------------------------------------------------
 
 def _square_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj(op.inputs[0])
     return _mul(grad, _mul(x, constant_op.constant(2.0, dtype=x.dtype)))
 
 
@@ -92,7 +136,7 @@ def _sqrt_grad_grad(op, grad):
     y, dy = op.inputs
     z = op.outputs[0]
     ga = grad / y
-    return -ga * z, 0.5 * ga
+    return -_conj(ga) * z, 0.5 * ga
 
 
 _grad_op("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad)
@@ -117,7 +161,8 @@ rsqrt = unary_op("Rsqrt", _rsqrt, FLOAT_COMPLEX, "Computes reciprocal of square 
 
 def _rsqrt_grad_grad(op, grad):
     y, dy = op.inputs
-    return -1.5 * grad * dy * square(y), apply_op("RsqrtGrad", [y, grad])
+    y = _conj(y)
+    return -1.5 * _conj(grad) * dy * square(y), apply_op("RsqrtGrad", [y, grad])
 
 
 _grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad)
@@ -126,7 +171,7 @@ _grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad)
 # ---- Exp, Expm1 ----------------------------------------------------------------------------
 
 def _exp_grad(op, grad):
-    return grad * op.outputs[0]
+    return grad * _conj(op.outputs[0])
 
 
 # numpy's float32 exp is up to 2 ulp off (TF: 1); the other unary float32 loops already beat TF's
@@ -136,7 +181,7 @@ exp = unary_op("Exp", rounded_from_float64(np.exp), FLOAT_COMPLEX,
 
 
 def _expm1_grad(op, grad):
-    return grad * exp(op.inputs[0])
+    return grad * exp(_conj(op.inputs[0]))
 
 
 expm1 = unary_op("Expm1", np.expm1, FLOAT_COMPLEX, "Computes exp(x) - 1 element-wise.",
@@ -146,7 +191,7 @@ expm1 = unary_op("Expm1", np.expm1, FLOAT_COMPLEX, "Computes exp(x) - 1 element-
 # ---- Log, Log1p ----------------------------------------------------------------------------
 
 def _log_grad(op, grad):
-    return grad * reciprocal(op.inputs[0])
+    return grad * reciprocal(_conj(op.inputs[0]))
 
 
 log = unary_op("Log", np.log, FLOAT_COMPLEX, "Computes natural logarithm of x element-wise.",
@@ -154,7 +199,7 @@ log = unary_op("Log", np.log, FLOAT_COMPLEX, "Computes natural logarithm of x el
 
 
 def _log1p_grad(op, grad):
-    x = op.inputs[0]
+    x = _conj(op.inputs[0])
     return grad * reciprocal(1 + x)
 
 
@@ -165,14 +210,14 @@ log1p = unary_op("Log1p", np.log1p, FLOAT_COMPLEX, "Computes natural logarithm o
 # ---- Sin, Cos ------------------------------------------------------------------------------
 
 def _sin_grad(op, grad):
-    return grad * cos(op.inputs[0])
+    return grad * cos(_conj(op.inputs[0]))
 
 
 sin = unary_op("Sin", np.sin, FLOAT_COMPLEX, "Computes sine of x element-wise.", grad=_sin_grad)
 
 
 def _cos_grad(op, grad):
-    return -grad * sin(op.inputs[0])
+    return -grad * sin(_conj(op.inputs[0]))
 
 
 cos = unary_op("Cos", np.cos, FLOAT_COMPLEX, "Computes cos of x element-wise.", grad=_cos_grad)
@@ -189,8 +234,10 @@ tanh = unary_op("Tanh", np.tanh, FLOAT_COMPLEX, "Computes hyperbolic tangent of 
 
 
 def _tanh_grad_grad(op, grad):
+    # TanhGrad is dy * (1 - conj(y)**2): holomorphic in dy, anti-holomorphic in y.
     y, dy = op.inputs
-    return grad * -2.0 * dy * y, apply_op("TanhGrad", [y, grad])
+    y = _conj(y)
+    return _conj(grad) * -2.0 * dy * y, apply_op("TanhGrad", [y, grad])
 
 
 def _tanh_grad_kernel(y, dy):
@@ -222,8 +269,10 @@ sigmoid = unary_op("Sigmoid", _sigmoid, FLOAT_COMPLEX, "Computes sigmoid of x el
 
 
 def _sigmoid_grad_grad(op, grad):
+    # SigmoidGrad is dy * conj(y * (1 - y)): holomorphic in dy, anti-holomorphic in y.
     y, dy = op.inputs
-    return dy * grad * (1.0 - 2.0 * y), apply_op("SigmoidGrad", [y, grad])
+    y = _conj(y)
+    return dy * _conj(grad) * (1.0 - 2.0 * y), apply_op("SigmoidGrad", [y, grad])
 
 
 def _sigmoid_grad_kernel(y, dy):
@@ -254,7 +303,8 @@ reciprocal = unary_op("Reciprocal", _reciprocal, NUMBERS, "Computes the reciproc
 
 def _reciprocal_grad_grad(op, grad):
     y, dy = op.inputs
-    return -2.0 * grad * dy * y, apply_op("ReciprocalGrad", [y, grad])
+    y = _conj(y)
+    return -2.0 * _conj(grad) * dy * y, apply_op("ReciprocalGrad", [y, grad])
 
 
 _grad_op("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad)
