@@ -273,4 +273,9 @@ LAZY_NAMES: dict[str, str] = {
     "train": "tfcompat.train",
     "scatter_add": "tfcompat.training.training_ops_sparse:scatter_add",
     "scatter_sub": "tfcompat.training.training_ops_sparse:scatter_sub",
+    # ---- numeric
+    "fftnd": "tfcompat.ops.fftnd_ops:raw_fftnd",
+    "ifftnd": "tfcompat.ops.fftnd_ops:raw_ifftnd",
+    "rfftnd": "tfcompat.ops.fftnd_ops:raw_rfftnd",
+    "irfftnd": "tfcompat.ops.fftnd_ops:raw_irfftnd",
 }
