@@ -27,3 +27,13 @@ from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
 from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
     stateless_random_uniform as stateless_uniform,
 )
+
+# ---- numeric (issue 9, seeds and stateless extras)
+# isort: split
+from tfcompat import random_experimental as experimental  # noqa: E402, F401
+from tfcompat.ops.stateless_random_extra_ops import (  # noqa: E402, F401
+    Algorithm,
+    create_rng_state,
+    fold_in,
+    split,
+)
