@@ -153,12 +153,12 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.fl
     """Uniform samples determined by ``seed`` (a [2] int tensor) alone."""
     dtype = dtypes.as_dtype(dtype)
     if dtype.is_integer and (minval is None) != (maxval is None):
-        raise ValueError(f"For integer `dtype` argument <dtype: '{dtype.name}'>, argument `minval` and "
-                         "`maxval` must be both None or not None. Got `minval`="
+        raise ValueError(f"For integer `dtype` argument <dtype: '{dtype.name}'>, argument "
+                         "`minval` and `maxval` must be both None or not None. Got `minval`="
                          f"{minval} and `maxval`={maxval}.")
     if dtype.is_unsigned and minval is not None:
-        raise ValueError(f"Argument `dtype` got invalid value <dtype: '{dtype.name}'> when argument "
-                         "`minval` is not None. Please don't use unsigned integers in this "
+        raise ValueError(f"Argument `dtype` got invalid value <dtype: '{dtype.name}'> when "
+                         "argument `minval` is not None. Please don't use unsigned integers in this "
                          "case.")
     if dtype.is_integer and minval is None:
         # Full-range integers (tf.random.split draws its seeds this way).
