@@ -158,8 +158,8 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.fl
                          f"{minval} and `maxval`={maxval}.")
     if dtype.is_unsigned and minval is not None:
         raise ValueError(f"Argument `dtype` got invalid value <dtype: '{dtype.name}'> when "
-                         "argument `minval` is not None. Please don't use unsigned integers in this "
-                         "case.")
+                         "argument `minval` is not None. Please don't use unsigned integers "
+                         "in this case.")
     if dtype.is_integer and minval is None:
         # Full-range integers (tf.random.split draws its seeds this way).
         from tfcompat.ops.stateless_random_extra_ops import stateless_random_uniform_full_int
