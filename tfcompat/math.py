@@ -140,3 +140,7 @@ from tfcompat.ops.special_math_ops import (  # noqa: E402
     polygamma,
     zeta,
 )
+
+# ---- numeric (issue 9, tf.math.special)
+# isort: split
+from tfcompat import math_special as special  # noqa: E402, F401

@@ -17,6 +17,53 @@ def _empty_safe(ref):
     return lambda z: z.copy() if z.size == 0 else ref(z)
 
 
+def _midpoint(fn, lower, upper, x, steps=20000):
+    """∫ fn(t, x) dt from lower to upper (arrays) by the midpoint rule, element-wise."""
+    x = np.asarray(x, np.float64)
+    lower = np.broadcast_to(lower, x.shape)
+    upper = np.broadcast_to(upper, x.shape)
+    u = (np.arange(steps) + 0.5) / steps
+    t = lower[..., None] + (upper - lower)[..., None] * u
+    return fn(t, x[..., None]).mean(axis=-1) * (upper - lower)
+
+
+def _bessel_j_ref(n):
+    return lambda x: _midpoint(lambda t, v: np.cos(n * t - v * np.sin(t)), 0.0, np.pi, x) / np.pi
+
+
+def _bessel_y_ref(n):
+    def ref(x):
+        oscillating = _midpoint(lambda t, v: np.sin(v * np.sin(t) - n * t), 0.0, np.pi, x)
+        decaying = _midpoint(lambda t, v: (np.exp(n * t) + (-1) ** n * np.exp(-n * t)) *
+                             np.exp(-v * np.sinh(t)), 0.0, 8.0, x, steps=200000)
+        return (oscillating - decaying) / np.pi
+    return ref
+
+
+def _bessel_k_ref(n, scaled=False):
+    def ref(x):
+        k = _midpoint(lambda t, v: np.exp(-v * np.cosh(t)) * np.cosh(n * t), 0.0, 8.0, x)
+        return k * np.exp(x) if scaled else k
+    return ref
+
+
+def _dawsn_ref(x):
+    return np.exp(-x * x) * _midpoint(lambda t, v: np.exp(t * t), 0.0, x, x)
+
+
+def _expint_ref(x):
+    # Ei(x) = γ + ln x + ∫_0^x (e^t - 1) / t dt
+    return 0.5772156649015329 + np.log(x) + _midpoint(lambda t, v: np.expm1(t) / t, 0.0, x, x)
+
+
+def _fresnel_ref(trig):
+    return lambda x: _midpoint(lambda t, v: trig(np.pi / 2 * t * t), 0.0, x, x)
+
+
+def _spence_ref(x):
+    return _midpoint(lambda t, v: np.log(t) / (1 - t), 1.0, x, x)
+
+
 SPECS = [
     # ---- N-D Fourier transforms (through real parts)
     *[OpSpec(op_type, lambda x, y, fn=fn: tf.math.real(fn(tf.complex(x, y))),
@@ -31,6 +78,20 @@ SPECS = [
     OpSpec("IRFFTND", lambda x, y: tf.signal.irfftnd(tf.complex(x, y)),
            lambda x, y: np.fft.irfftn(x + 1j * y), kind="custom",
            shapes=(((2, 3, 4), (2, 3, 4)), ((2, 2), (2, 2))), grad_order=1),
+    # ---- tf.math.special (references by brute-force quadrature of the defining integrals)
+    OpSpec("BesselJ0", tf.math.special.bessel_j0, _bessel_j_ref(0)),
+    OpSpec("BesselJ1", tf.math.special.bessel_j1, _bessel_j_ref(1)),
+    OpSpec("BesselY0", tf.math.special.bessel_y0, _bessel_y_ref(0), low=0.5, high=3.0),
+    OpSpec("BesselY1", tf.math.special.bessel_y1, _bessel_y_ref(1), low=0.5, high=3.0),
+    OpSpec("BesselK0", tf.math.special.bessel_k0, _bessel_k_ref(0), low=0.5, high=3.0),
+    OpSpec("BesselK1", tf.math.special.bessel_k1, _bessel_k_ref(1), low=0.5, high=3.0),
+    OpSpec("BesselK0e", tf.math.special.bessel_k0e, _bessel_k_ref(0, True), low=0.5, high=3.0),
+    OpSpec("BesselK1e", tf.math.special.bessel_k1e, _bessel_k_ref(1, True), low=0.5, high=3.0),
+    OpSpec("Dawsn", tf.math.special.dawsn, _dawsn_ref),
+    OpSpec("Expint", tf.math.special.expint, _expint_ref, low=0.5, high=3.0),
+    OpSpec("FresnelCos", tf.math.special.fresnel_cos, _fresnel_ref(np.cos)),
+    OpSpec("FresnelSin", tf.math.special.fresnel_sin, _fresnel_ref(np.sin)),
+    OpSpec("Spence", tf.math.special.spence, _spence_ref, low=0.5, high=3.0),
 ]
 
 COVERED_ELSEWHERE = dict.fromkeys(
