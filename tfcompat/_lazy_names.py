@@ -278,4 +278,5 @@ LAZY_NAMES: dict[str, str] = {
     "ifftnd": "tfcompat.ops.fftnd_ops:raw_ifftnd",
     "rfftnd": "tfcompat.ops.fftnd_ops:raw_rfftnd",
     "irfftnd": "tfcompat.ops.fftnd_ops:raw_irfftnd",
+    "extract_volume_patches": "tfcompat.ops.image.patches:extract_volume_patches",
 }

@@ -83,3 +83,7 @@ from tfcompat.ops.space_ops import extract_image_patches
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.image", __name__)
+
+# ---- numeric (issue 9, patches)
+# isort: split
+from tfcompat.ops.image.patches import extract_patches  # noqa: E402, F401

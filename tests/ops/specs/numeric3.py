@@ -64,6 +64,20 @@ def _spence_ref(x):
     return _midpoint(lambda t, v: np.log(t) / (1 - t), 1.0, x, x)
 
 
+def _volume_patches_ref(x, k=(2, 2, 2), s=(1, 2, 1)):
+    """VALID 3-D patches by explicit loops (taps in plane, row, column order)."""
+    n, planes, rows, cols, depth = x.shape
+    out_dims = [(size - kk) // ss + 1 for size, kk, ss in zip((planes, rows, cols), k, s)]
+    out = np.zeros([n] + out_dims + [k[0] * k[1] * k[2] * depth])
+    for i in range(out_dims[0]):
+        for j in range(out_dims[1]):
+            for m in range(out_dims[2]):
+                block = x[:, i * s[0]:i * s[0] + k[0], j * s[1]:j * s[1] + k[1],
+                          m * s[2]:m * s[2] + k[2]]
+                out[:, i, j, m] = block.reshape(n, out.shape[-1])
+    return out
+
+
 SPECS = [
     # ---- N-D Fourier transforms (through real parts)
     *[OpSpec(op_type, lambda x, y, fn=fn: tf.math.real(fn(tf.complex(x, y))),
@@ -92,6 +106,10 @@ SPECS = [
     OpSpec("FresnelCos", tf.math.special.fresnel_cos, _fresnel_ref(np.cos)),
     OpSpec("FresnelSin", tf.math.special.fresnel_sin, _fresnel_ref(np.sin)),
     OpSpec("Spence", tf.math.special.spence, _spence_ref, low=0.5, high=3.0),
+    OpSpec("ExtractVolumePatches",
+           lambda x: tf.extract_volume_patches(x, [1, 2, 2, 2, 1], [1, 1, 2, 1, 1], "VALID"),
+           _volume_patches_ref, kind="custom",
+           shapes=(((1, 3, 4, 3, 2),), ((2, 2, 2, 2, 1),), ((0, 2, 3, 2, 1),))),
 ]
 
 COVERED_ELSEWHERE = dict.fromkeys(
