@@ -37,3 +37,8 @@ from tfcompat.ops.stateless_random_extra_ops import (  # noqa: E402, F401
     fold_in,
     split,
 )
+from tfcompat.variables.random_generator import (  # noqa: E402, F401
+    Generator,
+    get_global_generator,
+    set_global_generator,
+)

@@ -113,5 +113,5 @@ SPECS = [
 ]
 
 COVERED_ELSEWHERE = dict.fromkeys(
-    ["StatelessRandomUniformFullIntV2", "StatelessShuffle"],
+    ["StatelessRandomUniformFullIntV2", "StatelessShuffle", "RngReadAndSkip"],
     "tests/ops/test_random_generator.py and conformance/cases/random3 (streams recorded from TF)")
