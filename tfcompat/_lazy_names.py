@@ -279,4 +279,6 @@ LAZY_NAMES: dict[str, str] = {
     "rfftnd": "tfcompat.ops.fftnd_ops:raw_rfftnd",
     "irfftnd": "tfcompat.ops.fftnd_ops:raw_irfftnd",
     "extract_volume_patches": "tfcompat.ops.image.patches:extract_volume_patches",
+    "random_gamma": "tfcompat.ops.random_gamma_ops:random_gamma",
+    "random_poisson": "tfcompat.ops.random_poisson_ops:random_poisson",
 }

@@ -42,3 +42,11 @@ from tfcompat.variables.random_generator import (  # noqa: E402, F401
     get_global_generator,
     set_global_generator,
 )
+from tfcompat.ops.random_gamma_ops import random_gamma as gamma  # noqa: E402, F401
+from tfcompat.ops.random_poisson_ops import random_poisson as poisson  # noqa: E402, F401
+from tfcompat.ops.stateless_random_gamma_ops import (  # noqa: E402, F401
+    stateless_random_gamma as stateless_gamma,
+)
+from tfcompat.ops.stateless_random_gamma_ops import (  # noqa: E402, F401
+    stateless_random_poisson as stateless_poisson,
+)

@@ -144,7 +144,8 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
                       "ResizeBicubicGrad", "ResizeArea", "AdjustContrastv2",
                       "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
                       "CropAndResizeGradBoxes", "NonMaxSuppressionV3", "NonMaxSuppressionV4",
-                      "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression"}
+                      "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression",
+                      "RandomGammaGrad"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():

@@ -119,3 +119,67 @@ def test_global_generator_is_per_graph():
     assert tf.random.experimental.get_global_generator() is mine
     with tf.Graph().as_default():
         assert tf.random.get_global_generator() is not mine
+
+
+# ---- gamma and poisson ---------------------------------------------------------------------
+
+def test_gamma_and_poisson_streams_match_tf():
+    g = tf.random.gamma([3], alpha=[2.5, 0.5], dtype=tf.float64, seed=3)
+    p = tf.random.poisson(lam=[1.0, 5.0, 30.0], shape=[4], seed=2, dtype=tf.float64)
+    s = tf.random.stateless_gamma([3, 2], seed=[1, 2], alpha=[0.5, 2.5], dtype=tf.float64)
+    g_out, p_out, s_out = _run([g, p, s])
+    # Recorded from TF 2.21 (graph seed unset, op seeds 3 / 2).
+    # outputs j * 3 + i: alpha 2.5 draws outputs 0-2, alpha 0.5 outputs 3-5
+    assert g_out[:, 0].tolist() == [3.697889312391849, 2.085344735469168, 3.2941807082016723]
+    assert g_out[:, 1].tolist() == [2.231412361766849, 1.8113876042891752,
+                                    1.1178184672154194e-06]
+    assert p_out.tolist() == [[1, 3, 29], [0, 6, 36], [4, 2, 35], [1, 5, 28]]
+    np.testing.assert_allclose(s_out, [[0.06695361, 2.78815723], [0.62823545, 2.83685289],
+                                       [0.18136732, 1.97014874]], rtol=1e-7)
+
+
+def test_gamma_samples_follow_the_distribution():
+    alpha = np.array([0.3, 1.0, 4.5])
+    out = _run(tf.random.gamma([20000], alpha=alpha, dtype=tf.float64, seed=7))
+    np.testing.assert_allclose(out.mean(axis=0), alpha, rtol=0.03)
+    np.testing.assert_allclose(out.var(axis=0), alpha, rtol=0.06)
+    # Kolmogorov-Smirnov distance to the exact CDF (the regularized lower incomplete gamma).
+    from tfcompat.ops.special_kernels import igamma
+    for j, a in enumerate(alpha):
+        x = np.sort(out[:, j])
+        cdf = igamma(np.full_like(x, a), x)
+        ks = np.max(np.abs(cdf - np.arange(1, x.size + 1) / x.size))
+        assert ks < 1.63 / np.sqrt(x.size)  # the 1% critical value
+
+
+def test_poisson_samples_follow_the_distribution():
+    lam = np.array([0.7, 9.5, 10.0, 60.0])
+    out = _run(tf.random.poisson(lam, [20000], seed=5, dtype=tf.float64))
+    np.testing.assert_allclose(out.mean(axis=0), lam, rtol=0.03)
+    np.testing.assert_allclose(out.var(axis=0), lam, rtol=0.06)
+    assert out.dtype == np.float64 and (out == np.round(out)).all()
+
+
+def test_random_gamma_grad_is_the_implicit_derivative():
+    """F(alpha, x(alpha)) stays constant along a sample: dx/dalpha = -F_alpha / F_x."""
+    from tfcompat.framework.ops import apply_op
+    from tfcompat.ops.special_kernels import igamma
+    alpha = tf.placeholder(tf.float64, [3])
+    x = tf.random.gamma([5], alpha=alpha, dtype=tf.float64, seed=4)
+    grad = tf.gradients(tf.reduce_sum(x, axis=0), alpha)[0]
+    per_sample = apply_op("RandomGammaGrad", [tf.reshape(alpha, [1, 3]), x])
+    a_val = np.array([0.6, 2.0, 7.5])
+    with tf.Session() as sess:
+        xs, g, ps = sess.run([x, grad, per_sample], {alpha: a_val})
+    np.testing.assert_allclose(g, ps.sum(axis=0), rtol=1e-12)
+    h = 1e-6
+    a = np.broadcast_to(a_val, xs.shape)
+    drift = igamma(a + h, xs + h * ps) - igamma(a - h, xs - h * ps)
+    assert np.abs(drift).max() < 1e-8
+
+
+def test_second_order_gamma_gradient_raises_like_tf():
+    alpha = tf.placeholder(tf.float64, [2])
+    grad = tf.gradients(tf.random.gamma([3], alpha=alpha, seed=1, dtype=tf.float64), alpha)[0]
+    with pytest.raises(LookupError, match="RandomGammaGrad"):
+        tf.gradients(grad, alpha)

@@ -35,7 +35,7 @@ _GAMMA_TYPES = (dtypes.float16, dtypes.float32, dtypes.float64)
 _c_log1p = np.frompyfunc(math.log1p, 1, 1)
 
 
-class _PairStreams:
+class PairStreams:
     """Per-output Philox streams yielding float64 uniforms or normals two per block, each
     block's pair consumed second value first."""
 
@@ -68,8 +68,8 @@ def gamma_samples(key: int, counter: int, alphas: np.ndarray, num_samples: int) 
     alpha = np.repeat(alphas, num_samples)  # output j * num_samples + i has alpha j
     out = np.full(total, np.nan)
     next_block = np.arange(total, dtype=np.uint64) * np.uint64(samples_blocks(1))
-    normals = _PairStreams(key, counter, next_block, normal=True)
-    uniforms = _PairStreams(key, counter, next_block, normal=False)
+    normals = PairStreams(key, counter, next_block, normal=True)
+    uniforms = PairStreams(key, counter, next_block, normal=False)
     out[np.isposinf(alpha)] = np.inf
 
     exponential = np.flatnonzero(alpha == 1.0)

@@ -113,5 +113,6 @@ SPECS = [
 ]
 
 COVERED_ELSEWHERE = dict.fromkeys(
-    ["StatelessRandomUniformFullIntV2", "StatelessShuffle", "RngReadAndSkip"],
+    ["StatelessRandomUniformFullIntV2", "StatelessShuffle", "RngReadAndSkip", "RandomGamma",
+     "RandomGammaGrad", "RandomPoissonV2", "StatelessRandomGammaV3", "StatelessRandomPoisson"],
     "tests/ops/test_random_generator.py and conformance/cases/random3 (streams recorded from TF)")
