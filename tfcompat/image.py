@@ -87,3 +87,8 @@ __getattr__ = make_getattr("tf.image", __name__)
 # ---- numeric (issue 9, patches)
 # isort: split
 from tfcompat.ops.image.patches import extract_patches  # noqa: E402, F401
+from tfcompat.ops.image_quality_ops import (  # noqa: E402, F401
+    adjust_jpeg_quality,
+    decode_webp,
+    random_jpeg_quality,
+)

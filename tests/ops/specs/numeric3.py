@@ -116,3 +116,6 @@ COVERED_ELSEWHERE = dict.fromkeys(
     ["StatelessRandomUniformFullIntV2", "StatelessShuffle", "RngReadAndSkip", "RandomGamma",
      "RandomGammaGrad", "RandomPoissonV2", "StatelessRandomGammaV3", "StatelessRandomPoisson"],
     "tests/ops/test_random_generator.py and conformance/cases/random3 (streams recorded from TF)")
+COVERED_ELSEWHERE.update(dict.fromkeys(
+    ["EncodeJpegVariableQuality", "DecodeWebP"],
+    "conformance/cases/image3/jpeg_webp (pixels decoded by TF; needs Pillow)"))
