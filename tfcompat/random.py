@@ -50,3 +50,6 @@ from tfcompat.variables.random_generator import (  # noqa: E402, F401
     get_global_generator,
     set_global_generator,
 )
+from tfcompat.ops.random_binomial_ops import (  # noqa: E402, F401
+    stateless_random_binomial as stateless_binomial,
+)

@@ -183,3 +183,16 @@ def test_second_order_gamma_gradient_raises_like_tf():
     grad = tf.gradients(tf.random.gamma([3], alpha=alpha, seed=1, dtype=tf.float64), alpha)[0]
     with pytest.raises(LookupError, match="RandomGammaGrad"):
         tf.gradients(grad, alpha)
+
+
+def test_stateless_binomial_matches_tf_and_the_distribution():
+    out = _run(tf.random.stateless_binomial([4, 3], seed=[1, 2], counts=[5., 40., 100.],
+                                            probs=[0.3, 0.5, 0.9], output_dtype=tf.float64))
+    assert out.tolist() == [[3, 17, 94], [2, 23, 88], [2, 20, 90], [2, 20, 92]]
+    counts = np.array([4.0, 30.0, 500.0])
+    probs = np.array([0.2, 0.6, 0.03])
+    many = _run(tf.random.stateless_binomial([20000, 3], seed=[4, 2], counts=counts,
+                                             probs=probs, output_dtype=tf.float64))
+    np.testing.assert_allclose(many.mean(axis=0), counts * probs, rtol=0.03)
+    np.testing.assert_allclose(many.var(axis=0), counts * probs * (1 - probs), rtol=0.06)
+    assert ((many >= 0) & (many <= counts)).all()
