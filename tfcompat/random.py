@@ -31,6 +31,9 @@ from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
 # ---- numeric (issue 9, seeds and stateless extras)
 # isort: split
 from tfcompat import random_experimental as experimental  # noqa: E402, F401
+from tfcompat.ops.random_binomial_ops import (  # noqa: E402, F401
+    stateless_random_binomial as stateless_binomial,
+)
 from tfcompat.ops.random_gamma_ops import random_gamma as gamma  # noqa: E402, F401
 from tfcompat.ops.random_poisson_ops import random_poisson as poisson  # noqa: E402, F401
 from tfcompat.ops.stateless_random_extra_ops import (  # noqa: E402, F401
@@ -49,7 +52,4 @@ from tfcompat.variables.random_generator import (  # noqa: E402, F401
     Generator,
     get_global_generator,
     set_global_generator,
-)
-from tfcompat.ops.random_binomial_ops import (  # noqa: E402, F401
-    stateless_random_binomial as stateless_binomial,
 )
