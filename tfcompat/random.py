@@ -48,6 +48,9 @@ from tfcompat.ops.stateless_random_gamma_ops import (  # noqa: E402, F401
 from tfcompat.ops.stateless_random_gamma_ops import (  # noqa: E402, F401
     stateless_random_poisson as stateless_poisson,
 )
+from tfcompat.ops.stateless_truncated_normal_ops import (  # noqa: E402, F401
+    stateless_parameterized_truncated_normal,
+)
 from tfcompat.variables.random_generator import (  # noqa: E402, F401
     Generator,
     get_global_generator,

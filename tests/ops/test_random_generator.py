@@ -196,3 +196,20 @@ def test_stateless_binomial_matches_tf_and_the_distribution():
     np.testing.assert_allclose(many.mean(axis=0), counts * probs, rtol=0.03)
     np.testing.assert_allclose(many.var(axis=0), counts * probs * (1 - probs), rtol=0.06)
     assert ((many >= 0) & (many <= counts)).all()
+
+
+def test_parameterized_truncated_normal_matches_tf_and_stays_in_bounds():
+    out = _run(tf.random.stateless_parameterized_truncated_normal(
+        [4], seed=[1, 2], means=tf.constant(0., tf.float64), stddevs=tf.constant(1., tf.float64),
+        minvals=tf.constant(0.5, tf.float64), maxvals=tf.constant(0.9, tf.float64)))
+    assert out.tolist() == [0.800993501538072, 0.7059247486924888, 0.7430980199122491,
+                            0.8358992221404893]
+    low = np.array([-1.0, 1.2, -20.0, 14.0])
+    high = np.array([1.0, 1.4, -5.0, 30.0])
+    many = _run(tf.random.stateless_parameterized_truncated_normal(
+        [5000, 4], seed=[3, 4], means=[0., 1., -2., 5.], stddevs=[1., 0.5, 2., 3.],
+        minvals=low, maxvals=high))
+    assert ((many >= low) & (many <= high)).all()
+    # the mean of N(0, 1) truncated to [-1, 1] is 0; to [3, 10] (exponential method) ~3.28
+    assert abs(many[:, 0].mean()) < 0.03
+    assert abs((many[:, 3].mean() - 5.0) / 3.0 - 3.2831) < 0.02

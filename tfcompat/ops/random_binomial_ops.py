@@ -18,6 +18,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors, ops, tensor_util
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
+from tfcompat.ops import c_math
 from tfcompat.ops.op_helpers import INDEX_TYPES
 from tfcompat.ops.random_gamma_ops import PairStreams
 from tfcompat.ops.stateless_random_ops import (
@@ -32,11 +33,13 @@ _BTRS_BLOCKS = 256
 _INVERSION_BLOCKS = 42
 _HALF_LOG_TWO_PI = 0.5 * math.log(2 * math.pi)
 _lgamma = np.vectorize(math.lgamma, otypes=[float])
+# The C library's log1p (numpy's can differ from it in the last bit).
+_c_log1p = np.frompyfunc(math.log1p, 1, 1)
 
 
 def _stirling_tail(k: np.ndarray) -> np.ndarray:
     """log(k!) minus its Stirling approximation (k + 1/2) log(k + 1) - (k + 1) + log(2π)/2."""
-    return _lgamma(k + 1.0) - ((k + 0.5) * np.log(k + 1.0) - (k + 1.0) + _HALF_LOG_TWO_PI)
+    return _lgamma(k + 1.0) - ((k + 0.5) * c_math.log(k + 1.0) - (k + 1.0) + _HALF_LOG_TWO_PI)
 
 
 def _inversion(uniforms: PairStreams, rows, count, p) -> np.ndarray:
@@ -45,11 +48,11 @@ def _inversion(uniforms: PairStreams, rows, count, p) -> np.ndarray:
     found = np.zeros(rows.size)
     out = np.zeros(rows.size)
     pending = np.arange(rows.size)
-    log_q = np.log1p(-p)
+    log_q = _c_log1p(-p).astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         while pending.size:
             u = uniforms.draw(rows[pending])
-            total[pending] += np.ceil(np.log(u) / log_q[pending])
+            total[pending] += np.ceil(c_math.log(u) / log_q[pending])
             done = total[pending] > count[pending]
             out[pending[done]] = found[pending[done]]
             pending = pending[~done]
@@ -80,10 +83,10 @@ def _btrs(uniforms: PairStreams, rows, count, p) -> np.ndarray:
             if test.any():
                 t = np.flatnonzero(test)
                 nt, kt, mt, rt = n[t], k[t], mp[t], rp[t]
-                log_v = np.log(v[t] * alpha[pending][t] / (ap[t] / (us[t] * us[t]) + bp[t]))
-                bound = ((mt + 0.5) * np.log((mt + 1) / (rt * (nt - mt + 1))) +
-                         (nt + 1) * np.log((nt - mt + 1) / (nt - kt + 1)) +
-                         (kt + 0.5) * np.log(rt * (nt - kt + 1) / (kt + 1)) +
+                log_v = c_math.log(v[t] * alpha[pending][t] / (ap[t] / (us[t] * us[t]) + bp[t]))
+                bound = ((mt + 0.5) * c_math.log((mt + 1) / (rt * (nt - mt + 1))) +
+                         (nt + 1) * c_math.log((nt - mt + 1) / (nt - kt + 1)) +
+                         (kt + 0.5) * c_math.log(rt * (nt - kt + 1) / (kt + 1)) +
                          _stirling_tail(mt) + _stirling_tail(nt - mt) -
                          _stirling_tail(kt) - _stirling_tail(nt - kt))
                 accept[t[log_v <= bound]] = True
