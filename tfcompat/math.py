@@ -144,3 +144,4 @@ from tfcompat.ops.special_math_ops import (  # noqa: E402
 # ---- numeric (issue 9, tf.math.special)
 # isort: split
 from tfcompat import math_special as special  # noqa: E402, F401
+from tfcompat.ops.sobol_ops import sobol_sample  # noqa: E402, F401

@@ -91,3 +91,20 @@ def test_gradients_first_and_second_order(name):
 def test_bessel_i_aliases():
     for name in ("bessel_i0", "bessel_i0e", "bessel_i1", "bessel_i1e"):
         assert getattr(tf.math.special, name) is getattr(tf.math, name)
+
+
+def test_sobol_sample_matches_tf_and_names_its_limits():
+    with tf.Graph().as_default():
+        points = tf.math.sobol_sample(3, 8)
+        with tf.Session() as sess:
+            out = sess.run(points)
+            assert out.tolist()[:4] == [[0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75],
+                                        [0.375, 0.375, 0.625]]
+            # the first 2^k points of each dimension are a (0, k)-net: one per 2^-k interval
+            first = sess.run(tf.math.sobol_sample(50, 255, dtype=tf.float64))
+            cells = np.sort(np.floor(np.vstack([np.zeros((1, 50)), first]) * 256), axis=0)
+            assert (cells == np.arange(256)[:, None]).all()
+            with pytest.raises(tf.errors.UnimplementedError, match="1111 dimensions"):
+                sess.run(tf.math.sobol_sample(1112, 2))
+            with pytest.raises(tf.errors.InvalidArgumentError, match="dim must be"):
+                sess.run(tf.math.sobol_sample(0, 2))

@@ -120,3 +120,5 @@ COVERED_ELSEWHERE = dict.fromkeys(
 COVERED_ELSEWHERE.update(dict.fromkeys(
     ["EncodeJpegVariableQuality", "DecodeWebP"],
     "conformance/cases/image3/jpeg_webp (pixels decoded by TF; needs Pillow)"))
+COVERED_ELSEWHERE["SobolSample"] = ("tests/ops/test_special_functions2.py and "
+                                    "conformance/cases/special/sobol (points recorded from TF)")
