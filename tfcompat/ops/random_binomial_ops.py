@@ -120,22 +120,31 @@ def binomial_samples(key: int, counter: int, counts: np.ndarray, probs: np.ndarr
     return out.reshape(counts.size, samples_per_batch).T
 
 
-def _binomial_kernel(shape, seed, counts, probs, dtype):
-    dims = _dims(shape)
+def broadcast_parameters(dims: tuple[int, ...], counts, probs):
+    """(counts, probs) broadcast to the trailing dims of ``dims`` and flattened, and the
+    number of samples per parameter pair."""
     counts, probs = np.broadcast_arrays(np.asarray(counts), np.asarray(probs))
     trailing = dims[len(dims) - counts.ndim:] if counts.ndim else ()
     if counts.ndim > len(dims) or np.broadcast_shapes(trailing, counts.shape) != trailing:
         raise errors.InvalidArgumentError(
             None, None, f"Shape passed in must end with broadcasted shape. Got {list(dims)} "
                         f"and {list(counts.shape)}")
-    counts = np.broadcast_to(counts, trailing)
-    probs = np.broadcast_to(probs, trailing)
     per_batch = int(np.prod(dims[:len(dims) - len(trailing)], dtype=np.int64))
-    key, counter = key_counter_from_seed(*_seed_pair(seed))
-    values = binomial_samples(key, counter, counts, probs, per_batch)
+    return (np.broadcast_to(counts, trailing).reshape(-1),
+            np.broadcast_to(probs, trailing).reshape(-1), per_batch)
+
+
+def as_output(values: np.ndarray, dims: tuple[int, ...], dtype: dtypes.DType) -> np.ndarray:
     if dtype.is_integer:
         values = np.where(np.isfinite(values), values, 0)
     return values.astype(dtype.as_numpy_dtype).reshape(dims)
+
+
+def _binomial_kernel(shape, seed, counts, probs, dtype):
+    dims = _dims(shape)
+    counts, probs, per_batch = broadcast_parameters(dims, counts, probs)
+    key, counter = key_counter_from_seed(*_seed_pair(seed))
+    return as_output(binomial_samples(key, counter, counts, probs, per_batch), dims, dtype)
 
 
 register_op("StatelessRandomBinomial",

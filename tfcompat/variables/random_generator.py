@@ -18,7 +18,7 @@ from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.array.concat_split import concat, stack
 from tfcompat.ops.array.select_broadcast import bitcast
 from tfcompat.ops.state_ops import assign
-from tfcompat.ops.stateful_random_ops import rng_read_and_skip
+from tfcompat.ops.stateful_random_ops import rng_read_and_skip, stateful_random_binomial
 from tfcompat.ops.stateless_random_extra_ops import (
     Algorithm,
     algorithm_id,
@@ -192,6 +192,12 @@ class Generator:
             key, counter, alg = self._prepare_key_counter(shape)
             return apply_op("StatelessRandomUniformFullIntV2", [shape, key, counter, alg],
                             name=scope, attrs={"dtype": dtype})
+
+    def binomial(self, shape, counts, probs, dtype=dtypes.int32, name=None) -> Tensor:
+        """Binomial(counts, probs) samples of ``shape`` (the parameters broadcast to its
+        trailing dimensions)."""
+        return stateful_random_binomial(self._state_var._ref(), self._alg, shape, counts,
+                                        probs, dtype, name)
 
     def make_seeds(self, count=1) -> Tensor:
         """``count`` seeds for the stateless ops: a ``[2, count]`` int64 tensor."""

@@ -115,7 +115,8 @@ SPECS = [
 COVERED_ELSEWHERE = dict.fromkeys(
     ["StatelessRandomUniformFullIntV2", "StatelessShuffle", "RngReadAndSkip", "RandomGamma",
      "RandomGammaGrad", "RandomPoissonV2", "StatelessRandomGammaV3", "StatelessRandomPoisson",
-     "StatelessRandomBinomial", "StatelessParameterizedTruncatedNormal"],
+     "StatelessRandomBinomial", "StatelessParameterizedTruncatedNormal",
+     "StatefulRandomBinomial"],
     "tests/ops/test_random_generator.py and conformance/cases/random3 (streams recorded from TF)")
 COVERED_ELSEWHERE.update(dict.fromkeys(
     ["EncodeJpegVariableQuality", "DecodeWebP"],
