@@ -380,4 +380,12 @@ LAZY_NAMES: dict[str, str] = {
     "conv": "tfcompat.ops.conv_generic_ops:conv",
     "OptimizerOptions": "tfcompat.client.optimizer_options:OptimizerOptions",
     "types": "tfcompat.types",
+    # ---- numeric
+    "fftnd": "tfcompat.ops.fftnd_ops:raw_fftnd",
+    "ifftnd": "tfcompat.ops.fftnd_ops:raw_ifftnd",
+    "rfftnd": "tfcompat.ops.fftnd_ops:raw_rfftnd",
+    "irfftnd": "tfcompat.ops.fftnd_ops:raw_irfftnd",
+    "extract_volume_patches": "tfcompat.ops.image.patches:extract_volume_patches",
+    "random_gamma": "tfcompat.ops.random_gamma_ops:random_gamma",
+    "random_poisson": "tfcompat.ops.random_poisson_ops:random_poisson",
 }

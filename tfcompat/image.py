@@ -83,3 +83,12 @@ from tfcompat.ops.space_ops import extract_image_patches
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.image", __name__)
+
+# ---- numeric (issue 9, patches)
+# isort: split
+from tfcompat.ops.image.patches import extract_patches  # noqa: E402, F401
+from tfcompat.ops.image_quality_ops import (  # noqa: E402, F401
+    adjust_jpeg_quality,
+    decode_webp,
+    random_jpeg_quality,
+)

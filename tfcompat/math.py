@@ -140,3 +140,8 @@ from tfcompat.ops.special_math_ops import (  # noqa: E402
     polygamma,
     zeta,
 )
+
+# ---- numeric (issue 9, tf.math.special)
+# isort: split
+from tfcompat import math_special as special  # noqa: E402, F401
+from tfcompat.ops.sobol_ops import sobol_sample  # noqa: E402, F401

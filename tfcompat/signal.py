@@ -39,3 +39,6 @@ from tfcompat.ops.signal_ops import (
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.signal", __name__)
+
+# ---- numeric
+from tfcompat.ops.fftnd_ops import fftnd, ifftnd, irfftnd, rfftnd  # noqa: E402

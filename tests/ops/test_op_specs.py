@@ -144,7 +144,8 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
                       "ResizeBicubicGrad", "ResizeArea", "AdjustContrastv2",
                       "AdjustHue", "AdjustSaturation", "CropAndResizeGradImage",
                       "CropAndResizeGradBoxes", "NonMaxSuppressionV3", "NonMaxSuppressionV4",
-                      "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression"}
+                      "NonMaxSuppressionV5", "DrawBoundingBoxesV2", "CombinedNonMaxSuppression",
+                      "RandomGammaGrad"}
 TF_HAS_NO_GRADIENT |= {"ScatterUpdate", "ScatterMin", "ScatterMax", "ScatterNdMax", "ScatterNdMin",
                        "GuaranteeConst", "ParallelConcat", "CheckPinned", "Conv2DBackpropFilterV2",
                        "Conv2DBackpropInputV2", "Dequantize", "QuantizedConcat", "Conv"}

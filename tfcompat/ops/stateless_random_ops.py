@@ -76,6 +76,8 @@ def _key_counter_shape(op):
     seed = op.inputs[0]
     if seed.shape.ndims not in (None, 1):
         raise ShapeError(f"Shape must be rank 1 but is rank {seed.shape.ndims}")
+    if seed.shape.ndims == 1 and seed.shape.as_tuple()[0] not in (None, 2):
+        raise ShapeError(f"Dimension must be 2 but is {seed.shape.as_tuple()[0]}")
     return [(dtypes.uint64, TensorShape._from_tuple((1,))),
             (dtypes.uint64, TensorShape._from_tuple((2,)))]
 
@@ -150,8 +152,18 @@ def stateless_random_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.fl
                              name=None, alg="auto_select") -> Tensor:
     """Uniform samples determined by ``seed`` (a [2] int tensor) alone."""
     dtype = dtypes.as_dtype(dtype)
-    if dtype.is_integer and maxval is None:
-        raise ValueError("For integer `dtype` argument Must specify `maxval`")
+    if dtype.is_integer and (minval is None) != (maxval is None):
+        raise ValueError(f"For integer `dtype` argument <dtype: '{dtype.name}'>, argument "
+                         "`minval` and `maxval` must be both None or not None. Got `minval`="
+                         f"{minval} and `maxval`={maxval}.")
+    if dtype.is_unsigned and minval is not None:
+        raise ValueError(f"Argument `dtype` got invalid value <dtype: '{dtype.name}'> when "
+                         "argument `minval` is not None. Please don't use unsigned integers "
+                         "in this case.")
+    if dtype.is_integer and minval is None:
+        # Full-range integers (tf.random.split draws its seeds this way).
+        from tfcompat.ops.stateless_random_extra_ops import stateless_random_uniform_full_int
+        return stateless_random_uniform_full_int(shape, seed, dtype, name, alg)
     if maxval is None:
         maxval = 1
     with ops.name_scope(name, "stateless_random_uniform", [shape, seed, minval, maxval]) as sc:
