@@ -33,6 +33,8 @@ from tfcompat.ops.stateless_random_ops import (  # noqa: E402, F401
 from tfcompat.ops.unigram_sampler_ops import (  # noqa: E402, F401
     fixed_unigram_candidate_sampler,
     learned_unigram_candidate_sampler,
+)
+
 # ---- numeric (issue 9, seeds and stateless extras)
 # isort: split
 from tfcompat import random_experimental as experimental  # noqa: E402, F401
