@@ -76,14 +76,10 @@ def _composition_determinant(p):
     return (full @ full.adjoint()).determinant()
 
 
-# The complex Mul gradient does not conjugate yet (the nn branch fixes it); the circulant
-# gradient goes through a complex product, so it is expected to fail until that lands.
-_NEEDS_COMPLEX_MUL_GRAD = pytest.mark.xfail(
-    reason="complex Mul gradient lacks the conjugation TF applies", strict=False)
 CASES = [_full_solve, _full_log_abs_det, _pd_log_abs_det, _diag_solve, _lower_triangular_det,
          _low_rank_update_solve, _kronecker_matmul, _block_diag_log_abs_det,
          _householder_matmul, _toeplitz_solve, _tridiag_solve,
-         pytest.param(_circulant_matmul, marks=_NEEDS_COMPLEX_MUL_GRAD),
+         _circulant_matmul,
          _composition_determinant]
 
 

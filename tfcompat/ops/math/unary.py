@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dispatch, dtypes, ops
 from tfcompat.framework.common_shapes import unchanged_shape
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op
@@ -91,6 +91,8 @@ register_op("ComplexAbs", inputs=("x: T",),
 def abs(x, name=None):  # noqa: A001 - TF's name
     """Computes the absolute value of a tensor; for a complex tensor, its magnitude (a
     ComplexAbs op with the matching real dtype)."""
+    if type(x) in dispatch.COMPOSITE_TYPES:
+        return dispatch.call("unary", abs, x, name=name)
     x_tensor = x if isinstance(x, Tensor) else None
     if x_tensor is not None and not x_tensor.dtype.is_complex:
         return _real_abs(x_tensor, name=name)

@@ -13,7 +13,7 @@ from tfcompat.ops.array_extra_ops import broadcast_dynamic_shape, broadcast_stat
 from tfcompat.ops.linalg.dense_ops import matrix_solve
 from tfcompat.ops.linalg.linalg_impl import adjoint
 from tfcompat.ops.math_extra_ops import conj as conj_op
-from tfcompat.ops.math_extra_ops import imag, real
+from tfcompat.ops.math_extra_ops import imag
 from tfcompat.ops.matrix_diag_ops import matrix_diag
 
 FLOAT_COMPLEX = (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.complex64,
@@ -144,21 +144,10 @@ def conj(x: Tensor) -> Tensor:
 
 
 def matmul(a: Tensor, b: Tensor, adjoint_a: bool = False, adjoint_b: bool = False) -> Tensor:
-    """``math_ops.matmul`` with adjoints, conjugating complex rank-2 operands explicitly
-    (tfcompat's rank-2 MatMul path treats ``adjoint_*`` as a plain transpose; TF inserts a
-    Conj there)."""
-    a = convert_to_tensor(a)
-    b = convert_to_tensor(b, dtype_hint=a.dtype.base_dtype)
-    if adjoint_a and a.dtype.is_complex and a.shape.ndims == 2 and b.shape.ndims == 2:
-        a = conj(a)
-    if adjoint_b and b.dtype.is_complex and a.shape.ndims == 2 and b.shape.ndims == 2:
-        b = conj(b)
+    """``math_ops.matmul`` with adjoints (conjugating complex operands, as TF's does)."""
     return math_ops.matmul(a, b, adjoint_a=adjoint_a, adjoint_b=adjoint_b)
 
 
 def modulus(x: Tensor) -> Tensor:
-    """``|x|``; for complex ``x`` built from Real/Imag (tfcompat has no ComplexAbs kernel yet,
-    where TF's ``abs`` emits ComplexAbs)."""
-    if not x.dtype.is_complex:
-        return math_ops.abs(x)
-    return math_ops.sqrt(math_ops.square(real(x)) + math_ops.square(imag(x)))
+    """``|x|`` (ComplexAbs for complex ``x``, as TF's ``abs``)."""
+    return math_ops.abs(x)
