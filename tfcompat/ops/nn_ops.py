@@ -12,6 +12,7 @@ from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tens
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.gradient_zeros import is_zeros_tensor
+from tfcompat.ops.masked_select import where_or_zero
 from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 
 # ---- activations -----------------------------------------------------------------------------
@@ -40,8 +41,7 @@ def _relu_kernel(x):
 
 
 def _relu_grad_kernel(gradients, features):
-    gradients = np.asarray(gradients)
-    return np.where(np.asarray(features) > 0, gradients, np.zeros((), gradients.dtype))
+    return where_or_zero(np.greater(features, 0), gradients)
 
 
 relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).",
@@ -54,7 +54,7 @@ _piecewise_linear_grad_op("ReluGrad", _relu_grad_kernel)
 def _relu6_grad_kernel(gradients, features):
     gradients = np.asarray(gradients)
     features = np.asarray(features)
-    return np.where((features > 0) & (features < 6), gradients, np.zeros((), gradients.dtype))
+    return where_or_zero((features > 0) & (features < 6), gradients)
 
 
 relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,

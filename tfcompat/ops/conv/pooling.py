@@ -40,6 +40,7 @@ from tfcompat.ops.conv.window import (
     _static_output_size,
     convert_padding,
 )
+from tfcompat.ops.masked_select import where_or_zero
 
 # ---- checks and geometry shared by the pooling ops -----------------------------------------------
 
@@ -271,14 +272,14 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
     dx = np.empty(x.shape, grad.dtype)
     taken = np.zeros(best.shape, bool)
     hit = np.empty(best.shape, bool)
-    zero = np.zeros((), grad.dtype)
-    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
+    picked = np.empty(best.shape, grad.dtype)
+    routed = grad + np.zeros((), grad.dtype)  # TF adds onto zeros: -0.0 arrives as 0.0
     for k, tap in enumerate(taps):
         np.equal(tap, best, out=hit)
         np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
         np.logical_or(taken, hit, out=taken)
         i, j = divmod(k, cols.window)
-        dx[:, rows.tap(i), cols.tap(j), :] = np.where(hit, routed, zero)
+        dx[:, rows.tap(i), cols.tap(j), :] = where_or_zero(hit, routed, out=picked)
     return dx
 
 
@@ -301,16 +302,16 @@ def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padd
     # otherwise a tap's contributions add up.
     disjoint = rows.stride >= rows.window and cols.stride >= cols.window
     hit = np.empty(index.shape, bool)
-    zero = np.zeros((), grad.dtype)
-    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
+    picked = np.empty(index.shape, grad.dtype)
+    routed = grad + np.zeros((), grad.dtype)  # TF adds onto zeros: -0.0 arrives as 0.0
     for i in range(rows.window if index.size else 0):
         for j in range(cols.window):
             np.equal(index, i * cols.window + j, out=hit)
             target = dxp[:, rows.tap(i), cols.tap(j), :]
             if disjoint:
-                target[...] = np.where(hit, routed, zero)
+                target[...] = where_or_zero(hit, routed, out=picked)
             else:
-                target += np.where(hit, grad, zero)
+                target += where_or_zero(hit, grad, out=picked)
     return np.ascontiguousarray(dxp[:, rows.before:rows.before + rows.size,
                                     cols.before:cols.before + cols.size, :])
 
