@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tfcompat.client.allocator import retain_freed_memory
 from tfcompat.client.run_errors import (
     format_op_error,
     kernel_failure,
@@ -264,6 +265,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     straight-line source, compiled). Feeds at ``lazy_feeds`` are not values but functions
     reading a variable, called by each consumer where it runs (a loop's invariant variable).
     """
+    retain_freed_memory()
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
