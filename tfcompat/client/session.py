@@ -14,6 +14,7 @@ from tfcompat.client.executor import (
     run_plan,
 )
 from tfcompat.client.fetches import FetchMapper
+from tfcompat.client.intra_op import session_threads
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
@@ -40,7 +41,8 @@ def get_default_session():
 
 
 class ConfigProto:
-    """Session configuration; accepted for compatibility, it has no effect on execution."""
+    """Session configuration. ``intra_op_parallelism_threads`` bounds the threads one op uses
+    (numpy's BLAS); the other fields are accepted for compatibility."""
 
     def __init__(self, **kwargs):
         self.__dict__.update(kwargs)
@@ -92,6 +94,7 @@ class BaseSession:
         self._config = config
         self._closed = False
         self._state = SessionState()
+        self._state.intra_op_threads = session_threads(config)
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
         self._lock = threading.Lock()
