@@ -454,9 +454,21 @@ def _bias_add_grad_grad(op, grad):
     return array_ops.broadcast_to(grad, array_ops.shape(op.inputs[0]))
 
 
-register_op("BiasAddGrad", inputs=("out_backprop: T",),
-            kernel=lambda g: np.sum(g, axis=tuple(range(np.ndim(g) - 1)), dtype=np.asarray(
-                g).dtype), shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"},
+def _bias_add_grad_kernel(g):
+    g = np.asarray(g)
+    channels = g.shape[-1] if g.ndim else 0
+    if (channels >= 2 and g.dtype in _ROW_SUM_DTYPES and g.flags.c_contiguous
+            and g.size > channels):
+        # The rows added in order, one output per channel: what np.sum does over the leading
+        # axes when a row has 2+ elements (same bits), in einsum's tighter loop (~2x).
+        return np.einsum("ij->j", g.reshape(-1, channels))
+    return np.sum(g, axis=tuple(range(g.ndim - 1)), dtype=g.dtype)
+
+
+_ROW_SUM_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+register_op("BiasAddGrad", inputs=("out_backprop: T",), kernel=_bias_add_grad_kernel,
+            shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"},
             grad=_bias_add_grad_grad)
 
 
