@@ -160,7 +160,7 @@ class BaseSession:
             if not self._graph.is_feedable(tensor):
                 raise ValueError(f"Tensor {tensor} may not be fed.")
             np_value = _convert_feed(value, tensor)
-            if not tensor.shape.is_compatible_with(np_value.shape):
+            if not _shape_fits(tensor.shape.as_tuple(), np_value.shape):
                 raise ValueError(f"Cannot feed value of shape {np_value.shape} for Tensor "
                                  f"{tensor.name}, which has shape {tensor.shape}")
             tensors.append(tensor)
@@ -249,6 +249,14 @@ def _kernel_value(value: np.ndarray) -> np.ndarray:
                                   for v in value.reshape(-1)]
         return encoded
     return value
+
+
+def _shape_fits(dims: tuple | None, value_shape: tuple) -> bool:
+    """Whether a fed value's shape fits the tensor's static dims (None: unknown)."""
+    if dims is None:
+        return True
+    return len(dims) == len(value_shape) and all(
+        d is None or d == v for d, v in zip(dims, value_shape))
 
 
 def _convert_feed(value, tensor: Tensor) -> np.ndarray:
