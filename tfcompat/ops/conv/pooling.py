@@ -262,24 +262,31 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
             or cols.before or cols.after or rows.out * rows.window != rows.size
             or cols.out * cols.window != cols.size or not grad.size):
         return None
-    taps = [x[:, rows.tap(i), cols.tap(j), :] for i in range(rows.window)
-            for j in range(cols.window)]
+    kh, kw, n, c = rows.window, cols.window, x.shape[0], x.shape[3]
+    # One strided copy to tap-major [KH, KW, N, OH, OW, C]: every later pass then runs over
+    # long contiguous loops instead of C-element pieces of strided views.
+    taps = np.empty((kh, kw, n, rows.out, cols.out, c), x.dtype)
+    np.copyto(taps, x.reshape(n, rows.out, kh, cols.out, kw, c).transpose(2, 4, 0, 1, 3, 5))
+    taps = taps.reshape(kh * kw, -1)
     best = taps[0].copy()
     for tap in taps[1:]:
         np.maximum(best, tap, out=best)
     if x.dtype.kind == "f" and np.isnan(best).any():
         return None
-    dx = np.empty(x.shape, grad.dtype)
+    routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1)  # TF adds onto zeros: -0.0
+    picked = np.empty((kh, kw, n, rows.out, cols.out, c), grad.dtype)  # arrives as 0.0
+    per_tap = picked.reshape(kh * kw, -1)
     taken = np.zeros(best.shape, bool)
     hit = np.empty(best.shape, bool)
-    picked = np.empty(best.shape, grad.dtype)
-    routed = grad + np.zeros((), grad.dtype)  # TF adds onto zeros: -0.0 arrives as 0.0
-    for k, tap in enumerate(taps):
-        np.equal(tap, best, out=hit)
-        np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
-        np.logical_or(taken, hit, out=taken)
-        i, j = divmod(k, cols.window)
-        dx[:, rows.tap(i), cols.tap(j), :] = where_or_zero(hit, routed, out=picked)
+    for k in range(kh * kw):
+        np.equal(taps[k], best, out=hit)
+        if k:
+            np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
+        if k < kh * kw - 1:
+            np.logical_or(taken, hit, out=taken)
+        where_or_zero(hit, routed, out=per_tap[k])
+    dx = np.empty(x.shape, grad.dtype)
+    np.copyto(dx.reshape(n, rows.out, kh, cols.out, kw, c), picked.transpose(2, 3, 0, 4, 1, 5))
     return dx
 
 
