@@ -12,7 +12,6 @@ from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tens
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
 from tfcompat.ops.gradient_zeros import is_zeros_tensor
-from tfcompat.ops.masked_select import where_or_zero
 from tfcompat.ops.op_helpers import FLOATS, REAL_NUMBERS, unary_op
 
 # ---- activations -----------------------------------------------------------------------------
@@ -41,7 +40,10 @@ def _relu_kernel(x):
 
 
 def _relu_grad_kernel(gradients, features):
-    return where_or_zero(np.greater(features, 0), gradients)
+    # TF multiplies by the mask (not a select): a NaN or inf gradient where the feature is
+    # <= 0 gives NaN, a negative one -0.0. (A multiply is also ~10x faster than np.where.)
+    gradients = np.asarray(gradients)
+    return np.multiply(gradients, np.greater(features, 0), dtype=gradients.dtype)
 
 
 relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).",
@@ -54,7 +56,8 @@ _piecewise_linear_grad_op("ReluGrad", _relu_grad_kernel)
 def _relu6_grad_kernel(gradients, features):
     gradients = np.asarray(gradients)
     features = np.asarray(features)
-    return where_or_zero((features > 0) & (features < 6), gradients)
+    # As ReluGrad: TF multiplies by the mask (NaN * 0 is NaN, -1 * 0 is -0.0).
+    return np.multiply(gradients, (features > 0) & (features < 6), dtype=gradients.dtype)
 
 
 relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
