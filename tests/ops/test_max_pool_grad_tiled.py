@@ -48,3 +48,16 @@ def test_nan_windows_leave_the_fast_path():
     x[0, 1, 1, 0] = np.nan
     rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
     assert pooling._tiled_max_pool_grad(x, np.ones((1, 1, 1, 1), np.float32), rows, cols) is None
+
+
+def test_batch_blocks_give_the_same_bits(monkeypatch):
+    rng = np.random.RandomState(7)
+    x = rng.randint(-2, 3, (5, 4, 6, 3)).astype(np.float32)
+    grad = rng.randn(5, 2, 3, 3).astype(np.float32)
+    rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
+    whole = pooling._tiled_max_pool_grad(x, grad, rows, cols)
+    monkeypatch.setattr(pooling, "_POOL_GRAD_BLOCK", 1)  # one image per block
+    assert pooling._tiled_max_pool_grad(x, grad, rows, cols).tobytes() == whole.tobytes()
+    assert whole.tobytes() == _reference(x, grad, 2, 2).tobytes()
+    x[4, 0, 0, 0] = np.nan  # a NaN in the last block still leaves the fast path
+    assert pooling._tiled_max_pool_grad(x, grad, rows, cols) is None

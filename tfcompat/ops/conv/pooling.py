@@ -262,6 +262,24 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
             or cols.before or cols.after or rows.out * rows.window != rows.size
             or cols.out * cols.window != cols.size or not grad.size):
         return None
+    dx = np.empty(x.shape, grad.dtype)
+    n = x.shape[0]
+    block = max(1, _POOL_GRAD_BLOCK // max(1, x[0].size))
+    for lo in range(0, n, block):
+        if not _route_tiled_block(x[lo:lo + block], grad[lo:lo + block], dx[lo:lo + block],
+                                  rows, cols):
+            return None
+    return dx
+
+
+# Images per MaxPoolGrad block: about this many input elements, so the temporaries of one
+# block stay in cache and a whole-batch copy of the input is never made.
+_POOL_GRAD_BLOCK = 1 << 18
+
+
+def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _Axis,
+                       cols: _Axis) -> bool:
+    """Fills ``dx`` for a batch slice (see _tiled_max_pool_grad); False if it holds a NaN."""
     kh, kw, n, c = rows.window, cols.window, x.shape[0], x.shape[3]
     # One strided copy to tap-major [KH, KW, N, OH, OW, C]: every later pass then runs over
     # long contiguous loops instead of C-element pieces of strided views.
@@ -272,10 +290,9 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
     for tap in taps[1:]:
         np.maximum(best, tap, out=best)
     if x.dtype.kind == "f" and np.isnan(best).any():
-        return None
+        return False
     routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1)  # TF adds onto zeros: -0.0
-    picked = np.empty((kh, kw, n, rows.out, cols.out, c), grad.dtype)  # arrives as 0.0
-    per_tap = picked.reshape(kh * kw, -1)
+    picked = np.empty(grad.shape, grad.dtype)  # arrives as 0.0
     taken = np.zeros(best.shape, bool)
     hit = np.empty(best.shape, bool)
     for k in range(kh * kw):
@@ -284,10 +301,10 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
             np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
         if k < kh * kw - 1:
             np.logical_or(taken, hit, out=taken)
-        where_or_zero(hit, routed, out=per_tap[k])
-    dx = np.empty(x.shape, grad.dtype)
-    np.copyto(dx.reshape(n, rows.out, kh, cols.out, kw, c), picked.transpose(2, 3, 0, 4, 1, 5))
-    return dx
+        where_or_zero(hit, routed, out=picked.reshape(-1))
+        i, j = divmod(k, kw)
+        dx[:, rows.tap(i), cols.tap(j), :] = picked
+    return True
 
 
 def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padding,
