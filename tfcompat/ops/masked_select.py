@@ -1,8 +1,9 @@
-"""Branch-free ``np.where(condition, values, 0)`` for the gradient kernels (ReluGrad,
-MaxPoolGrad, ...).
+"""Branch-free ``np.where(condition, values, 0)`` for gradient kernels that select (MaxPoolGrad
+routes each window's gradient to one input; TF zero-fills the rest, so a NaN or -0.0 gradient
+left out becomes +0.0 — unlike ReluGrad, which TF computes as a multiply by the mask).
 
-numpy's ``where`` branches per element, so on data-dependent masks (half the ReLU features are
-negative) it runs ~15x slower than a ufunc pass. Selecting against zero is the same as AND-ing
+numpy's ``where`` branches per element, so on data-dependent masks (which window position holds
+the maximum) it runs ~15x slower than a ufunc pass. Selecting against zero is the same as AND-ing
 each value's bits with an all-ones/all-zeros word made from the condition: the result is
 bit-identical to ``where`` (a dropped NaN or -0.0 becomes +0.0; a kept value keeps every bit).
 """
