@@ -3,6 +3,7 @@
     python benchmarks/models.py                       # every workload, 5 interleaved rounds
     python benchmarks/models.py --quick               # one short round (CI smoke; never asserts)
     python benchmarks/models.py -k conv --tf-python /opt/tfvenv/bin/python
+    python benchmarks/models.py --intra-op 1           # every side capped to one thread per op
 
 Each (workload, backend) pair runs in its own subprocess, so imports and peak memory are measured
 per pair; the rounds interleave the backends (tfcompat, TensorFlow, numpy, tfcompat, ...) so a
@@ -33,6 +34,18 @@ DEFAULT_TF_PYTHON = "/opt/tfvenv/bin/python"
 
 # ---- workloads on a TF1 API (tfcompat or tf.compat.v1) ----------------------------------------
 
+# Threads one op may use (--intra-op N), given to both TF1 APIs as ConfigProto's
+# intra_op_parallelism_threads and to the numpy floor's BLAS; None: each one's default.
+INTRA_OP_THREADS: int | None = None
+
+
+def _session(tf):
+    if INTRA_OP_THREADS is None:
+        return tf.Session()
+    return tf.Session(config=tf.ConfigProto(intra_op_parallelism_threads=INTRA_OP_THREADS,
+                                            inter_op_parallelism_threads=INTRA_OP_THREADS))
+
+
 def mlp_step(tf) -> Callable[[], None]:
     """784-256-10 MLP, relu, softmax cross-entropy, SGD; batch 128."""
     rng = np.random.RandomState(0)
@@ -47,7 +60,7 @@ def mlp_step(tf) -> Callable[[], None]:
     logits = tf.matmul(tf.nn.relu(tf.matmul(x, w1) + b1), w2) + b2
     loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=logits))
     train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
-    sess = tf.Session()
+    sess = _session(tf)
     sess.run(tf.global_variables_initializer())
     feed = {x: xs, y: ys}
     return lambda: sess.run(train, feed)
@@ -66,7 +79,7 @@ def conv_step(tf) -> Callable[[], None]:
     x = tf.placeholder(tf.float32, [None, 28, 28, 1])
     pooled, params = _conv_layer(tf, x, 1)
     grads = tf.gradients(tf.reduce_sum(pooled), params)
-    sess = tf.Session()
+    sess = _session(tf)
     sess.run(tf.global_variables_initializer())
     return lambda: sess.run(grads, {x: xs})
 
@@ -85,7 +98,7 @@ def lenet_step(tf) -> Callable[[], None]:
     logits = tf.matmul(flat, w) + b
     loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=logits))
     train = tf.train.AdamOptimizer(1e-3).minimize(loss)
-    sess = tf.Session()
+    sess = _session(tf)
     sess.run(tf.global_variables_initializer())
     feed = {x: xs, y: ys}
     return lambda: sess.run(train, feed)
@@ -103,7 +116,7 @@ def lstm_step(tf) -> Callable[[], None]:
     w = tf.Variable(tf.truncated_normal([128, 1], stddev=0.1, seed=3))
     loss = tf.reduce_mean(tf.square(tf.matmul(outputs[:, -1], w) - y))
     train = tf.train.AdamOptimizer(1e-3).minimize(loss)
-    sess = tf.Session()
+    sess = _session(tf)
     sess.run(tf.global_variables_initializer())
     feed = {x: xs, y: ys}
     return lambda: sess.run(train, feed)
@@ -117,7 +130,7 @@ def tanh_chain_step(tf) -> Callable[[], None]:
     for _ in range(50):
         h = tf.tanh(h)
     grad = tf.gradients(h, x)[0]
-    sess = tf.Session()
+    sess = _session(tf)
     return lambda: sess.run(grad, {x: xs})
 
 
@@ -128,7 +141,7 @@ def feed_loop_step(tf) -> Callable[[], None]:
     x = tf.placeholder(tf.float32, [None, 784])
     w = tf.Variable(tf.random_normal([784, 10], stddev=0.05, seed=1))
     out = tf.reduce_sum(tf.matmul(x, w))
-    sess = tf.Session()
+    sess = _session(tf)
     sess.run(tf.global_variables_initializer())
 
     def step():
@@ -314,6 +327,14 @@ def _peak_rss_mb() -> float:
 def worker(workload: str, backend: str, steps: int) -> dict[str, float]:
     graph_fn, floor_fn, _ = WORKLOADS[workload]
     if backend == "numpy":
+        # The floor gets the malloc tuning tfcompat's run plans apply (fair: same allocator)
+        # and the same BLAS thread cap.
+        from tfcompat.client import intra_op
+        from tfcompat.client.allocator import retain_freed_memory
+        retain_freed_memory()
+        setter = intra_op.blas_setter()
+        if INTRA_OP_THREADS is not None and setter is not None:
+            setter(INTRA_OP_THREADS)
         base = _peak_rss_mb()
         step = floor_fn()
     else:
@@ -351,7 +372,8 @@ def import_seconds(python: str, module: str, env: dict[str, str]) -> float:
 # ---- the driver -------------------------------------------------------------------------------
 
 def _run_worker(python: str, workload: str, backend: str, steps: int, env) -> dict | None:
-    proc = subprocess.run([python, __file__, "--worker", workload, backend, str(steps)],
+    threads = [] if INTRA_OP_THREADS is None else ["--intra-op", str(INTRA_OP_THREADS)]
+    proc = subprocess.run([python, __file__, "--worker", workload, backend, str(steps), *threads],
                           capture_output=True, text=True, env=env, cwd=ROOT)
     if proc.returncode != 0:
         print(f"  {backend} failed on {workload}: {proc.stderr.strip().splitlines()[-1:]}",
@@ -368,7 +390,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("-k", default="", help="only workloads whose name contains this")
     parser.add_argument("--tf-python", default=DEFAULT_TF_PYTHON)
+    parser.add_argument("--intra-op", type=int, metavar="N",
+                        help="intra_op_parallelism_threads for TF and tfcompat, BLAS threads "
+                             "for the floor (default: each one's own default)")
     args = parser.parse_args()
+    global INTRA_OP_THREADS
+    INTRA_OP_THREADS = args.intra_op
     if args.worker:
         workload, backend, steps = args.worker
         print(json.dumps(worker(workload, backend, int(steps))))

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from tfcompat.client.allocator import retain_freed_memory
+from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
 from tfcompat.client.run_errors import (
     format_op_error,
     kernel_failure,
@@ -69,6 +71,8 @@ class SessionState:
         self.variables: dict[str, np.ndarray] = {}
         self.random_streams: dict[int, object] = {}
         self._locks: dict[str, threading.Lock] = {}
+        # ConfigProto.intra_op_parallelism_threads as resolved by client/intra_op.py.
+        self.intra_op_threads = machine_threads()
 
     def variable_lock(self, name: str) -> threading.Lock:
         """The lock guarding read-modify-writes of variable ``name`` (made on first use)."""
@@ -97,6 +101,9 @@ class Plan:
 
     # Sub-plans of while-loop frames (their kernels' errors name ops inside the loop).
     nested: list[Plan] = field(default_factory=list)
+    # The session's intra-op thread count when it is below the machine's (BLAS is capped to
+    # it for the run), else None.
+    blas_threads: int | None = None
 
     def op_for_traceback(self, tb) -> Operation | None:
         """The op whose kernel raised: the innermost plan line in the traceback."""
@@ -264,6 +271,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     straight-line source, compiled). Feeds at ``lazy_feeds`` are not values but functions
     reading a variable, called by each consumer where it runs (a loop's invariant variable).
     """
+    retain_freed_memory()
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
@@ -277,6 +285,8 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
         ref_fetches=[(i, name) for i, t in enumerate(fetch_tensors)
                      if id(t) not in fed and (name := _ref_variable_name(t)) is not None],
         nested=analysis.nested,
+        blas_threads=(state.intra_op_threads
+                      if state.intra_op_threads < machine_threads() else None),
     )
 
 
@@ -516,7 +526,9 @@ def run_plan(plan: Plan, feed_values: list) -> tuple:
     """
     try:
         with np.errstate(all="ignore"):
-            return plan.function(*feed_values)
+            if plan.blas_threads is None:
+                return plan.function(*feed_values)
+            return run_with_blas_threads(plan.blas_threads, plan.function, *feed_values)
     except errors.OpError as e:
         raise format_op_error(e, plan.op_for_traceback(e.__traceback__)) from None
     except MemoryError as e:

@@ -14,6 +14,7 @@ from tfcompat.client.executor import (
     run_plan,
 )
 from tfcompat.client.fetches import FetchMapper
+from tfcompat.client.intra_op import session_threads
 from tfcompat.framework import dtypes, errors, run_deadline
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
@@ -40,7 +41,8 @@ def get_default_session():
 
 
 class ConfigProto:
-    """Session configuration; accepted for compatibility, it has no effect on execution."""
+    """Session configuration. ``intra_op_parallelism_threads`` bounds the threads one op uses
+    (numpy's BLAS); the other fields are accepted for compatibility."""
 
     def __init__(self, **kwargs):
         self.__dict__.update(kwargs)
@@ -92,6 +94,7 @@ class BaseSession:
         self._config = config
         self._closed = False
         self._state = SessionState()
+        self._state.intra_op_threads = session_threads(config)
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
         self._lock = threading.Lock()
@@ -160,7 +163,7 @@ class BaseSession:
             if not self._graph.is_feedable(tensor):
                 raise ValueError(f"Tensor {tensor} may not be fed.")
             np_value = _convert_feed(value, tensor)
-            if not tensor.shape.is_compatible_with(np_value.shape):
+            if not _shape_fits(tensor.shape.as_tuple(), np_value.shape):
                 raise ValueError(f"Cannot feed value of shape {np_value.shape} for Tensor "
                                  f"{tensor.name}, which has shape {tensor.shape}")
             tensors.append(tensor)
@@ -251,6 +254,14 @@ def _kernel_value(value: np.ndarray) -> np.ndarray:
                                   for v in value.reshape(-1)]
         return encoded
     return value
+
+
+def _shape_fits(dims: tuple | None, value_shape: tuple) -> bool:
+    """Whether a fed value's shape fits the tensor's static dims (None: unknown)."""
+    if dims is None:
+        return True
+    return len(dims) == len(value_shape) and all(
+        d is None or d == v for d, v in zip(dims, value_shape))
 
 
 def _convert_feed(value, tensor: Tensor) -> np.ndarray:

@@ -111,8 +111,9 @@ def _convert_inputs(op_def: op_registry.OpDef, inputs: Sequence[Any], attrs: dic
             tensors.append(_convert_input(op_def, spec, v, inferred, first_arg_of, op_type,
                                           f"{spec.name}_{i}"))
     for attr_name, dtype in inferred.items():
-        allowed = op_def.allowed.get(attr_name)
-        if allowed is not None and dtype not in allowed:
+        allowed = op_def.allowed_sets.get(attr_name)
+        if allowed is not None and dtype not in allowed:  # (a set: no DType.__eq__ calls)
+            allowed = op_def.allowed[attr_name]
             arg = first_arg_of.get(attr_name, attr_name)
             raise TypeError(f"Value passed to parameter '{arg}' has DataType {dtype.name} not in "
                             f"list of allowed values: "

@@ -62,6 +62,8 @@ class OpDef:
     bind: Binder
     stateful: bool = False
     allowed: dict[str, tuple[dtypes.DType, ...]] = field(default_factory=dict)
+    # ``allowed`` as sets, for the membership test made on every op creation.
+    allowed_sets: dict[str, frozenset[dtypes.DType]] = field(default_factory=dict)
     attr_defaults: dict[str, Any] = field(default_factory=dict)
     # Type attrs whose dtype is taken from a default when no input fixes it (e.g. Tshape=int32).
     type_defaults: dict[str, dtypes.DType] = field(default_factory=dict)
@@ -178,6 +180,7 @@ def register_op(
         bind=bind if bind is not None else _bind_plain(kernel, tuple(kernel_attrs)),
         stateful=stateful,
         allowed={k: tuple(v) for k, v in (allowed or {}).items()},
+        allowed_sets={k: frozenset(v) for k, v in (allowed or {}).items()},
         attr_defaults=dict(attr_defaults or {}),
         type_defaults=dict(type_defaults or {}),
         foldable=(not stateful) if foldable is None else foldable,

@@ -40,8 +40,10 @@ def _relu_kernel(x):
 
 
 def _relu_grad_kernel(gradients, features):
+    # TF multiplies by the mask (not a select): a NaN or inf gradient where the feature is
+    # <= 0 gives NaN, a negative one -0.0. (A multiply is also ~10x faster than np.where.)
     gradients = np.asarray(gradients)
-    return np.where(np.asarray(features) > 0, gradients, np.zeros((), gradients.dtype))
+    return np.multiply(gradients, np.greater(features, 0), dtype=gradients.dtype)
 
 
 relu = unary_op("Relu", _relu_kernel, REAL_NUMBERS, "Computes rectified linear: max(x, 0).",
@@ -54,7 +56,8 @@ _piecewise_linear_grad_op("ReluGrad", _relu_grad_kernel)
 def _relu6_grad_kernel(gradients, features):
     gradients = np.asarray(gradients)
     features = np.asarray(features)
-    return np.where((features > 0) & (features < 6), gradients, np.zeros((), gradients.dtype))
+    # As ReluGrad: TF multiplies by the mask (NaN * 0 is NaN, -1 * 0 is -0.0).
+    return np.multiply(gradients, (features > 0) & (features < 6), dtype=gradients.dtype)
 
 
 relu6 = unary_op("Relu6", lambda x: np.clip(x, 0, 6).astype(np.asarray(x).dtype), REAL_NUMBERS,
@@ -454,9 +457,21 @@ def _bias_add_grad_grad(op, grad):
     return array_ops.broadcast_to(grad, array_ops.shape(op.inputs[0]))
 
 
-register_op("BiasAddGrad", inputs=("out_backprop: T",),
-            kernel=lambda g: np.sum(g, axis=tuple(range(np.ndim(g) - 1)), dtype=np.asarray(
-                g).dtype), shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"},
+def _bias_add_grad_kernel(g):
+    g = np.asarray(g)
+    channels = g.shape[-1] if g.ndim else 0
+    if (channels >= 2 and g.dtype in _ROW_SUM_DTYPES and g.flags.c_contiguous
+            and g.size > channels):
+        # The rows added in order, one output per channel: what np.sum does over the leading
+        # axes when a row has 2+ elements (same bits), in einsum's tighter loop (~2x).
+        return np.einsum("ij->j", g.reshape(-1, channels))
+    return np.sum(g, axis=tuple(range(g.ndim - 1)), dtype=g.dtype)
+
+
+_ROW_SUM_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+register_op("BiasAddGrad", inputs=("out_backprop: T",), kernel=_bias_add_grad_kernel,
+            shape_fn=_bias_add_grad_shape, attr_defaults={"data_format": "NHWC"},
             grad=_bias_add_grad_grad)
 
 

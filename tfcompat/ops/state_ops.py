@@ -10,8 +10,7 @@ New stateful ops (Scatter*) should write through ``update_variable``.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -44,16 +43,35 @@ def read_variable(variables: dict, name: str) -> np.ndarray:
         raise _uninitialized(name) from None
 
 
-@contextlib.contextmanager
-def variables_locked(state, names: Sequence[str]) -> Iterator[None]:
-    """Holds the locks of several variables (an optimizer's variable and its slots).
+class variables_locked:  # noqa: N801 - used as a context manager, like a function
+    """``with variables_locked(state, names):`` holds the locks of several variables (an
+    optimizer's variable and its slots).
 
-    Taken in one global order (by name), so two ops sharing variables cannot deadlock.
+    Taken in one global order (by name), so two ops sharing variables cannot deadlock. The
+    object keeps no state per entry: a kernel makes it once when bound and enters it on every
+    run, from any thread.
     """
-    with contextlib.ExitStack() as stack:
-        for name in sorted(set(names)):
-            stack.enter_context(state.variable_lock(name))
-        yield
+
+    __slots__ = ("_locks",)
+
+    def __init__(self, state, names: Sequence[str]):
+        self._locks = tuple(state.variable_lock(name) for name in sorted(set(names)))
+
+    def __enter__(self) -> None:
+        taken = 0
+        try:
+            for lock in self._locks:
+                lock.acquire()
+                taken += 1
+        except BaseException:
+            for lock in reversed(self._locks[:taken]):
+                lock.release()
+            raise
+
+    def __exit__(self, *exc_info) -> bool:
+        for lock in reversed(self._locks):
+            lock.release()
+        return False
 
 
 def update_variable(state, name: str, update):

@@ -41,10 +41,11 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         variables = state.variables
         refs = [variable_op_name(t) for t in op.inputs[:ref_count]]
         kwargs = {a: op._attrs[a] for a in attrs}
+        locked = variables_locked(state, refs)
 
         def kernel(*plain):
             # The variable and its slots are updated as one.
-            with variables_locked(state, refs):
+            with locked:
                 current = [read_variable(variables, n) for n in refs]
                 grad = plain[grad_index]
                 if np.shape(grad) != np.shape(current[0]):

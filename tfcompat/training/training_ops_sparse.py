@@ -48,9 +48,10 @@ def register_sparse_apply_op(op_type: str, dense_type: str, inputs: tuple[str, .
         variables = state.variables
         refs = [variable_op_name(t) for t in op.inputs[:ref_count]]
         kwargs = {a: op._attrs[a] for a in attrs}
+        locked = variables_locked(state, refs)
 
         def kernel(*plain):
-            with variables_locked(state, refs):
+            with locked:
                 return _apply_rows(plain)
 
         def _apply_rows(plain):

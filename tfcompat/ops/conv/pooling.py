@@ -40,6 +40,7 @@ from tfcompat.ops.conv.window import (
     _static_output_size,
     convert_padding,
 )
+from tfcompat.ops.masked_select import where_or_zero
 
 # ---- checks and geometry shared by the pooling ops -----------------------------------------------
 
@@ -261,25 +262,49 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
             or cols.before or cols.after or rows.out * rows.window != rows.size
             or cols.out * cols.window != cols.size or not grad.size):
         return None
-    taps = [x[:, rows.tap(i), cols.tap(j), :] for i in range(rows.window)
-            for j in range(cols.window)]
+    dx = np.empty(x.shape, grad.dtype)
+    n = x.shape[0]
+    block = max(1, _POOL_GRAD_BLOCK // max(1, x[0].size))
+    for lo in range(0, n, block):
+        if not _route_tiled_block(x[lo:lo + block], grad[lo:lo + block], dx[lo:lo + block],
+                                  rows, cols):
+            return None
+    return dx
+
+
+# Images per MaxPoolGrad block: about this many input elements, so the temporaries of one
+# block stay in cache and a whole-batch copy of the input is never made.
+_POOL_GRAD_BLOCK = 1 << 18
+
+
+def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _Axis,
+                       cols: _Axis) -> bool:
+    """Fills ``dx`` for a batch slice (see _tiled_max_pool_grad); False if it holds a NaN."""
+    kh, kw, n, c = rows.window, cols.window, x.shape[0], x.shape[3]
+    # One strided copy to tap-major [KH, KW, N, OH, OW, C]: every later pass then runs over
+    # long contiguous loops instead of C-element pieces of strided views.
+    taps = np.empty((kh, kw, n, rows.out, cols.out, c), x.dtype)
+    np.copyto(taps, x.reshape(n, rows.out, kh, cols.out, kw, c).transpose(2, 4, 0, 1, 3, 5))
+    taps = taps.reshape(kh * kw, -1)
     best = taps[0].copy()
     for tap in taps[1:]:
         np.maximum(best, tap, out=best)
     if x.dtype.kind == "f" and np.isnan(best).any():
-        return None
-    dx = np.empty(x.shape, grad.dtype)
+        return False
+    routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1)  # TF adds onto zeros: -0.0
+    picked = np.empty(grad.shape, grad.dtype)  # arrives as 0.0
     taken = np.zeros(best.shape, bool)
     hit = np.empty(best.shape, bool)
-    zero = np.zeros((), grad.dtype)
-    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
-    for k, tap in enumerate(taps):
-        np.equal(tap, best, out=hit)
-        np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
-        np.logical_or(taken, hit, out=taken)
-        i, j = divmod(k, cols.window)
-        dx[:, rows.tap(i), cols.tap(j), :] = np.where(hit, routed, zero)
-    return dx
+    for k in range(kh * kw):
+        np.equal(taps[k], best, out=hit)
+        if k:
+            np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
+        if k < kh * kw - 1:
+            np.logical_or(taken, hit, out=taken)
+        where_or_zero(hit, routed, out=picked.reshape(-1))
+        i, j = divmod(k, kw)
+        dx[:, rows.tap(i), cols.tap(j), :] = picked
+    return True
 
 
 def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padding,
@@ -301,16 +326,16 @@ def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padd
     # otherwise a tap's contributions add up.
     disjoint = rows.stride >= rows.window and cols.stride >= cols.window
     hit = np.empty(index.shape, bool)
-    zero = np.zeros((), grad.dtype)
-    routed = grad + zero  # TF adds onto zeros: -0.0 arrives as 0.0
+    picked = np.empty(index.shape, grad.dtype)
+    routed = grad + np.zeros((), grad.dtype)  # TF adds onto zeros: -0.0 arrives as 0.0
     for i in range(rows.window if index.size else 0):
         for j in range(cols.window):
             np.equal(index, i * cols.window + j, out=hit)
             target = dxp[:, rows.tap(i), cols.tap(j), :]
             if disjoint:
-                target[...] = np.where(hit, routed, zero)
+                target[...] = where_or_zero(hit, routed, out=picked)
             else:
-                target += np.where(hit, grad, zero)
+                target += where_or_zero(hit, grad, out=picked)
     return np.ascontiguousarray(dxp[:, rows.before:rows.before + rows.size,
                                     cols.before:cols.before + cols.size, :])
 

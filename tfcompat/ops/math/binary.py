@@ -44,7 +44,7 @@ def _integer_division(ufunc, x, y):
         return ufunc(x, y)
     with np.errstate(divide="ignore"):
         result = ufunc(x, y)
-    if result.size and np.any(y == 0):
+    if result.size and not y.all():  # (a zero divisor anywhere)
         raise errors.InvalidArgumentError(None, None, "Integer division by zero")
     return result
 
