@@ -27,9 +27,11 @@ def test_outputs_lie_on_a_grid_containing_zero_and_are_idempotent(low, width, nu
         grad = tf.gradients(once, once.op.inputs[0])[0]
         y, z, g = _run(once, twice, grad)
     levels = (1 << num_bits) - 1 - int(narrow)
-    scale = np.float32(width / levels)
+    # The grid step as the kernel has it: from the float32 min/max attrs (their difference
+    # carries float32 cancellation error, which matters on fine grids far from zero).
+    scale = (np.float32(low + width) - np.float32(low)) / np.float32(levels)
     steps = y / scale
-    # Multiples of the scale, up to float32 rounding of y itself (large |y| / scale on fine grids).
+    # Multiples of the scale, up to float32 rounding of y itself.
     rounding = 4 * np.finfo(np.float32).eps * np.abs(steps).max()
     np.testing.assert_allclose(steps, np.round(steps), atol=2e-2 + rounding)
     assert y.max() - y.min() <= width * (1 + 1e-5) + scale
