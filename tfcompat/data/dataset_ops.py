@@ -15,7 +15,7 @@ from tfcompat.data import (
 )
 from tfcompat.data.functions import TracedFunction
 from tfcompat.data.options import Options
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.random_seed import get_seed
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, unknown_shape
 from tfcompat.framework.tensor_util import constant_value
@@ -272,9 +272,8 @@ class Dataset:
         self._no_sparse("padded_batch")
         if padded_shapes is None:
             padded_shapes = self._shapes
-        shapes = structure.pack_as(self._types, [
-            as_shape(s) for s in structure._flat_shapes(padded_shapes)])
-        flat_shapes = structure.flatten(shapes)
+        flat_padded = [_padded_shape(s) for s in structure._flat_shapes(padded_shapes)]
+        shapes = structure.pack_as(self._types, [static for static, _ in flat_padded])
         flat_types = self._flat_types()
         if padding_values is None:
             flat_values = [b"" if t is dtypes.string else 0 for t in flat_types]
@@ -282,9 +281,7 @@ class Dataset:
             flat_values = structure.flatten(padding_values) if structure.is_structure(
                 padding_values) else [padding_values] * len(flat_types)
         size = ops.convert_to_tensor(batch_size, dtype=dtypes.int64, name="batch_size")
-        shape_tensors = [ops.convert_to_tensor(
-            [-1 if d is None else d for d in s.as_list()], dtype=dtypes.int64,
-            name="padded_shapes") for s in flat_shapes]
+        shape_tensors = [tensor for _, tensor in flat_padded]
         value_tensors = [ops.convert_to_tensor(v, dtype=t, name="padding_values")
                          for v, t in zip(flat_values, flat_types)]
         drop = ops.convert_to_tensor(drop_remainder, dtype=dtypes.bool_,
@@ -453,6 +450,23 @@ class Dataset:
 
 
 DatasetV1 = Dataset
+
+
+def _padded_shape(shape) -> tuple[TensorShape, ops.Tensor]:
+    """The static shape and the int64 shape tensor of one ``padded_shapes`` leaf: a shape
+    (None or -1 for "the batch's longest"), or a tensor (or a list holding tensors) whose
+    values are known only at run time."""
+    is_tensor = isinstance(shape, ops.Tensor) or (
+        isinstance(shape, list) and any(isinstance(d, ops.Tensor) for d in shape))
+    if not is_tensor:
+        static = as_shape(shape)
+        return static, ops.convert_to_tensor([-1 if d is None else d for d in static.as_list()],
+                                             dtype=dtypes.int64, name="padded_shapes")
+    tensor = ops.convert_to_tensor(shape, dtype=dtypes.int64, name="padded_shapes")
+    if tensor.shape.ndims is not None and tensor.shape.ndims != 1:
+        raise ValueError(f"Padded shape {shape} must be a `tf.int64` vector tensor, but its "
+                         f"shape was {tensor.shape}.")
+    return tensor_util.constant_value_as_shape(tensor), tensor
 
 
 def _scan_step(scan_func, state, element):

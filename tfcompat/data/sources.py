@@ -193,6 +193,9 @@ def batched(source: DatasetValue, batch_size: int, drop_remainder: bool,
                 dims = [max(p.shape[d] for p in parts) if want[d] is None or want[d] < 0
                         else want[d] for d in range(len(want))]
                 fill = padding_values[i]
+                if any(p.shape[d] > dims[d] for p in parts for d in range(len(dims))):
+                    raise errors.DataLossError(None, None, "Attempted to pad to a smaller size "
+                                               "than the input element.")
                 batch_array = np.full([len(parts)] + dims, fill, dtype=parts[0].dtype)
                 for j, p in enumerate(parts):
                     batch_array[(j,) + tuple(slice(0, s) for s in p.shape)] = p
