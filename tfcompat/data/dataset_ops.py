@@ -53,6 +53,13 @@ class Dataset:
             lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
             self._types)
 
+    @property
+    def element_spec(self):
+        """The structure of TypeSpecs (TensorSpec, SparseTensorSpec, DatasetSpec) of an
+        element."""
+        from tfcompat.data.element_specs import spec_of
+        return spec_of(self._types, self._shapes)
+
     def _flat_types(self) -> list:
         return structure.component_types(self._types)
 
@@ -93,11 +100,10 @@ class Dataset:
         """A dataset of one element: ``tensors``."""
         with ops.name_scope("tensors"):
             element = structure.to_tensors(tensors)
-        flat = structure.flatten(element)
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
-        shapes = structure.map_structure(lambda t: t.shape, element)
+        flat = structure.flat_components(element)  # a SparseTensor becomes one variant
+        types, shapes = structure.types_of(element), structure.shapes_of(element)
         return Dataset(ops.apply_op("TensorDataset", [flat], name="TensorDataset", attrs={
-            "output_shapes": [t.shape for t in flat]}), types, shapes)
+            "output_shapes": structure.component_shapes(types, shapes)}), types, shapes)
 
     @staticmethod
     def from_tensor_slices(tensors, name=None):

@@ -11,6 +11,16 @@ from tfcompat.data.dataset_ops import (
     Dataset,
     choose_from_datasets,
 )
+from tfcompat.data.element_specs import (
+    DatasetStructure,
+    OptionalStructure,
+    SparseTensorStructure,
+    Structure,
+    TensorArrayStructure,
+    TensorStructure,
+    from_variant,
+    get_structure,
+)
 from tfcompat.data.experimental_ops import (
     RandomDataset,
     assert_cardinality,
