@@ -44,6 +44,11 @@ from tfcompat.data.grouping import (
     group_by_window,
 )
 from tfcompat.data.iterator_ops import get_single_element
+from tfcompat.data.lookup_datasets import (
+    DatasetInitializer,
+    index_table_from_dataset,
+    table_from_dataset,
+)
 from tfcompat.data.optional import Optional, get_next_as_optional
 from tfcompat.data.options import (
     AutoShardPolicy,
