@@ -238,13 +238,15 @@ def _pad_to_boundary(padded_shapes, types, boundaries: list[int], bucket_id):
                                                                    dtypes.int64),
                                   message=_BOUNDARY_ERROR)
     with ops.get_default_graph().control_dependencies([check]):
+        # Every shape tensor (also one without unknown dims) waits for the check.
         longest = array_ops.gather(ops.convert_to_tensor(boundaries, dtypes.int64),
                                    bucket_id) - 1
 
-    def fill(shape) -> ops.Tensor:
-        dims = as_shape(shape).as_list()
-        if not dims:
-            return ops.convert_to_tensor([], dtypes.int64)
-        return array_ops.stack([longest if d is None else ops.convert_to_tensor(d, dtypes.int64)
-                                for d in dims])
-    return structure.pack_as(types, [fill(s) for s in structure._flat_shapes(padded_shapes)])
+        def fill(shape) -> ops.Tensor:
+            dims = as_shape(shape).as_list()
+            if not dims:
+                return ops.convert_to_tensor([], dtypes.int64)
+            return array_ops.stack([longest if d is None else
+                                    ops.convert_to_tensor(d, dtypes.int64) for d in dims])
+        flat = [fill(s) for s in structure._flat_shapes(padded_shapes)]
+    return structure.pack_as(types, flat)
