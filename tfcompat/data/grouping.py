@@ -26,6 +26,13 @@ def _int64_scalar_fn(fn, types, shapes, name, what):
     return traced
 
 
+_CODE_NAMES = {getattr(errors, name): name for name in (
+    "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+    "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+    "UNAUTHENTICATED")}
+
+
 # ---- group_by_window ---------------------------------------------------------------------------
 
 def _group_by_window(op, state):
@@ -42,7 +49,14 @@ def _group_by_window(op, state):
 
         def window_output(key, window):
             inner = sources.FromGenerator(lambda w=window: iter(w))
-            return _value_of(reduce((np.int64(key), inner))[0])
+            try:
+                return _value_of(reduce((np.int64(key), inner))[0])
+            except errors.OpError as error:
+                # TF reports a failure of the window function as an internal error that
+                # quotes the original one.
+                raise errors.InternalError(None, None, f"Got error code "
+                                           f"{_CODE_NAMES[error.error_code]} and message: {{\n"
+                                           f"{error.message}\n}}") from error
 
         def gen():
             groups: dict[int, list] = {}
@@ -234,13 +248,13 @@ def _pad_to_boundary(padded_shapes, types, boundaries: list[int], bucket_id):
     """``padded_shapes`` with each unknown dimension set to the bucket's boundary - 1 (the
     longest length the bucket holds), as int64 tensors; the last bucket (lengths >= the
     largest boundary) has no boundary, so reaching it fails the assertion."""
+    boundaries_tensor = ops.convert_to_tensor(boundaries, dtypes.int64)
     check = check_ops.assert_less(bucket_id, ops.convert_to_tensor(len(boundaries),
                                                                    dtypes.int64),
                                   message=_BOUNDARY_ERROR)
     with ops.get_default_graph().control_dependencies([check]):
         # Every shape tensor (also one without unknown dims) waits for the check.
-        longest = array_ops.gather(ops.convert_to_tensor(boundaries, dtypes.int64),
-                                   bucket_id) - 1
+        longest = array_ops.gather(boundaries_tensor, bucket_id) - 1
 
         def fill(shape) -> ops.Tensor:
             dims = as_shape(shape).as_list()

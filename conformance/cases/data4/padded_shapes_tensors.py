@@ -65,3 +65,21 @@ b = d2.apply(E.bucket_by_sequence_length(lambda e: tf.shape(e["t"])[0], [3, 8], 
                                          pad_to_bucket_boundary=True))
 print(b.output_shapes)
 print([(e["t"], np.array(e["m"]).shape) for e in drain(b)])
+
+# Too long for the last boundary: the window function's assertion fails, which TF reports as
+# an InternalError quoting it (as it does any failure of group_by_window's window function).
+for length in (9, 5):
+    too_long = tf.data.Dataset.from_tensors(tf.ones([length], tf.int32)).apply(
+        E.bucket_by_sequence_length(lambda t: tf.shape(t)[0], [3, 8], [1, 1, 1],
+                                    pad_to_bucket_boundary=True))
+    show_error(drain, too_long)
+    try:
+        drain(too_long)
+    except tf.errors.OpError as e:
+        print("message:", [line for line in e.message.splitlines() if line.strip()][1:3])
+bad_window = tf.data.Dataset.range(4).apply(E.group_by_window(
+    lambda x: x % 2, lambda k, w: w.batch(tf.constant(1, tf.int64) // (k - k)), window_size=2))
+show_error(drain, bad_window)
+bad_key = tf.data.Dataset.range(4).apply(E.group_by_window(
+    lambda x: x // (x - x), lambda k, w: w.batch(2), window_size=2))
+show_error(drain, bad_key)
