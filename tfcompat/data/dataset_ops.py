@@ -40,7 +40,8 @@ class Dataset:
     @property
     def output_types(self):
         return structure.map_structure(
-            lambda t: t.dtype if isinstance(t, structure.SparseType) else t, self._types)
+            lambda t: t.dtype if isinstance(t, (structure.SparseType, structure.RaggedType))
+            else t, self._types)
 
     @property
     def output_shapes(self):
@@ -48,9 +49,11 @@ class Dataset:
 
     @property
     def output_classes(self):
+        from tfcompat.data.element_specs import spec_of
         from tfcompat.framework.sparse_tensor import SparseTensor
         return structure.map_structure(
-            lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
+            lambda t: SparseTensor if isinstance(t, structure.SparseType) else
+            spec_of(t, t.shape) if isinstance(t, structure.RaggedType) else ops.Tensor,
             self._types)
 
     @property
@@ -119,11 +122,17 @@ class Dataset:
             if t.shape.ndims == 0:
                 raise ValueError("Unbatching a tensor is only supported for rank >= 1")
             batch = batch.merge_with(t.shape[:1]) if t.shape.ndims is not None else batch
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
         shapes = structure.map_structure(
             lambda t: t.shape[1:] if t.shape.ndims is not None else unknown_shape(), element)
+        types = structure.pack_as(element, [
+            structure.types_of(t).with_rank_change(s, -1) if structure.is_ragged(t)
+            else t.dtype.base_dtype for t, s in zip(flat, structure.flatten(shapes))])
+        # A ragged component is sliced as the vector of its encoded rows.
+        flat = [structure._encode_ragged(t, batched=True) if structure.is_ragged(t) else t
+                for t in flat]
         return Dataset(ops.apply_op("TensorSliceDataset", [flat], name="TensorSliceDataset",
-                                    attrs={"output_shapes": structure.flatten(shapes)}),
+                                    attrs={"output_shapes": structure.component_shapes(
+                                        types, shapes)}),
                        types, shapes)
 
     @staticmethod
@@ -263,19 +272,32 @@ class Dataset:
         dim = int(static) if static is not None else None
         shapes = structure.map_structure(lambda s: TensorShape([dim]).concatenate(s),
                                          self._shapes)
-        types = structure.pack_as(self._types, [
-            structure.SparseType(t.dtype, TensorShape([dim]).concatenate(t.shape))
-            if isinstance(t, structure.SparseType) else t
-            for t in structure.flatten(self._types)])
+        types = structure.pack_as(self._types, [_batched_type(t, dim)
+                                                for t in structure.flatten(self._types)])
         return self._derive("BatchDatasetV2", [self._variant_tensor, size, drop], types,
                             shapes, {"parallel_copy": False,
                                      "sparse_starts": self._sparse_starts()}, name)
+
+    def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64,
+                     name=None):
+        """Batches elements whose components may differ in shape: a dense component whose
+        shape is not fully known batches into a RaggedTensor (ragged rank 1)."""
+        from tfcompat.data.ragged_elements import dense_to_ragged
+        return dense_to_ragged(self, row_splits_dtype).batch(batch_size, drop_remainder,
+                                                             name=name)
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
                      drop_remainder=False, name=None):
         """Batches elements, padding each component to ``padded_shapes`` (None: the batch's
         longest)."""
         self._no_sparse("padded_batch")
+        for t in structure.flatten(self._types):
+            if isinstance(t, structure.RaggedType):
+                from tfcompat.data.element_specs import spec_of
+                raise TypeError(f"`padded_batch` is only supported for datasets that produce "
+                                f"tensor elements but type spec of elements in the input "
+                                f"dataset is not a subclass of TensorSpec: "
+                                f"`{spec_of(t, t.shape)}`.")
         if padded_shapes is None:
             padded_shapes = self._shapes
         flat_padded = [_padded_shape(s) for s in structure._flat_shapes(padded_shapes)]
@@ -354,7 +376,10 @@ class Dataset:
         self._no_sparse("unbatch")
         shapes = structure.map_structure(
             lambda s: s[1:] if s.ndims is not None else unknown_shape(), self._shapes)
-        return self._derive("UnbatchDataset", [self._variant_tensor], self._types, shapes,
+        types = structure.pack_as(self._types, [
+            t.with_rank_change(s, -1) if isinstance(t, structure.RaggedType) else t
+            for t, s in zip(structure.flatten(self._types), structure.flatten(shapes))])
+        return self._derive("UnbatchDataset", [self._variant_tensor], types, shapes,
                             name=name)
 
     def window(self, size, shift=None, stride=1, drop_remainder=False, name=None):
@@ -456,6 +481,16 @@ class Dataset:
 
 
 DatasetV1 = Dataset
+
+
+def _batched_type(t, dim):
+    """The component type of a batch of ``t`` (sparse and ragged types gain a dimension)."""
+    shape = TensorShape([dim]).concatenate(t.shape) if hasattr(t, "shape") else None
+    if isinstance(t, structure.SparseType):
+        return structure.SparseType(t.dtype, shape)
+    if isinstance(t, structure.RaggedType):
+        return t.with_rank_change(shape, +1)
+    return t
 
 
 def _padded_shape(shape) -> tuple[TensorShape, ops.Tensor]:

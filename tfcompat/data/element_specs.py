@@ -18,13 +18,16 @@ from tfcompat.ops.type_specs import (
 
 
 def spec_of(types, shapes):
-    """The element spec of an element with ``types`` (dtypes, SparseTypes or the DatasetSpecs
-    of nested datasets) and ``shapes``."""
+    """The element spec of an element with ``types`` (dtypes, SparseTypes, RaggedTypes or the
+    DatasetSpecs of nested datasets) and ``shapes``."""
     def leaf(t, s):
         if isinstance(t, structure.SparseType):
             return SparseTensorSpec(t.shape, t.dtype)
         if isinstance(t, structure.DatasetSpec):
             return DatasetSpec(spec_of(t.types, t.shapes))
+        if isinstance(t, structure.RaggedType):
+            from tfcompat.ops.ragged.ragged_tensor_spec import RaggedTensorSpec
+            return RaggedTensorSpec(t.shape, t.dtype, t.ragged_rank, t.row_splits_dtype)
         return TensorSpec(s, t)
     return structure.pack_as(types, [leaf(t, s) for t, s in zip(
         structure.flatten(types), structure.flatten(shapes))])
@@ -32,17 +35,21 @@ def spec_of(types, shapes):
 
 def types_and_shapes(element_spec) -> tuple:
     """The (types, shapes) structures tfcompat tracks for ``element_spec``."""
+    from tfcompat.ops.ragged.ragged_tensor_spec import RaggedTensorSpec
     leaves = structure.flatten(element_spec)
     for spec in leaves:
-        if not isinstance(spec, (TensorSpec, SparseTensorSpec, DatasetSpec)):
-            raise TypeError(f"tfcompat's datasets hold Tensors, SparseTensors and datasets; "
-                            f"the element spec {spec!r} is not supported")
+        if not isinstance(spec, (TensorSpec, SparseTensorSpec, DatasetSpec, RaggedTensorSpec)):
+            raise TypeError(f"tfcompat's datasets hold Tensors, SparseTensors, RaggedTensors "
+                            f"and datasets; the element spec {spec!r} is not supported")
 
     def type_of(spec):
         if isinstance(spec, SparseTensorSpec):
             return structure.SparseType(spec.dtype, spec.shape)
         if isinstance(spec, DatasetSpec):
             return structure.DatasetSpec(*types_and_shapes(spec.element_spec))
+        if isinstance(spec, RaggedTensorSpec):
+            return structure.RaggedType(spec.dtype, spec.shape, spec.ragged_rank,
+                                        spec.row_splits_dtype)
         return spec.dtype
 
     def shape_of(spec):

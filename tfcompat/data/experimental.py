@@ -62,6 +62,7 @@ from tfcompat.data.options import (
 from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
 from tfcompat.data.sql import SqlDataset
+from tfcompat.framework import dtypes
 from tfcompat.platform.unsupported import make_getattr
 
 SHARD_HINT = -1  # a placeholder shard count the auto-sharding rewrite would fill in
@@ -110,10 +111,15 @@ def scan(initial_state, scan_func):
 
 def Counter(start=0, step=1, dtype=None):  # noqa: N802 - TF's name
     """The integers ``start, start + step, ...`` without end."""
-    from tfcompat.framework import dtypes
     dtype = dtypes.int64 if dtype is None else dtype
     end = np.iinfo(np.int64).max if step > 0 else np.iinfo(np.int64).min
     return Dataset.range(start, end, step, output_type=dtype)
+
+
+def dense_to_ragged_batch(batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64):
+    """``dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)`` as a
+    transformation."""
+    return lambda dataset: dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)
 
 
 def unbatch():

@@ -221,9 +221,19 @@ def _dims(shape) -> str:
 def unbatched(source: DatasetValue) -> DatasetValue:
     def gen():
         for e in source:
+            e = [_rows_of(c) for c in e]
             for i in range(len(e[0]) if e else 0):
                 yield tuple(c[i] for c in e)
     return FromGenerator(gen)
+
+
+def _rows_of(component):
+    """A component as an array of rows: one encoded ragged tensor (a scalar variant) becomes
+    the vector of its encoded rows."""
+    if isinstance(component, np.ndarray) and component.dtype == object and \
+            component.ndim == 0 and hasattr(component[()], "rows"):
+        return component[()].rows()
+    return component
 
 
 def repeated(source: DatasetValue, count: int) -> DatasetValue:
