@@ -81,7 +81,7 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (f"<{type(self).__name__} shapes: {self._shapes}, types: "
-                f"{structure.map_structure(lambda t: t.name, self._types)}>")
+                f"{structure.map_structure(lambda t: getattr(t, 'name', t), self.output_types)}>")
 
     def _attrs(self) -> dict:
         return {"output_types": self._flat_types(), "output_shapes": self._flat_shapes()}
