@@ -121,26 +121,16 @@ def test_options_are_typed():
     assert merged.experimental_optimization.map_fusion is True and merged.deterministic is False
 
 
-class _FakeSpec:
-    """Stands for tf.TensorSpec (built on another branch): compared by value."""
-
-    def __init__(self, shape, dtype):
-        self.shape, self.dtype = shape, dtype
-
-    def __eq__(self, other):
-        return (self.shape, self.dtype) == (other.shape, other.dtype)
-
-    def __repr__(self):
-        return f"Spec({self.shape}, {self.dtype})"
-
-
 def test_dataset_spec_holds_its_element_spec():
-    spec = tf.data.DatasetSpec(_FakeSpec([], "int64"))
-    assert repr(spec) == "DatasetSpec(Spec([], int64), TensorShape([]))"
+    element = tf.TensorSpec([], tf.int64)
+    spec = tf.data.DatasetSpec(element)
+    assert repr(spec) == ("DatasetSpec(TensorSpec(shape=(), dtype=tf.int64, name=None), "
+                          "TensorShape([]))")
     assert spec.value_type is tf.data.Dataset
-    assert spec == tf.data.DatasetSpec(_FakeSpec([], "int64"))
-    assert spec != tf.data.DatasetSpec(_FakeSpec([], "int64"), [5])
-    assert spec.is_compatible_with(tf.data.DatasetSpec(_FakeSpec([], "int64")))
+    assert spec == tf.data.DatasetSpec(tf.TensorSpec([], tf.int64))
+    assert spec != tf.data.DatasetSpec(element, [5])
+    assert spec.is_compatible_with(tf.data.DatasetSpec(tf.TensorSpec(None, tf.int64)))
+    assert not spec.is_compatible_with(tf.data.DatasetSpec(tf.TensorSpec([], tf.int32)))
 
 
 def test_sql_dataset_errors(tmp_path):

@@ -15,7 +15,7 @@ from tfcompat.data import (
 )
 from tfcompat.data.functions import TracedFunction
 from tfcompat.data.options import Options
-from tfcompat.framework import dtypes, ops
+from tfcompat.framework import dtypes, ops, tensor_util
 from tfcompat.framework.random_seed import get_seed
 from tfcompat.framework.tensor_shape import TensorShape, as_shape, unknown_shape
 from tfcompat.framework.tensor_util import constant_value
@@ -40,7 +40,8 @@ class Dataset:
     @property
     def output_types(self):
         return structure.map_structure(
-            lambda t: t.dtype if isinstance(t, structure.SparseType) else t, self._types)
+            lambda t: t.dtype if isinstance(t, (structure.SparseType, structure.RaggedType))
+            else t, self._types)
 
     @property
     def output_shapes(self):
@@ -48,10 +49,19 @@ class Dataset:
 
     @property
     def output_classes(self):
+        from tfcompat.data.element_specs import spec_of
         from tfcompat.framework.sparse_tensor import SparseTensor
         return structure.map_structure(
-            lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
+            lambda t: SparseTensor if isinstance(t, structure.SparseType) else
+            spec_of(t, t.shape) if isinstance(t, structure.RaggedType) else ops.Tensor,
             self._types)
+
+    @property
+    def element_spec(self):
+        """The structure of TypeSpecs (TensorSpec, SparseTensorSpec, DatasetSpec) of an
+        element."""
+        from tfcompat.data.element_specs import spec_of
+        return spec_of(self._types, self._shapes)
 
     def _flat_types(self) -> list:
         return structure.component_types(self._types)
@@ -71,7 +81,7 @@ class Dataset:
 
     def __repr__(self) -> str:
         return (f"<{type(self).__name__} shapes: {self._shapes}, types: "
-                f"{structure.map_structure(lambda t: t.name, self._types)}>")
+                f"{structure.map_structure(lambda t: getattr(t, 'name', t), self.output_types)}>")
 
     def _attrs(self) -> dict:
         return {"output_types": self._flat_types(), "output_shapes": self._flat_shapes()}
@@ -93,11 +103,10 @@ class Dataset:
         """A dataset of one element: ``tensors``."""
         with ops.name_scope("tensors"):
             element = structure.to_tensors(tensors)
-        flat = structure.flatten(element)
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
-        shapes = structure.map_structure(lambda t: t.shape, element)
+        flat = structure.flat_components(element)  # a SparseTensor becomes one variant
+        types, shapes = structure.types_of(element), structure.shapes_of(element)
         return Dataset(ops.apply_op("TensorDataset", [flat], name="TensorDataset", attrs={
-            "output_shapes": [t.shape for t in flat]}), types, shapes)
+            "output_shapes": structure.component_shapes(types, shapes)}), types, shapes)
 
     @staticmethod
     def from_tensor_slices(tensors, name=None):
@@ -113,11 +122,17 @@ class Dataset:
             if t.shape.ndims == 0:
                 raise ValueError("Unbatching a tensor is only supported for rank >= 1")
             batch = batch.merge_with(t.shape[:1]) if t.shape.ndims is not None else batch
-        types = structure.map_structure(lambda t: t.dtype.base_dtype, element)
         shapes = structure.map_structure(
             lambda t: t.shape[1:] if t.shape.ndims is not None else unknown_shape(), element)
+        types = structure.pack_as(element, [
+            structure.types_of(t).with_rank_change(s, -1) if structure.is_ragged(t)
+            else t.dtype.base_dtype for t, s in zip(flat, structure.flatten(shapes))])
+        # A ragged component is sliced as the vector of its encoded rows.
+        flat = [structure._encode_ragged(t, batched=True) if structure.is_ragged(t) else t
+                for t in flat]
         return Dataset(ops.apply_op("TensorSliceDataset", [flat], name="TensorSliceDataset",
-                                    attrs={"output_shapes": structure.flatten(shapes)}),
+                                    attrs={"output_shapes": structure.component_shapes(
+                                        types, shapes)}),
                        types, shapes)
 
     @staticmethod
@@ -257,24 +272,36 @@ class Dataset:
         dim = int(static) if static is not None else None
         shapes = structure.map_structure(lambda s: TensorShape([dim]).concatenate(s),
                                          self._shapes)
-        types = structure.pack_as(self._types, [
-            structure.SparseType(t.dtype, TensorShape([dim]).concatenate(t.shape))
-            if isinstance(t, structure.SparseType) else t
-            for t in structure.flatten(self._types)])
+        types = structure.pack_as(self._types, [_batched_type(t, dim)
+                                                for t in structure.flatten(self._types)])
         return self._derive("BatchDatasetV2", [self._variant_tensor, size, drop], types,
                             shapes, {"parallel_copy": False,
                                      "sparse_starts": self._sparse_starts()}, name)
+
+    def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64,
+                     name=None):
+        """Batches elements whose components may differ in shape: a dense component whose
+        shape is not fully known batches into a RaggedTensor (ragged rank 1)."""
+        from tfcompat.data.ragged_elements import dense_to_ragged
+        return dense_to_ragged(self, row_splits_dtype).batch(batch_size, drop_remainder,
+                                                             name=name)
 
     def padded_batch(self, batch_size, padded_shapes=None, padding_values=None,
                      drop_remainder=False, name=None):
         """Batches elements, padding each component to ``padded_shapes`` (None: the batch's
         longest)."""
         self._no_sparse("padded_batch")
+        for t in structure.flatten(self._types):
+            if isinstance(t, structure.RaggedType):
+                from tfcompat.data.element_specs import spec_of
+                raise TypeError(f"`padded_batch` is only supported for datasets that produce "
+                                f"tensor elements but type spec of elements in the input "
+                                f"dataset is not a subclass of TensorSpec: "
+                                f"`{spec_of(t, t.shape)}`.")
         if padded_shapes is None:
             padded_shapes = self._shapes
-        shapes = structure.pack_as(self._types, [
-            as_shape(s) for s in structure._flat_shapes(padded_shapes)])
-        flat_shapes = structure.flatten(shapes)
+        flat_padded = [_padded_shape(s) for s in structure._flat_shapes(padded_shapes)]
+        shapes = structure.pack_as(self._types, [static for static, _ in flat_padded])
         flat_types = self._flat_types()
         if padding_values is None:
             flat_values = [b"" if t is dtypes.string else 0 for t in flat_types]
@@ -282,9 +309,7 @@ class Dataset:
             flat_values = structure.flatten(padding_values) if structure.is_structure(
                 padding_values) else [padding_values] * len(flat_types)
         size = ops.convert_to_tensor(batch_size, dtype=dtypes.int64, name="batch_size")
-        shape_tensors = [ops.convert_to_tensor(
-            [-1 if d is None else d for d in s.as_list()], dtype=dtypes.int64,
-            name="padded_shapes") for s in flat_shapes]
+        shape_tensors = [tensor for _, tensor in flat_padded]
         value_tensors = [ops.convert_to_tensor(v, dtype=t, name="padding_values")
                          for v, t in zip(flat_values, flat_types)]
         drop = ops.convert_to_tensor(drop_remainder, dtype=dtypes.bool_,
@@ -351,7 +376,10 @@ class Dataset:
         self._no_sparse("unbatch")
         shapes = structure.map_structure(
             lambda s: s[1:] if s.ndims is not None else unknown_shape(), self._shapes)
-        return self._derive("UnbatchDataset", [self._variant_tensor], self._types, shapes,
+        types = structure.pack_as(self._types, [
+            t.with_rank_change(s, -1) if isinstance(t, structure.RaggedType) else t
+            for t, s in zip(structure.flatten(self._types), structure.flatten(shapes))])
+        return self._derive("UnbatchDataset", [self._variant_tensor], types, shapes,
                             name=name)
 
     def window(self, size, shift=None, stride=1, drop_remainder=False, name=None):
@@ -453,6 +481,33 @@ class Dataset:
 
 
 DatasetV1 = Dataset
+
+
+def _batched_type(t, dim):
+    """The component type of a batch of ``t`` (sparse and ragged types gain a dimension)."""
+    shape = TensorShape([dim]).concatenate(t.shape) if hasattr(t, "shape") else None
+    if isinstance(t, structure.SparseType):
+        return structure.SparseType(t.dtype, shape)
+    if isinstance(t, structure.RaggedType):
+        return t.with_rank_change(shape, +1)
+    return t
+
+
+def _padded_shape(shape) -> tuple[TensorShape, ops.Tensor]:
+    """The static shape and the int64 shape tensor of one ``padded_shapes`` leaf: a shape
+    (None or -1 for "the batch's longest"), or a tensor (or a list holding tensors) whose
+    values are known only at run time."""
+    is_tensor = isinstance(shape, ops.Tensor) or (
+        isinstance(shape, list) and any(isinstance(d, ops.Tensor) for d in shape))
+    if not is_tensor:
+        static = as_shape(shape)
+        return static, ops.convert_to_tensor([-1 if d is None else d for d in static.as_list()],
+                                             dtype=dtypes.int64, name="padded_shapes")
+    tensor = ops.convert_to_tensor(shape, dtype=dtypes.int64, name="padded_shapes")
+    if tensor.shape.ndims is not None and tensor.shape.ndims != 1:
+        raise ValueError(f"Padded shape {shape} must be a `tf.int64` vector tensor, but its "
+                         f"shape was {tensor.shape}.")
+    return tensor_util.constant_value_as_shape(tensor), tensor
 
 
 def _scan_step(scan_func, state, element):

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from tfcompat.framework.tensor_shape import as_shape
+from tfcompat.framework import nest
+from tfcompat.framework.tensor_shape import TensorShape, as_shape
+from tfcompat.ops.type_specs import TypeSpec
 
 
-class DatasetSpec:
-    """The type of a dataset: its ``element_spec`` structure (of TensorSpecs) and its shape
-    (``[]`` for one dataset). tfcompat's datasets track types and shapes instead of specs, so
-    ``DatasetSpec.from_value`` is not provided."""
+class DatasetSpec(TypeSpec):
+    """The type of a dataset: its ``element_spec`` (a structure of TypeSpecs) and its shape
+    (``[]`` for one dataset)."""
+
+    __slots__ = ("_element_spec", "_dataset_shape")
 
     def __init__(self, element_spec, dataset_shape=()):
         self._element_spec = element_spec
@@ -24,30 +27,46 @@ class DatasetSpec:
         from tfcompat.data.dataset_ops import Dataset
         return Dataset
 
+    def _serialize(self) -> tuple:
+        return (self._element_spec, self._dataset_shape)
+
+    @staticmethod
+    def from_value(value) -> DatasetSpec:
+        """The spec of the dataset ``value``."""
+        return DatasetSpec(value.element_spec)
+
     def is_compatible_with(self, spec_or_value) -> bool:
         if not isinstance(spec_or_value, DatasetSpec):
-            return False
+            if not hasattr(spec_or_value, "_variant_tensor"):
+                return False
+            spec_or_value = DatasetSpec.from_value(spec_or_value)
         other = spec_or_value
         if not self._dataset_shape.is_compatible_with(other._dataset_shape):
             return False
-        from tfcompat.data import structure
-        mine, theirs = self._element_spec, other._element_spec
         try:
-            structure.check_same_structure(mine, theirs)
-        except TypeError:
+            nest.assert_same_structure(self._element_spec, other._element_spec)
+        except (TypeError, ValueError):
             return False
-        return all(a.is_compatible_with(b) if hasattr(a, "is_compatible_with") else a == b
-                   for a, b in zip(structure.flatten(mine), structure.flatten(theirs)))
+        return all(a.is_compatible_with(b) for a, b in zip(
+            nest.flatten(self._element_spec), nest.flatten(other._element_spec)))
 
     def __eq__(self, other) -> bool:
-        return (isinstance(other, DatasetSpec) and self._element_spec == other._element_spec
-                and self._dataset_shape == other._dataset_shape)
+        if not isinstance(other, DatasetSpec) or _shape_key(self._dataset_shape) != \
+                _shape_key(other._dataset_shape):
+            return False
+        try:
+            nest.assert_same_structure(self._element_spec, other._element_spec)
+        except (TypeError, ValueError):
+            return False
+        return nest.flatten(self._element_spec) == nest.flatten(other._element_spec)
 
-    def __hash__(self):
-        return hash((type(self), repr(self._element_spec), self._dataset_shape))
+    def __hash__(self) -> int:
+        return hash((DatasetSpec, tuple(nest.flatten(self._element_spec)),
+                     _shape_key(self._dataset_shape)))
 
-    def __repr__(self) -> str:
-        return f"DatasetSpec({self._element_spec!r}, {self._dataset_shape!r})"
+
+def _shape_key(shape: TensorShape):
+    return None if shape.ndims is None else tuple(shape.as_tuple())
 
 
 _ITERATION_ERROR = ("`tf.data.Dataset` only supports Python-style iteration in eager mode or "
@@ -60,5 +79,3 @@ class NumpyIterator:
 
     def __init__(self, dataset):
         raise RuntimeError(_ITERATION_ERROR)
-
-

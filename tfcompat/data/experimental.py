@@ -11,6 +11,16 @@ from tfcompat.data.dataset_ops import (
     Dataset,
     choose_from_datasets,
 )
+from tfcompat.data.element_specs import (
+    DatasetStructure,
+    OptionalStructure,
+    SparseTensorStructure,
+    Structure,
+    TensorArrayStructure,
+    TensorStructure,
+    from_variant,
+    get_structure,
+)
 from tfcompat.data.experimental_ops import (
     RandomDataset,
     assert_cardinality,
@@ -34,6 +44,11 @@ from tfcompat.data.grouping import (
     group_by_window,
 )
 from tfcompat.data.iterator_ops import get_single_element
+from tfcompat.data.lookup_datasets import (
+    DatasetInitializer,
+    index_table_from_dataset,
+    table_from_dataset,
+)
 from tfcompat.data.optional import Optional, get_next_as_optional
 from tfcompat.data.options import (
     AutoShardPolicy,
@@ -47,6 +62,7 @@ from tfcompat.data.options import (
 from tfcompat.data.readers import CsvDataset
 from tfcompat.data.readers import DatasetTFRecordWriter as TFRecordWriter
 from tfcompat.data.sql import SqlDataset
+from tfcompat.framework import dtypes
 from tfcompat.platform.unsupported import make_getattr
 
 SHARD_HINT = -1  # a placeholder shard count the auto-sharding rewrite would fill in
@@ -95,10 +111,15 @@ def scan(initial_state, scan_func):
 
 def Counter(start=0, step=1, dtype=None):  # noqa: N802 - TF's name
     """The integers ``start, start + step, ...`` without end."""
-    from tfcompat.framework import dtypes
     dtype = dtypes.int64 if dtype is None else dtype
     end = np.iinfo(np.int64).max if step > 0 else np.iinfo(np.int64).min
     return Dataset.range(start, end, step, output_type=dtype)
+
+
+def dense_to_ragged_batch(batch_size, drop_remainder=False, row_splits_dtype=dtypes.int64):
+    """``dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)`` as a
+    transformation."""
+    return lambda dataset: dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)
 
 
 def unbatch():

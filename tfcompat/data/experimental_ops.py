@@ -36,7 +36,7 @@ def assert_cardinality(expected_cardinality):
     are not exactly ``expected_cardinality``; the result's cardinality is that number."""
     def apply(dataset):
         count = ops.convert_to_tensor(expected_cardinality, dtype=dtypes.int64,
-                                      name="cardinality")
+                                      name="expected_cardinality")
         return dataset._derive("AssertCardinalityDataset", [dataset._variant_tensor, count],
                                dataset._types, dataset._shapes)
     return apply

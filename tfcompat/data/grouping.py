@@ -10,8 +10,8 @@ from tfcompat.data.dataset_kernels import _register_dataset, _value_of
 from tfcompat.data.dataset_ops import Dataset
 from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors, ops
-from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops import array_ops, math_ops
+from tfcompat.framework.tensor_shape import TensorShape, as_shape
+from tfcompat.ops import array_ops, check_ops, math_ops
 from tfcompat.ops.math.sequences import where
 
 _CAPTURED = "other_arguments: list(Targuments)"
@@ -24,6 +24,13 @@ def _int64_scalar_fn(fn, types, shapes, name, what):
             not out[0].shape.is_compatible_with([]):
         raise ValueError(f"`{what}` must return a single tf.int64 scalar tensor.")
     return traced
+
+
+_CODE_NAMES = {getattr(errors, name): name for name in (
+    "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND",
+    "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION",
+    "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+    "UNAUTHENTICATED")}
 
 
 # ---- group_by_window ---------------------------------------------------------------------------
@@ -42,7 +49,14 @@ def _group_by_window(op, state):
 
         def window_output(key, window):
             inner = sources.FromGenerator(lambda w=window: iter(w))
-            return _value_of(reduce((np.int64(key), inner))[0])
+            try:
+                return _value_of(reduce((np.int64(key), inner))[0])
+            except errors.OpError as error:
+                # TF reports a failure of the window function as an internal error that
+                # quotes the original one.
+                raise errors.InternalError(None, None, f"Got error code "
+                                           f"{_CODE_NAMES[error.error_code]} and message: {{\n"
+                                           f"{error.message}\n}}") from error
 
         def gen():
             groups: dict[int, list] = {}
@@ -194,10 +208,6 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
         raise ValueError(f"`len(bucket_batch_sizes)` must equal `len(bucket_boundaries) + 1` "
                          f"but `len(bucket_batch_sizes)={len(bucket_batch_sizes)}` and "
                          f"`len(bucket_boundaries)={len(bucket_boundaries)}`.")
-    if pad_to_bucket_boundary:
-        raise NotImplementedError("bucket_by_sequence_length(pad_to_bucket_boundary=True) is "
-                                  "not supported by tfcompat yet (padded_batch takes static "
-                                  "padded shapes only)")
     batch_sizes = [int(b) for b in bucket_batch_sizes]
     boundaries = [int(b) for b in bucket_boundaries]
 
@@ -219,6 +229,8 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
             return grouped.batch(array_ops.gather(ops.convert_to_tensor(
                 batch_sizes, dtypes.int64), bucket_id), drop_remainder=drop_remainder)
         shapes = padded_shapes if padded_shapes is not None else grouped.output_shapes
+        if pad_to_bucket_boundary:
+            shapes = _pad_to_boundary(shapes, grouped.output_types, boundaries, bucket_id)
         return grouped.padded_batch(window_size_fn(bucket_id), shapes, padding_values,
                                     drop_remainder=drop_remainder)
 
@@ -226,3 +238,29 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
         return dataset.apply(group_by_window(element_to_bucket_id, batching_fn,
                                              window_size_func=window_size_fn))
     return apply
+
+
+_BOUNDARY_ERROR = ("When pad_to_bucket_boundary=True, elements must have length < "
+                   "max(bucket_boundaries).")
+
+
+def _pad_to_boundary(padded_shapes, types, boundaries: list[int], bucket_id):
+    """``padded_shapes`` with each unknown dimension set to the bucket's boundary - 1 (the
+    longest length the bucket holds), as int64 tensors; the last bucket (lengths >= the
+    largest boundary) has no boundary, so reaching it fails the assertion."""
+    boundaries_tensor = ops.convert_to_tensor(boundaries, dtypes.int64)
+    check = check_ops.assert_less(bucket_id, ops.convert_to_tensor(len(boundaries),
+                                                                   dtypes.int64),
+                                  message=_BOUNDARY_ERROR)
+    with ops.get_default_graph().control_dependencies([check]):
+        # Every shape tensor (also one without unknown dims) waits for the check.
+        longest = array_ops.gather(boundaries_tensor, bucket_id) - 1
+
+        def fill(shape) -> ops.Tensor:
+            dims = as_shape(shape).as_list()
+            if not dims:
+                return ops.convert_to_tensor([], dtypes.int64)
+            return array_ops.stack([longest if d is None else
+                                    ops.convert_to_tensor(d, dtypes.int64) for d in dims])
+        flat = [fill(s) for s in structure._flat_shapes(padded_shapes)]
+    return structure.pack_as(types, flat)

@@ -206,6 +206,12 @@ class Iterator:
             lambda t: SparseTensor if isinstance(t, structure.SparseType) else ops.Tensor,
             self._types)
 
+    @property
+    def element_spec(self):
+        """The structure of TypeSpecs of the iterator's elements."""
+        from tfcompat.data.element_specs import spec_of
+        return spec_of(self._types, self._shapes)
+
     def make_initializer(self, dataset, name=None):
         """An op (re)starting this iterator on ``dataset`` (of a compatible structure)."""
         structure.check_same_structure(self._types, dataset._types)

@@ -73,6 +73,12 @@ class Optional:
         self._types = types
         self._shapes = shapes
 
+    @property
+    def element_spec(self):
+        """The structure of TypeSpecs of the value this optional may hold."""
+        from tfcompat.data.element_specs import spec_of
+        return spec_of(self._types, self._shapes)
+
     @staticmethod
     def from_value(value):
         """An optional holding ``value`` (a structure of tensors)."""

@@ -193,6 +193,9 @@ def batched(source: DatasetValue, batch_size: int, drop_remainder: bool,
                 dims = [max(p.shape[d] for p in parts) if want[d] is None or want[d] < 0
                         else want[d] for d in range(len(want))]
                 fill = padding_values[i]
+                if any(p.shape[d] > dims[d] for p in parts for d in range(len(dims))):
+                    raise errors.DataLossError(None, None, "Attempted to pad to a smaller size "
+                                               "than the input element.")
                 batch_array = np.full([len(parts)] + dims, fill, dtype=parts[0].dtype)
                 for j, p in enumerate(parts):
                     batch_array[(j,) + tuple(slice(0, s) for s in p.shape)] = p
@@ -218,9 +221,19 @@ def _dims(shape) -> str:
 def unbatched(source: DatasetValue) -> DatasetValue:
     def gen():
         for e in source:
+            e = [_rows_of(c) for c in e]
             for i in range(len(e[0]) if e else 0):
                 yield tuple(c[i] for c in e)
     return FromGenerator(gen)
+
+
+def _rows_of(component):
+    """A component as an array of rows: one encoded ragged tensor (a scalar variant) becomes
+    the vector of its encoded rows."""
+    if isinstance(component, np.ndarray) and component.dtype == object and \
+            component.ndim == 0 and hasattr(component[()], "rows"):
+        return component[()].rows()
+    return component
 
 
 def repeated(source: DatasetValue, count: int) -> DatasetValue:

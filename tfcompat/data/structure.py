@@ -43,39 +43,100 @@ class SparseType:
         return f"SparseType({self.dtype.name}, {self.shape})"
 
 
+class RaggedType:
+    """The type of a RaggedTensor component: values dtype, static shape, ragged rank and
+    row-splits dtype. It travels as one variant (tfcompat.data.ragged_elements); a ragged
+    rank of 0 stands for a dense tensor (what slicing a ragged rank 1 tensor gives)."""
+
+    def __init__(self, dtype, shape, ragged_rank: int, row_splits_dtype=dtypes.int64):
+        self.dtype = dtype
+        self.shape = shape
+        self.ragged_rank = ragged_rank
+        self.row_splits_dtype = row_splits_dtype
+
+    def with_rank_change(self, shape, delta: int) -> RaggedType:
+        return RaggedType(self.dtype, shape, self.ragged_rank + delta, self.row_splits_dtype)
+
+    def __repr__(self) -> str:
+        return f"RaggedType({self.dtype.name}, {self.shape}, {self.ragged_rank})"
+
+
+_ENCODED = (SparseType, RaggedType)
+
+
+def is_ragged(value) -> bool:
+    return hasattr(value, "nested_row_splits") and hasattr(value, "flat_values")
+
+
 def component_types(types) -> list:
-    """The flat per-tensor dtypes of an element (a sparse leaf is one variant)."""
-    return [dtypes.variant if isinstance(t, SparseType) else t for t in flatten(types)]
+    """The flat per-tensor dtypes of an element (a sparse or ragged leaf is one variant)."""
+    return [dtypes.variant if isinstance(t, _ENCODED) else t for t in flatten(types)]
 
 
 def component_shapes(types, shapes) -> list:
-    return [TensorShape([3]) if isinstance(t, SparseType) else s
+    return [TensorShape([3]) if isinstance(t, SparseType) else
+            TensorShape(None) if isinstance(t, RaggedType) else s
             for t, s in zip(flatten(types), flatten(shapes))]
 
 
 def pack_components(types, flat: list):
-    """The element structure from its flat tensors (a sparse leaf is deserialized)."""
+    """The element structure from its flat tensors (sparse and ragged leaves decoded)."""
     from tfcompat.ops.sparse_extra_ops import deserialize_sparse
     leaves = iter(flat)
 
     def take(t):
         if isinstance(t, SparseType):
             return deserialize_sparse(next(leaves), t.dtype, t.shape)
+        if isinstance(t, RaggedType):
+            return _decode_ragged(next(leaves), t)
         return next(leaves)
     return map_structure(take, types)
 
 
+def _decode_ragged(variant, t: RaggedType):
+    from tfcompat.data import ragged_elements  # noqa: F401 - registers the ragged ops
+    from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
+    if t.shape.ndims is None:
+        inner = TensorShape(None)
+    else:  # the flat values' shape after their first dimension (all of it when rank 0)
+        inner = t.shape if t.ragged_rank == 0 else t.shape[t.ragged_rank + 1:]
+    out = ops.apply_op("RaggedTensorFromVariant", [variant], name="RaggedFromVariant", attrs={
+        "input_ragged_rank": -1, "output_ragged_rank": t.ragged_rank, "Tvalues": t.dtype,
+        "Tsplits": t.row_splits_dtype, "values_inner_shape": inner})
+    out = out if isinstance(out, list) else [out]
+    if t.ragged_rank == 0:
+        return out[0]
+    return RaggedTensor.from_nested_row_splits(out[-1], out[:-1], validate=False)
+
+
+def _encode_ragged(value, batched: bool = False):
+    from tfcompat.data import ragged_elements  # noqa: F401 - registers the ragged ops
+    splits = list(value.nested_row_splits)
+    return ops.apply_op("RaggedTensorToVariant", [splits, value.flat_values],
+                        name="RaggedToVariant", attrs={"batched_input": batched,
+                                                       "RAGGED_RANK": len(splits)})
+
+
 def flat_components(value) -> list:
-    """The flat tensors of an element (a SparseTensor is serialized to one variant)."""
+    """The flat tensors of an element (a SparseTensor or RaggedTensor becomes one variant)."""
     from tfcompat.ops.sparse_extra_ops import serialize_sparse
     return [serialize_sparse(leaf, out_type=dtypes.variant)
-            if hasattr(leaf, "dense_shape") and hasattr(leaf, "indices") else leaf
+            if hasattr(leaf, "dense_shape") and hasattr(leaf, "indices") else
+            _encode_ragged(leaf) if is_ragged(leaf) else leaf
             for leaf in flatten(value)]
 
 
+def _type_of(t):
+    if hasattr(t, "dense_shape"):
+        return SparseType(t.dtype.base_dtype, t.shape)
+    if is_ragged(t):
+        return RaggedType(t.dtype.base_dtype, t.shape, t.ragged_rank,
+                          dtypes.as_dtype(t.row_splits_dtype))
+    return t.dtype.base_dtype
+
+
 def types_of(value):
-    return map_structure(lambda t: SparseType(t.dtype.base_dtype, t.shape)
-                         if hasattr(t, "dense_shape") else t.dtype.base_dtype, value)
+    return map_structure(_type_of, value)
 
 
 def shapes_of(value):
@@ -124,7 +185,8 @@ def to_tensors(value, name: str = "component"):
     counter = iter(range(1 << 30))
 
     def convert(v):
-        if isinstance(v, ops.Tensor) or (hasattr(v, "dense_shape") and hasattr(v, "indices")):
+        if isinstance(v, ops.Tensor) or (hasattr(v, "dense_shape") and hasattr(v, "indices")) \
+                or is_ragged(v):
             return v
         return ops.convert_to_tensor(v, name=f"{name}_{next(counter)}")
     return map_structure(convert, value)

@@ -170,12 +170,13 @@ class StaticHashTable(_LookupTable):
         del experimental_is_anonymous
         super().__init__(initializer.key_dtype, initializer.value_dtype, name or "hash_table")
         self._initializer = initializer
+        # TF converts the default value before it creates the table (op order and names).
+        self._default_value = convert_to_tensor(default_value, dtype=self._value_dtype)
+        self._default_value.shape.merge_with(TensorShape([]))
         self._resource_handle = apply_op("HashTableV2", [], name=self._name, attrs={
             "key_dtype": self._key_dtype, "value_dtype": self._value_dtype,
             "shared_name": initializer._shared_name})
         self._name = self._resource_handle.op.name.split("/")[-1]
-        self._default_value = convert_to_tensor(default_value, dtype=self._value_dtype)
-        self._default_value.shape.merge_with(TensorShape([]))
         with ops.get_default_graph().control_dependencies(None):
             self._init_op = initializer.initialize(self)
 
@@ -227,7 +228,7 @@ class StaticVocabularyTable(_LookupTable):
     def size(self, name=None) -> Tensor:
         """Vocabulary size plus the out-of-vocabulary buckets."""
         with ops.name_scope(name, f"{self._name}_Size"):
-            return math_ops.add(self._table.size(), self._num_oov_buckets)
+            return self._table.size() + self._num_oov_buckets  # TF's op name: "add"
 
     def lookup(self, keys, name=None):
         """Each key's id: its vocabulary id, or vocabulary size + hash bucket."""
