@@ -6,7 +6,8 @@ j = fc.categorical_column_with_identity("j", 5)
 k = fc.categorical_column_with_identity("k", 5)
 e = fc.embedding_column(i, 3)
 sh = fc.shared_embedding_columns([j, k], 2)
-sh2 = fc.shared_embedding_columns([k, i], 4, combiner="sum", shared_embedding_collection_name="shared_ki",
+sh2 = fc.shared_embedding_columns([k, i], 4, combiner="sum",
+                                  shared_embedding_collection_name="shared_ki",
                                   initializer=tf.constant_initializer(0.5))
 for col in sh + sh2:
     print(repr(col)[:60], col.name)

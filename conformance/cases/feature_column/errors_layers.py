@@ -18,9 +18,10 @@ show_error_contains(lambda: fc.input_layer({"s": [[1]]}, [fc.indicator_column(se
                     "_SequenceCategoricalColumn. Suggested fix A: If you wish to use DenseFeatures")
 show_error_contains(lambda: fc.input_layer({"s": [[1]]}, [fc.embedding_column(seq, 2)]),
                     "In embedding_column: s_embedding. categorical_column must not be of type")
-show_error(fc.input_layer, {"i": [["x"]]}, [fc.indicator_column(fc.categorical_column_with_identity("i", 3))])
+ident = fc.categorical_column_with_identity("i", 3)
+show_error(fc.input_layer, {"i": [["x"]]}, [fc.indicator_column(ident)])
 show_error(fc.input_layer, {"a": [[1.0], [2.0]], "b": [[1.0]]}, [a, fc.numeric_column("b")])
-out = fc.input_layer({"i": [[1], [5]]}, [fc.indicator_column(fc.categorical_column_with_identity("i", 3))])
+out = fc.input_layer({"i": [[1], [5]]}, [fc.indicator_column(ident)])
 with tf.Session() as s:
     show_error(s.run, out)
 single = fc.input_layer({"a": [1.0, 2.0]}, a)

@@ -21,7 +21,8 @@ for combiner in ["sum", "mean", "sqrtn"]:
         for k in cv:
             for x in cv[k]:
                 n = int(np.prod(x.shape.as_list()))
-                s.run(x.assign(np.arange(n, dtype=np.float32).reshape(x.shape.as_list()) * 0.1 + 0.1))
+                values = np.arange(n, dtype=np.float32).reshape(x.shape.as_list())
+                s.run(x.assign(values * 0.1 + 0.1))
         print(np.round(s.run(out), 5))
 print([x.name for x in tf.trainable_variables()])
 show_error(fc.linear_model, feats, [a], sparse_combiner="max")
