@@ -25,7 +25,7 @@ def _reject_sequence(kind: str, column, categorical) -> None:
             f"{type(categorical)}): {categorical}")
 
 
-class IndicatorColumn(DenseColumn, CategoricalColumn, collections.namedtuple(
+class IndicatorColumn(DenseColumn, collections.namedtuple(
         "IndicatorColumn", ("categorical_column",))):
     """Multi-hot counts (or summed weights) of a categorical column's ids."""
 
@@ -38,10 +38,6 @@ class IndicatorColumn(DenseColumn, CategoricalColumn, collections.namedtuple(
         return self.categorical_column.parse_example_spec
 
     _parse_example_spec = parse_example_spec
-
-    @property
-    def num_buckets(self) -> int:
-        return self.categorical_column.num_buckets
 
     @property
     def variable_shape(self) -> TensorShape:

@@ -147,9 +147,7 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                              f"_CategoricalColumn. Given: {column}")
     with tf.variable_scope(None, default_name="linear_model") as scope:
         model_name = scope.name
-    collections = list(weight_collections or [])
-    if ops.GraphKeys.GLOBAL_VARIABLES not in collections:
-        collections.append(ops.GraphKeys.GLOBAL_VARIABLES)
+    collections = _weight_collections(weight_collections)
     variables: dict = {}
     with tf.name_scope(model_name), tf.name_scope(model_name.split("/")[-1]):
         cache = TransformationCache(features)
@@ -157,24 +155,27 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
         for column in sorted(feature_columns, key=lambda c: c.name):
             ordered.append(column)
             scope_name = _unique_layer_name(column.name)
-            if isinstance(column, CategoricalColumn) and not isinstance(column, DenseColumn):
+            categorical = isinstance(column, CategoricalColumn)
+            if categorical:
                 rows = column.num_buckets
             else:
                 rows = column.variable_shape.num_elements()
+            known = set(tf.get_collection(ops.GraphKeys.GLOBAL_VARIABLES))
             with tf.variable_scope(model_name, auxiliary_name_scope=False), \
-                    tf.variable_scope(scope_name, auxiliary_name_scope=False):
+                    tf.variable_scope(scope_name, auxiliary_name_scope=False), \
+                    tf.name_scope(scope_name):
                 weight = tf.get_variable("weights", shape=[rows, units],
                                          initializer=tf.zeros_initializer(),
                                          trainable=trainable, collections=collections)
-            variables[column] = [weight]
-            with tf.name_scope(scope_name):
-                if isinstance(column, CategoricalColumn) and not isinstance(column, DenseColumn):
+                if categorical:
                     sums.append(_categorical_weighted_sum(column, cache, weight, sparse_combiner))
                 else:
                     tensor = column.get_dense_tensor(cache, collections, trainable)
                     batch_size = tf.shape(tensor)[0]
                     tensor = tf.reshape(tensor, tf.stack([batch_size, rows]))
                     sums.append(tf.matmul(tensor, weight, name="weighted_sum"))
+            variables[column] = [v for v in tf.get_collection(ops.GraphKeys.GLOBAL_VARIABLES)
+                                 if v not in known]
         _verify_static_batch_size_equality(sums, ordered)
         with tf.variable_scope(model_name, auxiliary_name_scope=False):
             bias = tf.get_variable("bias_weights", shape=[units],
