@@ -224,7 +224,7 @@ class IdentityCategoricalColumn(CategoricalColumn, collections.namedtuple(
         sparse = to_sparse_input(cache.get(self.key))
         if not sparse.dtype.is_integer:
             raise ValueError(f"Invalid input, not integer. key: {self.key} dtype: {sparse.dtype}")
-        values = tf.cast(sparse.values, dtypes.int64)
+        values = tf.cast(sparse.values, dtypes.int64, name="values")
         if self.default_value is not None:
             out_of_range = tf.logical_or(tf.less(values, 0),
                                          tf.greater_equal(values, self.number_buckets))

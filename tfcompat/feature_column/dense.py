@@ -86,8 +86,7 @@ def _default_initializer(dimension: int):
     return tf.truncated_normal_initializer(mean=0.0, stddev=1 / math.sqrt(dimension))
 
 
-def _lookup(column, cache, embedding_weights):
-    ids, weights = column.categorical_column.get_sparse_tensors(cache)
+def _lookup(column, ids, weights, embedding_weights):
     if column.ckpt_to_load_from is not None:
         tf.train.init_from_checkpoint(column.ckpt_to_load_from,
                                       {column.tensor_name_in_ckpt: embedding_weights})
@@ -127,11 +126,12 @@ class EmbeddingColumn(DenseColumn, collections.namedtuple(
 
     def get_dense_tensor(self, cache, weight_collections=None, trainable=True):
         _reject_sequence("embedding_column", self, self.categorical_column)
+        ids, weights = self.categorical_column.get_sparse_tensors(cache)
         embedding_weights = tf.get_variable(
             "embedding_weights", shape=(self.categorical_column.num_buckets, self.dimension),
             dtype=dtypes.float32, initializer=self.initializer,
             trainable=self.trainable and trainable, collections=weight_collections)
-        return _lookup(self, cache, embedding_weights)
+        return _lookup(self, ids, weights, embedding_weights)
 
 
 def embedding_column(categorical_column, dimension, combiner="mean", initializer=None,
@@ -179,6 +179,7 @@ class SharedEmbeddingColumn(DenseColumn, collections.namedtuple(
 
     def get_dense_tensor(self, cache, weight_collections=None, trainable=True):
         _reject_sequence("embedding_column", self, self.categorical_column)
+        ids, weights = self.categorical_column.get_sparse_tensors(cache)
         shape = (self.categorical_column.num_buckets, self.dimension)
         shared = tf.get_collection(self.shared_embedding_collection_name)
         if shared:
@@ -204,7 +205,7 @@ class SharedEmbeddingColumn(DenseColumn, collections.namedtuple(
                 initializer=self.initializer, trainable=self.trainable and trainable,
                 collections=weight_collections)
             tf.add_to_collection(self.shared_embedding_collection_name, embedding_weights)
-        return _lookup(self, cache, embedding_weights)
+        return _lookup(self, ids, weights, embedding_weights)
 
 
 def shared_embedding_columns(categorical_columns, dimension, combiner="mean", initializer=None,

@@ -5,25 +5,34 @@ from __future__ import annotations
 
 import tfcompat as tf
 from tfcompat.framework import dtypes
+from tfcompat.framework.ops import apply_op
 from tfcompat.framework.sparse_tensor import SparseTensor
 
 
-def _flatten_to_2d(sparse: SparseTensor) -> SparseTensor:
-    shape = sparse.dense_shape
-    rows = tf.reduce_prod(tf.slice(shape, [0], [tf.size(shape) - 1]))
-    return tf.sparse_reshape(sparse, tf.stack([rows, tf.gather(shape, tf.size(shape) - 1)]))
+def _static_rank(sparse: SparseTensor):
+    """The rank of ``sparse`` as a Python int when known (TF then builds constant slices)."""
+    dim = sparse.dense_shape.shape[0] if sparse.dense_shape.shape.rank == 1 else None
+    dim = getattr(dim, "value", dim)
+    return dim if dim is not None else tf.size(sparse.dense_shape)
+
+
+def _flatten_to_2d(sparse: SparseTensor, original_shape, rank) -> SparseTensor:
+    rows = tf.reduce_prod(tf.slice(original_shape, [0], [rank - 1]))
+    shape = tf.cast([rows, tf.gather(original_shape, rank - 1)], dtypes.int64)
+    return tf.sparse_reshape(sparse, shape)
 
 
 def safe_embedding_lookup_sparse(params, sparse_ids: SparseTensor, sparse_weights=None,
                                  combiner="mean", name=None, max_norm=None):
-    """[batch, dim] combinations of the rows of ``params`` named by each example's ids."""
-    with tf.name_scope(name, "embedding_lookup"):
+    """[*leading dims of sparse_ids, dim] combinations of the rows of ``params`` named by each
+    example's ids."""
+    with tf.name_scope(name, "embedding_lookup") as scope:
         original_shape = sparse_ids.dense_shape
-        leading = tf.slice(original_shape, [0], [tf.size(original_shape) - 1])
-        sparse_ids = _flatten_to_2d(sparse_ids)
+        rank = _static_rank(sparse_ids)
+        sparse_ids = _flatten_to_2d(sparse_ids, original_shape, rank)
         valid = tf.greater_equal(sparse_ids.values, 0)
         if sparse_weights is not None:
-            sparse_weights = _flatten_to_2d(sparse_weights)
+            sparse_weights = _flatten_to_2d(sparse_weights, original_shape, rank)
             valid = tf.logical_and(valid, tf.greater(sparse_weights.values, 0))
             sparse_weights = tf.sparse_retain(sparse_weights, valid)
             sparse_weights, _ = tf.sparse_fill_empty_rows(sparse_weights, 1.0)
@@ -35,6 +44,8 @@ def safe_embedding_lookup_sparse(params, sparse_ids: SparseTensor, sparse_weight
         result = tf.nn.embedding_lookup_sparse(params, sparse_ids, sparse_weights,
                                                combiner=combiner)
         empty = tf.tile(tf.reshape(is_row_empty, [-1, 1]), tf.stack([1, tf.shape(result)[1]]))
-        result = tf.where(empty, tf.zeros_like(result), result)
-        final_shape = tf.concat([tf.cast(leading, dtypes.int32), tf.shape(result)[1:]], 0)
+        # TF names this Select after the whole lookup scope.
+        result = apply_op("Select", [empty, tf.zeros_like(result), result], name=scope)
+        leading = tf.slice(tf.cast(original_shape, dtypes.int32), [0], [rank - 1])
+        final_shape = tf.concat([leading, tf.slice(tf.shape(result), [1], [-1])], 0)
         return tf.reshape(result, final_shape)

@@ -71,6 +71,7 @@ def _concat(tensors, axis: int):
     if len(tensors) == 1:
         # TF's concat of a single tensor is an Identity named "concat" in scope "concat".
         with tf.name_scope("concat") as scope:
+            tf.constant(axis, dtype="int32", name="concat_dim")
             return tf.identity(tensors[0], name=scope.rstrip("/").split("/")[-1])
     return tf.concat(tensors, axis)
 
@@ -103,7 +104,7 @@ def input_layer(features, feature_columns, weight_collections=None, trainable=Tr
                 tensor = column.get_dense_tensor(cache, weight_collections, trainable)
                 width = column.variable_shape.num_elements()
                 batch_size = tf.shape(tensor)[0]
-                output = tf.reshape(tensor, shape=tf.stack([batch_size, width]))
+                output = tf.reshape(tensor, shape=(batch_size, width))
                 outputs.append(output)
                 if cols_to_vars is not None:
                     cols_to_vars[column] = tf.get_collection(
@@ -172,17 +173,17 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
                 else:
                     tensor = column.get_dense_tensor(cache, collections, trainable)
                     batch_size = tf.shape(tensor)[0]
-                    tensor = tf.reshape(tensor, tf.stack([batch_size, rows]))
+                    tensor = tf.reshape(tensor, shape=(batch_size, rows))
                     sums.append(tf.matmul(tensor, weight, name="weighted_sum"))
             variables[column] = [v for v in tf.get_collection(ops.GraphKeys.GLOBAL_VARIABLES)
                                  if v not in known]
         _verify_static_batch_size_equality(sums, ordered)
+        no_bias = tf.add_n(sums, name="weighted_sum_no_bias")
         with tf.variable_scope(model_name, auxiliary_name_scope=False):
             bias = tf.get_variable("bias_weights", shape=[units],
                                    initializer=tf.zeros_initializer(), trainable=trainable,
                                    collections=collections)
         variables["bias"] = [bias]
-        no_bias = tf.add_n(sums, name="weighted_sum_no_bias")
         result = tf.nn.bias_add(no_bias, bias, name="weighted_sum")
     if cols_to_vars is not None:
         cols_to_vars.update(variables)

@@ -16,6 +16,7 @@ from tfcompat.feature_column.base import (
 from tfcompat.framework import dtypes
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops.bucketize_ops import bucketize
 
 
 def _check_shape(shape, key: str) -> tuple:
@@ -114,11 +115,7 @@ class BucketizedColumn(DenseColumn, CategoricalColumn, collections.namedtuple(
 
     def transform_feature(self, cache):
         """Bucket index per value: how many boundaries are <= it (int32)."""
-        source = cache.get(self.source_column)
-        with tf.name_scope("Bucketize"):
-            bounds = tf.constant(self.boundaries, dtype=dtypes.float32)
-            above = tf.greater_equal(tf.expand_dims(source, -1), bounds)
-            return tf.reduce_sum(tf.cast(above, dtypes.int32), -1)
+        return bucketize(cache.get(self.source_column), self.boundaries)
 
     @property
     def variable_shape(self) -> TensorShape:
@@ -129,8 +126,8 @@ class BucketizedColumn(DenseColumn, CategoricalColumn, collections.namedtuple(
         return int(np.prod(self.source_column.shape)) * (len(self.boundaries) + 1)
 
     def get_dense_tensor(self, cache, weight_collections=None, trainable=None):
-        return tf.one_hot(cache.get(self), depth=len(self.boundaries) + 1, on_value=1.0,
-                          off_value=0.0)
+        return tf.one_hot(tf.cast(cache.get(self), dtypes.int64),
+                          depth=len(self.boundaries) + 1, on_value=1.0, off_value=0.0)
 
     def get_sparse_tensors(self, cache, weight_collections=None, trainable=None):
         """Id of element j of an example: its bucket + j * (len(boundaries) + 1)."""
