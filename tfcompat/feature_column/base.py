@@ -26,7 +26,9 @@ class FeatureColumn:
     def parse_example_spec(self) -> dict:
         raise NotImplementedError
 
-    _parse_example_spec = parse_example_spec
+    @property
+    def _parse_example_spec(self) -> dict:
+        return self.parse_example_spec
 
     def transform_feature(self, cache: TransformationCache):
         raise NotImplementedError
@@ -42,6 +44,10 @@ class DenseColumn(FeatureColumn):
     def get_dense_tensor(self, cache: TransformationCache, weight_collections=None,
                          trainable=True):
         raise NotImplementedError
+
+    @property
+    def _variable_shape(self) -> TensorShape:
+        return self.variable_shape
 
 
 class IdWeightPair(tuple):
@@ -66,6 +72,10 @@ class CategoricalColumn(FeatureColumn):
     def num_buckets(self) -> int:
         raise NotImplementedError
 
+    @property
+    def _num_buckets(self) -> int:
+        return self.num_buckets
+
     def get_sparse_tensors(self, cache: TransformationCache, weight_collections=None,
                            trainable=None) -> IdWeightPair:
         return IdWeightPair(cache.get(self), None)
@@ -83,7 +93,8 @@ def _raw_feature(features: dict, key: str):
     value = features[key]
     if isinstance(value, SparseTensor):
         rank = value.dense_shape.shape[0] if value.dense_shape.shape.rank else None
-        if rank is not None and int(rank) == 1:
+        rank = getattr(rank, "value", rank)
+        if rank == 1:
             return tf.sparse_reshape(value, [-1, 1])
         return value
     tensor = ops.convert_to_tensor(value)

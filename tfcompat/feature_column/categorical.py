@@ -35,8 +35,6 @@ class HashedCategoricalColumn(CategoricalColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return {self.key: tf.VarLenFeature(self.dtype)}
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def num_buckets(self) -> int:
         return self.hash_bucket_size
@@ -92,8 +90,6 @@ class VocabularyListCategoricalColumn(CategoricalColumn, collections.namedtuple(
     @property
     def parse_example_spec(self) -> dict:
         return {self.key: tf.VarLenFeature(self.dtype)}
-
-    _parse_example_spec = parse_example_spec
 
     @property
     def num_buckets(self) -> int:
@@ -157,8 +153,6 @@ class VocabularyFileCategoricalColumn(CategoricalColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return {self.key: tf.VarLenFeature(self.dtype)}
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def num_buckets(self) -> int:
         return self.vocabulary_size + self.num_oov_buckets
@@ -214,8 +208,6 @@ class IdentityCategoricalColumn(CategoricalColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return {self.key: tf.VarLenFeature(dtypes.int64)}
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def num_buckets(self) -> int:
         return self.number_buckets
@@ -263,8 +255,6 @@ class WeightedCategoricalColumn(CategoricalColumn, collections.namedtuple(
         config[self.weight_feature_key] = tf.VarLenFeature(self.dtype)
         return config
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def num_buckets(self) -> int:
         return self.categorical_column.num_buckets
@@ -304,8 +294,6 @@ class SequenceCategoricalColumn(CategoricalColumn, collections.namedtuple(
     @property
     def parse_example_spec(self) -> dict:
         return self.categorical_column.parse_example_spec
-
-    _parse_example_spec = parse_example_spec
 
     @property
     def num_buckets(self) -> int:

@@ -37,8 +37,6 @@ class CrossedColumn(CategoricalColumn, collections.namedtuple(
                 config.update(key.parse_example_spec)
         return config
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def num_buckets(self) -> int:
         return self.hash_bucket_size

@@ -37,11 +37,9 @@ class IndicatorColumn(DenseColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return self.categorical_column.parse_example_spec
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def variable_shape(self) -> TensorShape:
-        return TensorShape([self.categorical_column.num_buckets])
+        return TensorShape([1, self.categorical_column.num_buckets])
 
     def transform_feature(self, cache):
         ids, weights = self.categorical_column.get_sparse_tensors(cache)
@@ -115,8 +113,6 @@ class EmbeddingColumn(DenseColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return self.categorical_column.parse_example_spec
 
-    _parse_example_spec = parse_example_spec
-
     @property
     def variable_shape(self) -> TensorShape:
         return TensorShape([self.dimension])
@@ -167,8 +163,6 @@ class SharedEmbeddingColumn(DenseColumn, collections.namedtuple(
     @property
     def parse_example_spec(self) -> dict:
         return self.categorical_column.parse_example_spec
-
-    _parse_example_spec = parse_example_spec
 
     @property
     def variable_shape(self) -> TensorShape:

@@ -65,8 +65,6 @@ class NumericColumn(DenseColumn, collections.namedtuple(
     def parse_example_spec(self) -> dict:
         return {self.key: tf.FixedLenFeature(self.shape, self.dtype, self.default_value)}
 
-    _parse_example_spec = parse_example_spec
-
     def transform_feature(self, cache):
         value = cache.get(self.key)
         if isinstance(value, SparseTensor):
@@ -110,8 +108,6 @@ class BucketizedColumn(DenseColumn, CategoricalColumn, collections.namedtuple(
     @property
     def parse_example_spec(self) -> dict:
         return self.source_column.parse_example_spec
-
-    _parse_example_spec = parse_example_spec
 
     def transform_feature(self, cache):
         """Bucket index per value: how many boundaries are <= it (int32)."""
