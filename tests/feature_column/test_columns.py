@@ -164,3 +164,19 @@ def test_sequence_columns_are_rejected_by_input_layer():
     seq = fc.sequence_categorical_column_with_hash_bucket("s", 4)
     with pytest.raises(ValueError, match="In indicator_column: s_indicator"):
         fc.input_layer({"s": [["a"]]}, [fc.indicator_column(seq)])
+
+
+def test_tf1_underscore_protocol_delegates():
+    from tfcompat.feature_column.base import TransformationCache
+
+    cache = TransformationCache({"n": [[1.0, 2.0]], "i": [[2, -1]]})
+    numeric = fc.numeric_column("n", shape=(2,), normalizer_fn=lambda x: x * 3.0)
+    ident = fc.categorical_column_with_identity("i", 4)
+    dense = numeric._get_dense_tensor(cache)
+    ids, weights = ident._get_sparse_tensors(cache)
+    assert weights is None and ident._num_buckets == 4
+    assert numeric._variable_shape.as_list() == [2]
+    got = _run([dense, ids.values, ident._transform_feature(cache).indices])
+    np.testing.assert_array_equal(got[0], [[3.0, 6.0]])
+    np.testing.assert_array_equal(got[1], [2])
+    np.testing.assert_array_equal(got[2], [[0, 0]])

@@ -33,6 +33,9 @@ class FeatureColumn:
     def transform_feature(self, cache: TransformationCache):
         raise NotImplementedError
 
+    def _transform_feature(self, cache: TransformationCache):
+        return self.transform_feature(cache)
+
 
 class DenseColumn(FeatureColumn):
     """A column producing a dense float tensor ``[batch, *variable_shape]``."""
@@ -48,6 +51,10 @@ class DenseColumn(FeatureColumn):
     @property
     def _variable_shape(self) -> TensorShape:
         return self.variable_shape
+
+    def _get_dense_tensor(self, cache: TransformationCache, weight_collections=None,
+                          trainable=True):
+        return self.get_dense_tensor(cache, weight_collections, trainable)
 
 
 class IdWeightPair(tuple):
@@ -75,6 +82,10 @@ class CategoricalColumn(FeatureColumn):
     @property
     def _num_buckets(self) -> int:
         return self.num_buckets
+
+    def _get_sparse_tensors(self, cache: TransformationCache, weight_collections=None,
+                            trainable=None) -> IdWeightPair:
+        return self.get_sparse_tensors(cache, weight_collections, trainable)
 
     def get_sparse_tensors(self, cache: TransformationCache, weight_collections=None,
                            trainable=None) -> IdWeightPair:
