@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import collections
 
+import numpy as np
+
 import tfcompat as tf
 from tfcompat.feature_column.base import (
     CategoricalColumn,
@@ -119,8 +121,11 @@ def categorical_column_with_vocabulary_list(key, vocabulary_list, dtype=None, de
     if len(set(vocabulary_list)) != len(vocabulary_list):
         raise ValueError(f"Duplicate keys in vocabulary_list {vocabulary_list}, column_name: "
                          f"{key}")
-    vocabulary_dtype = dtypes.string if isinstance(vocabulary_list[0], (str, bytes)) \
-        else dtypes.int64
+    vocabulary_dtype = dtypes.as_dtype(np.array(vocabulary_list).dtype) \
+        if not isinstance(vocabulary_list[0], (str, bytes)) else dtypes.string
+    if not is_string_or_int(vocabulary_dtype):
+        raise ValueError(f"column_name: {key} vocabulary dtype must be string or integer. "
+                         f"dtype: {vocabulary_dtype}.")
     if num_oov_buckets:
         if default_value != -1:
             raise ValueError(f"Can't specify both num_oov_buckets and default_value in {key}.")

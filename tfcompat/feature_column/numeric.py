@@ -20,7 +20,7 @@ from tfcompat.ops.bucketize_ops import bucketize
 
 
 def _check_shape(shape, key: str) -> tuple:
-    shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    shape = tuple(shape) if isinstance(shape, (list, tuple)) else (shape,)
     for dim in shape:
         if not isinstance(dim, (int, np.integer)):
             raise TypeError(f"shape dimensions must be integer. shape: {shape}, key: {key}")
@@ -30,27 +30,39 @@ def _check_shape(shape, key: str) -> tuple:
     return tuple(int(d) for d in shape)
 
 
+def _is_compatible(value, dtype) -> bool:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+            value, (int, float, np.integer, np.floating)):
+        return False
+    return not (dtype.is_integer and isinstance(value, (float, np.floating)))
+
+
 def _nested_tuple(value):
-    return tuple(_nested_tuple(v) for v in value) if isinstance(value, (list, tuple, np.ndarray)) \
-        else value
+    return tuple(_nested_tuple(v) for v in value) if isinstance(value, (list, tuple)) else value
 
 
 def _check_default_value(shape: tuple, default_value, dtype, key: str):
-    """default_value as a nested tuple of ``shape`` (a scalar fills the whole shape)."""
+    """default_value as a nested tuple of ``shape`` (a scalar fills the whole shape); values
+    keep their Python type, as TF's."""
     if default_value is None:
         return None
-    python_type = int if dtype.is_integer else float
-    if isinstance(default_value, (int, float, np.integer, np.floating)):
-        if dtype.is_integer and isinstance(default_value, float):
-            raise TypeError(f"The default_value must be compatible with dtype: {dtype}. "
-                            f"default_value: {default_value}, key: {key}")
-        filled = np.full(shape, python_type(default_value), dtype=object)
-        return _nested_tuple(filled.tolist())
-    array = np.array(default_value)
-    if array.shape != shape:
+
+    def incompatible(value):
+        return TypeError(f"default_value must be compatible with dtype. default_value: {value}, "
+                         f"dtype: {dtype}, key: {key}")
+
+    if not isinstance(default_value, (list, tuple, np.ndarray)):
+        if not _is_compatible(default_value, dtype):
+            raise incompatible(default_value)
+        return _nested_tuple(np.full(shape, default_value, dtype=object).tolist())
+    nested = default_value.tolist() if isinstance(default_value, np.ndarray) else default_value
+    if np.array(nested, dtype=object).shape != shape:
         raise ValueError(f"The shape of default_value must be equal to given shape. "
                          f"default_value: {default_value}, shape: {shape}, key: {key}")
-    return _nested_tuple(array.astype(object if dtype.is_integer else float).tolist())
+    for value in np.array(nested, dtype=object).ravel():
+        if not _is_compatible(value, dtype):
+            raise incompatible(default_value)
+    return _nested_tuple(nested)
 
 
 class NumericColumn(DenseColumn, collections.namedtuple(
@@ -172,7 +184,6 @@ class SequenceNumericColumn(collections.namedtuple(
 def sequence_numeric_column(key, shape=(1,), default_value=0.0, dtype=dtypes.float32,
                             normalizer_fn=None):
     """A column for a variable-length sequence of numeric values of ``shape`` each."""
-    check_key(key)
     shape = _check_shape(shape, key)
     dtype = dtypes.as_dtype(dtype)
     if not (dtype.is_integer or dtype.is_floating):
