@@ -180,3 +180,10 @@ def test_tf1_underscore_protocol_delegates():
     np.testing.assert_array_equal(got[0], [[3.0, 6.0]])
     np.testing.assert_array_equal(got[1], [2])
     np.testing.assert_array_equal(got[2], [[0, 0]])
+
+
+def test_crossing_a_weighted_column_is_rejected_when_built():
+    weighted = fc.weighted_categorical_column(fc.categorical_column_with_identity("i", 3), "w")
+    crossed = fc.indicator_column(fc.crossed_column(["s", weighted], 5))
+    with pytest.raises(ValueError, match="crossed_column does not support weight_tensor"):
+        fc.input_layer({"s": [["a"]], "i": [[1]], "w": [[1.0]]}, [crossed])
