@@ -149,6 +149,7 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
 TF_HAS_NO_GRADIENT |= {"ScatterUpdate", "ScatterMin", "ScatterMax", "ScatterNdMax", "ScatterNdMin",
                        "GuaranteeConst", "ParallelConcat", "CheckPinned", "Conv2DBackpropFilterV2",
                        "Conv2DBackpropInputV2", "Dequantize", "QuantizedConcat", "Conv"}
+TF_HAS_NO_GRADIENT |= {"Bucketize"}  # featcol
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():

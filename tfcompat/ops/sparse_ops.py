@@ -124,10 +124,12 @@ def sparse_tensor_to_dense(sp_input, default_value=None, validate_indices=True, 
     if default_value is None:
         default_value = np.zeros((), dtype=sp_input.dtype.as_numpy_dtype) \
             if sp_input.dtype is not dtypes.string else b""
-    return ops.apply_op("SparseToDense", [
-        sp_input.indices, sp_input.dense_shape, sp_input.values,
-        ops.convert_to_tensor(default_value, dtype=sp_input.dtype, name="default_value")],
-        name=name or "SparseToDense", attrs={"validate_indices": validate_indices})
+    # As TF's generated op: the default value is converted inside the op's own name scope.
+    with ops.name_scope(name, "SparseToDense") as scope:
+        default = ops.convert_to_tensor(default_value, dtype=sp_input.dtype, name="default_value")
+        return ops.apply_op("SparseToDense", [
+            sp_input.indices, sp_input.dense_shape, sp_input.values, default],
+            name=scope, attrs={"validate_indices": validate_indices})
 
 
 def sparse_to_indicator(sp_input, vocab_size, name=None):

@@ -1,0 +1,55 @@
+# Column construction: reprs, names, parse specs, construction errors.
+fc = tf.feature_column
+a = fc.numeric_column("a", shape=(2,))
+n1 = fc.numeric_column("n1", default_value=1.5)
+n2 = fc.numeric_column("n2", shape=(2, 2), default_value=0, dtype=tf.int64)
+b = fc.bucketized_column(fc.numeric_column("b"), [0.0, 1.0])
+h = fc.categorical_column_with_hash_bucket("h", 5)
+hi = fc.categorical_column_with_hash_bucket("hi", 5, dtype=tf.int32)
+v = fc.categorical_column_with_vocabulary_list("v", ["x", "y", "z"], num_oov_buckets=1)
+vi = fc.categorical_column_with_vocabulary_list("vi", [3, 5, 7], default_value=0)
+i = fc.categorical_column_with_identity("i", 4)
+i2 = fc.categorical_column_with_identity("i2", 4, default_value=3)
+c = fc.crossed_column(["h", b], 7)
+c2 = fc.crossed_column([c, "v"], 11, hash_key=5)
+w = fc.weighted_categorical_column(i, "iw")
+ind = fc.indicator_column(h)
+cols = [a, n1, n2, b, h, hi, v, vi, i, i2, c, c2, w, ind]
+for col in cols:
+    print(repr(col))
+    print(col.name, type(col).__name__)
+e = fc.embedding_column(v, 3, combiner="sqrtn", max_norm=2.0)
+print(e.name, e.dimension, e.combiner, e.max_norm, e.trainable, e.categorical_column.name)
+for k, s in sorted(fc.make_parse_example_spec(cols + [e]).items()):
+    print(k, s)
+sq = [fc.sequence_numeric_column("sn"), fc.sequence_categorical_column_with_identity("si", 3),
+      fc.sequence_categorical_column_with_hash_bucket("sh", 4),
+      fc.sequence_categorical_column_with_vocabulary_list("sv", ["a", "b"])]
+for col in sq:
+    print(repr(col))
+    print(col.name)
+show_error(fc.make_parse_example_spec, sq)
+show_error(fc.numeric_column, 1)
+show_error(fc.numeric_column, "x", shape=(0,))
+show_error(fc.numeric_column, "x", dtype=tf.string)
+show_error(fc.numeric_column, "x", normalizer_fn=3)
+show_error(fc.numeric_column, "x", shape=(2,), default_value=[1.0])
+show_error(fc.bucketized_column, h, [1.0])
+show_error(fc.bucketized_column, a, [2.0, 1.0])
+show_error(fc.categorical_column_with_hash_bucket, "x", 0)
+show_error(fc.categorical_column_with_hash_bucket, "x", 3, dtype=tf.float32)
+show_error(fc.categorical_column_with_vocabulary_list, "x", [])
+show_error(fc.categorical_column_with_vocabulary_list, "x", ["a", "a"])
+show_error(fc.categorical_column_with_vocabulary_list, "x", ["a"], default_value=0,
+           num_oov_buckets=2)
+show_error(fc.categorical_column_with_vocabulary_list, "x", ["a"], num_oov_buckets=-1)
+show_error(fc.categorical_column_with_identity, "x", 0)
+show_error(fc.categorical_column_with_identity, "x", 3, default_value=3)
+show_error(fc.crossed_column, ["a"], 3)
+show_error(fc.crossed_column, ["a", "b"], 0)
+show_error(fc.crossed_column, [h, "b"], 3)
+show_error(fc.weighted_categorical_column, i, "iw", dtype=tf.string)
+show_error(fc.embedding_column, v, 0)
+show_error(fc.embedding_column, v, 2, initializer=3)
+show_error(fc.embedding_column, v, 2, ckpt_to_load_from="x")
+show_error(fc.make_parse_example_spec, ["a"])
