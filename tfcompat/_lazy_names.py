@@ -380,4 +380,6 @@ LAZY_NAMES: dict[str, str] = {
     "conv": "tfcompat.ops.conv_generic_ops:conv",
     "OptimizerOptions": "tfcompat.client.optimizer_options:OptimizerOptions",
     "types": "tfcompat.types",
+    # ---- savedmodel
+    "saved_model": "tfcompat.saved_model",
 }
