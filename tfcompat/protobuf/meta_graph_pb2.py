@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tfcompat.protobuf.message import EnumType, Field, MapField, Message
 from tfcompat.protobuf import any_pb2  # noqa: F401 - registers Any (CollectionDef.AnyList)
+from tfcompat.protobuf.message import EnumType, Field, MapField, Message
 from tfcompat.protobuf.types_pb2 import DataType
 
 

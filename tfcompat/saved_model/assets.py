@@ -14,7 +14,6 @@ from tfcompat.framework.tensor import Tensor
 from tfcompat.protobuf.any_pb2 import Any
 from tfcompat.protobuf.meta_graph_pb2 import AssetFileDef, CollectionDef, MetaGraphDef
 from tfcompat.saved_model import constants
-from tfcompat.saved_model.tensor_info import build_tensor_info
 
 _ASSET_FILE_DEF_TYPE = "tensorflow.AssetFileDef"
 
@@ -45,7 +44,7 @@ def save_assets(export_dir: str, assets_collection) -> None:
         if not os.path.exists(destination):
             shutil.copyfile(source, destination)
         asset = AssetFileDef(filename=filename)
-        asset.tensor_info.CopyFrom(build_tensor_info(asset_tensor))
+        asset.tensor_info.name = asset_tensor.name  # TF records the name only
         graph.add_to_collection(constants.ASSETS_KEY, asset)
 
 

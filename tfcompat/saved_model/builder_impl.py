@@ -66,7 +66,7 @@ class SavedModelBuilder:
             return
         if not isinstance(main_op, Operation):
             raise TypeError(f"main_op needs to be an Operation: {main_op!r}")
-        ops.add_to_collection(constants.MAIN_OP_KEY, main_op)
+        ops.get_default_graph().add_to_collection(constants.MAIN_OP_KEY, main_op)
 
     # -- meta graphs
 
@@ -155,6 +155,6 @@ def simple_save(session, export_dir, inputs, outputs, legacy_init_op=None) -> No
     builder = SavedModelBuilder(export_dir)
     builder.add_meta_graph_and_variables(
         session, tags=[tag_constants.SERVING], signature_def_map=signature_def_map,
-        assets_collection=ops.get_collection(ops.GraphKeys.ASSET_FILEPATHS),
+        assets_collection=ops.get_default_graph().get_collection(ops.GraphKeys.ASSET_FILEPATHS),
         main_op=legacy_init_op, clear_devices=True)
     builder.save()
