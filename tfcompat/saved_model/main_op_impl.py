@@ -19,5 +19,5 @@ def main_op():
 
 def main_op_with_restore(restore_op_name):
     """``main_op()`` followed by ``restore_op_name`` (an op restoring variables)."""
-    with ops.control_dependencies([main_op()]):
+    with ops.get_default_graph().control_dependencies([main_op()]):
         return control_flow_ops.group(restore_op_name)
