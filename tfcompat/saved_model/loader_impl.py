@@ -39,7 +39,7 @@ def parse_saved_model(export_dir) -> SavedModel:
 
 
 def _tag_text(tags) -> str:
-    return tags if isinstance(tags, str) else ",".join(tags)
+    return str(tags).strip("[]")
 
 
 def find_meta_graph(saved_model: SavedModel, tags) -> MetaGraphDef:
@@ -52,7 +52,7 @@ def find_meta_graph(saved_model: SavedModel, tags) -> MetaGraphDef:
             return meta_graph_def
         available.append(have)
     raise RuntimeError(
-        f"MetaGraphDef associated with tags '{_tag_text(tags)}' could not be found in "
+        f"MetaGraphDef associated with tags {_tag_text(tags)} could not be found in "
         f"SavedModel, with available tags '{available}'. To inspect available tag-sets in the "
         "SavedModel, please use the SavedModel CLI: `saved_model_cli`.")
 

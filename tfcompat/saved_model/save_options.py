@@ -50,7 +50,8 @@ class SaveOptions:
                  experimental_variable_policy=None, experimental_custom_gradients=True,
                  experimental_image_format=False, experimental_skip_saver=False,
                  experimental_sharding_callback=None, extra_tags=None):
-        self.namespace_whitelist = list(namespace_whitelist or [])
+        self.namespace_whitelist = (list(namespace_whitelist) if namespace_whitelist is not None
+                                    else None)
         self.save_debug_info = save_debug_info
         self.function_aliases = function_aliases if function_aliases else {}
         self.experimental_debug_stripper = experimental_debug_stripper

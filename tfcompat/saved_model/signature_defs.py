@@ -30,30 +30,26 @@ def build_signature_def(inputs=None, outputs=None, method_name=None, defaults=No
     return signature
 
 
-def _dtype_name(enum: int) -> str:
-    return dtypes.as_dtype(enum).name
-
-
-def _check_tensor(value, role: str, name: str) -> None:
+def _check_not_none(value, role: str, name: str) -> None:
     if value is None:
         raise ValueError(f"{role} `{name}` cannot be None.")
-    if not isinstance(value, Tensor):
-        raise ValueError(f"Expected {role.lower()} `{name}` to be of type Tensor. Found "
-                         f"`{name}` of type {type(value)}.")
 
 
 def regression_signature_def(examples, predictions) -> SignatureDef:
     """A regress signature: string ``examples`` in, float ``predictions`` out."""
-    _check_tensor(examples, "Regression", "examples")
+    _check_not_none(examples, "Regression", "examples")
+    if not isinstance(examples, Tensor):
+        raise ValueError("Expected regression `examples` to be of type Tensor. Found "
+                         f"`examples` of type {type(examples)}.")
+    _check_not_none(predictions, "Regression", "predictions")
     examples_info = build_tensor_info(examples)
     if examples_info.dtype != _STRING:
         raise ValueError("Regression input tensors must be of type string. Found tensors "
-                         f"with type {_dtype_name(examples_info.dtype)}.")
-    _check_tensor(predictions, "Regression", "predictions")
+                         f"with type {examples_info.dtype}.")
     predictions_info = build_tensor_info(predictions)
     if predictions_info.dtype != _FLOAT:
         raise ValueError("Regression output tensors must be of type float. Found tensors "
-                         f"with type {_dtype_name(predictions_info.dtype)}.")
+                         f"with type {predictions_info.dtype}.")
     return build_signature_def({sc.REGRESS_INPUTS: examples_info},
                                {sc.REGRESS_OUTPUTS: predictions_info}, sc.REGRESS_METHOD_NAME)
 
@@ -61,25 +57,28 @@ def regression_signature_def(examples, predictions) -> SignatureDef:
 def classification_signature_def(examples, classes, scores) -> SignatureDef:
     """A classify signature: string ``examples`` in, string ``classes`` and/or float
     ``scores`` out."""
-    _check_tensor(examples, "Classification", "examples")
+    _check_not_none(examples, "Classification", "examples")
+    if not isinstance(examples, Tensor):
+        raise ValueError("Classification `examples` must be a string Tensor. Found `examples` "
+                         f"of type {type(examples)}.")
     if classes is None and scores is None:
         raise ValueError("Classification `classes` and `scores` cannot both be None.")
     examples_info = build_tensor_info(examples)
     if examples_info.dtype != _STRING:
         raise ValueError("Classification input tensors must be of type string. Found tensors "
-                         f"of type {_dtype_name(examples_info.dtype)}")
+                         f"of type {examples_info.dtype}")
     outputs = {}
     if classes is not None:
         classes_info = build_tensor_info(classes)
         if classes_info.dtype != _STRING:
+            # TF's message ends with a stray backtick.
             raise ValueError("Classification classes must be of type string Tensor. Found "
-                             f"tensors of type {_dtype_name(classes_info.dtype)}")
+                             f"tensors of type {classes_info.dtype}.`")
         outputs[sc.CLASSIFY_OUTPUT_CLASSES] = classes_info
     if scores is not None:
         scores_info = build_tensor_info(scores)
         if scores_info.dtype != _FLOAT:
-            raise ValueError("Classification scores must be a float32 Tensor. Found tensors "
-                             f"of type {_dtype_name(scores_info.dtype)}")
+            raise ValueError("Classification scores must be a float Tensor.")
         outputs[sc.CLASSIFY_OUTPUT_SCORES] = scores_info
     return build_signature_def({sc.CLASSIFY_INPUTS: examples_info}, outputs,
                                sc.CLASSIFY_METHOD_NAME)

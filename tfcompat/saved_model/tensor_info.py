@@ -11,14 +11,15 @@ from tfcompat.protobuf.meta_graph_pb2 import TensorInfo
 def build_tensor_info(tensor) -> TensorInfo:
     """The ``TensorInfo`` of a graph tensor: its name, dtype and static shape.
 
-    SparseTensors (TF's ``coo_sparse`` encoding) are not supported.
+    SparseTensors (TF's ``coo_sparse`` encoding) are not supported. Like TF it reads the
+    attributes of what it is given, so a non-tensor raises AttributeError.
     """
     if isinstance(tensor, SparseTensor):
         raise NotImplementedError("tfcompat's build_tensor_info does not support SparseTensor "
                                   "(TensorInfo.coo_sparse)")
-    tensor = ops.convert_to_tensor(tensor)
-    return TensorInfo(name=tensor.name, dtype=tensor.dtype.as_datatype_enum,
-                      tensor_shape=shape_proto(tensor.shape))
+    dtype = tensor.dtype
+    return TensorInfo(name=tensor.name, dtype=dtype.as_datatype_enum,
+                      tensor_shape=shape_proto(tensor.get_shape()))
 
 
 def _scoped_name(name: str, import_scope: str | None) -> str:
