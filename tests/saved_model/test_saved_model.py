@@ -131,7 +131,7 @@ def test_loader_errors(tmp_path):
     with tf.Session() as sess:
         with pytest.raises(OSError, match="SavedModel file does not exist at: "):
             tf.saved_model.load(sess, ["serve"], str(tmp_path))
-        with pytest.raises(RuntimeError, match=r"with tags 'a,b' could not be found in "
+        with pytest.raises(RuntimeError, match=r"with tags 'a', 'b' could not be found in "
                            r"SavedModel, with available tags '\[\{'serve'\}, "):
             tf.saved_model.load(sess, ["a", "b"], str(oracle.FIXTURE_DIR))
 
