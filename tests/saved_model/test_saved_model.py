@@ -149,6 +149,10 @@ def test_text_export(tmp_path):
     text = (export_dir / "saved_model.pbtxt").read_text()
     assert text.startswith("saved_model_schema_version: 1\nmeta_graphs {\n")
     assert tf.saved_model.contains_saved_model(str(export_dir))
+    with tf.Graph().as_default(), tf.Session() as sess:
+        meta = tf.saved_model.load(sess, ["serve"], str(export_dir))
+        assert list(meta.meta_info_def.tags) == ["serve"]
+        np.testing.assert_allclose(sess.run("y:0", {"x:0": [[1.0, 1.0]]}), [[3.0]])
 
 
 def test_main_op_names():

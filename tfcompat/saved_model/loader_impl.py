@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from tfcompat.platform import tf_logging as logging
+from tfcompat.protobuf import text_parser
 from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef
 from tfcompat.protobuf.saved_model_pb2 import SavedModel
 from tfcompat.saved_model import assets, constants
@@ -19,11 +20,8 @@ def _export_dir_text(export_dir) -> str:
 
 
 def parse_saved_model(export_dir) -> SavedModel:
-    """The SavedModel proto of ``export_dir`` (its ``saved_model.pb``).
-
-    IOError (OSError) when the directory holds neither ``saved_model.pb`` nor
-    ``saved_model.pbtxt``; a text-format ``saved_model.pbtxt`` is not readable by tfcompat.
-    """
+    """The SavedModel proto of ``export_dir``: its ``saved_model.pb``, else its text-format
+    ``saved_model.pbtxt``; IOError (OSError) when it holds neither."""
     export_dir = _export_dir_text(export_dir)
     pb_path = os.path.join(export_dir, constants.SAVED_MODEL_FILENAME_PB)
     pbtxt_path = os.path.join(export_dir, constants.SAVED_MODEL_FILENAME_PBTXT)
@@ -31,8 +29,8 @@ def parse_saved_model(export_dir) -> SavedModel:
         with open(pb_path, "rb") as f:
             return SavedModel.FromString(f.read())
     if os.path.exists(pbtxt_path):
-        raise NotImplementedError("tfcompat cannot read a text-format SavedModel "
-                                  f"({pbtxt_path}); save it with as_text=False")
+        with open(pbtxt_path, encoding="utf-8") as f:
+            return text_parser.parse(f.read(), SavedModel())
     raise OSError(f"SavedModel file does not exist at: {export_dir}{os.sep}"
                   f"{{{constants.SAVED_MODEL_FILENAME_PBTXT}|"
                   f"{constants.SAVED_MODEL_FILENAME_PB}}}")
