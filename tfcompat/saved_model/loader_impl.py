@@ -9,10 +9,11 @@ import os
 
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf import text_parser
-from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef
+from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, SaverDef
 from tfcompat.protobuf.saved_model_pb2 import SavedModel
 from tfcompat.saved_model import assets, constants
 from tfcompat.training.checkpoint import meta_graph
+from tfcompat.training.saver import Saver
 
 
 def _export_dir_text(export_dir) -> str:
@@ -68,6 +69,17 @@ def _init_op(meta_graph_def: MetaGraphDef, graph, import_scope):
     return None
 
 
+def _scoped_saver_def(saver_def: SaverDef, import_scope: str) -> SaverDef:
+    """``saver_def`` naming the ops imported under ``import_scope`` (the checkpoint keys, held
+    by the restore op's constants, stay unscoped)."""
+    scoped = SaverDef()
+    scoped.CopyFrom(saver_def)
+    scoped.filename_tensor_name = f"{import_scope}/{saver_def.filename_tensor_name}"
+    scoped.save_tensor_name = f"{import_scope}/{saver_def.save_tensor_name}"
+    scoped.restore_op_name = f"{import_scope}/{saver_def.restore_op_name}"
+    return scoped
+
+
 def load(sess, tags, export_dir, import_scope=None, **saver_kwargs) -> MetaGraphDef:
     """Loads the SavedModel meta graph tagged ``tags`` from ``export_dir`` into ``sess``
     (graph, variable values, init op run) and returns its MetaGraphDef."""
@@ -79,11 +91,10 @@ def load(sess, tags, export_dir, import_scope=None, **saver_kwargs) -> MetaGraph
                                              **saver_kwargs)
         variables_path = os.path.join(export_dir, constants.VARIABLES_DIRECTORY,
                                       constants.VARIABLES_FILENAME)
+        if saver is None and meta_graph_def.HasField("saver_def") and import_scope:
+            saver = Saver(saver_def=_scoped_saver_def(meta_graph_def.saver_def, import_scope))
         if saver is not None:
             saver.restore(sess, variables_path)
-        elif meta_graph_def.HasField("saver_def") and import_scope:
-            raise NotImplementedError("tfcompat's loader cannot restore variables under an "
-                                      "import_scope")
         else:
             logging.info("The specified SavedModel has no variables; no checkpoints were "
                          "restored. File does not exist: %s", variables_path)
