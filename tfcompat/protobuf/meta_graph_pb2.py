@@ -46,7 +46,15 @@ class CollectionDef(Message):
 
 
 class TensorInfo(Message):
+    class CooSparse(Message):
+        """The three dense tensors of a SparseTensor (``coo_sparse`` encoding)."""
+
+        values_tensor_name = Field(1, "string")
+        indices_tensor_name = Field(2, "string")
+        dense_shape_tensor_name = Field(3, "string")
+
     name = Field(1, "string", oneof="encoding")
+    coo_sparse = Field(4, "TensorInfo.CooSparse", oneof="encoding")
     dtype = Field(2, "enum", enum=DataType)
     tensor_shape = Field(3, "TensorShapeProto")
 
