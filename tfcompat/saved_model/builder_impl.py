@@ -56,9 +56,15 @@ class SavedModelBuilder:
                 raise TypeError(f"signature_def_map['{key}'] must be a SignatureDef proto, "
                                 f"got {type(signature)}")
             for info in list(signature.inputs.values()) + list(signature.outputs.values()):
-                if not info.name or not info.dtype:
-                    raise AssertionError("All TensorInfo protos used in the SignatureDefs "
-                                         "must have the name and dtype fields set.")
+                if info.WhichOneof("encoding") is None:
+                    raise AssertionError(
+                        f"Invalid `tensor_info`: {info}. All TensorInfo protos used in the "
+                        "SignatureDefs must have one of the 'encoding' fields (e.g., name or "
+                        "coo_sparse) set.")
+                if not info.dtype:
+                    raise AssertionError(
+                        f"Invalid `tensor_info`: {info}. All TensorInfo protos used in the "
+                        "SignatureDefs must have the dtype field set.")
 
     @staticmethod
     def _add_main_op(main_op) -> None:
