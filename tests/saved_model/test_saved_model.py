@@ -120,7 +120,7 @@ def test_builder_errors(tmp_path):
             builder.add_meta_graph(["serve"])
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            with pytest.raises(TypeError, match="main_op needs to be an Operation"):
+            with pytest.raises(TypeError, match="to be an Operation but got type"):
                 builder.add_meta_graph_and_variables(sess, ["serve"], main_op="init")
             builder.add_meta_graph_and_variables(sess, ["serve"])
             with pytest.raises(AssertionError, match="has already been saved"):

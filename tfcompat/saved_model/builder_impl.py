@@ -12,7 +12,7 @@ import os
 
 from tfcompat.framework import ops
 from tfcompat.framework.operation import Operation
-from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, SaverDef, SignatureDef
+from tfcompat.protobuf.meta_graph_pb2 import MetaGraphDef, SaverDef
 from tfcompat.protobuf.saved_model_pb2 import SavedModel
 from tfcompat.protobuf.text_format import message_to_string
 from tfcompat.saved_model import assets, constants, signature_constants, tag_constants
@@ -51,10 +51,8 @@ class SavedModelBuilder:
 
     @staticmethod
     def _validate_signature_def_map(signature_def_map) -> None:
-        for key, signature in signature_def_map.items():
-            if not isinstance(signature, SignatureDef):
-                raise TypeError(f"signature_def_map['{key}'] must be a SignatureDef proto, "
-                                f"got {type(signature)}")
+        for signature in signature_def_map.values():
+            # Like TF, anything else fails on its missing attributes.
             for info in list(signature.inputs.values()) + list(signature.outputs.values()):
                 if info.WhichOneof("encoding") is None:
                     raise AssertionError(
@@ -71,7 +69,8 @@ class SavedModelBuilder:
         if main_op is None:
             return
         if not isinstance(main_op, Operation):
-            raise TypeError(f"main_op needs to be an Operation: {main_op!r}")
+            raise TypeError(f"Expected {main_op} to be an Operation but got type "
+                            f"{type(main_op)} instead.")
         ops.get_default_graph().add_to_collection(constants.MAIN_OP_KEY, main_op)
 
     # -- meta graphs
