@@ -8,7 +8,7 @@ Re-record with the oracle (tfcompat runs in its own interpreter, ``$TFCOMPAT_PYT
 It writes
 
 - ``data/tf_saved_model/``: TensorFlow's ``SavedModelBuilder`` export of ``build_model`` (two
-  meta graphs, an asset vocabulary, a legacy init op initializing a lookup table and a local
+  meta graphs, an asset vocabulary, a SparseTensor input, a legacy init op initializing a lookup table and a local
   variable, predict/classify/regress signatures), variables changed after initialization;
 - ``data/saved_model_oracle.json``:
   - ``tf_runs_tf``: what TensorFlow's loader returns for that export: each meta graph's tags,
@@ -38,6 +38,9 @@ VOCAB = "neg\npos\nmid\n"
 FEEDS = {
     "x:0": [[1.0, -2.0, 0.5], [0.0, 0.25, 3.0]],
     "words:0": ["pos", "unknown", "mid", "neg"],
+    "sp/indices:0": [[0, 0], [1, 2], [2, 1]],
+    "sp/values:0": [2.0, -1.0, 0.5],
+    "sp/shape:0": [3, 3],
 }
 TAG_SETS = (["serve"], ["train", "serve"])
 
@@ -59,12 +62,15 @@ def build_model(tf, vocab_path: str):
         tf.lookup.TextFileInitializer(path, tf.string, tf.lookup.TextFileIndex.WHOLE_LINE,
                                       tf.int64, tf.lookup.TextFileIndex.LINE_NUMBER), -1)
     ids = tf.identity(table.lookup(words), name="ids")
+    sparse = tf.sparse_placeholder(tf.float32, [None, 3], name="sp")
+    sparse_logits = tf.sparse_tensor_dense_matmul(sparse, weights)
     classes = tf.constant(["neg", "pos"], name="class_names")
     sig = tf.saved_model.signature_def_utils
     signatures = {
         "serving_default": sig.predict_signature_def({"x": x}, {"probs": probs,
                                                                "scaled": scaled}),
         "lookup": sig.predict_signature_def({"words": words}, {"ids": ids}),
+        "sparse": sig.predict_signature_def({"sp": sparse}, {"logits": sparse_logits}),
         "classify": sig.classification_signature_def(words, classes, probs),
         "regress": sig.regression_signature_def(words, tf.reduce_sum(probs, name="total")),
     }
@@ -96,8 +102,16 @@ def _shape(info) -> list | None:
     return [d.size for d in info.tensor_shape.dim]
 
 
+def _tensor_names(info) -> list[str]:
+    if info.WhichOneof("encoding") == "coo_sparse":
+        coo = info.coo_sparse
+        return [coo.indices_tensor_name, coo.values_tensor_name, coo.dense_shape_tensor_name]
+    return [info.name]
+
+
 def _infos(infos) -> dict:
-    return {key: {"name": info.name, "dtype": int(info.dtype), "shape": _shape(info)}
+    return {key: {"names": _tensor_names(info), "dtype": int(info.dtype),
+                  "shape": _shape(info)}
             for key, info in sorted(infos.items())}
 
 
@@ -121,7 +135,8 @@ def describe_and_run(tf, export_dir: str) -> list[dict]:
                                    "outputs": _infos(signature.outputs)}
                 if signature.method_name != "tensorflow/serving/predict":
                     continue
-                feed = {info.name: FEEDS[info.name] for info in signature.inputs.values()}
+                feed = {name: FEEDS[name] for info in signature.inputs.values()
+                        for name in _tensor_names(info)}
                 fetches = {k: info.name for k, info in signature.outputs.items()}
                 outputs[key] = {k: _plain(v) for k, v in sorted(sess.run(fetches, feed).items())}
             result.append({"tags": sorted(meta.meta_info_def.tags), "signatures": signatures,

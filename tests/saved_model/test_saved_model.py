@@ -77,9 +77,9 @@ def test_export_layout_matches_tensorflows(tmp_path, vocab_path):
         assert set(mine.collection_def) >= {"saved_model_main_op", "saved_model_assets",
                                             "variables", "local_variables"}
         for key in ("saved_model_main_op", "saved_model_assets", "variables",
-                    "local_variables", "trainable_variables"):
-            if key in tfs.collection_def:
-                assert mine.collection_def[key] == tfs.collection_def[key], key
+                    "local_variables", "trainable_variables", "asset_filepaths",
+                    "table_initializer"):
+            assert mine.collection_def[key] == tfs.collection_def[key], key
         assert mine.signature_def == tfs.signature_def
 
 
