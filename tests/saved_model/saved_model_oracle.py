@@ -8,8 +8,9 @@ Re-record with the oracle (tfcompat runs in its own interpreter, ``$TFCOMPAT_PYT
 It writes
 
 - ``data/tf_saved_model/``: TensorFlow's ``SavedModelBuilder`` export of ``build_model`` (two
-  meta graphs, an asset vocabulary, a SparseTensor input, a legacy init op initializing a lookup table and a local
-  variable, predict/classify/regress signatures), variables changed after initialization;
+  meta graphs, an asset vocabulary, a SparseTensor input, a legacy init op initializing a
+  lookup table and a local variable, predict/classify/regress signatures), variables changed
+  after initialization;
 - ``data/saved_model_oracle.json``:
   - ``tf_runs_tf``: what TensorFlow's loader returns for that export: each meta graph's tags,
     signatures (method name, inputs and outputs with tensor names, dtypes and shapes), and the

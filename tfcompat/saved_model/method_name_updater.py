@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from tfcompat.framework import errors
 from tfcompat.saved_model import constants
 from tfcompat.saved_model.loader_impl import parse_saved_model
 
@@ -44,15 +45,18 @@ class MethodNameUpdater:
             meta_graph_def.signature_def[signature_key].method_name = method_name
         if not found:
             raise ValueError(f"MetaGraphDef associated with tags {tags} could not be found in "
-                             "SavedModel. This means either you specified the invalid tags "
-                             "your SavedModel does not have (or you set the MetaGraphDef "
-                             "associated with tags to be None).")
+                             "SavedModel. This means either you specified invalid tags or your "
+                             "SavedModel does not have a MetaGraphDef with the specified tags.")
 
     def save(self, new_export_dir=None) -> None:
-        """Writes ``saved_model.pb`` to ``new_export_dir`` (default: the source directory)."""
+        """Writes ``saved_model.pb`` to ``new_export_dir`` (default: the source directory),
+        which must exist; the variables and assets are not copied."""
         export_dir = os.fsdecode(os.fspath(new_export_dir)) if new_export_dir else (
             self._export_dir)
-        os.makedirs(export_dir, exist_ok=True)
         path = os.path.join(export_dir, constants.SAVED_MODEL_FILENAME_PB)
-        with open(path, "wb") as f:
-            f.write(self._saved_model.SerializeToString(deterministic=True))
+        try:
+            with open(path, "wb") as f:
+                f.write(self._saved_model.SerializeToString(deterministic=True))
+        except FileNotFoundError:
+            raise errors.NotFoundError(None, None,
+                                       f"{path}; No such file or directory") from None
