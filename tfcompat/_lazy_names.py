@@ -390,4 +390,6 @@ LAZY_NAMES: dict[str, str] = {
     "random_poisson": "tfcompat.ops.random_poisson_ops:random_poisson",
     # ---- featcol
     "feature_column": "tfcompat.feature_column",
+    # ---- savedmodel
+    "saved_model": "tfcompat.saved_model",
 }

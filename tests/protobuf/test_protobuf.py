@@ -71,6 +71,8 @@ def test_fields_match_tensorflow_protos(cls):
             assert other.type == _TYPES[field.type], field.full_name
             if field.repeated:
                 assert other.is_packed == field.packed, field.full_name
+        elif other.message_type.file.package == "google.protobuf":  # well-known types (Any)
+            assert other.message_type.name == field.message_type
         else:
             assert other.message_type.full_name == "tensorboard." + field.message_type
         oneof = other.containing_oneof

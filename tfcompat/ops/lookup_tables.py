@@ -107,6 +107,8 @@ class TextFileInitializer(_TableInitializer):
                                    else self._vocab_size,
                                    "delimiter": self._delimiter, "offset": self._offset})
         ops.get_default_graph().add_to_collection(GraphKeys.TABLE_INITIALIZERS, init_op)
+        if filename.op.type == "Const":  # as TF: SavedModel builders copy these as assets
+            ops.get_default_graph().add_to_collection(GraphKeys.ASSET_FILEPATHS, filename)
         return init_op
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tfcompat.protobuf import any_pb2  # noqa: F401 - registers Any (CollectionDef.AnyList)
 from tfcompat.protobuf.message import EnumType, Field, MapField, Message
 from tfcompat.protobuf.types_pb2 import DataType
 
@@ -37,11 +38,23 @@ class CollectionDef(Message):
     node_list = Field(1, "CollectionDef.NodeList", oneof="kind")
     bytes_list = Field(2, "CollectionDef.BytesList", oneof="kind")
     int64_list = Field(3, "CollectionDef.Int64List", oneof="kind")
+    class AnyList(Message):
+        value = Field(1, "Any", repeated=True)
+
     float_list = Field(4, "CollectionDef.FloatList", oneof="kind")
+    any_list = Field(5, "CollectionDef.AnyList", oneof="kind")
 
 
 class TensorInfo(Message):
+    class CooSparse(Message):
+        """The three dense tensors of a SparseTensor (``coo_sparse`` encoding)."""
+
+        values_tensor_name = Field(1, "string")
+        indices_tensor_name = Field(2, "string")
+        dense_shape_tensor_name = Field(3, "string")
+
     name = Field(1, "string", oneof="encoding")
+    coo_sparse = Field(4, "TensorInfo.CooSparse", oneof="encoding")
     dtype = Field(2, "enum", enum=DataType)
     tensor_shape = Field(3, "TensorShapeProto")
 
