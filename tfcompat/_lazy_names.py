@@ -380,4 +380,9 @@ LAZY_NAMES: dict[str, str] = {
     "conv": "tfcompat.ops.conv_generic_ops:conv",
     "OptimizerOptions": "tfcompat.client.optimizer_options:OptimizerOptions",
     "types": "tfcompat.types",
+    # ---- distrib
+    "mixed_precision": "tfcompat.mixed_precision",
+    "config": "tfcompat.config",
+    "audio": "tfcompat.audio",
+    "distributions": "tfcompat.distributions",
 }
