@@ -61,12 +61,13 @@ with tf.Session() as sess:
             "is too large: 2415919104 bytes, but the limit is 2147483647"),
            (b"RIFF\0\0\0\0WAVX", "Expected WAVE but found WAVX")]
     for wav_bytes, needle in bad:
-        show_error_contains(lambda: sess.run(tf.audio.decode_wav(wav_bytes)), needle)
+        show_error_contains(lambda b=wav_bytes: sess.run(tf.audio.decode_wav(b)), needle)
     for audio, rate, needle in [(np.zeros((0, 0), np.float32), 0, "got: 0"),
                                 (np.zeros((0, 0), np.float32), 5, "num_channels must be in"),
                                 (np.zeros((3, 0), np.float32), 5, "audio is null"),
                                 ([[0.0]], -1, "got: 18446744073709551615")]:
-        show_error_contains(lambda: sess.run(tf.audio.encode_wav(audio, rate)), needle)
+        show_error_contains(
+            lambda a=audio, r=rate: sess.run(tf.audio.encode_wav(a, r)), needle)
 show_error(tf.audio.encode_wav, tf.constant([1.0, 2.0]), 100)
 show_error(tf.audio.encode_wav, x, [1, 2])
 show_error(tf.audio.decode_wav, tf.constant(["a", "b"]))

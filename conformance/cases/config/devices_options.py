@@ -5,7 +5,8 @@ c = tf.config
 cpu = c.list_physical_devices("CPU")[0]
 print(c.list_physical_devices(), c.list_physical_devices("GPU"))
 print(c.experimental.list_physical_devices(), c.get_visible_devices("CPU"))
-print(c.list_logical_devices(), c.list_logical_devices("GPU"), c.experimental.list_logical_devices())
+print(c.list_logical_devices(), c.list_logical_devices("GPU"))
+print(c.experimental.list_logical_devices())
 print(type(cpu).__name__, cpu.name, cpu.device_type, cpu._fields, c.LogicalDevice._fields)
 print(c.LogicalDeviceConfiguration(), c.LogicalDeviceConfiguration(memory_limit=5))
 print(c.experimental.VirtualDeviceConfiguration is c.LogicalDeviceConfiguration)
@@ -24,7 +25,8 @@ print(c.experimental.get_device_policy(), c.experimental.set_device_policy("warn
       c.experimental.get_device_policy(), c.experimental.set_device_policy(None),
       c.experimental.get_device_policy())
 show_error(c.experimental.set_device_policy, "bogus")
-print(c.experimental.get_synchronous_execution(), c.experimental.tensor_float_32_execution_enabled())
+print(c.experimental.get_synchronous_execution(),
+      c.experimental.tensor_float_32_execution_enabled())
 print(c.experimental.enable_tensor_float_32_execution(False),
       c.experimental.tensor_float_32_execution_enabled(),
       c.experimental.enable_tensor_float_32_execution(True))
