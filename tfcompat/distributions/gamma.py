@@ -20,6 +20,14 @@ def _nan_where_undefined(dist, value, defined, message):
         return tf.identity(value)
 
 
+def _checked_positive(concentration, validate_args: bool):
+    if not validate_args:
+        return concentration
+    with tf.control_dependencies([tf.assert_positive(
+            concentration, message="Concentration parameter must be positive.")]):
+        return tf.identity(concentration)
+
+
 class Gamma(Distribution):
     """Gamma distribution with ``concentration`` (shape) and ``rate`` (inverse scale)."""
 
@@ -117,10 +125,10 @@ class Beta(Distribution):
                  allow_nan_stats=True, name="Beta"):
         parameters = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
         with tf.name_scope(name, values=[concentration1, concentration0]) as name:
-            checks = ([tf.assert_positive(concentration1), tf.assert_positive(concentration0)]
-                      if validate_args else [])
-            self._concentration1, self._concentration0 = util.identity_params(
-                {"concentration1": concentration1, "concentration0": concentration0}, checks)
+            self._concentration1, self._concentration0 = (
+                _checked_positive(tf.convert_to_tensor(value, name=name), validate_args)
+                for value, name in ((concentration1, "concentration1"),
+                                    (concentration0, "concentration0")))
             util.same_float_dtype([self._concentration1, self._concentration0])
             self._total_concentration = self._concentration1 + self._concentration0
         super().__init__(dtype=self._total_concentration.dtype,

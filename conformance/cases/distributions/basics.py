@@ -12,7 +12,8 @@ def show(t):
 
 d = tf.distributions
 print(d.FULLY_REPARAMETERIZED, d.NOT_REPARAMETERIZED, d.ReparameterizationType.__name__)
-print(d.FULLY_REPARAMETERIZED == d.FULLY_REPARAMETERIZED, d.FULLY_REPARAMETERIZED == d.NOT_REPARAMETERIZED)
+print(d.FULLY_REPARAMETERIZED == d.FULLY_REPARAMETERIZED,
+      d.FULLY_REPARAMETERIZED == d.NOT_REPARAMETERIZED)
 n = d.Normal(loc=[0.0, 1.0], scale=[1.0, 2.0])
 print(n)
 print(n.name, n.dtype, n.batch_shape, n.event_shape, n.reparameterization_type,
