@@ -14,6 +14,7 @@ import contextlib
 import numpy as np
 
 import tfcompat as tf
+from tfcompat.distributions import kullback_leibler
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 
 
@@ -271,15 +272,11 @@ class Distribution:
 
     def cross_entropy(self, other, name="cross_entropy"):
         """Cross entropy ``H[self, other]`` in nats."""
-        from tfcompat.distributions import kullback_leibler
-
         with self._name_scope(name):
             return kullback_leibler.cross_entropy(self, other, self.allow_nan_stats)
 
     def kl_divergence(self, other, name="kl_divergence"):
         """Kullback-Leibler divergence ``KL[self || other]``."""
-        from tfcompat.distributions import kullback_leibler
-
         with self._name_scope(name):
             return kullback_leibler.kl_divergence(self, other, self.allow_nan_stats)
 
