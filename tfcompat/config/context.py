@@ -309,6 +309,19 @@ def disable_mlir_bridge():
     """Disable the MLIR bridge (no effect)."""
 
 
+class ClusterDeviceFilters:
+    """Device filters per task of a remote cluster (used by ``experimental_connect_to_cluster``,
+    which needs eager mode)."""
+
+    def __init__(self) -> None:
+        self._device_filters: dict = {}
+
+    def set_device_filters(self, job_name, task_index, device_filters):
+        """Set the device filters of task ``task_index`` of job ``job_name``."""
+        assert all(isinstance(f, str) for f in device_filters)
+        self._device_filters.setdefault(job_name, {})[task_index] = list(device_filters)
+
+
 def experimental_connect_to_cluster(cluster_spec_or_resolver, job_name="localhost",
                                     task_index=0, protocol=None,
                                     make_master_device_default=True,

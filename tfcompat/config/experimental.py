@@ -5,6 +5,7 @@ from tfcompat.config.context import (
     LogicalDeviceConfiguration as VirtualDeviceConfiguration,
 )
 from tfcompat.config.context import (
+    ClusterDeviceFilters,
     disable_mlir_bridge,
     enable_mlir_bridge,
     enable_tensor_float_32_execution,

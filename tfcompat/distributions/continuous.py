@@ -30,11 +30,6 @@ class _LocScale(Distribution):
                          parameters=parameters, graph_parents=[self._loc, self._scale],
                          name=name)
 
-    @staticmethod
-    def _param_shapes(sample_shape):
-        shape = tf.convert_to_tensor(sample_shape, dtype=tf.int32)
-        return dict(zip(("loc", "scale"), [shape, shape]))
-
     @property
     def loc(self):
         """Distribution parameter for the location."""
