@@ -2,9 +2,6 @@
 """``tf.config.experimental``: device details, memory statistics and runtime switches."""
 
 from tfcompat.config.context import (
-    LogicalDeviceConfiguration as VirtualDeviceConfiguration,
-)
-from tfcompat.config.context import (
     ClusterDeviceFilters,
     disable_mlir_bridge,
     enable_mlir_bridge,
@@ -24,6 +21,9 @@ from tfcompat.config.context import (
     set_synchronous_execution,
     set_visible_devices,
     tensor_float_32_execution_enabled,
+)
+from tfcompat.config.context import (
+    LogicalDeviceConfiguration as VirtualDeviceConfiguration,
 )
 from tfcompat.config.context import (
     get_logical_device_configuration as get_virtual_device_configuration,

@@ -59,6 +59,8 @@ class _LocScale(Distribution):
 class Normal(_LocScale):
     """The Normal distribution with location ``loc`` and standard deviation ``scale``."""
 
+    _batch_param_names = ("loc", "scale")
+
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Normal"):
         super().__init__(loc, scale, validate_args, allow_nan_stats, name,
                          _constructor_parameters(locals()))
@@ -101,6 +103,8 @@ class Normal(_LocScale):
 class Laplace(_LocScale):
     """The Laplace distribution with location ``loc`` and scale ``scale`` (> 0)."""
 
+    _batch_param_names = ("loc", "scale")
+
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Laplace"):
         super().__init__(loc, scale, validate_args, allow_nan_stats, name,
                          _constructor_parameters(locals()))
@@ -140,6 +144,8 @@ class Laplace(_LocScale):
 
 class Uniform(Distribution):
     """The Uniform distribution on ``[low, high)``."""
+
+    _batch_param_names = ("low", "high")
 
     def __init__(self, low=0.0, high=1.0, validate_args=False, allow_nan_stats=True,
                  name="Uniform"):

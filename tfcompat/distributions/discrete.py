@@ -12,6 +12,8 @@ from tfcompat.framework.tensor_shape import TensorShape
 class Bernoulli(Distribution):
     """Bernoulli distribution: 1 with probability ``probs = sigmoid(logits)``, else 0."""
 
+    _batch_param_names = ("logits",)
+
     def __init__(self, logits=None, probs=None, dtype=tf.int32, validate_args=False,
                  allow_nan_stats=True, name="Bernoulli"):
         parameters = {k: v for k, v in locals().items() if k not in ("self", "__class__")}

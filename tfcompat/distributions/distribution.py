@@ -102,6 +102,39 @@ class Distribution:
     def _event_shape_tensor(self):
         return tf.constant([], dtype=tf.int32)
 
+    # Names of the parameters shaped like a batch (``param_shapes``); empty where TF has none.
+    _batch_param_names: tuple[str, ...] = ()
+
+    @classmethod
+    def param_shapes(cls, sample_shape, name="DistributionParamShapes"):
+        """Shapes of the parameters that make ``sample()`` return ``sample_shape``: a dict of
+        name -> int32 shape tensor."""
+        with tf.name_scope(name, values=[sample_shape]):
+            return cls._param_shapes(sample_shape)
+
+    @classmethod
+    def _param_shapes(cls, sample_shape):
+        if not cls._batch_param_names:
+            raise NotImplementedError("_param_shapes not implemented")
+        shape = tf.convert_to_tensor(sample_shape, dtype=tf.int32)
+        return dict.fromkeys(cls._batch_param_names, shape)
+
+    @classmethod
+    def param_static_shapes(cls, sample_shape):
+        """``param_shapes`` as ``TensorShape``s, for a fully defined ``sample_shape``."""
+        if isinstance(sample_shape, TensorShape):
+            if not sample_shape.is_fully_defined():
+                raise ValueError("TensorShape sample_shape must be fully defined")
+            sample_shape = sample_shape.as_list()
+        static = {}
+        for param, shape in cls.param_shapes(sample_shape).items():
+            value = tf.get_static_value(shape)
+            if value is None:
+                raise ValueError(
+                    "sample_shape must be a fully-defined TensorShape or list/tuple")
+            static[param] = TensorShape(value.tolist())
+        return static
+
     def copy(self, **override_parameters_kwargs):
         """A new distribution of this class with some constructor arguments replaced."""
         parameters = dict(self.parameters, **override_parameters_kwargs)

@@ -31,6 +31,8 @@ def _checked_positive(concentration, validate_args: bool):
 class Gamma(Distribution):
     """Gamma distribution with ``concentration`` (shape) and ``rate`` (inverse scale)."""
 
+    _batch_param_names = ("concentration", "rate")
+
     def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
                  name="Gamma"):
         parameters = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
@@ -97,6 +99,8 @@ class Gamma(Distribution):
 class Exponential(Gamma):
     """Exponential distribution with ``rate``: a Gamma with concentration 1."""
 
+    _batch_param_names = ("rate",)
+
     def __init__(self, rate, validate_args=False, allow_nan_stats=True, name="Exponential"):
         parameters = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
         with tf.name_scope(name, values=[rate]) as name:
@@ -120,6 +124,8 @@ class Exponential(Gamma):
 
 class Beta(Distribution):
     """Beta distribution on (0, 1) with ``concentration1`` (alpha) and ``concentration0``."""
+
+    _batch_param_names = ("concentration1", "concentration0")
 
     def __init__(self, concentration1=None, concentration0=None, validate_args=False,
                  allow_nan_stats=True, name="Beta"):

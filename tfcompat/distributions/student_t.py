@@ -17,6 +17,8 @@ from tfcompat.distributions.gamma import _nan_where_undefined
 class StudentT(Distribution):
     """Student's t-distribution: ``loc + scale * T`` with ``T`` standard t with ``df``."""
 
+    _batch_param_names = ("df", "loc", "scale")
+
     def __init__(self, df, loc, scale, validate_args=False, allow_nan_stats=True,
                  name="StudentT"):
         parameters = {k: v for k, v in locals().items() if k not in ("self", "__class__")}

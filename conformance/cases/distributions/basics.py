@@ -71,3 +71,11 @@ show_error(d.kl_divergence, n, b)
 show_error(d.Normal, [1.0], [1], name="bad")
 show_error(d.Bernoulli, logits=[1.0], probs=[0.5])
 show_error(d.Categorical)
+for cls in [d.Normal, d.Laplace, d.Bernoulli, d.Gamma, d.Exponential, d.StudentT, d.Beta,
+            d.Uniform, d.Categorical, d.Dirichlet, d.Multinomial, d.DirichletMultinomial]:
+    show_error(lambda cls=cls: print(cls.__name__, sorted(cls.param_shapes([2, 3]).items()),
+                                   sorted(cls.param_static_shapes([2, 3]).items())))
+show_error(d.Normal.param_static_shapes, tf.placeholder(tf.int32, [2]))
+show_error(d.Normal.param_static_shapes, [2, -1])
+print(d.Normal.param_static_shapes(tf.TensorShape([4])))
+print(d.Normal.param_shapes(tf.placeholder(tf.int32, [2], name="ps")))
