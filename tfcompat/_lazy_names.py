@@ -392,4 +392,9 @@ LAZY_NAMES: dict[str, str] = {
     "feature_column": "tfcompat.feature_column",
     # ---- savedmodel
     "saved_model": "tfcompat.saved_model",
+    # ---- distrib
+    "mixed_precision": "tfcompat.mixed_precision",
+    "config": "tfcompat.config",
+    "audio": "tfcompat.audio",
+    "distributions": "tfcompat.distributions",
 }
