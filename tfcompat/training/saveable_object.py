@@ -126,13 +126,16 @@ def _for_op(value, name: str) -> list[SaveableObject]:
         value = list(value)
     if isinstance(value, (list, tuple)):
         result = []
+        full_name = None
         for piece in value:
             slice_info = getattr(piece, "_save_slice_info", None)
             if not isinstance(piece, Variable) or slice_info is None:
-                raise ValueError(f"Slices must all be slices: {piece}")
-            if slice_info.full_name != name:
-                raise ValueError(f"Slices must all be from the same tensor: "
-                                 f"{slice_info.full_name} != {name}")
+                raise ValueError(f"Slices must all be slices: {piece!r}")
+            if full_name is None:
+                full_name = slice_info.full_name
+            elif slice_info.full_name != full_name:
+                raise ValueError(f"Slices must all be from the same tensor: {full_name} != "
+                                 f"{slice_info.full_name}")
             result.append(ReferenceVariableSaveable(piece, slice_info.spec, name))
         return result
     ref = _variable_ref(value)
