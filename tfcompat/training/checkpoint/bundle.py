@@ -23,7 +23,7 @@ from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.lib.io.crc32c import crc32c, masked_crc32c, unmask_crc32c
 from tfcompat.protobuf import wire
 from tfcompat.protobuf.tensor_bundle_pb2 import BundleEntryProto, BundleHeaderProto
-from tfcompat.protobuf.tensor_pb2 import TensorShapeProto
+from tfcompat.protobuf.tensor_pb2 import TensorShapeProto, VariantTensorDataProto
 from tfcompat.training.checkpoint import table, tensor_slices
 from tfcompat.training.checkpoint.atomic import (
     file_error,
@@ -70,7 +70,7 @@ def _bfloat16_bits(values: np.ndarray) -> np.ndarray:
 
 
 def _storage_dtype(dtype: dtypes.DType) -> np.dtype:
-    if dtype.is_quantized or dtype in (dtypes.resource, dtypes.variant):
+    if dtype.is_quantized or dtype is dtypes.resource:
         raise errors.UnimplementedError(
             None, None, f"tfcompat cannot store tensors of type {dtype.name} in checkpoints")
     if dtype is dtypes.bfloat16:
@@ -84,8 +84,44 @@ def _string_checksum(lengths: Sequence[int], length_check: bytes, body: bytes) -
     return crc32c(body, crc32c(length_check, crc))
 
 
+def _encode_variants(value: np.ndarray) -> tuple[bytes, int]:
+    """Variant elements (``VariantTensorDataProto``s): per element the varint64 length, the
+    serialized proto and a masked CRC-32C. One CRC runs over every element's length (as a
+    little-endian uint64), proto and stored CRC; each stored CRC is the running one so far."""
+    chunks = []
+    crc = 0
+    for element in value.reshape(-1):
+        if not isinstance(element, VariantTensorDataProto):
+            raise errors.UnimplementedError(
+                None, None, f"tfcompat cannot store variant elements of type "
+                f"{type(element).__name__} in checkpoints")
+        body = element.SerializeToString()
+        length = struct.pack("<Q", len(body))
+        crc = crc32c(body, crc32c(length, crc))
+        check = struct.pack("<I", _mask(crc))
+        crc = crc32c(check, crc)
+        chunks.extend((wire.encode_varint(len(body)), body, check))
+    return b"".join(chunks), _mask(crc)
+
+
+def _decode_variants(data: bytes, count: int) -> tuple[np.ndarray, int]:
+    items = np.empty(count, dtype=object)
+    pos = 0
+    crc = 0
+    for i in range(count):
+        size, pos = wire.decode_varint(data, pos)
+        body = data[pos:pos + size]
+        check = data[pos + size:pos + size + 4]
+        crc = crc32c(check, crc32c(body, crc32c(struct.pack("<Q", size), crc)))
+        items[i] = VariantTensorDataProto.FromString(bytes(body))
+        pos += size + 4
+    return items, _mask(crc)
+
+
 def encode_tensor(value: np.ndarray, dtype: dtypes.DType) -> tuple[bytes, int]:
     """The bytes a tensor is stored as in a data file, and their masked CRC-32C."""
+    if dtype is dtypes.variant:
+        return _encode_variants(np.asarray(value, dtype=object))
     if dtype is dtypes.string:
         items = [v if isinstance(v, bytes) else str(v).encode() for v in value.reshape(-1)]
         lengths = [len(v) for v in items]
@@ -106,6 +142,9 @@ def decode_tensor(data: bytes, dtype: dtypes.DType,
     """The tensor stored as ``data`` (the inverse of ``encode_tensor``) and the masked CRC-32C
     its bytes should have."""
     count = int(np.prod(shape, dtype=np.int64))
+    if dtype is dtypes.variant:
+        items, checksum = _decode_variants(data, count)
+        return items.reshape(shape), checksum
     if dtype is dtypes.string:
         lengths = []
         pos = 0
