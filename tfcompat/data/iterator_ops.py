@@ -20,7 +20,6 @@ from tfcompat.data.functions import TracedFunction
 from tfcompat.framework import dtypes, errors, ops, run_deadline
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.protobuf.tensor_pb2 import VariantTensorDataProto
 from tfcompat.ops.resource_container import (
     ResourceHandle,
     bind_resource_op,
@@ -28,6 +27,7 @@ from tfcompat.ops.resource_container import (
     handle_array,
     resource_of,
 )
+from tfcompat.protobuf.tensor_pb2 import VariantTensorDataProto
 from tfcompat.training.saveable_object import SaveableObject, SaveSpec
 
 
