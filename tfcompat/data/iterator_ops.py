@@ -8,9 +8,7 @@ returns the next element or raises ``OutOfRangeError: End of sequence``.
 
 from __future__ import annotations
 
-import copy
 import threading
-import weakref
 
 import numpy as np
 
@@ -36,19 +34,17 @@ from tfcompat.training.saveable_object import SaveableObject, SaveSpec
 class IteratorResource:
     """One iterator in one session: the Python iterator over the current dataset."""
 
-    def __init__(self, name: str, op=None):
+    def __init__(self, name: str):
         self.name = name
-        self._op = op
         self._lock = threading.Lock()
         self._iterator = None
-        self._start_value = None
+        self._dataset_value = None
         self.consumed = 0  # elements produced since start (an iterator checkpoint's position)
 
     def start(self, dataset_value) -> None:
         with self._lock:
-            if self._op in _SAVEABLE_ITERATOR_OPS:
-                self._start_value = _pristine_copy(dataset_value)
             self._iterator = iter(dataset_value)
+            self._dataset_value = dataset_value
             self.consumed = 0
 
     @property
@@ -73,9 +69,9 @@ class IteratorResource:
             self._lock.release()
 
     def seek(self, consumed: int) -> None:
-        """Restarts over the dataset as it was at start and skips ``consumed`` elements."""
+        """Restarts over the same dataset and skips ``consumed`` elements (a restore)."""
         with self._lock:
-            self._iterator = iter(_pristine_copy(self._start_value))
+            self._iterator = iter(self._dataset_value)
             self.consumed = 0
             for _ in range(consumed):
                 try:
@@ -91,12 +87,12 @@ def _resource_shape(op):
 
 _ITERATOR_ATTRS = {"shared_name": "", "container": ""}
 register_op("IteratorV2", shape_fn=_resource_shape, foldable=False,
-            bind=bind_resource_op(lambda op, name: IteratorResource(name, op)),
+            bind=bind_resource_op(lambda op, name: IteratorResource(name)),
             attr_defaults=_ITERATOR_ATTRS, grad=NOT_DIFFERENTIABLE)
 
 
 def _bind_one_shot(op, state):
-    make = bind_resource_op(lambda op, name: IteratorResource(name, op))(op, state)
+    make = bind_resource_op(lambda op, name: IteratorResource(name))(op, state)
     variant = op._attrs["dataset_factory"]
     plan = compile_plan([variant], [], [], state)
 
@@ -393,24 +389,13 @@ def get_single_element(dataset):
 # a position instead: one variant element of type "tfcompat::IteratorPosition" whose metadata is
 # the number of elements produced since the iterator was (re)initialized. Restoring restarts the
 # iterator over its current dataset and skips that many elements, so it resumes at the right
-# element for deterministic input pipelines (sources, map, batch, seeded shuffle, ...), not for
-# ones whose elements depend on outside state (py_func side effects, from_generator).
-
-# A dataset value carries state across passes (a reshuffling shuffle's generator), so an
-# iterator with a saveable keeps a copy of its dataset value as it was when it started.
+# element for deterministic input pipelines (sources, map, batch, repeat, ...) -- always when
+# restoring right after (re)initializing, as when a job resumes in a new session. Replaying
+# continues any state the dataset keeps across passes: restoring in the same session after
+# reading on, a reshuffling shuffle (reshuffle_each_iteration=True) replays a later order, and
+# pipelines with outside state (py_func side effects, from_generator) replay what they give.
 
 _POSITION_TYPE = "tfcompat::IteratorPosition"
-_SAVEABLE_ITERATOR_OPS: weakref.WeakSet = weakref.WeakSet()  # iterator ops with a saveable
-
-
-def _pristine_copy(dataset_value):
-    """A deep copy of ``dataset_value``, or the value itself when it cannot be copied (a
-    Python generator's state): replaying it then continues its state instead."""
-    try:
-        return copy.deepcopy(dataset_value)
-    except (TypeError, copy.Error):
-        return dataset_value
-_EXTERNAL_STATE_POLICIES = {"warn": 0, "ignore": 1, "fail": 2}
 
 
 def _bind_serialize(op, state):
@@ -480,5 +465,4 @@ def make_saveable_from_iterator(iterator, external_state_policy=None):
         raise ValueError(f"Invalid `ExternalStatePolicy.` Supported values include 'warn', "
                          f"'ignore', and 'fail.' Received {policy}.")
     resource = iterator._iterator_resource
-    _SAVEABLE_ITERATOR_OPS.add(resource.op)
     return _IteratorSaveable(resource, resource.name, _EXTERNAL_STATE_POLICIES[policy])
