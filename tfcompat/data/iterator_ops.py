@@ -396,6 +396,7 @@ def get_single_element(dataset):
 # pipelines with outside state (py_func side effects, from_generator) replay what they give.
 
 _POSITION_TYPE = "tfcompat::IteratorPosition"
+_EXTERNAL_STATE_POLICIES = {"warn": 0, "ignore": 1, "fail": 2}
 
 
 def _bind_serialize(op, state):
