@@ -86,4 +86,4 @@ __all__ += ["Benchmark", "StubOutForTesting", "assert_equal_graph_def", "create_
             "test_src_dir_path", "with_eager_op_as_function"]
 
 # ---- train2
-from tfcompat.testing.benchmark_config import benchmark_config  # noqa: E402
+from tfcompat.testing.benchmark_config import benchmark_config  # noqa: E402, F401
