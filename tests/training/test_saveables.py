@@ -280,3 +280,25 @@ def test_tf_written_iterator_state_is_read_but_not_restored(tmp_path):
         with tf.Session() as sess:
             with pytest.raises(errors.UnimplementedError, match="positions saved by tfcompat"):
                 saver.restore(sess, str(tmp_path / "m"))
+
+
+def test_meta_graph_keeps_slice_infos(tmp_path):
+    """TF 2.21 imports this .meta with the same slice specs and restores the checkpoint."""
+    with tf.Graph().as_default():
+        w, _, e = _partitioned_model()
+        saver = tf.train.Saver()
+        with tf.Session() as sess:
+            _fill(sess, w, e)
+            prefix = saver.save(sess, str(tmp_path / "m"))
+    with tf.Graph().as_default():
+        saver = tf.train.import_meta_graph(prefix + ".meta")
+        specs = {v.op.name: v._save_slice_info and v._save_slice_info.spec
+                 for v in tf.global_variables()}
+        assert specs == {"w/part_0": "5 3 0,2:0,3", "w/part_1": "5 3 2,2:0,3",
+                         "w/part_2": "5 3 4,1:0,3", "b": None, "s/e/part_0": "4 7 0,4:0,4",
+                         "s/e/part_1": "4 7 0,4:4,3"}
+        with tf.Session() as sess:
+            saver.restore(sess, prefix)
+            np.testing.assert_array_equal(sess.run("s/e/part_1:0"), E_VALUE[:, 4:])
+            again = tf.train.Saver().save(sess, str(tmp_path / "again"), write_meta_graph=False)
+    assert Path(again + ".index").read_bytes() == Path(TF_PARTITIONED + ".index").read_bytes()
