@@ -9,7 +9,6 @@ import pytest
 
 import tfcompat
 from tests.dropin.dropin_cases import tfcompat_env
-from tfcompat import testing
 from tfcompat.platform import app, flags, gfile, io_gfile, tf_logging
 from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
 
@@ -18,7 +17,7 @@ from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
     (tfcompat, "tf", "mlir"),
     (tfcompat, "tf", "lite"),
     (flags, "tf.flags", "DEFINE_multi_string"),
-    (testing, "tf.test", "benchmark_config"),
+    (tfcompat.train, "tf.train", "do_quantize_training_on_graphdef"),
     (tfcompat.layers, "tf.layers", "experimental"),  # a hand-curated row: TF 2.21 walks no Keras
 ])
 def test_missing_public_names_raise_attribute_error_naming_them(namespace, tf_path, name):

@@ -20,6 +20,7 @@ from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.ops.resource_container import cancel_session_resources
+from tfcompat.protobuf.rewriter_config_pb2 import RewriterConfig
 
 # Plans kept per session; the oldest is dropped beyond this (a plan is cheap to recompile).
 _PLAN_CACHE_SIZE = 1024
@@ -60,7 +61,10 @@ class GPUOptions:
 
 
 class GraphOptions:
+    """Graph options of a session config; ``rewrite_options`` is a ``RewriterConfig``."""
+
     def __init__(self, **kwargs):
+        self.rewrite_options = RewriterConfig()
         self.__dict__.update(kwargs)
 
 

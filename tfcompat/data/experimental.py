@@ -139,3 +139,6 @@ def RaggedTensorStructure(dtype, shape, ragged_rank):  # noqa: N802 - TF's name
     alias)."""
     from tfcompat.ops.ragged.ragged_tensor_spec import RaggedTensorSpec
     return RaggedTensorSpec(shape, dtype, ragged_rank)
+
+# ---- train2
+from tfcompat.data.iterator_ops import make_saveable_from_iterator  # noqa: E402

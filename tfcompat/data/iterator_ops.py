@@ -27,6 +27,8 @@ from tfcompat.ops.resource_container import (
     handle_array,
     resource_of,
 )
+from tfcompat.protobuf.tensor_pb2 import VariantTensorDataProto
+from tfcompat.training.saveable_object import SaveableObject, SaveSpec
 
 
 class IteratorResource:
@@ -36,10 +38,14 @@ class IteratorResource:
         self.name = name
         self._lock = threading.Lock()
         self._iterator = None
+        self._dataset_value = None
+        self.consumed = 0  # elements produced since start (an iterator checkpoint's position)
 
     def start(self, dataset_value) -> None:
         with self._lock:
             self._iterator = iter(dataset_value)
+            self._dataset_value = dataset_value
+            self.consumed = 0
 
     @property
     def started(self) -> bool:
@@ -54,11 +60,25 @@ class IteratorResource:
                     "initialized. Ensure that you have run the initializer operation for this "
                     "iterator before getting the next element.")
             try:
-                return next(self._iterator)
+                element = next(self._iterator)
             except StopIteration:
                 raise errors.OutOfRangeError(None, None, "End of sequence") from None
+            self.consumed += 1
+            return element
         finally:
             self._lock.release()
+
+    def seek(self, consumed: int) -> None:
+        """Restarts over the same dataset and skips ``consumed`` elements (a restore)."""
+        with self._lock:
+            self._iterator = iter(self._dataset_value)
+            self.consumed = 0
+            for _ in range(consumed):
+                try:
+                    next(self._iterator)
+                except StopIteration:
+                    break
+                self.consumed += 1
 
 
 def _resource_shape(op):
@@ -367,3 +387,89 @@ def get_single_element(dataset):
                            "output_shapes": dataset._flat_shapes()})
     flat = out if isinstance(out, list) else [out]
     return structure.pack_components(dataset._types, flat)
+
+
+# ---- saving an iterator's position with a Saver (make_saveable_from_iterator) ---------------
+# TF serializes the whole iterator state (every dataset kernel's buffers) as variant elements of
+# type "tensorflow::Iterator". tfcompat's iterators are Python generators, so the state saved is
+# a position instead: one variant element of type "tfcompat::IteratorPosition" whose metadata is
+# the number of elements produced since the iterator was (re)initialized. Restoring restarts the
+# iterator over its current dataset and skips that many elements, so it resumes at the right
+# element for deterministic input pipelines (sources, map, batch, repeat, ...) -- always when
+# restoring right after (re)initializing, as when a job resumes in a new session. Replaying
+# continues any state the dataset keeps across passes: restoring in the same session after
+# reading on, a reshuffling shuffle (reshuffle_each_iteration=True) replays a later order, and
+# pipelines with outside state (py_func side effects, from_generator) replay what they give.
+
+_POSITION_TYPE = "tfcompat::IteratorPosition"
+_EXTERNAL_STATE_POLICIES = {"warn": 0, "ignore": 1, "fail": 2}
+
+
+def _bind_serialize(op, state):
+    def kernel(handle):
+        resource = resource_of(handle)
+        if not resource.started:
+            raise errors.FailedPreconditionError(
+                None, None, "GetNext() failed because the iterator has not been initialized. "
+                "Ensure that you have run the initializer operation for this iterator before "
+                "getting the next element.")
+        element = VariantTensorDataProto(type_name=_POSITION_TYPE,
+                                         metadata=str(resource.consumed).encode())
+        return np.array([element], dtype=object)
+    return kernel
+
+
+register_op("SerializeIterator", inputs=("resource_handle: resource",),
+            shape_fn=lambda op: [(dtypes.variant, TensorShape([None]))], bind=_bind_serialize,
+            foldable=False, attr_defaults={"external_state_policy": 0},
+            grad=NOT_DIFFERENTIABLE)
+
+
+def _bind_deserialize(op, state):
+    def kernel(handle, serialized):
+        resource = resource_of(handle)
+        elements = np.asarray(serialized, dtype=object).reshape(-1)
+        if len(elements) != 1 or getattr(elements[0], "type_name", None) != _POSITION_TYPE:
+            raise errors.UnimplementedError(
+                None, None, "tfcompat restores only iterator positions saved by tfcompat, not "
+                "TensorFlow's serialized iterator states")
+        if not resource.started:
+            raise errors.FailedPreconditionError(
+                None, None, "tfcompat restores an iterator's position over its dataset: run "
+                "the iterator's initializer before restoring it")
+        resource.seek(int(elements[0].metadata.decode()))
+    return kernel
+
+
+register_op("DeserializeIterator", inputs=("resource_handle: resource", "serialized: variant"),
+            shape_fn=lambda op: [], bind=_bind_deserialize, foldable=False,
+            grad=NOT_DIFFERENTIABLE)
+
+
+class _IteratorSaveable(SaveableObject):
+    """An iterator's position as a Saver saveable (``<iterator>_STATE`` in the checkpoint)."""
+
+    def __init__(self, iterator_resource, name, external_state_policy=0):
+        serialized = ops.apply_op("SerializeIterator", [iterator_resource],
+                                  name="SerializeIterator",
+                                  attrs={"external_state_policy": external_state_policy})
+        specs = [SaveSpec(serialized, "", name + "_STATE", device=iterator_resource.device)]
+        super().__init__(iterator_resource, specs, name)
+
+    def restore(self, restored_tensors, restored_shapes):
+        with self.op.graph.colocate_with(self.op.op):
+            return ops.apply_op("DeserializeIterator", [self.op, restored_tensors[0]],
+                                name="DeserializeIterator")
+
+
+def make_saveable_from_iterator(iterator, external_state_policy=None):
+    """A SaveableObject saving ``iterator``'s position with a ``tf.train.Saver``
+    (``tf.data.experimental.make_saveable_from_iterator``); add it to the ``saveable_objects``
+    collection or a Saver's ``var_list``. tfcompat saves a position, which TF cannot restore,
+    and restores only positions tfcompat saved."""
+    policy = "fail" if external_state_policy is None else external_state_policy
+    if policy not in _EXTERNAL_STATE_POLICIES:
+        raise ValueError(f"Invalid `ExternalStatePolicy.` Supported values include 'warn', "
+                         f"'ignore', and 'fail.' Received {policy}.")
+    resource = iterator._iterator_resource
+    return _IteratorSaveable(resource, resource.name, _EXTERNAL_STATE_POLICIES[policy])

@@ -47,3 +47,11 @@ class TensorProto(Message):
     uint32_val = Field(16, "uint32", repeated=True)
     uint64_val = Field(17, "uint64", repeated=True)
     float8_val = Field(18, "bytes")
+
+
+class VariantTensorDataProto(Message):
+    """One element of a variant tensor as stored: its type's name, metadata bytes, tensors."""
+
+    type_name = Field(1, "string")
+    metadata = Field(2, "bytes")
+    tensors = Field(3, "TensorProto", repeated=True)

@@ -84,3 +84,6 @@ from tfcompat.testing.graph_def_equality import assert_equal_graph_def  # noqa: 
 __all__ += ["Benchmark", "StubOutForTesting", "assert_equal_graph_def", "create_local_cluster",
             "disable_with_predicate", "experimental", "is_cpu_target_available",
             "test_src_dir_path", "with_eager_op_as_function"]
+
+# ---- train2
+from tfcompat.testing.benchmark_config import benchmark_config  # noqa: E402, F401

@@ -26,70 +26,18 @@ from tfcompat.client.session import BaseSession
 from tfcompat.framework import errors, ops
 from tfcompat.framework.device import DeviceSpec
 from tfcompat.framework.ops import GraphKeys, Tensor
-from tfcompat.ops import array_ops, constant_op, control_flow_ops, state_ops
+from tfcompat.ops import array_ops, constant_op, control_flow_ops
 from tfcompat.platform import tf_logging as logging
 from tfcompat.protobuf.meta_graph_pb2 import SaverDef
-from tfcompat.training import training_util
+from tfcompat.training import saveable_object, training_util
 from tfcompat.training.checkpoint import io_ops, meta_graph, state
+from tfcompat.training.saveable_object import SaveableObject
 from tfcompat.variables import variables as variables_lib
-from tfcompat.variables.variables import Variable
-
-_VARIABLE_OP_TYPES = ("VariableV2",)
 
 
-# ---- which variables, under which names ------------------------------------------------------
-
-def _variable_ref(value) -> Tensor | None:
-    """The reference tensor of a variable (a Variable or a VariableV2 output), else None."""
-    if isinstance(value, Variable):
-        return value._ref()
-    if isinstance(value, Tensor) and value.op.type in _VARIABLE_OP_TYPES:
-        return value
-    return None
-
-
-def _saveables_from_list(var_list) -> dict[str, Tensor]:
-    named: dict[str, Tensor] = {}
-    for var in sorted(var_list, key=lambda x: x.name):
-        ref = _variable_ref(var)
-        if ref is None:
-            raise TypeError(f"Variable to save is not a Variable: {var}")
-        name = ref.op.name
-        if name in named:
-            raise ValueError(f"At least two variables have the same name: {name}")
-        named[name] = ref
-    return named
-
-
-def _saveables_from_dict(var_dict: dict) -> dict[str, Tensor]:
-    for name in var_dict:
-        if not isinstance(name, str):
-            raise TypeError("names_to_saveables must be a dict mapping string names to "
-                            f"trackable operations. Name is not a string: {name}")
-    return dict(var_dict)
-
-
-def saveables(var_list) -> list[tuple[str, Tensor]]:
-    """``(checkpoint name, variable reference)`` pairs in name order, validated as TF does."""
-    if isinstance(var_list, dict):
-        named = _saveables_from_dict(var_list)
-    elif isinstance(var_list, (list, tuple, set)):
-        named = _saveables_from_list(var_list)
-    else:
-        raise TypeError(f"Variables to save should be passed in a dict or a list. Got {var_list}")
-    result = []
-    seen: set[int] = set()
-    for name, value in sorted(named.items(), key=lambda item: item[0]):
-        ref = _variable_ref(value)
-        if ref is None:
-            tensor = ops.convert_to_tensor(value, as_ref=True)
-            raise TypeError("names_to_saveables must be a dict mapping string names to "
-                            f"Tensors/Variables. Not a variable: {tensor}")
-        if id(ref.op) in seen:
-            raise ValueError(f"The same saveable will be restored with two names: {name}")
-        seen.add(id(ref.op))
-        result.append((name, ref))
-    return result
+def saveables(var_list) -> list[SaveableObject]:
+    """The saveable objects of ``var_list`` in checkpoint-name order, validated as TF does."""
+    return saveable_object.validate_and_slice_inputs(var_list)
 
 
 # ---- the graph -------------------------------------------------------------------------------
@@ -101,40 +49,43 @@ class BaseSaverBuilder:
         _check_write_version(write_version)
         self._write_version = write_version
 
-    def save_op(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]]):
-        """The SaveV2 op writing every variable of ``named``."""
-        return io_ops.save_v2(filename_tensor, [name for name, _ in named], [""] * len(named),
-                              [ref for _, ref in named], name="SaveV2")
+    def save_op(self, filename_tensor: Tensor, saveables: list[SaveableObject]):
+        """The SaveV2 op writing every spec of ``saveables``."""
+        specs = [spec for saveable in saveables for spec in saveable.specs]
+        return io_ops.save_v2(filename_tensor, [spec.name for spec in specs],
+                              [spec.slice_spec for spec in specs],
+                              [spec.tensor for spec in specs], name="SaveV2")
 
-    def bulk_restore(self, filename_tensor: Tensor,
-                     named: list[tuple[str, Tensor]]) -> list[Tensor]:
-        """One RestoreV2 op (on the CPU) reading every variable of ``named``."""
+    def bulk_restore(self, filename_tensor: Tensor, saveables: list[SaveableObject],
+                     preferred_shard=-1, restore_sequentially=False) -> list[Tensor]:
+        """One RestoreV2 op (on the CPU) reading every spec of ``saveables``."""
+        del preferred_shard, restore_sequentially
+        specs = [spec for saveable in saveables for spec in saveable.specs]
         with ops.get_default_graph().device("/device:CPU:0"):
-            return io_ops.restore_v2(filename_tensor, [name for name, _ in named],
-                                     [""] * len(named), [ref.dtype.base_dtype for _, ref in named],
+            return io_ops.restore_v2(filename_tensor, [spec.name for spec in specs],
+                                     [spec.slice_spec for spec in specs],
+                                     [spec.dtype.base_dtype for spec in specs],
                                      name="RestoreV2")
 
-    def _restore_assign(self, ref: Tensor, value: Tensor, reshape: bool):
-        graph = ref.graph
-        if reshape:
-            shape = ref.shape
-            target = shape.as_list() if shape.is_fully_defined() else array_ops.shape(ref)
-            value = array_ops.reshape(value, target)
-        with graph.colocate_with(ref.op):
-            return state_ops.assign(ref, value,
-                                    validate_shape=not reshape and ref.shape.is_fully_defined())
-
-    def _add_save_ops(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]]) -> Tensor:
+    def _add_save_ops(self, filename_tensor: Tensor, saveables: list[SaveableObject]) -> Tensor:
         """SaveV2, then the filename passed through once it ran (``control_dependency``)."""
-        save = self.save_op(filename_tensor, named)
+        save = self.save_op(filename_tensor, saveables)
         return control_flow_ops.with_dependencies([save], filename_tensor)
 
-    def _add_restore_ops(self, filename_tensor: Tensor, named: list[tuple[str, Tensor]],
+    def _add_restore_ops(self, filename_tensor: Tensor, saveables: list[SaveableObject],
                          reshape: bool, name: str = "restore_all"):
-        restored = self.bulk_restore(filename_tensor, named)
-        assigns = [self._restore_assign(ref, value, reshape)
-                   for (_, ref), value in zip(named, restored)]
-        return control_flow_ops.group(*assigns, name=name)
+        restored = self.bulk_restore(filename_tensor, saveables)
+        restore_ops = []
+        position = 0
+        for saveable in saveables:
+            count = len(saveable.specs)
+            tensors = restored[position:position + count]
+            position += count
+            shapes = None
+            if reshape:
+                shapes = [_target_shape(spec) for spec in saveable.specs]
+            restore_ops.append(saveable.restore(tensors, shapes))
+        return control_flow_ops.group(*restore_ops, name=name)
 
     def _add_sharded_save_ops(self, checkpoint_prefix: Tensor,
                               per_device: list[tuple[str, list[tuple[str, Tensor]]]]) -> Tensor:
@@ -167,7 +118,9 @@ class BaseSaverBuilder:
                         restore_sequentially=False, filename="model") -> SaverDef:
         del restore_sequentially  # one bulk RestoreV2 reads every tensor, as in TF 2.x
         named = saveables(var_list)
-        with ops.name_scope(name, "save", [ref.op for _, ref in named]):
+        with ops.name_scope(name, "save", [spec.tensor for saveable in named
+                                            for spec in saveable.specs
+                                            if not callable(spec._tensor)]):
             filename_tensor = array_ops.placeholder_with_default(filename or "model", shape=(),
                                                                  name="filename")
             filename_tensor = array_ops.placeholder_with_default(filename_tensor, shape=(),
@@ -194,6 +147,12 @@ class BaseSaverBuilder:
                         version=self._write_version)
 
 
+def _target_shape(spec):
+    """The shape a restored tensor is reshaped to (``reshape=True``): the saved tensor's."""
+    shape = spec.tensor.shape
+    return shape.as_list() if shape.is_fully_defined() else array_ops.shape(spec.tensor)
+
+
 def _cpu0(device: str) -> str:
     """``device`` with its device type and index replaced by CPU:0 (shards save on a CPU)."""
     spec = DeviceSpec.from_string(device)
@@ -201,10 +160,10 @@ def _cpu0(device: str) -> str:
                       device_index=0).to_string()
 
 
-def _group_by_device(named: list[tuple[str, Tensor]]) -> list[tuple[str, list]]:
-    groups: dict[str, list[tuple[str, Tensor]]] = {}
-    for name, ref in named:
-        groups.setdefault(ref.device, []).append((name, ref))
+def _group_by_device(saveables: list[SaveableObject]) -> list[tuple[str, list]]:
+    groups: dict[str, list[SaveableObject]] = {}
+    for saveable in saveables:
+        groups.setdefault(saveable.device, []).append(saveable)
     return sorted(groups.items(), key=lambda item: item[0])
 
 

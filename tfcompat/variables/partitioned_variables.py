@@ -4,9 +4,9 @@
 
 A partitioner maps (shape, dtype) to a number of pieces per axis; at most one axis may be cut.
 The pieces are ordinary variables named ``<name>/part_<i>``; along the cut axis the first
-``size % pieces`` of them get one extra row. Differences from TF: the pieces are saved as
-separate checkpoint entries (TF saves slices of one ``<name>`` entry) and an initializer
-receives no partition info (each piece is initialized on its own shape).
+``size % pieces`` of them get one extra row; each carries a ``SaveSliceInfo`` so Saver saves
+them as slices of one ``<name>`` checkpoint entry, as TF does. Difference from TF: an
+initializer receives no partition info (each piece is initialized on its own shape).
 """
 
 from __future__ import annotations
@@ -211,10 +211,18 @@ def get_partitioned_variable(var_store, name: str, shape, dtype, partitioner, re
         raise ValueError(f"A partitioned Variable must have rank at least 1, shape: {shape}")
     dtype = dtypes.as_dtype(dtype)
     partitions = list(partitioner(shape=shape, dtype=dtype))
-    _, shapes = _piece_shapes(shape, partitions)
-    pieces = [var_store.get_variable(f"{name}/part_{i}", shape=piece_shape, dtype=dtype,
-                                     reuse=reuse, **piece_kwargs)
-              for i, piece_shape in enumerate(shapes)]
+    axis, shapes = _piece_shapes(shape, partitions)
+    pieces = []
+    offset = 0
+    for i, piece_shape in enumerate(shapes):
+        piece = var_store.get_variable(f"{name}/part_{i}", shape=piece_shape, dtype=dtype,
+                                       reuse=reuse, **piece_kwargs)
+        var_offset = [0] * len(piece_shape)
+        var_offset[axis] = offset
+        offset += piece_shape[axis]
+        piece._set_save_slice_info(piece.SaveSliceInfo(name, shape.as_list(), var_offset,
+                                                       list(piece_shape)))
+        pieces.append(piece)
     result = PartitionedVariable(name, shape, dtype, pieces, partitions)
     var_store.partitioned_vars[name] = result
     return result

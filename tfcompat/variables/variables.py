@@ -95,19 +95,62 @@ class Variable(ScatterMethods, metaclass=VariableMetaclass):
         variable._trainable = bool(variable_def.trainable)
         variable._constraint = None
         variable._caching_device = None
-        variable._save_slice_info = None
+        variable._save_slice_info = (
+            cls.SaveSliceInfo(save_slice_info_def=variable_def.save_slice_info_def,
+                              import_scope=import_scope)
+            if variable_def.HasField("save_slice_info_def") else None)
         graph._run_after.setdefault(id(variable._variable.op), []).append(
             variable._initializer_op)
         return variable
 
     def to_proto(self, export_scope=None):
-        """This variable's ``VariableDef``."""
+        """This variable's ``VariableDef`` (with its slice of a partitioned variable)."""
         from tfcompat.protobuf.variable_pb2 import VariableDef
         del export_scope
-        return VariableDef(variable_name=self.name, initializer_name=self.initializer.name,
-                           snapshot_name=self._snapshot.name,
-                           initial_value_name=self._initial_value.name,
-                           trainable=self._trainable)
+        proto = VariableDef(variable_name=self.name, initializer_name=self.initializer.name,
+                            snapshot_name=self._snapshot.name,
+                            initial_value_name=self._initial_value.name,
+                            trainable=self._trainable)
+        if self._save_slice_info is not None:
+            proto.save_slice_info_def.CopyFrom(self._save_slice_info.to_proto())
+        return proto
+
+    class SaveSliceInfo:
+        """Where a variable sits in the partitioned variable ``full_name`` (its offset and
+        shape within ``full_shape``); Saver saves it as that slice of ``full_name``."""
+
+        def __init__(self, full_name=None, full_shape=None, var_offset=None, var_shape=None,
+                     save_slice_info_def=None, import_scope=None):
+            if save_slice_info_def is not None:
+                prefix = f"{import_scope}/" if import_scope else ""
+                full_name = prefix + save_slice_info_def.full_name
+                full_shape = list(save_slice_info_def.full_shape)
+                var_offset = list(save_slice_info_def.var_offset)
+                var_shape = list(save_slice_info_def.var_shape)
+            self.full_name = full_name
+            self.full_shape = full_shape
+            self.var_offset = var_offset
+            self.var_shape = var_shape
+
+        @property
+        def spec(self) -> str:
+            """The slice spec Saver writes: ``"<full dims> <offset>,<size>:..."``."""
+            full = " ".join(str(d) for d in self.full_shape)
+            extents = ":".join(f"{o},{s}" for o, s in zip(self.var_offset, self.var_shape))
+            return f"{full} {extents}"
+
+        def to_proto(self, export_scope=None):
+            from tfcompat.protobuf.variable_pb2 import SaveSliceInfoDef
+            del export_scope
+            return SaveSliceInfoDef(full_name=self.full_name, full_shape=list(self.full_shape),
+                                    var_offset=list(self.var_offset),
+                                    var_shape=list(self.var_shape))
+
+    def _set_save_slice_info(self, save_slice_info) -> None:
+        self._save_slice_info = save_slice_info
+
+    def _get_save_slice_info(self):
+        return self._save_slice_info
 
     # -- identity
 

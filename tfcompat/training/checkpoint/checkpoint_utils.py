@@ -16,6 +16,7 @@ from tfcompat.protobuf.meta_graph_pb2 import SaverDef
 from tfcompat.training.checkpoint import io_ops, state
 from tfcompat.training.checkpoint.reader import load_checkpoint
 from tfcompat.variables import variable_scope
+from tfcompat.variables.partitioned_variables import PartitionedVariable
 from tfcompat.variables.variables import Variable
 
 
@@ -25,11 +26,13 @@ def _checkpoint_filename(ckpt_dir_or_file: str) -> str:
     return ckpt_dir_or_file
 
 
-def _set_checkpoint_initializer(variable, ckpt_file: str, tensor_name: str) -> None:
-    """Makes ``variable``'s initializer assign the checkpoint's ``tensor_name``."""
+def _set_checkpoint_initializer(variable, ckpt_file: str, tensor_name: str,
+                                slice_spec: str = "") -> None:
+    """Makes ``variable``'s initializer assign the checkpoint's ``tensor_name`` (its slice
+    ``slice_spec`` for a piece of a partitioned variable)."""
     graph = variable.graph
     with graph.device(variable.device), graph.device("/cpu:0"):
-        restore = io_ops.restore_v2(ckpt_file, [tensor_name], [""],
+        restore = io_ops.restore_v2(ckpt_file, [tensor_name], [slice_spec],
                                     [variable.dtype.base_dtype],
                                     name="checkpoint_initializer")[0]
     restore.set_shape(variable.shape)
@@ -39,10 +42,28 @@ def _set_checkpoint_initializer(variable, ckpt_file: str, tensor_name: str) -> N
 
 
 def _set_initializer(var_or_list, ckpt_file: str, tensor_name: str) -> None:
-    if isinstance(var_or_list, (list, tuple)):
-        raise ValueError(f"init_from_checkpoint of partitioned variables ({tensor_name}) is "
-                         f"not supported by tfcompat")
-    _set_checkpoint_initializer(var_or_list, ckpt_file, tensor_name)
+    if not isinstance(var_or_list, (list, tuple)):
+        _set_checkpoint_initializer(var_or_list, ckpt_file, tensor_name)
+        return
+    for piece in var_or_list:
+        slice_info = piece._save_slice_info
+        if slice_info is None:
+            raise ValueError(f"Slices must all be slices: {piece.name}")
+        if slice_info.full_name != var_or_list[0]._save_slice_info.full_name:
+            raise ValueError(f"Slices must all be from the same tensor: "
+                             f"{var_or_list[0]._save_slice_info.full_name} != "
+                             f"{slice_info.full_name}")
+        _set_checkpoint_initializer(piece, ckpt_file, tensor_name, slice_info.spec)
+
+
+def _collect_partitioned_variable(name: str, store_vars: dict) -> list | None:
+    """The pieces ``name/part_0``, ``name/part_1``... of a partitioned variable, else None."""
+    if f"{name}/part_0" not in store_vars:
+        return None
+    pieces = []
+    while f"{name}/part_{len(pieces)}" in store_vars:
+        pieces.append(store_vars[f"{name}/part_{len(pieces)}"])
+    return pieces
 
 
 def _is_variable(x) -> bool:
@@ -55,7 +76,8 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
     ``assignment_map`` maps checkpoint names to current variables or variable names:
     ``{"old_scope/": "new_scope/"}`` (every variable of ``new_scope``), ``{"old/w": "new/w"}``,
     ``{"name_in_ckpt": variable}``, or ``{"/": "scope/"}`` (from the checkpoint's root).
-    Names refer to variables created by ``tf.get_variable``.
+    Names refer to variables created by ``tf.get_variable``; a partitioned variable (by name,
+    as a PartitionedVariable or as the list of its pieces) reads its slices of the tensor.
     """
     ckpt_file = _checkpoint_filename(ckpt_dir_or_file)
     variable_map = load_checkpoint(ckpt_dir_or_file).get_variable_to_shape_map()
@@ -63,21 +85,28 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
         assignment_map = assignment_map.items()
     store_vars = variable_scope._store().vars
     for tensor_name_in_ckpt, current in sorted(assignment_map, key=lambda pair: pair[0]):
-        if _is_variable(current):
+        if isinstance(current, PartitionedVariable):
+            current = list(current)
+        if _is_variable(current) or (isinstance(current, list) and current
+                                     and all(_is_variable(v) for v in current)):
             var = current
         else:
             var = store_vars.get(current)
+            if var is None:
+                var = _collect_partitioned_variable(current, store_vars)
         if var is not None:
             if tensor_name_in_ckpt not in variable_map:
                 raise ValueError(f"Tensor {tensor_name_in_ckpt} is not found in "
                                  f"{ckpt_dir_or_file} checkpoint {variable_map}")
-            if not var.shape.is_compatible_with(variable_map[tensor_name_in_ckpt]):
+            if _is_variable(var) and not var.shape.is_compatible_with(
+                    variable_map[tensor_name_in_ckpt]):
                 raise ValueError(f"Shape of variable {var.name} ({var.shape}) doesn't match "
                                  f"with shape of tensor {tensor_name_in_ckpt} "
                                  f"({variable_map[tensor_name_in_ckpt]}) from checkpoint "
                                  f"reader.")
             _set_initializer(var, ckpt_file, tensor_name_in_ckpt)
-            logging.debug("Initialize variable %s from checkpoint %s with %s", var.name,
+            var_name = var.name if _is_variable(var) else ",".join(v.name for v in var)
+            logging.debug("Initialize variable %s from checkpoint %s with %s", var_name,
                           ckpt_dir_or_file, tensor_name_in_ckpt)
             continue
         scopes = current[:current.rindex("/")] if "/" in current else ""
@@ -87,7 +116,13 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
                              f"'other_scope/'.")
         scope_variables = sorted(name for name in store_vars
                                  if not scopes or name.startswith(scopes + "/"))
+        initialized: set[str] = set()
         for var_name in scope_variables:
+            if "/part_" in var_name:  # a piece: the partitioned variable is initialized whole
+                var_name = var_name[:var_name.index("/part_")]
+            if var_name in initialized:
+                continue
+            initialized.add(var_name)
             full_tensor_name = var_name[len(scopes):]
             if current != "/":
                 full_tensor_name = full_tensor_name[1:]
@@ -98,7 +133,10 @@ def init_from_checkpoint(ckpt_dir_or_file, assignment_map) -> None:
                 raise ValueError(f"Tensor {full_tensor_name} ({var_name[len(scopes) + 1:]} in "
                                  f"{tensor_name_in_ckpt}) is not found in {ckpt_dir_or_file} "
                                  f"checkpoint")
-            _set_initializer(store_vars[var_name], ckpt_file, full_tensor_name)
+            var = store_vars.get(var_name)
+            if var is None:
+                var = _collect_partitioned_variable(var_name, store_vars)
+            _set_initializer(var, ckpt_file, full_tensor_name)
             logging.debug("Initialize variable %s from checkpoint %s with %s", var_name,
                           ckpt_dir_or_file, full_tensor_name)
 
@@ -192,7 +230,8 @@ def _grouped_variables(vars_to_warm_start) -> dict:
                          f"{type(vars_to_warm_start)}")
     grouped = {}
     for v in list_of_vars:
-        grouped.setdefault(v.op.name, []).append(v)
+        slice_info = getattr(v, "_save_slice_info", None)  # pieces group under the full name
+        grouped.setdefault(slice_info.full_name if slice_info else v.op.name, []).append(v)
     return grouped
 
 
@@ -217,7 +256,7 @@ def warm_start(ckpt_to_initialize_from, vars_to_warm_start=".*", var_name_to_voc
             continue
         count += 1
         variable = group[0] if len(group) == 1 else group
-        prev_tensor_name = prev_var_name or variable.op.name
+        prev_tensor_name = prev_var_name or var_name
         if prev_tensor_name in pending:
             # One tensor initializing two variables needs two init_from_checkpoint calls.
             init_from_checkpoint(ckpt_to_initialize_from, pending)

@@ -21,7 +21,7 @@ from tfcompat.ops.string_ops import (  # noqa: F401 - the string ops naming shar
     static_regex_full_match,
     string_join,
 )
-from tfcompat.training.checkpoint import bundle
+from tfcompat.training.checkpoint import bundle, tensor_slices
 
 # TensorFlow's C++ spelling of dtype names in kernel messages (DataTypeString).
 _CPP_DTYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
@@ -47,29 +47,13 @@ def _slice_of(spec: str, stored_shape: tuple[int, ...], name: str) -> tuple[slic
     """The index selecting the ``shape_and_slices`` entry from a full stored tensor."""
     if not spec:
         return None
-    parts = spec.split(" ")
-    if len(parts) < 2:
-        raise errors.InvalidArgumentError(
-            None, None, f"Need least two elements in shape_and_slice specification: {spec}")
-    try:
-        full_shape = [int(p) for p in parts[:-1]]
-        extents = parts[-1].split(":")
-        index = []
-        for extent in extents:
-            if extent == "-":
-                index.append(slice(None))
-            else:
-                start, length = (int(x) for x in extent.split(","))
-                index.append(slice(start, start + length))
-    except ValueError:
-        raise errors.InvalidArgumentError(
-            None, None, f"Can't parse shape_and_slice specification: {spec}") from None
-    if tuple(full_shape) != tuple(stored_shape) or len(extents) != len(full_shape):
+    full_shape, extents = tensor_slices.parse_spec(spec)
+    if tuple(full_shape) != tuple(stored_shape):
         raise errors.InvalidArgumentError(
             None, None, f"tensor_name = {name}; shape in shape_and_slice spec "
             f"[{','.join(map(str, full_shape))}] does not match the shape stored in checkpoint: "
             f"[{','.join(map(str, stored_shape))}]")
-    return tuple(index)
+    return tensor_slices.bounds(extents, full_shape)
 
 
 # ---- SaveV2 ----------------------------------------------------------------------------------
@@ -88,10 +72,7 @@ def _bind_save(op, state):
             raise errors.InvalidArgumentError(
                 None, None, f"Expected {len(names)} elements in shapes_and_slices, but got "
                 f"{len(slices)}")
-        if any(slices):
-            raise errors.UnimplementedError(
-                None, None, "tfcompat saves whole tensors only (shape_and_slices must be empty)")
-        bundle.write_bundle(as_text(prefix), list(zip(names, dtype_list, tensors)))
+        bundle.write_bundle(as_text(prefix), list(zip(names, dtype_list, tensors, slices)))
     return save
 
 

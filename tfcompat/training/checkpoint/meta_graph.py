@@ -16,12 +16,17 @@ from tfcompat.variables.variables import Variable
 
 
 def variable_def(variable: Variable) -> VariableDef:
-    """The ``VariableDef`` naming a variable's ops, as TF's ``Variable.to_proto`` builds it."""
-    return VariableDef(variable_name=variable.name,
-                       initializer_name=variable.initializer.name,
-                       snapshot_name=variable.value().name,
-                       initial_value_name=variable.initial_value.name,
-                       trainable=variable.trainable)
+    """The ``VariableDef`` naming a variable's ops (and its slice of a partitioned variable),
+    as TF's ``Variable.to_proto`` builds it."""
+    proto = VariableDef(variable_name=variable.name,
+                        initializer_name=variable.initializer.name,
+                        snapshot_name=variable.value().name,
+                        initial_value_name=variable.initial_value.name,
+                        trainable=variable.trainable)
+    slice_info = getattr(variable, "_save_slice_info", None)
+    if slice_info is not None:
+        proto.save_slice_info_def.CopyFrom(slice_info.to_proto())
+    return proto
 
 
 def export_meta_graph(filename=None, meta_info_def=None, graph_def=None, saver_def=None,

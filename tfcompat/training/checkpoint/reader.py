@@ -36,13 +36,18 @@ class CheckpointReader:
         return {name: self._bundle.dtype(name) for name in self._bundle.entries}
 
     def debug_string(self) -> bytes:
-        """One line per tensor, ``name (DT_FLOAT) [2,3]``, in name order."""
+        """One line per stored tensor, ``name (DT_FLOAT) [2,3]``, in index order: a
+        partitioned tensor appears as its slices, under their binary keys."""
+        entries = {name.encode(): entry for name, entry in self._bundle.entries.items()
+                   if not entry.slices}
+        entries.update(self._bundle.slice_entries)
         lines = []
-        for name in self._bundle.entries:
-            dtype = self._bundle.dtype(name)
-            shape = ",".join(str(d) for d in self._bundle.shape(name).as_list())
-            lines.append(f"{name} ({dtypes.enum_name(dtype)}) [{shape}]\n")
-        return "".join(lines).encode()
+        for key in sorted(entries):
+            entry = entries[key]
+            shape = ",".join(str(d.size) for d in entry.shape.dim)
+            label = f" ({dtypes.enum_name(dtypes.as_dtype(entry.dtype))}) [{shape}]\n"
+            lines.append(key + label.encode())
+        return b"".join(lines)
 
 
 def NewCheckpointReader(filepattern) -> CheckpointReader:  # noqa: N802 - TF's public name
