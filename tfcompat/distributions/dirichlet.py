@@ -231,10 +231,17 @@ class DirichletMultinomial(_VectorEvent):
         return self.concentration * tf.ones_like(self.total_count)[..., tf.newaxis]
 
     def _sample_n(self, n, seed=None):
+        # As TF's: one multinomial draw of total_count classes per gamma sample's log.
+        n_draws = tf.cast(self.total_count, dtype=tf.int32)
+        k = self.event_shape_tensor()[0]
         gamma = tf.random.gamma(shape=[n], alpha=self.concentration, dtype=self.dtype,
                                 seed=seed)
-        probs = gamma / tf.reduce_sum(gamma, -1, keepdims=True)
-        return Multinomial(self.total_count, probs=probs).sample(seed=seed)
+        unnormalized_logits = tf.reshape(tf.log(gamma), shape=[-1, k])
+        draws = tf.multinomial(logits=unnormalized_logits, num_samples=n_draws,
+                               seed=util.gen_new_seed(seed, "dirichlet_multinomial"))
+        x = tf.reduce_sum(tf.one_hot(draws, depth=k), -2)
+        final_shape = tf.concat([[n], self.batch_shape_tensor(), [k]], 0)
+        return tf.reshape(x, final_shape)
 
     def _log_prob(self, counts):
         counts = tf.cast(counts, self.dtype)

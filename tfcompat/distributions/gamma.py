@@ -169,7 +169,7 @@ class Beta(Distribution):
         gamma1 = tf.random.gamma(shape=[n], alpha=self.concentration1 * ones,
                                  dtype=self.dtype, seed=seed)
         gamma2 = tf.random.gamma(shape=[n], alpha=self.concentration0 * ones,
-                                 dtype=self.dtype, seed=seed)
+                                 dtype=self.dtype, seed=util.gen_new_seed(seed, "beta"))
         return gamma1 / (gamma1 + gamma2)
 
     def _log_normalization(self):

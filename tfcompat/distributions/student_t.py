@@ -60,7 +60,8 @@ class StudentT(Distribution):
         shape = tf.concat([[n], self.batch_shape_tensor()], 0)
         normal = tf.random_normal(shape, dtype=self.dtype, seed=seed)
         df = self.df * tf.ones(self.batch_shape_tensor(), dtype=self.dtype)
-        gamma = tf.random.gamma([n], 0.5 * df, beta=0.5, dtype=self.dtype, seed=seed)
+        gamma = tf.random.gamma([n], 0.5 * df, beta=0.5, dtype=self.dtype,
+                                 seed=util.gen_new_seed(seed, "student_t"))
         return self.loc + self.scale * normal * tf.rsqrt(gamma / df)
 
     def _log_prob(self, x):
