@@ -35,6 +35,7 @@ class TracedFunction:
                  unpack_tuples: bool = True):
         del input_classes
         self.name = f"__inference_{name}_{next(_NAMES)}"
+        self.function_attr_name = self.name  # how a GraphDef names it (AttrValue.func)
         outer = ops.get_default_graph()
         self.graph = FunctionGraph()
         self.graph.seed = outer.seed

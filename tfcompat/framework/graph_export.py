@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from tfcompat.framework import dtypes
+from tfcompat.framework.tensor import Tensor
 from tfcompat.framework.tensor_protos import shape_proto, tensor_proto
 from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.protobuf.graph_pb2 import AttrValue, GraphDef, NodeDef
@@ -45,6 +46,12 @@ def attr_value(value: Any, const_dtype: dtypes.DType | None = None) -> AttrValue
         attr.list.SetInParent()
         for item in value:
             _append_list_item(attr.list, item)
+    elif isinstance(value, Tensor):
+        # A one-shot iterator's dataset_factory: TF names a library function there; tfcompat
+        # keeps the dataset's op, so the attr names that op's function-like stand-in.
+        attr.func.name = f"_make_dataset_{value.op.name}"
+    elif isinstance(getattr(value, "function_attr_name", None), str):
+        attr.func.name = value.function_attr_name  # a traced function (tf.data map, filter...)
     else:
         raise TypeError(f"Cannot convert attr value {value!r} to an AttrValue")
     return attr
