@@ -1,0 +1,9 @@
+# Quantized dtypes: numpy form, limits, and conversion back from their numpy form.
+for d in [tf.qint8, tf.quint8, tf.qint16, tf.quint16, tf.qint32]:
+    print(d, repr(d.as_numpy_dtype), d.is_numpy_compatible, d.size)
+    print(" flags", d.is_integer, d.is_quantized, d.is_floating, d.is_unsigned)
+    print(" as_dtype", tf.as_dtype(d.as_numpy_dtype), tf.as_dtype(np.dtype(d.as_numpy_dtype)))
+    show_error(lambda: d.min)
+    show_error(lambda: d.max)
+    show_error(lambda: d.limits)
+    print(" ref", d._as_ref if hasattr(d, "_as_ref") else None)
