@@ -14,11 +14,13 @@ h = tf.constant(np.array(-3, q["qint8"]))
 i = tf.constant(np.arange(20, dtype=np.int8).astype(q["qint8"]))
 for t in [a, b, c, d, e, f, g, h, i]:
     print(t)
-    print(t.op.node_def.attr["value"].tensor)
-    print(t.op.node_def.attr["dtype"])
+    print(t.op.node_def)
+nodes = {n.name: n for n in tf.get_default_graph().as_graph_def().node}
+for t in [a, e, h]:
+    print(nodes[t.op.name].attr["value"].tensor)
 print(tf.make_tensor_proto(np.array([1, 2], np.int8), tf.qint8))
 print(repr(tf.make_ndarray(tf.make_tensor_proto(np.array([1, 2], np.int8), tf.qint8))))
-print(repr(tf.make_ndarray(h.op.node_def.attr["value"].tensor)))
+print(repr(tf.make_ndarray(nodes[h.op.name].attr["value"].tensor)))
 print(tf.convert_to_tensor(np.array([1], q["quint8"])))
 print(tf.convert_to_tensor(np.array([1], np.uint8), tf.quint8))
 with tf.Session() as sess:
