@@ -149,6 +149,9 @@ TF_HAS_NO_GRADIENT = {"Bitcast", "Unique", "RandomUniformInt", "ResizeNearestNei
 TF_HAS_NO_GRADIENT |= {"ScatterUpdate", "ScatterMin", "ScatterMax", "ScatterNdMax", "ScatterNdMin",
                        "GuaranteeConst", "ParallelConcat", "CheckPinned", "Conv2DBackpropFilterV2",
                        "Conv2DBackpropInputV2", "Dequantize", "QuantizedConcat", "Conv"}
+# ---- quant: TF registers no gradient for the quantized nn ops.
+TF_HAS_NO_GRADIENT |= {"QuantizedAvgPool", "QuantizedMaxPool", "QuantizedReluX",
+                       "QuantizedConv2D"}
 
 
 def test_every_op_type_has_a_gradient_or_a_not_differentiable_mark():

@@ -227,8 +227,10 @@ def quantized_relu_x(features, max_value, min_features, max_features, out_type=d
                      name=None) -> QuantizedReluX:
     """Quantized ``min(max(features, 0), max_value)`` of ``features`` representing the float
     range [min_features, max_features]. TF 2.21 has no CPU kernel for it: running it fails."""
-    outputs = apply_op("QuantizedReluX", [features, max_value, min_features, max_features],
-                       name=name, attrs={"out_type": _check_out_type(out_type)})
+    inputs = [features, max_value, min_features, max_features]
+    with ops.name_scope(name, "QuantizedReluX", inputs) as scope:
+        outputs = apply_op("QuantizedReluX", inputs, name=scope,
+                           attrs={"out_type": _check_out_type(out_type)})
     return QuantizedReluX(*outputs)
 
 
