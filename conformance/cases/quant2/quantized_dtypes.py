@@ -7,3 +7,7 @@ for d in [tf.qint8, tf.quint8, tf.qint16, tf.quint16, tf.qint32]:
     show_error(getattr, d, "max")
     show_error(getattr, d, "limits")
     print(" ref", d._as_ref if hasattr(d, "_as_ref") else None)
+for d in [tf.float16, tf.bfloat16, tf.float32, tf.float64, tf.int8, tf.int16, tf.int32, tf.int64,
+          tf.uint8, tf.uint16, tf.uint32, tf.uint64, tf.bool, tf.complex64, tf.string,
+          tf.float32._as_ref]:
+    show_error(getattr, d, "limits")
