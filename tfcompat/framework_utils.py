@@ -95,6 +95,7 @@ def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False,
     array = tensor_util.make_ndarray(values, dtype)
     if dtype is None:
         dtype = dtypes.as_dtype(array.dtype)
+        array = dtypes.storage_view(array)
     if shape is None:
         return tensor_proto(array, dtype)
     target = tuple(int(d) for d in TensorShape(shape).as_list())

@@ -140,3 +140,10 @@ _LAZY.update({
     "fractional_avg_pool": "tfcompat.ops.fractional_pool_ops:fractional_avg_pool",
     "fractional_max_pool": "tfcompat.ops.fractional_pool_ops:fractional_max_pool",
 })
+# ---- quant
+_LAZY.update({
+    "quantized_avg_pool": "tfcompat.ops.quantized_nn_ops:quantized_avg_pool",
+    "quantized_conv2d": "tfcompat.ops.quantized_nn_ops:quantized_conv2d",
+    "quantized_max_pool": "tfcompat.ops.quantized_nn_ops:quantized_max_pool",
+    "quantized_relu_x": "tfcompat.ops.quantized_nn_ops:quantized_relu_x",
+})

@@ -332,6 +332,11 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
 
 
 # ---- family tables in tests/ops/specs/<family>.py ---------------------------------------------
+# A family table may also declare TF_HAS_NO_GRADIENT: op types for which TF registers neither a
+# gradient nor a not-differentiable mark (tf.gradients raises LookupError through them).
+TF_HAS_NO_GRADIENT_FAMILIES: set[str] = set()
+
+
 def _merge_family_tables() -> None:
     import importlib
     import pkgutil
@@ -345,6 +350,7 @@ def _merge_family_tables() -> None:
                 raise ValueError(f"op type {spec.op_type} has two spec entries")
             SPECS[spec.op_type] = spec
         COVERED_ELSEWHERE.update(getattr(module, "COVERED_ELSEWHERE", {}))
+        TF_HAS_NO_GRADIENT_FAMILIES.update(getattr(module, "TF_HAS_NO_GRADIENT", ()))
 
 
 _merge_family_tables()

@@ -12,7 +12,7 @@ import os
 
 import numpy as np
 
-from tfcompat.framework import errors
+from tfcompat.framework import dtypes, errors
 from tfcompat.framework.ops import Operation
 
 
@@ -34,7 +34,7 @@ def output_beyond_memory(op: Operation):
         shape = t.shape
         if t.dtype.is_ref_dtype or not shape.is_fully_defined():
             continue
-        np_dtype = np.dtype(t.dtype.base_dtype.as_numpy_dtype)
+        np_dtype = np.dtype(dtypes.storage_type(t.dtype.base_dtype))
         if np_dtype.kind == "O":  # strings: their size is not the array's
             continue
         if shape.num_elements() * np_dtype.itemsize > MEMORY_LIMIT:
@@ -55,7 +55,7 @@ def out_of_memory(exc: MemoryError, op: Operation | None) -> errors.ResourceExha
     shape = dtype = None
     if op is not None and op._outputs and op._outputs[0].shape.is_fully_defined():
         shape = op._outputs[0].shape.as_tuple()
-        dtype = op._outputs[0].dtype.base_dtype.as_numpy_dtype
+        dtype = dtypes.storage_type(op._outputs[0].dtype.base_dtype)
     if shape is None:
         shape = getattr(exc, "shape", None)
         dtype = getattr(exc, "dtype", None)

@@ -251,7 +251,9 @@ def _expand_sparse_feeds(feed_dict):
 
 
 def _kernel_value(value: np.ndarray) -> np.ndarray:
-    """What kernels see of a fed value: string tensors hold bytes, as in TF's runtime."""
+    """What kernels see of a fed value: string tensors hold bytes, as in TF's runtime, and
+    quantized ones their plain storage integers."""
+    value = dtypes.storage_view(value)
     if value.dtype == object and any(isinstance(v, str) for v in value.reshape(-1)):
         encoded = np.empty(value.shape, dtype=object)
         encoded.reshape(-1)[:] = [v.encode() if isinstance(v, str) else v
@@ -287,6 +289,11 @@ def _convert_feed(value, tensor: Tensor) -> np.ndarray:
         raise TypeError(f"Type of feed value {value} with type {type(value)} is not compatible "
                         f"with Tensor type {dtype.as_numpy_dtype}. Try explicitly setting the "
                         "type of the feed tensor to a larger type (e.g. int64).")
+    if dtype.is_quantized:
+        # TF feeds (and returns when fetched) the value in its structured numpy form.
+        storage = dtypes.storage_type(dtype)
+        plain = dtypes.storage_view(value) if isinstance(value, np.ndarray) else value
+        return np.asarray(plain, storage).view(dtype.as_numpy_dtype)
     array = value if isinstance(value, np.ndarray) else np.asarray(value)
     np_type = dtype.as_numpy_dtype
     if array.dtype == np_type:

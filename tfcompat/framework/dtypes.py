@@ -49,9 +49,15 @@ class DType:
         return self if self._base is not None else _REF_OF[self]
 
     @property
-    def as_numpy_dtype(self) -> type:
-        np_type = self.base_dtype._np
-        return object if np_type is np.object_ else np_type
+    def as_numpy_dtype(self):
+        """The numpy type of this dtype's values; for the quantized types, TF's one-field
+        structured dtype (``np.dtype([("quint8", np.uint8)])``), which is what fed quantized
+        values and ``tf.make_ndarray`` hold (kernels use ``storage_type``)."""
+        base = self.base_dtype
+        structured = _STRUCTURED.get(base._name)
+        if structured is not None:
+            return structured
+        return object if base._np is np.object_ else base._np
 
     @property
     def is_bool(self) -> bool:
@@ -79,7 +85,7 @@ class DType:
 
     @property
     def is_numpy_compatible(self) -> bool:
-        return self.base_dtype not in _QUANTIZED
+        return self.base_dtype not in (resource, variant)
 
     def _limit(self, which: str):
         base = self.base_dtype
@@ -91,7 +97,8 @@ class DType:
         if base.is_integer:
             return getattr(np.iinfo(base._np), which)
         word = "minimum" if which == "min" else "maximum"
-        raise TypeError(f"Cannot find {word} value of {self} with type {self}.")
+        kind = "quantized type" if base.is_quantized else "type"
+        raise TypeError(f"Cannot find {word} value of {self} with {kind} {self}.")
 
     @property
     def min(self):
@@ -100,6 +107,18 @@ class DType:
     @property
     def max(self):
         return self._limit("max")
+
+    @property
+    def limits(self) -> tuple:
+        """(0, max) intensity limits of the dtype, as TF's (always clipped at 0)."""
+        base = self.base_dtype
+        if base is bool_:
+            return 0, True
+        if base in (float32, float64):
+            return 0, 1
+        if base.is_integer:
+            return 0, int(np.iinfo(base._np).max)
+        raise ValueError(f"{self} does not have defined limits.")
 
     @property
     def size(self) -> int:
@@ -152,13 +171,14 @@ _BASE_SPECS = [
     ("complex64", 8, "DT_COMPLEX64", np.complex64),
     ("int64", 9, "DT_INT64", np.int64),
     ("bool", 10, "DT_BOOL", np.bool_),
-    ("qint8", 11, "DT_QINT8", None),
-    ("quint8", 12, "DT_QUINT8", None),
-    ("qint32", 13, "DT_QINT32", None),
+    # quantized types: the numpy type is their storage (see storage_type / as_numpy_dtype)
+    ("qint8", 11, "DT_QINT8", np.int8),
+    ("quint8", 12, "DT_QUINT8", np.uint8),
+    ("qint32", 13, "DT_QINT32", np.int32),
     # numpy has no bfloat16: tfcompat stores bfloat16 tensors in float32 arrays.
     ("bfloat16", 14, "DT_BFLOAT16", np.float32),
-    ("qint16", 15, "DT_QINT16", None),
-    ("quint16", 16, "DT_QUINT16", None),
+    ("qint16", 15, "DT_QINT16", np.int16),
+    ("quint16", 16, "DT_QUINT16", np.uint16),
     ("uint16", 17, "DT_UINT16", np.uint16),
     ("complex128", 18, "DT_COMPLEX128", np.complex128),
     ("float16", 19, "DT_HALF", np.float16),
@@ -183,6 +203,25 @@ for _name, _enum, _enum_name, _np_type in _BASE_SPECS:
         _BY_NAME[_d.name] = _d
         _BY_ENUM[_d.as_datatype_enum] = _d
 
+# TF's numpy form of the quantized types: a structured dtype with one field named after the type.
+_STRUCTURED = {name: np.dtype([(name, np_type)]) for name, _, _, np_type in _BASE_SPECS
+               if name.startswith(("qint", "quint"))}
+
+
+def storage_type(dtype: DType):
+    """The plain numpy type kernels hold ``dtype``'s values in: the integer storage type for the
+    quantized dtypes (qint8 -> int8...), else ``as_numpy_dtype``."""
+    base = dtype.base_dtype
+    return base._np if base._name in _STRUCTURED else base.as_numpy_dtype
+
+
+def storage_view(value: np.ndarray) -> np.ndarray:
+    """A structured quantized array (``[("quint8", "u1")]``) as its plain storage array; any
+    other array unchanged."""
+    names = value.dtype.names
+    if names is not None and len(names) == 1 and names[0] in _STRUCTURED:
+        return value[names[0]]
+    return value
 
 
 def enum_name(dtype: DType) -> str:
@@ -273,6 +312,10 @@ def as_dtype(type_value) -> DType:
         if np_dtype is not None:
             if np_dtype.kind in ("U", "S"):
                 return string
+            if np_dtype.names is not None and len(np_dtype.names) == 1:
+                quantized = _BY_NAME.get(np_dtype.names[0])
+                if quantized is not None and _STRUCTURED.get(quantized.name) == np_dtype:
+                    return quantized
             found = _NUMPY_TO_DTYPE.get(np_dtype)
             if found is not None:
                 return found

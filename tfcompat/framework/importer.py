@@ -23,7 +23,7 @@ def _attr_to_python(attr):
     if kind == "shape":
         return _shape_from_proto(attr.shape)
     if kind == "tensor":
-        return make_ndarray(attr.tensor)
+        return dtypes.storage_view(make_ndarray(attr.tensor))
     if kind == "s":
         try:
             return attr.s.decode()
@@ -38,7 +38,7 @@ def _attr_to_python(attr):
         if lst.shape:
             return [_shape_from_proto(s) for s in lst.shape]
         if lst.tensor:
-            return [make_ndarray(t) for t in lst.tensor]
+            return [dtypes.storage_view(make_ndarray(t)) for t in lst.tensor]
         for field in ("s", "i", "f", "b"):
             items = list(getattr(lst, field))
             if items:

@@ -77,7 +77,7 @@ def _tensor_lines(value: np.ndarray, dtype: dtypes.DType, indent: str) -> list[s
         field = VAL_FIELDS[dtype.base_dtype.name]
         lines.append(f"{indent}{field}: {_format_number(value.reshape(-1)[0])}")
     elif value.size > 1:
-        data = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
+        data = np.ascontiguousarray(value, dtypes.storage_type(dtype)).tobytes()
         lines.append(f'{indent}tensor_content: "{c_escape(data)}"')
     return lines
 

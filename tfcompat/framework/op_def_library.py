@@ -177,7 +177,7 @@ def ints_fit(value, dtype: dtypes.DType) -> bool:
     is representable in the integer ``dtype``; True for anything else."""
     if not dtype.is_integer:
         return True
-    info = np.iinfo(dtype.as_numpy_dtype)
+    info = np.iinfo(dtypes.storage_type(dtype))
     if isinstance(value, np.ndarray):
         return (value.dtype.kind not in "iu" or value.size == 0
                 or (int(value.min()) >= info.min and int(value.max()) <= info.max))

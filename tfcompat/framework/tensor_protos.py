@@ -23,6 +23,8 @@ VAL_FIELDS = {
     "bool": "bool_val", "float16": "half_val", "bfloat16": "half_val", "string": "string_val",
     "uint32": "uint32_val", "uint64": "uint64_val",
     "complex64": "scomplex_val", "complex128": "dcomplex_val",
+    "qint8": "int_val", "quint8": "int_val", "qint16": "int_val", "quint16": "int_val",
+    "qint32": "int_val",
 }
 
 # make_tensor_proto writes these in their typed field even with many elements.
@@ -51,7 +53,7 @@ def tensor_proto(value: np.ndarray, dtype: dtypes.DType, as_content: bool = Fals
             item if isinstance(item, bytes) else str(item).encode() for item in value.reshape(-1)
         )
     elif (value.size > 1 and dtype.name not in _NEVER_PACKED) or (as_content and value.size):
-        proto.tensor_content = np.ascontiguousarray(value, dtype.as_numpy_dtype).tobytes()
+        proto.tensor_content = np.ascontiguousarray(value, dtypes.storage_type(dtype)).tobytes()
     elif value.size:
         _append_values(proto, dtype, value.reshape(-1))
     return proto
@@ -73,15 +75,22 @@ def _append_values(proto: TensorProto, dtype: dtypes.DType, flat: np.ndarray) ->
 
 
 def make_ndarray(tensor) -> np.ndarray:
-    """The numpy value of a ``TensorProto`` (``tf.make_ndarray``)."""
+    """The numpy value of a ``TensorProto`` (``tf.make_ndarray``); quantized values come in TF's
+    structured numpy form (``dtypes.storage_view`` gives the plain integers)."""
     dtype = dtypes.as_dtype(int(tensor.dtype))
+    if dtype.is_quantized:
+        return _plain_ndarray(tensor, dtype).view(dtype.as_numpy_dtype)
+    return _plain_ndarray(tensor, dtype)
+
+
+def _plain_ndarray(tensor, dtype: dtypes.DType) -> np.ndarray:
     shape = tuple(int(d.size) for d in tensor.tensor_shape.dim)
     size = int(np.prod(shape, dtype=np.int64))
     if dtype is dtypes.string:
         values = np.empty(len(tensor.string_val), dtype=object)
         values[:] = list(tensor.string_val)
         return _fill(values, shape, size, object)
-    np_type = dtype.as_numpy_dtype
+    np_type = dtypes.storage_type(dtype)
     if tensor.tensor_content:
         return np.frombuffer(tensor.tensor_content, dtype=np_type).reshape(shape).copy()
     if dtype in (dtypes.float16,):

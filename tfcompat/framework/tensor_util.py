@@ -27,6 +27,8 @@ def _first_incompatible(value, dtype: dtypes.DType):
     if isinstance(value, (np.ndarray, np.generic)):
         return None
     base = dtype.base_dtype
+    if base.is_quantized:  # only numpy values (plain or TF's structured form) convert
+        return _Bad(value)
     if base is dtypes.string:
         return None if isinstance(value, (str, bytes)) else _Bad(value)
     if isinstance(value, (str, bytes)):
@@ -103,7 +105,9 @@ def make_ndarray(value, dtype: dtypes.DType | None = None) -> np.ndarray:
             return _to_bytes_array(value)
         if isinstance(value, np.ndarray) and value.dtype.kind in "US":
             raise TypeError(f"Expected {dtype.name}, but got {value!r} of type 'ndarray'.")
-        np_type = dtype.as_numpy_dtype
+        np_type = dtypes.storage_type(dtype)
+        if isinstance(value, np.ndarray):
+            value = dtypes.storage_view(value)
         try:
             with np.errstate(all="ignore"):
                 return np.asarray(_wrap_ints(value, np_type) if _is_python_value(value) else value
@@ -113,7 +117,7 @@ def make_ndarray(value, dtype: dtypes.DType | None = None) -> np.ndarray:
     if isinstance(value, np.ndarray):
         if value.dtype.kind in "USO":
             return _to_bytes_array(value)
-        return value
+        return value  # a structured quantized array stays so: its dtype names the TF type
     if isinstance(value, np.generic):
         if isinstance(value, (np.str_, np.bytes_)):
             return _to_bytes_array(value)

@@ -58,6 +58,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
         array = array.astype(np.float32)  # TF makes an empty constant float32
     if dtype is None:
         dtype = dtypes.as_dtype(array.dtype)
+        array = dtypes.storage_view(array)
     if shape is not None:
         array = _reshape_to(array, shape, verify_shape)
     graph = ops.get_default_graph()

@@ -1,11 +1,12 @@
 """Quantization to the quantized dtypes: QuantizeV2 (``tf.quantize``), Dequantize and
 QuantizedConcat, in the modes MIN_COMBINED, MIN_FIRST and SCALED.
 
-Quantized tensors hold their numpy storage type (qint8 -> int8, quint8 -> uint8, qint16 ->
-int16, quint16 -> uint16, qint32 -> int32), which is also what a session returns for them, as
-in TF. Arithmetic is float32, as TF's kernels do it (so a value rounding past the top of qint32
-wraps around as TF's does). Not supported: per-channel quantization (``axis``); quantized
-constants and feeds (tfcompat has no numpy form of the quantized dtypes beyond these kernels).
+Quantized tensors hold their plain storage type in kernels (``dtypes.storage_type``: qint8 ->
+int8, quint8 -> uint8, qint16 -> int16, quint16 -> uint16, qint32 -> int32), which is also what
+a session returns for computed values, as in TF; fed values arrive in TF's structured numpy form
+and the session hands kernels their plain view. Arithmetic is float32, as TF's kernels do it (so
+a value rounding past the top of qint32 wraps around as TF's does). Not supported: per-channel
+quantization (``axis``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 
 _F32 = np.float32
 _QUANTIZED = (dtypes.qint8, dtypes.quint8, dtypes.qint32, dtypes.qint16, dtypes.quint16)
-_STORAGE = {"qint8": np.int8, "quint8": np.uint8, "qint16": np.int16, "quint16": np.uint16,
-            "qint32": np.int32}
 
 
 def _invalid(message: str) -> errors.InvalidArgumentError:
@@ -30,7 +29,7 @@ def _invalid(message: str) -> errors.InvalidArgumentError:
 
 
 def _limits(dtype) -> tuple[int, int]:
-    info = np.iinfo(_STORAGE[dtype.name])
+    info = np.iinfo(dtypes.storage_type(dtype))
     return int(info.min), int(info.max)
 
 
@@ -43,7 +42,7 @@ def _round(values: np.ndarray, round_mode: str) -> np.ndarray:
 def _store(values: np.ndarray, dtype) -> np.ndarray:
     """float32 levels to the storage type, wrapping past the top as a C++ cast does."""
     with np.errstate(invalid="ignore", over="ignore"):
-        return np.asarray(values, np.float64).astype(np.int64).astype(_STORAGE[dtype.name])
+        return np.asarray(values, np.float64).astype(np.int64).astype(dtypes.storage_type(dtype))
 
 
 def _adjusted_range(min_range, max_range, ensure_minimum_range):

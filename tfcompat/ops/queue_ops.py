@@ -26,7 +26,7 @@ def _handle_shape(op):
 
 
 def _np_dtypes(types) -> list:
-    return [t.as_numpy_dtype for t in types]
+    return [dtypes.storage_type(t) for t in types]
 
 
 def _make_fifo(op, name):

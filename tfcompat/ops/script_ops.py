@@ -59,7 +59,7 @@ def _as_output(value, index: int, dtype: dtypes.DType, token: str, eager: bool) 
     array = np.asarray(value)
     if eager and dtype is not dtypes.string:
         # py_function converts what it gets to the declared dtype, as convert_to_tensor does.
-        return array.astype(dtype.as_numpy_dtype)
+        return array.astype(dtypes.storage_type(dtype))
     if dtype is dtypes.string and array.dtype.kind in "USO":
         encoded = [bytes(v) if isinstance(v, bytes) else str(v).encode() for v in array.reshape(-1)]
         return np.array(encoded, dtype=object).reshape(array.shape)

@@ -129,7 +129,7 @@ def _bind_assign(op, state):
     name = variable_op_name(op.inputs[0])
     validate = op._attrs["validate_shape"]
     declared = op.inputs[0].shape
-    dtype = op.inputs[0].dtype.base_dtype.as_numpy_dtype
+    dtype = dtypes.storage_type(op.inputs[0].dtype.base_dtype)
     lock = state.variable_lock(name)
 
     def assign(value):

@@ -130,7 +130,7 @@ def _flow_shape(op):
 
 def _bind_create(op, state):
     attrs = op._attrs
-    np_dtype = attrs["dtype"].as_numpy_dtype
+    np_dtype = dtypes.storage_type(attrs["dtype"])
     element_shape = attrs["element_shape"]
     known = tuple(element_shape.as_list()) if element_shape.is_fully_defined() else None
     name = attrs["tensor_array_name"] or op.name

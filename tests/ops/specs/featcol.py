@@ -19,3 +19,6 @@ SPECS = [
     OpSpec("Bucketize", lambda x: tf.cast(bucketize(x, _BOUNDARIES), x.dtype), _reference,
            grad_order=0),
 ]
+
+# TF registers no gradient for these (tf.gradients raises LookupError through them).
+TF_HAS_NO_GRADIENT = {"Bucketize"}

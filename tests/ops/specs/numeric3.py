@@ -123,3 +123,6 @@ COVERED_ELSEWHERE.update(dict.fromkeys(
     "conformance/cases/image3/jpeg_webp (pixels decoded by TF; needs Pillow)"))
 COVERED_ELSEWHERE["SobolSample"] = ("tests/ops/test_special_functions2.py and "
                                     "conformance/cases/special/sobol (points recorded from TF)")
+
+# TF registers no gradient for these (tf.gradients raises LookupError through them).
+TF_HAS_NO_GRADIENT = {"RandomGammaGrad"}

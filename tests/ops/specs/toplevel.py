@@ -47,3 +47,9 @@ COVERED_ELSEWHERE.update({op_type: "conformance/cases/quant/quantize_and_dequant
 COVERED_ELSEWHERE.update({op_type: "tests/ops/test_session_tensors.py" for op_type in (
     "GetSessionHandle", "GetSessionTensor", "DeleteSessionTensor")})
 COVERED_ELSEWHERE["Conv"] = "conformance/cases/toplevel/conv_generic.py"
+
+# TF registers no gradient for these (tf.gradients raises LookupError through them).
+TF_HAS_NO_GRADIENT = {
+    "CheckPinned", "Conv", "Conv2DBackpropFilterV2", "Conv2DBackpropInputV2", "Dequantize",
+    "GuaranteeConst", "ParallelConcat", "QuantizedConcat", "ScatterMax", "ScatterMin",
+    "ScatterNdMax", "ScatterNdMin", "ScatterUpdate"}

@@ -312,13 +312,18 @@ def zeros(shape, dtype=dtypes.float32, name=None) -> Tensor:
     """A tensor of zeros (``tf.zeros``); empty strings for string dtype."""
     base = dtypes.as_dtype(dtype).base_dtype
     zero = False if base is dtypes.bool_ else "" if base is dtypes.string else 0
+    if base.is_quantized:  # a quantized constant takes only numpy values
+        zero = np.zeros([], dtypes.storage_type(base))
     return _filled(zero, shape, dtype, name, "zeros")
 
 
 def ones(shape, dtype=dtypes.float32, name=None) -> Tensor:
     """A tensor of ones (``tf.ones``)."""
-    return _filled(True if dtypes.as_dtype(dtype) is dtypes.bool_ else 1, shape, dtype, name,
-                   "ones")
+    base = dtypes.as_dtype(dtype).base_dtype
+    one = True if base is dtypes.bool_ else 1
+    if base.is_quantized:  # a quantized constant takes only numpy values
+        one = np.ones([], dtypes.storage_type(base))
+    return _filled(one, shape, dtype, name, "ones")
 
 
 register_op("ZerosLike", inputs=("x: T",), kernel=np.zeros_like, shape_fn=unchanged_shape,

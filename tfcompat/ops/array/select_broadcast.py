@@ -187,8 +187,8 @@ def _bitcast_shape(op):
 
 def _bitcast_kernel(x, type):  # noqa: A002 - TF's attr name
     x = np.ascontiguousarray(x)
-    out = x.view(type.as_numpy_dtype)
-    src_size, dst_size = x.dtype.itemsize, np.dtype(type.as_numpy_dtype).itemsize
+    out = x.view(dtypes.storage_type(type))
+    src_size, dst_size = x.dtype.itemsize, np.dtype(dtypes.storage_type(type)).itemsize
     if src_size > dst_size:
         return out.reshape(x.shape + (src_size // dst_size,))
     if src_size < dst_size:

@@ -14,7 +14,7 @@ _DIFFERENTIABLE = (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.bfloat
 
 def _cast_kernel(x, DstT):  # noqa: N803 - TF's attr name
     x = np.asarray(x)
-    target = DstT.as_numpy_dtype
+    target = dtypes.storage_type(DstT)
     if DstT is dtypes.string:
         raise errors.UnimplementedError(None, None, "Cast to string is not supported")
     if x.dtype.kind == "f" and np.dtype(target).kind in "iu":
