@@ -388,4 +388,6 @@ LAZY_NAMES: dict[str, str] = {
     "extract_volume_patches": "tfcompat.ops.image.patches:extract_volume_patches",
     "random_gamma": "tfcompat.ops.random_gamma_ops:random_gamma",
     "random_poisson": "tfcompat.ops.random_poisson_ops:random_poisson",
+    # ---- smalls
+    "dtypes": "tfcompat.dtypes",
 }
