@@ -390,4 +390,5 @@ LAZY_NAMES: dict[str, str] = {
     "random_poisson": "tfcompat.ops.random_poisson_ops:random_poisson",
     # ---- smalls
     "dtypes": "tfcompat.dtypes",
+    "autograph": "tfcompat.autograph",
 }

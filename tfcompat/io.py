@@ -61,4 +61,5 @@ from tfcompat.ops.proto_ops import decode_proto, encode_proto  # noqa: E402
 from tfcompat.ops.ragged.ragged_parsing import RaggedFeature
 
 # ---- smalls
+# isort: split
 from tfcompat.ops.image_quality_ops import decode_webp  # noqa: E402 - same op as tf.image's
