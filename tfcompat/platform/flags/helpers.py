@@ -32,7 +32,7 @@ def declare_key_flag(flag_name: str | FlagHolder, flag_values: FlagValues = FLAG
     """Makes a flag defined elsewhere a key flag of the calling module (listed in its help)."""
     name = _flag_name(flag_name)
     if name not in flag_values:
-        raise ValueError(f"Flag --{name} is undefined. To set a name as key flag, first define "
+        raise ValueError(f"Flag --{name} is undefined. To set a flag as a key flag first define "
                          "it in Python.")
     flags = _key_flags(flag_values).setdefault(_calling_module(), [])
     if flag_values[name] not in flags:
@@ -77,7 +77,7 @@ def mark_bool_flags_as_mutual_exclusive(flag_names: Sequence[str], required: boo
 
     quantifier = "Exactly" if required else "At most"
     register_multi_flags_validator(
-        names, checker, f"{quantifier} one of ({', '.join(names)}) flags must be True.",
+        names, checker, f"{quantifier} one of ({', '.join(names)}) must be True.",
         flag_values)
 
 
@@ -92,7 +92,7 @@ def override_value(flag_holder: FlagHolder, value: Any) -> None:
     parsed = flag_values[flag_holder.name]._parse(value)
     if parsed != value:
         raise IllegalFlagValueError(
-            f"flag --{flag_holder.name}: parsed value {parsed!r} not a valid value")
+            f"flag {flag_holder.name}: parsed value {parsed!r} not equal to original {value!r}")
     setattr(flag_values, flag_holder.name, value)
 
 

@@ -65,8 +65,9 @@ class EnumClassParser(ArgumentParser):
                               else [name.lower() for name in enum_class.__members__])
 
     @property
-    def member_names(self) -> list[str]:
-        return list(self.enum_class.__members__)
+    def member_names(self) -> tuple[str, ...]:
+        """The names ``parse`` accepts (lower-cased unless case-sensitive)."""
+        return tuple(self._member_names)
 
     def parse(self, argument: Any) -> enum.Enum:
         if isinstance(argument, self.enum_class):
@@ -77,7 +78,7 @@ class EnumClassParser(ArgumentParser):
         key = argument if self._case_sensitive else argument.lower()
         if key not in self._member_names:
             raise ValueError(f"value should be one of <{'|'.join(self._member_names)}>")
-        return self.enum_class[self.member_names[self._member_names.index(key)]]
+        return self.enum_class[list(self.enum_class.__members__)[self._member_names.index(key)]]
 
     def flag_type(self) -> str:
         return "enum class"

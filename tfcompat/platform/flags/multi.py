@@ -56,10 +56,10 @@ class MultiFlag(Flag):
             [self._serializer_object.serialize(item) for item in value]))
 
     def serialize(self) -> str:
-        """One ``--name=value`` per value, space separated."""
+        """One ``--name=value`` line per value."""
         if not self.value:
             return ""
-        return " ".join(f"--{self.name}={self._serializer_object.serialize(item)}"
+        return "\n".join(f"--{self.name}={self._serializer_object.serialize(item)}"
                         for item in self.value)
 
     def flag_type(self) -> str:
