@@ -10,4 +10,5 @@ print(deco(f)(4))
 print([m.name for m in tf.autograph.experimental.Feature],
       tf.autograph.experimental.Feature.LISTS.value)
 tf.autograph.trace(1, "a", [2])
-print(tf.autograph.set_verbosity(3), tf.autograph.experimental.set_loop_options(maximum_iterations=3))
+print(tf.autograph.set_verbosity(3),
+      tf.autograph.experimental.set_loop_options(maximum_iterations=3))

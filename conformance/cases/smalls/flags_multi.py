@@ -13,16 +13,17 @@ class Color(enum.Enum):
 # absl names the defining module from the call stack, which an exec'd case is not: name it.
 def define():
     fv = flags.FlagValues()
-    flags.DEFINE_multi_string("tag", ["a"], "Tags.", flag_values=fv, module_name="case")
-    flags.DEFINE_multi_integer("n", 1, "Numbers.", lower_bound=0, flag_values=fv, module_name="case")
-    flags.DEFINE_multi_float("x", None, "Floats.", flag_values=fv, module_name="case")
-    flags.DEFINE_multi_enum("mode", [], ["fast", "slow"], "Modes.", flag_values=fv, module_name="case")
-    flags.DEFINE_enum_class("color", "red", Color, "Color.", flag_values=fv, module_name="case")
-    flags.DEFINE_multi_enum_class("colors", ["RED", "blue"], Color, "Colors.", flag_values=fv, module_name="case")
-    flags.DEFINE_spaceseplist("words", "a b  c", "Words.", flag_values=fv, module_name="case")
-    flags.DEFINE_spaceseplist("cwords", "a,b c", "Words.", comma_compat=True, flag_values=fv, module_name="case")
-    flags.DEFINE_integer("steps", 3, "Steps.", flag_values=fv, module_name="case")
-    alias = flags.DEFINE_alias("s", "steps", flag_values=fv, module_name="case")
+    where = {"flag_values": fv, "module_name": "case"}
+    flags.DEFINE_multi_string("tag", ["a"], "Tags.", **where)
+    flags.DEFINE_multi_integer("n", 1, "Numbers.", lower_bound=0, **where)
+    flags.DEFINE_multi_float("x", None, "Floats.", **where)
+    flags.DEFINE_multi_enum("mode", [], ["fast", "slow"], "Modes.", **where)
+    flags.DEFINE_enum_class("color", "red", Color, "Color.", **where)
+    flags.DEFINE_multi_enum_class("colors", ["RED", "blue"], Color, "Colors.", **where)
+    flags.DEFINE_spaceseplist("words", "a b  c", "Words.", **where)
+    flags.DEFINE_spaceseplist("cwords", "a,b c", "Words.", comma_compat=True, **where)
+    flags.DEFINE_integer("steps", 3, "Steps.", **where)
+    alias = flags.DEFINE_alias("s", "steps", **where)
     return fv, alias
 
 
@@ -44,5 +45,5 @@ for argv in (["prog", "--n=-1"], ["prog", "--mode=medium"], ["prog", "--color=pu
 fv.unparse_flags()
 fv.mark_as_parsed()
 print(fv.tag, fv.n, fv.color, fv.steps)
-show_error(flags.DEFINE_alias, "t", "nosuch", flag_values=fv, module_name="case")
-show_error(flags.DEFINE_enum_class, "bad", "red", int, "x", flag_values=fv, module_name="case")
+show_error(flags.DEFINE_alias, "t", "nosuch", **where)
+show_error(flags.DEFINE_enum_class, "bad", "red", int, "x", **where)
