@@ -24,10 +24,10 @@ def define():
     flags.DEFINE_spaceseplist("cwords", "a,b c", "Words.", comma_compat=True, **where)
     flags.DEFINE_integer("steps", 3, "Steps.", **where)
     alias = flags.DEFINE_alias("s", "steps", **where)
-    return fv, alias
+    return fv, alias, where
 
 
-fv, alias = define()
+fv, alias, where = define()
 fv.mark_as_parsed()
 print(fv.tag, fv.n, fv.x, fv.mode, fv.color, fv.colors, fv.words, fv.cwords, fv.s)
 rest = fv(["prog", "--tag=b", "--tag", "c", "--n=4", "--n=5", "--x=1.5", "--mode=slow",
