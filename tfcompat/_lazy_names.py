@@ -391,4 +391,5 @@ LAZY_NAMES: dict[str, str] = {
     # ---- smalls
     "dtypes": "tfcompat.dtypes",
     "autograph": "tfcompat.autograph",
+    "approx_top_k": "tfcompat.ops.approx_top_k_ops:approx_top_k",
 }
