@@ -1,4 +1,5 @@
-# tf.approx_top_k (ApproxTopK): exact top k on CPU (last dim, max_k only), ties to the lower index; its gradient.
+# tf.approx_top_k (ApproxTopK): exact top k on CPU (last dim, max_k only), ties to the lower
+# index; its gradient.
 x = tf.constant([[1.0, 5.0, 3.0, 2.0, 5.0], [4.0, 0.0, 9.0, 1.0, 9.0]])
 v, i = tf.approx_top_k(x, 2)
 a, b = tf.math.approx_max_k(x, 3, name="mk")
