@@ -29,7 +29,11 @@ def _key_flags(flag_values: FlagValues) -> dict[str, list]:
 
 
 def declare_key_flag(flag_name: str | FlagHolder, flag_values: FlagValues = FLAGS) -> None:
-    """Makes a flag defined elsewhere a key flag of the calling module (listed in its help)."""
+    """Makes a flag defined elsewhere a key flag of the calling module.
+
+    absl lists a module's key flags in its help; tfcompat records them (``key_flags_of_module``)
+    but its help text lists only the flags a module defined.
+    """
     name = _flag_name(flag_name)
     if name not in flag_values:
         raise ValueError(f"Flag --{name} is undefined. To set a flag as a key flag first define "
@@ -52,8 +56,8 @@ def adopt_module_key_flags(module: Any, flag_values: FlagValues = FLAGS) -> None
 def disclaim_key_flags() -> None:
     """Declares that the calling module's flags are not key flags of modules importing it.
 
-    Key flags only shape help text, and tfcompat's help lists a module's own flags, so there is
-    nothing to undo: the call is accepted for compatibility.
+    Key flags only shape help text, and tfcompat's help lists a module's own flags, so this has
+    no effect.
     """
 
 
