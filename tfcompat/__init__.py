@@ -296,7 +296,6 @@ COMPILER_VERSION = "python"
 
 bool = _dtypes.bool_  # noqa: A001 - TF's name for the boolean dtype
 newaxis = None
-dtypes = _dtypes
 
 
 def device(device_name_or_function):

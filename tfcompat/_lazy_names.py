@@ -397,4 +397,8 @@ LAZY_NAMES: dict[str, str] = {
     "config": "tfcompat.config",
     "audio": "tfcompat.audio",
     "distributions": "tfcompat.distributions",
+    # ---- smalls
+    "dtypes": "tfcompat.dtypes",
+    "autograph": "tfcompat.autograph",
+    "approx_top_k": "tfcompat.ops.approx_top_k_ops:approx_top_k",
 }

@@ -32,4 +32,14 @@ from tfcompat.ops.numerics import check_numerics
 from tfcompat.ops.numerics import verify_tensor_all_finite as assert_all_finite
 from tfcompat.platform.unsupported import make_getattr
 
+# ---- smalls
+# isort: split
+from tfcompat.platform.debug_switches import (
+    disable_traceback_filtering,
+    enable_traceback_filtering,
+    get_log_device_placement,
+    is_traceback_filtering_enabled,
+    set_log_device_placement,
+)
+
 __getattr__ = make_getattr("tf.debugging", __name__)

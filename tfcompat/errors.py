@@ -9,3 +9,6 @@ from tfcompat.framework.errors import (  # noqa: F401
 from tfcompat.platform.unsupported import make_getattr
 
 __getattr__ = make_getattr("tf.errors", __name__)
+
+# ---- smalls
+from tfcompat.framework.error_status import raise_exception_on_not_ok_status  # noqa: E402, F401

@@ -59,3 +59,7 @@ from tfcompat.ops.proto_ops import decode_proto, encode_proto  # noqa: E402
 
 # ---- ragged
 from tfcompat.ops.ragged.ragged_parsing import RaggedFeature
+
+# ---- smalls
+# isort: split
+from tfcompat.ops.image_quality_ops import decode_webp  # noqa: E402 - same op as tf.image's

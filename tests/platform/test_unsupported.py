@@ -16,7 +16,7 @@ from tfcompat.platform.unsupported import make_getattr, unsupported_module_error
 @pytest.mark.parametrize("namespace, tf_path, name", [
     (tfcompat, "tf", "mlir"),
     (tfcompat, "tf", "lite"),
-    (flags, "tf.flags", "DEFINE_multi_string"),
+    (flags, "tf.flags", "tf_decorator"),
     (tfcompat.train, "tf.train", "do_quantize_training_on_graphdef"),
     (tfcompat.layers, "tf.layers", "experimental"),  # a hand-curated row: TF 2.21 walks no Keras
 ])

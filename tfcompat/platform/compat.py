@@ -12,11 +12,13 @@ import numpy as np
 
 from tfcompat.framework import tensor_shape
 from tfcompat.framework.tensor_shape import dimension_value
+from tfcompat.platform.forward_compat import forward_compatibility_horizon, forward_compatible
 from tfcompat.platform.unsupported import make_getattr
 
 __all__ = [
     "as_bytes", "as_str", "as_str_any", "as_text", "bytes_or_text_types", "complex_types",
     "dimension_at_index", "dimension_value", "integral_types", "path_to_str", "real_types",
+    "forward_compatibility_horizon", "forward_compatible",
 ]
 
 bytes_or_text_types = (bytes, str)

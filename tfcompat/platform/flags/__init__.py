@@ -54,4 +54,48 @@ from tfcompat.platform.flags.registry import (  # noqa: F401
 )
 from tfcompat.platform.unsupported import make_getattr
 
+# ---- smalls: the rest of absl's public flags API
+# isort: split
+from tfcompat.platform.flags.errors import (  # noqa: F401
+    CantOpenFlagFileError,
+    FlagNameConflictsWithMethodError,
+)
+from tfcompat.platform.flags.helpers import (  # noqa: F401
+    adopt_module_key_flags,
+    declare_key_flag,
+    disclaim_key_flags,
+    doc_to_help,
+    flag_dict_to_args,
+    get_help_width,
+    mark_bool_flags_as_mutual_exclusive,
+    override_value,
+    set_default,
+)
+from tfcompat.platform.flags.list_parsers import (  # noqa: F401
+    BaseListParser,
+    EnumClassParser,
+    WhitespaceSeparatedListParser,
+)
+from tfcompat.platform.flags.multi import (  # noqa: F401
+    DEFINE_alias,
+    DEFINE_enum_class,
+    DEFINE_multi,
+    DEFINE_multi_enum,
+    DEFINE_multi_enum_class,
+    DEFINE_multi_float,
+    DEFINE_multi_integer,
+    DEFINE_multi_string,
+    DEFINE_spaceseplist,
+    EnumClassFlag,
+    MultiEnumClassFlag,
+    MultiFlag,
+)
+from tfcompat.platform.flags.serializers import (  # noqa: F401
+    ArgumentSerializer,
+    CsvListSerializer,
+    EnumClassListSerializer,
+    EnumClassSerializer,
+    ListSerializer,
+)
+
 __getattr__ = make_getattr("tf.flags", __name__)

@@ -33,3 +33,11 @@ class UnparsedFlagAccessError(Error):
 
 class ValidationError(Error):
     """Raised by a validator's checker to reject a value with its own message."""
+
+
+class CantOpenFlagFileError(Error):
+    """Raised when a ``--flagfile`` cannot be read."""
+
+
+class FlagNameConflictsWithMethodError(Error):
+    """Raised when a flag's name is also the name of a FlagValues method."""

@@ -1,0 +1,10 @@
+# tf.debugging's process switches: defaults and round trips.
+print(tf.debugging.get_log_device_placement(), tf.debugging.is_traceback_filtering_enabled())
+tf.debugging.set_log_device_placement(True)
+print(tf.debugging.get_log_device_placement())
+tf.debugging.set_log_device_placement(False)
+print(tf.debugging.get_log_device_placement())
+tf.debugging.disable_traceback_filtering()
+print(tf.debugging.is_traceback_filtering_enabled())
+tf.debugging.enable_traceback_filtering()
+print(tf.debugging.is_traceback_filtering_enabled())
