@@ -91,7 +91,8 @@ def _conv_2d_backprop(filter_shape: Callable[[Operation], list[int]]) -> Callabl
 
 
 def _avg_pool_grad(op: Operation) -> int:
-    return 2 * _pool(op)
+    _dims(op.inputs[0])
+    return 2 * _elements(op.inputs[1]) * int(np.prod(op.get_attr("ksize")))
 
 
 def _max_pool_grad(op: Operation) -> int:
