@@ -7,7 +7,7 @@ when they are missing the op is reported as "incomplete" and skipped.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -116,7 +116,7 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope",
     graph = graph if graph is not None else get_default_graph()
     nodes, incomplete = _graph_nodes(graph, op_log)
     if incomplete:
-        sys.stderr.write("%d ops no flops stats due to incomplete shapes.\n" % incomplete)
+        sys.stderr.write(f"{incomplete} ops no flops stats due to incomplete shapes.\n")
     shown = scope_view.show_root(scope_view.build_tree(nodes), options)
     _emit(report.render(shown, options), options.get("output", "stdout"))
     return scope_view.to_proto(shown)

@@ -165,7 +165,7 @@ class ProfileOptionBuilder:
 
     def with_file_output(self, outfile: str) -> ProfileOptionBuilder:
         """Write the report to `outfile`."""
-        self._options["output"] = "file:outfile=%s" % outfile
+        self._options["output"] = f"file:outfile={outfile}"
         return self
 
     def with_step(self, step: int) -> ProfileOptionBuilder:

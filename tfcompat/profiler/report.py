@@ -67,7 +67,7 @@ def render(root_shown, options: dict) -> str:
               "min_accelerator_micros": 0, "min_cpu_micros": 0, **options}
     stats = [stat for stat in _STAT_ORDER if stat in options.get("select", [])]
     lines = ["", "=========================Options============================="]
-    lines += ["%-28s%s" % ("-" + name, _option_value(name, merged.get(name, "")))
+    lines += [f"{'-' + name:<28}{_option_value(name, merged.get(name, ''))}"
               for name in _OPTION_ORDER]
     lines += ["", "==================Model Analysis Report======================", "",
               "Doc:",
