@@ -69,9 +69,13 @@ def _emit(text: str, output: str) -> None:
     if kind == "none":
         return
     if kind == "stdout":
-        # tfprof prints from C++, straight to the process's stdout (not to sys.stdout).
+        # tfprof prints from C++, straight to the process's stdout (not to sys.stdout);
+        # where there is no such file descriptor (some notebooks), sys.stdout stands in.
         sys.stdout.flush()
-        os.write(sys.__stdout__.fileno(), text.encode())
+        try:
+            os.write(sys.__stdout__.fileno(), text.encode())
+        except (AttributeError, OSError, ValueError):
+            sys.stdout.write(text)
         return
     if kind == "file":
         key, _, path = rest.partition("=")
