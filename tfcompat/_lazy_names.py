@@ -16,6 +16,8 @@ LAZY_NAMES: dict[str, str] = {
     "linalg": "tfcompat.linalg",
     "metrics": "tfcompat.metrics",
     "python_io": "tfcompat.python_io",
+    # ---- profiler
+    "profiler": "tfcompat.profiler",
     "queue": "tfcompat.queue",
     "signal": "tfcompat.signal",
     "sparse": "tfcompat.sparse",
