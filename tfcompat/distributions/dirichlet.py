@@ -12,6 +12,7 @@ from tfcompat.distributions.distribution import (
     Distribution,
 )
 from tfcompat.distributions.gamma import _nan_where_undefined
+from tfcompat.framework.random_seed import derived_seed
 
 
 def _log_combinations(n, counts):
@@ -238,7 +239,7 @@ class DirichletMultinomial(_VectorEvent):
                                 seed=seed)
         unnormalized_logits = tf.reshape(tf.log(gamma), shape=[-1, k])
         draws = tf.multinomial(logits=unnormalized_logits, num_samples=n_draws,
-                               seed=util.gen_new_seed(seed, "dirichlet_multinomial"))
+                               seed=derived_seed(seed, "dirichlet_multinomial"))
         x = tf.reduce_sum(tf.one_hot(draws, depth=k), -2)
         final_shape = tf.concat([[n], self.batch_shape_tensor(), [k]], 0)
         return tf.reshape(x, final_shape)

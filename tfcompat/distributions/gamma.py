@@ -9,6 +9,7 @@ import numpy as np
 import tfcompat as tf
 from tfcompat.distributions import kullback_leibler, util
 from tfcompat.distributions.distribution import FULLY_REPARAMETERIZED, Distribution
+from tfcompat.framework.random_seed import derived_seed
 
 
 def _nan_where_undefined(dist, value, defined, message):
@@ -169,7 +170,7 @@ class Beta(Distribution):
         gamma1 = tf.random.gamma(shape=[n], alpha=self.concentration1 * ones,
                                  dtype=self.dtype, seed=seed)
         gamma2 = tf.random.gamma(shape=[n], alpha=self.concentration0 * ones,
-                                 dtype=self.dtype, seed=util.gen_new_seed(seed, "beta"))
+                                 dtype=self.dtype, seed=derived_seed(seed, "beta"))
         return gamma1 / (gamma1 + gamma2)
 
     def _log_normalization(self):

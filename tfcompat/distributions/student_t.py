@@ -12,6 +12,7 @@ import tfcompat as tf
 from tfcompat.distributions import util
 from tfcompat.distributions.distribution import FULLY_REPARAMETERIZED, Distribution
 from tfcompat.distributions.gamma import _nan_where_undefined
+from tfcompat.framework.random_seed import derived_seed
 
 
 class StudentT(Distribution):
@@ -61,7 +62,7 @@ class StudentT(Distribution):
         normal = tf.random_normal(shape, dtype=self.dtype, seed=seed)
         df = self.df * tf.ones(self.batch_shape_tensor(), dtype=self.dtype)
         gamma = tf.random.gamma([n], 0.5 * df, beta=0.5, dtype=self.dtype,
-                                 seed=util.gen_new_seed(seed, "student_t"))
+                                 seed=derived_seed(seed, "student_t"))
         return self.loc + self.scale * normal * tf.rsqrt(gamma / df)
 
     def _log_prob(self, x):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
 import tfcompat as tf
@@ -108,13 +106,3 @@ def log_cdf_laplace(x):
         safe_exp_neg_x = tf.exp(-tf.abs(x))
         upper = tf.log1p(-0.5 * safe_exp_neg_x)
         return tf.where_v2(x < 0.0, lower, upper)
-
-
-def gen_new_seed(seed, salt: str):
-    """A second op seed derived from ``seed`` and ``salt`` (TF's distributions draw their second
-    random op with it: the first 8 hex digits of md5(str(seed) + salt), as a positive int32);
-    None stays None."""
-    if seed is None:
-        return None
-    digest = hashlib.md5((str(seed) + salt).encode("utf-8")).hexdigest()
-    return int(digest[:8], 16) & 0x7FFFFFFF

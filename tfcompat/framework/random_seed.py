@@ -6,6 +6,8 @@ attrs; its kernel then keys its Philox stream with that pair (see tfcompat.ops.p
 
 from __future__ import annotations
 
+import hashlib
+
 from tfcompat.framework import ops
 
 DEFAULT_GRAPH_SEED = 87654321
@@ -49,3 +51,13 @@ def get_seed(op_seed):
     if seeds == (0, 0):
         return 0, _MAXINT32
     return seeds
+
+
+def derived_seed(seed, salt: str):
+    """A second op seed derived from ``seed`` and ``salt`` as TF derives them (dropout per
+    tensor, a distribution's second random op): the first 8 hex digits of
+    md5(str(seed) + salt), as a positive int32. None stays None."""
+    if seed is None:
+        return None
+    digest = hashlib.md5((str(seed) + salt).encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) & 0x7FFFFFFF

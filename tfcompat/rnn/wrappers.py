@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import numbers
 
 from tfcompat.framework import tensor_util
 from tfcompat.framework.ops import convert_to_tensor, get_default_graph, name_scope
+from tfcompat.framework.random_seed import derived_seed
 from tfcompat.ops import array_ops, nn_ops, slicing_ops
 from tfcompat.rnn.cells import LSTMStateTuple, RNNCell, assert_like_rnncell
 from tfcompat.rnn.structure import is_nested, map_structure, zero_state_tensors
@@ -70,14 +70,6 @@ class MultiRNNCell(RNNCell):
         if self._state_is_tuple:
             return current, tuple(new_states)
         return current, array_ops.concat(new_states, 1)
-
-
-def _dropout_seed(seed, salt_prefix: str, index: int):
-    """TF's per-tensor dropout seed: the md5 of ``str(seed) + "<prefix>_<index>"``."""
-    if seed is None:
-        return None
-    digest = hashlib.md5(f"{seed}{salt_prefix}_{index}".encode()).hexdigest()
-    return int(digest[:8], 16) & 0x7FFFFFFF
 
 
 def _default_dropout_state_filter(substate):
@@ -154,7 +146,7 @@ class DropoutWrapper(RNNCell):
             if not flags:
                 return value
             return nn_ops.dropout(value, rate=1 - keep_prob,
-                                  seed=_dropout_seed(self._seed, salt_prefix, index))
+                                  seed=derived_seed(self._seed, f"{salt_prefix}_{index}"))
 
         return drop(shallow, values)
 
