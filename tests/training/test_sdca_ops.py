@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
-from tfcompat.training.sdca_ops import fingerprint128
+from tfcompat.ops.string_hash import fingerprint128
 
 # Recorded from TF 2.21 (tf.compat.v1.train.sdca_fprint), as signed int64 pairs.
 RECORDED = {b"abc": (4143508125394299908, -6879828354153669051),

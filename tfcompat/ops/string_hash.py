@@ -5,6 +5,7 @@
 - ``murmur64``: TF's legacy ``Hash64`` (MurmurHash64A with TF's seed), used by
   ``to_hash_bucket``.
 - ``siphash24``: SipHash-2-4 with a 128-bit key, used by ``to_hash_bucket_strong``.
+- ``fingerprint128``: FarmHash's Fingerprint128, used by ``sdca_fprint``.
 """
 
 from __future__ import annotations
@@ -218,3 +219,84 @@ def siphash24(key0: int, key1: int, s: bytes) -> int:
     for _ in range(4):
         v0, v1, v2, v3 = _sip_round(v0, v1, v2, v3)
     return v0 ^ v1 ^ v2 ^ v3
+
+
+# ---- Fingerprint128 (FarmHash's, i.e. CityHash128 v1.1 with FarmHash's short-string hash) ----
+
+
+def _city_murmur(s: bytes, a: int, b: int) -> tuple[int, int]:
+    """The 128-bit hash of a string shorter than 128 bytes under the seed ``(a, b)``."""
+    n = len(s)
+    if n <= 16:
+        a = (_shift_mix((a * _K1) & _M64) * _K1) & _M64
+        c = (b * _K1 + _len0to16(s)) & _M64
+        d = _shift_mix((a + (_u64(s, 0) if n >= 8 else c)) & _M64)
+    else:
+        c = _hash16((_u64(s, n - 8) + _K1) & _M64, a)
+        d = _hash16((b + n) & _M64, (c + _u64(s, n - 16)) & _M64)
+        a = (a + d) & _M64
+        pos, left = 0, n - 16
+        while left > 0:
+            a ^= (_shift_mix((_u64(s, pos) * _K1) & _M64) * _K1) & _M64
+            a = (a * _K1) & _M64
+            b ^= a
+            c ^= (_shift_mix((_u64(s, pos + 8) * _K1) & _M64) * _K1) & _M64
+            c = (c * _K1) & _M64
+            d ^= c
+            pos += 16
+            left -= 16
+    a = _hash16(a, c)
+    b = _hash16(d, b)
+    return a ^ b, _hash16(b, a)
+
+
+def _hash128_with_seed(s: bytes, x: int, y: int) -> tuple[int, int]:
+    n = len(s)
+    if n < 128:
+        return _city_murmur(s, x, y)
+    z = (n * _K1) & _M64
+    v0 = (_rot(y ^ _K1, 49) * _K1 + _u64(s, 0)) & _M64
+    v1 = (_rot(v0, 42) * _K1 + _u64(s, 8)) & _M64
+    w0 = (_rot((y + z) & _M64, 35) * _K1 + x) & _M64
+    w1 = (_rot((x + _u64(s, 88)) & _M64, 53) * _K1) & _M64
+    pos, left = 0, n
+    while True:
+        for _ in range(2):
+            x = (_rot((x + y + v0 + _u64(s, pos + 8)) & _M64, 37) * _K1) & _M64
+            y = (_rot((y + v1 + _u64(s, pos + 48)) & _M64, 42) * _K1) & _M64
+            x ^= w1
+            y = (y + v0 + _u64(s, pos + 40)) & _M64
+            z = (_rot((z + w0) & _M64, 33) * _K1) & _M64
+            v0, v1 = _weak32_at(s, pos, (v1 * _K1) & _M64, (x + w0) & _M64)
+            w0, w1 = _weak32_at(s, pos + 32, (z + w1) & _M64, (y + _u64(s, pos + 16)) & _M64)
+            z, x = x, z
+            pos += 64
+        left -= 128
+        if left < 128:
+            break
+    x = (x + _rot((v0 + z) & _M64, 49) * _K0) & _M64
+    y = (y * _K0 + _rot(w1, 37)) & _M64
+    z = (z * _K0 + _rot(w0, 27)) & _M64
+    w0 = (w0 * 9) & _M64
+    v0 = (v0 * _K0) & _M64
+    done = 0
+    while done < left:
+        done += 32
+        y = (_rot((x + y) & _M64, 42) * _K0 + v1) & _M64
+        w0 = (w0 + _u64(s, pos + left - done + 16)) & _M64
+        x = (x * _K0 + w0) & _M64
+        z = (z + w1 + _u64(s, pos + left - done)) & _M64
+        w1 = (w1 + v0) & _M64
+        v0, v1 = _weak32_at(s, pos + left - done, (v0 + z) & _M64, v1)
+        v0 = (v0 * _K0) & _M64
+    x = _hash16(x, v0)
+    y = _hash16((y + z) & _M64, w0)
+    return ((_hash16((x + v1) & _M64, w1) + y) & _M64,
+            _hash16((x + w1) & _M64, (y + v1) & _M64))
+
+
+def fingerprint128(s: bytes) -> tuple[int, int]:
+    """FarmHash Fingerprint128 of ``s`` as (low 64 bits, high 64 bits), unsigned."""
+    if len(s) >= 16:
+        return _hash128_with_seed(s[16:], _u64(s, 0), (_u64(s, 8) + _K0) & _M64)
+    return _hash128_with_seed(s, _K0, _K1)
