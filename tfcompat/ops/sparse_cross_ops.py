@@ -12,15 +12,12 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.sparse_tensor import SparseTensor, SparseTensorValue
 from tfcompat.framework.tensor_shape import TensorShape
-from tfcompat.ops.string_hash import fingerprint64
+from tfcompat.ops.string_hash import _shift_mix, fingerprint64
 
 _M64 = (1 << 64) - 1
 _CAT_MUL = 0xC6A4A7935BD1E995
-_HASH_KEY = 0xDECAFCAFFE
-
-
-def _shift_mix(v: int) -> int:
-    return v ^ (v >> 47)
+DEFAULT_HASH_KEY = 0xDECAFCAFFE  # TF's hash_key when none is given
+_INT64_MAX = (1 << 63) - 1
 
 
 def fingerprint_cat64(fp1: int, fp2: int) -> int:
@@ -83,21 +80,27 @@ def _bind_cross_strings(op, state):
     return kernel
 
 
+def hashed_cross(combo, key: int, buckets: int) -> int:
+    """TF's hashed feature cross of one combination of values: FingerprintCat64 of the values'
+    fingerprints (strings: Fingerprint64; integers: themselves) from ``key``, modulo
+    ``buckets`` (or modulo INT64_MAX without buckets)."""
+    out = key
+    for v in combo:
+        if isinstance(v, (bytes, str)):
+            fp = fingerprint64(v if isinstance(v, bytes) else v.encode())
+        else:
+            fp = int(v) & _M64
+        out = fingerprint_cat64(out, fp)
+    return out % buckets if buckets > 0 else out % _INT64_MAX
+
+
 def _bind_cross_hashed(op, state):
     n = op._attrs["N"]
     buckets = op._attrs["num_buckets"]
     key = op._attrs["hash_key"]
 
-    def feature_hash(v) -> int:
-        if isinstance(v, (bytes, str)):
-            return fingerprint64(v if isinstance(v, bytes) else v.encode())
-        return int(v) & _M64
-
     def cross(combo) -> int:
-        out = key
-        for v in combo:
-            out = fingerprint_cat64(out, feature_hash(v))
-        return out % buckets if buckets > 0 else out & ((1 << 63) - 1)
+        return hashed_cross(combo, key, buckets)
 
     def kernel(*args):
         batch, rows = _rows(n, args)
@@ -153,6 +156,6 @@ def sparse_cross_hashed(inputs, num_buckets=0, hash_key=None, name=None):
         [s.indices for s in sparse], [s.values for s in sparse],
         [s.dense_shape for s in sparse], dense], name=name or "SparseCross", attrs={
             "hashed_output": True, "num_buckets": int(num_buckets),
-            "hash_key": _HASH_KEY if hash_key is None else int(hash_key),
+            "hash_key": DEFAULT_HASH_KEY if hash_key is None else int(hash_key),
             "out_type": dtypes.int64, "internal_type": dtypes.string})
     return SparseTensor(*out)

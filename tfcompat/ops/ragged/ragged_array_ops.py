@@ -16,9 +16,7 @@ from tfcompat.framework.tensor_shape import TensorShape
 from tfcompat.ops import array_ops, math_ops
 from tfcompat.ops.ragged.ragged_dispatch import _gather_rows
 from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
-from tfcompat.ops.sparse_cross_ops import _HASH_KEY as _DEFAULT_HASH_KEY
-from tfcompat.ops.sparse_cross_ops import _as_text, fingerprint_cat64
-from tfcompat.ops.string_hash import fingerprint64
+from tfcompat.ops.sparse_cross_ops import DEFAULT_HASH_KEY, _as_text, hashed_cross
 
 
 def _rank(x) -> int | None:
@@ -108,8 +106,6 @@ def stack_dynamic_partitions(data, partitions, num_partitions, name=None):
 
 # ---- RaggedCross ---------------------------------------------------------------------------------
 
-_INT64_MAX = (1 << 63) - 1
-
 
 def _feature_rows(kind: str, parts: list, nrows: int) -> list[list]:
     """One feature's values per row: ``kind`` R (values, splits), S (indices, values) or
@@ -132,18 +128,10 @@ def _bind_ragged_cross(op, state):
     buckets, key = a["num_buckets"], a["hash_key"]
     splits_dtype = a["out_row_splits_type"].as_numpy_dtype
 
-    def feature_hash(v) -> int:
-        if isinstance(v, (bytes, str)):
-            return fingerprint64(v if isinstance(v, bytes) else v.encode())
-        return int(v) & ((1 << 64) - 1)
-
     def cross_value(combo):
         if not hashed:
             return b"_X_".join(_as_text(v) for v in combo)
-        out = key
-        for v in combo:
-            out = fingerprint_cat64(out, feature_hash(v))
-        return out % buckets if buckets > 0 else out % _INT64_MAX
+        return hashed_cross(combo, key, buckets)
 
     def kernel(*args):
         counts = {k: order.count(k) for k in "RSD"}
@@ -225,7 +213,7 @@ def _cross(inputs, hashed: bool, num_buckets: int, hash_key, name):
             name="RaggedCross",
             attrs={"input_order": order, "hashed_output": hashed,
                    "num_buckets": int(num_buckets),
-                   "hash_key": _DEFAULT_HASH_KEY if hash_key is None else int(hash_key),
+                   "hash_key": DEFAULT_HASH_KEY if hash_key is None else int(hash_key),
                    "out_values_type": dtypes.int64 if hashed else dtypes.string,
                    "out_row_splits_type": splits_dtype})
         nrows = _static_rows(ragged, sparse, dense)
