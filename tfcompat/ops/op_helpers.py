@@ -19,9 +19,11 @@ from tfcompat.framework.common_shapes import (
     unchanged_shape,
 )
 from tfcompat.framework.deprecation import deprecated_argument_lookup
+from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+from tfcompat.ops.eltwise_kernels import register_kernel, splittable
 
 FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
 COMPLEX = (dtypes.complex64, dtypes.complex128)
@@ -40,19 +42,22 @@ def rounded_from_float64(fn: Callable) -> Callable:
     1-2 ulp off (numpy's exp(2.0)) and TF's up to 14 (betainc).
 
     A one-input ufunc on float32 runs buffered (the ufunc casts chunk by chunk; no float64
-    temporary of the full size).
+    temporary of the full size), split over the intra-op pool when large.
     """
-    def kernel(*args):
+    def wide_body(out, x):
+        fn(x, out=out, dtype=np.float64, casting="unsafe")
+
+    def kernel(*args, threads=0):
         arrays = [np.asarray(a) for a in args]
         dtype = arrays[0].dtype
         if isinstance(fn, np.ufunc) and len(arrays) == 1 and dtype == np.float32:
-            return fn(arrays[0], out=np.empty(dtype=np.float32, shape=arrays[0].shape),
-                      dtype=np.float64, casting="unsafe")
+            x = arrays[0]
+            return run_split(wide_body, np.empty(x.shape, np.float32), (x,), threads, rows=False)
         wide = np.complex128 if dtype.kind == "c" else np.float64
         with np.errstate(all="ignore"):
             out = fn(*[a.astype(wide, copy=False) for a in arrays])
         return np.asarray(out).astype(dtype, copy=False)
-    return kernel
+    return splittable(kernel) if isinstance(fn, np.ufunc) else kernel
 
 
 def _input_specs(names, allowed) -> tuple[str, ...]:
@@ -71,7 +76,7 @@ def unary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = F
 
     ``grad`` is the gradient rule ``fn(op, dy)`` (or ``NOT_DIFFERENTIABLE``), registered with it.
     """
-    register_op(op_type, inputs=_input_specs(("x",), allowed), kernel=kernel,
+    register_op(op_type, inputs=_input_specs(("x",), allowed), **register_kernel(kernel),
                 shape_fn=unchanged_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, name=None):
@@ -91,7 +96,7 @@ def binary_op(op_type: str, kernel: Callable, allowed: Sequence[dtypes.DType] = 
     ``grad`` is the gradient rule ``fn(op, dz)`` returning ``(dx, dy)`` before broadcasting is
     undone (wrap it with ``math_grad_util.binary_op_grads``), or ``NOT_DIFFERENTIABLE``.
     """
-    register_op(op_type, inputs=_input_specs(("x", "y"), allowed), kernel=kernel,
+    register_op(op_type, inputs=_input_specs(("x", "y"), allowed), **register_kernel(kernel),
                 shape_fn=broadcast_binary_shape, allowed=_allowed_attr(allowed), grad=grad)
 
     def wrapper(x, y, name=None):
@@ -116,7 +121,8 @@ def comparison_op(op_type: str, kernel: Callable,
 
     Comparisons are not differentiable in TF; the mark is registered here.
     """
-    register_op(op_type, inputs=("x: T", "y: T"), kernel=kernel, shape_fn=_bool_broadcast_shape,
+    register_op(op_type, inputs=("x: T", "y: T"), **register_kernel(kernel),
+                shape_fn=_bool_broadcast_shape,
                 allowed={"T": allowed} if allowed else None, attr_defaults=attr_defaults,
                 grad=NOT_DIFFERENTIABLE)
 

@@ -12,9 +12,11 @@ import numpy as np
 
 from tfcompat.framework import dispatch, dtypes, ops
 from tfcompat.framework.common_shapes import unchanged_shape
+from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op
 from tfcompat.ops import array_ops, constant_op
+from tfcompat.ops.eltwise_kernels import same_layout, split_binder, splittable
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
     FLOATS,
@@ -25,16 +27,22 @@ from tfcompat.ops.op_helpers import (
 )
 
 
-def _grad_op(op_type: str, fn, grad) -> None:
-    """Registers a fused gradient op ``z = fn(y, dy)`` (TF's SqrtGrad, TanhGrad...)."""
-    def kernel(y, dy):
+def _grad_op(op_type: str, fn, grad, body=None) -> None:
+    """Registers a fused gradient op ``z = fn(y, dy)`` (TF's SqrtGrad, TanhGrad...).
+
+    ``body(out, y, dy)`` computes ``fn``'s float operations in order into the one new buffer
+    ``out``; it runs for real y and dy of one shape and dtype, over the intra-op pool when large.
+    """
+    def kernel(y, dy, threads=0):
+        if body is not None and same_layout(y, dy) and y.dtype.kind == "f":
+            return run_split(body, np.empty_like(y), (y, dy), threads)
         y = np.asarray(y)
         # TF's fused gradients of complex ops use conj(y): dy * conj(f'(x)).
         z = fn(np.conj(y) if y.dtype.kind == "c" else y, np.asarray(dy))
         return np.asarray(z).astype(y.dtype, copy=False)
 
-    register_op(op_type, inputs=("y: T", "dy: T"), kernel=kernel, shape_fn=unchanged_shape,
-                allowed={"T": FLOAT_COMPLEX}, grad=grad)
+    register_op(op_type, inputs=("y: T", "dy: T"), bind=split_binder(kernel),
+                shape_fn=unchanged_shape, allowed={"T": FLOAT_COMPLEX}, grad=grad)
 
 
 def _mul(x, y):
@@ -141,7 +149,12 @@ def _sqrt_grad_grad(op, grad):
     return -_conj(ga) * z, 0.5 * ga
 
 
-_grad_op("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad)
+def _sqrt_grad_body(out, y, dy):
+    np.multiply(dy, 0.5, out=out)
+    np.true_divide(out, y, out=out)
+
+
+_grad_op("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad, _sqrt_grad_body)
 
 
 # ---- Rsqrt (+ RsqrtGrad) -------------------------------------------------------------------
@@ -167,7 +180,14 @@ def _rsqrt_grad_grad(op, grad):
     return -1.5 * _conj(grad) * dy * square(y), apply_op("RsqrtGrad", [y, grad])
 
 
-_grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad)
+def _rsqrt_grad_body(out, y, dy):
+    np.multiply(dy, -0.5, out=out)
+    np.multiply(out, y, out=out)
+    np.multiply(out, y, out=out)
+    np.multiply(out, y, out=out)
+
+
+_grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad, _rsqrt_grad_body)
 
 
 # ---- Exp, Expm1 ----------------------------------------------------------------------------
@@ -242,24 +262,29 @@ def _tanh_grad_grad(op, grad):
     return _conj(grad) * -2.0 * dy * y, apply_op("TanhGrad", [y, grad])
 
 
-def _tanh_grad_kernel(y, dy):
-    """dy * (1 - y * y), evaluated in one buffer (the same operations in the same order)."""
-    if y.shape != dy.shape:
-        return dy * (1 - y * y)
-    out = np.multiply(y, y, out=np.empty_like(y))
+def _tanh_grad_body(out, y, dy):
+    np.multiply(y, y, out=out)
     np.subtract(1, out, out=out)
-    return np.multiply(dy, out, out=out)
+    np.multiply(dy, out, out=out)
 
 
-_grad_op("TanhGrad", _tanh_grad_kernel, _tanh_grad_grad)
+_grad_op("TanhGrad", lambda y, dy: dy * (1 - y * y), _tanh_grad_grad, _tanh_grad_body)
 
 
 # ---- Sigmoid (+ SigmoidGrad) ---------------------------------------------------------------
 
-def _sigmoid(x):
+def _sigmoid_body(out, x):
+    np.negative(x, out=out)
+    np.exp(out, out=out)
+    np.add(1, out, out=out)
+    np.true_divide(1, out, out=out)
+
+
+@splittable
+def _sigmoid(x, threads=0):
+    """1 / (1 + exp(-x)) in one new buffer (exp overflows to inf for large -x: sigmoid 0)."""
     x = np.asarray(x)
-    with np.errstate(over="ignore"):
-        return (1 / (1 + np.exp(-x))).astype(x.dtype, copy=False)
+    return run_split(_sigmoid_body, np.empty_like(x), (x,), threads)
 
 
 def _sigmoid_grad(op, grad):
@@ -277,15 +302,12 @@ def _sigmoid_grad_grad(op, grad):
     return dy * _conj(grad) * (1.0 - 2.0 * y), apply_op("SigmoidGrad", [y, grad])
 
 
-def _sigmoid_grad_kernel(y, dy):
-    """dy * y * (1 - y), evaluated in two buffers (the same operations in the same order)."""
-    if y.shape != dy.shape:
-        return dy * y * (1 - y)
-    out = np.multiply(dy, y, out=np.empty_like(y))
-    return np.multiply(out, np.subtract(1, y), out=out)
+def _sigmoid_grad_body(out, y, dy):
+    np.multiply(dy, y, out=out)
+    np.multiply(out, np.subtract(1, y), out=out)
 
 
-_grad_op("SigmoidGrad", _sigmoid_grad_kernel, _sigmoid_grad_grad)
+_grad_op("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad, _sigmoid_grad_body)
 
 
 # ---- Reciprocal (+ ReciprocalGrad) ---------------------------------------------------------
@@ -309,7 +331,14 @@ def _reciprocal_grad_grad(op, grad):
     return -2.0 * _conj(grad) * dy * y, apply_op("ReciprocalGrad", [y, grad])
 
 
-_grad_op("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad)
+def _reciprocal_grad_body(out, y, dy):
+    np.negative(dy, out=out)
+    np.multiply(out, y, out=out)
+    np.multiply(out, y, out=out)
+
+
+_grad_op("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad,
+         _reciprocal_grad_body)
 
 
 # ---- rounding and logical not: not differentiable ------------------------------------------

@@ -1,0 +1,164 @@
+"""The intra-op thread pool: large element-wise kernels split into blocks run on several threads.
+
+numpy releases the GIL inside ufunc loops, so blocks of one output computed by the same ufunc
+calls on different threads run in parallel. ``run_split(body, out, arrays, threads)`` runs
+``body(out_block, *array_blocks)`` over blocks of ``out`` when ``out`` has at least
+``MIN_PARALLEL_SIZE`` elements (else once, serially). Each element is computed by the same float
+operations as in one serial call, so the result is bit-identical to it:
+
+- every array has ``out``'s shape and C layout (or is a single element): flat blocks whose
+  bounds are multiples of ``_ALIGN`` elements (numpy's ufunc buffer size), so vector-loop tails,
+  alignment and buffered casts fall where a serial call puts them;
+- broadcasting (``[N, M] + [M]``): blocks of rows of ``out``, slicing the inputs that have those
+  rows and passing the others whole (for ops whose float operations do not depend on where an
+  element falls in a loop: +, -, *, /, comparisons; the kernel chooses);
+- any other layout runs serially, so the output keeps the layout numpy would give it.
+
+The thread count is the session's (``ConfigProto.intra_op_parallelism_threads``), which the
+op's kernel binder gives its kernel when the plan is compiled. The pool's threads
+only run blocks and never wait on the pool. A caller runs the blocks itself too and takes back
+those no pool thread has started, so several Session.run threads may share the pool: none
+waits behind another's blocks, and none deadlocks.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+_MACHINE_THREADS = os.cpu_count() or 1
+
+# Below this many output elements a kernel runs serially (measured: see client/intra_op.py).
+MIN_PARALLEL_SIZE = 1 << 18
+# Flat block bounds are multiples of this many elements (numpy's default ufunc buffer size).
+_ALIGN = 8192
+# Blocks per thread: more than one, so a caller whose pool thread starts late takes back a
+# block instead of waiting for it.
+_BLOCKS_PER_THREAD = 2
+
+
+def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], threads: int,
+              rows: bool = True) -> np.ndarray:
+    """``out`` after ``body(out_block, *array_blocks)`` has written all of it: over blocks on
+    ``threads`` threads when ``out`` is large and the layouts split (``rows=False``: flat blocks
+    only), else in one serial call."""
+    blocks = None
+    if threads > 1 and out.size >= MIN_PARALLEL_SIZE:
+        blocks = _flat_blocks(out, arrays, threads)
+        if blocks is None and rows:
+            blocks = _row_blocks(out, arrays, threads)
+    if blocks is None:
+        body(out, *arrays)
+    else:
+        _Job(body, blocks).run(threads)
+    return out
+
+
+def _flat_blocks(out, arrays, threads) -> list[tuple] | None:
+    shape = out.shape
+    if not out.flags.c_contiguous or not all(
+            a.size == 1 or (a.shape == shape and a.flags.c_contiguous) for a in arrays):
+        return None
+    size = out.size
+    count = threads * _BLOCKS_PER_THREAD
+    step = -(-size // (count * _ALIGN)) * _ALIGN
+    flat_out = out.reshape(-1)
+    flats = [a.reshape(-1) if a.size != 1 else a.reshape(()) for a in arrays]
+    return [(flat_out[lo:lo + step], *[f[lo:lo + step] if f.ndim else f for f in flats])
+            for lo in range(0, size, step)]
+
+
+def _row_blocks(out, arrays, threads) -> list[tuple] | None:
+    shape = out.shape
+    rows = shape[0] if shape else 0
+    if rows < 2 or not out.flags.c_contiguous or not all(a.flags.c_contiguous for a in arrays):
+        return None
+    sliced = [a.ndim == out.ndim and a.shape[0] == rows for a in arrays]
+    step = -(-rows // min(rows, threads * _BLOCKS_PER_THREAD))
+    return [(out[lo:lo + step], *[a[lo:lo + step] if s else a for a, s in zip(arrays, sliced)])
+            for lo in range(0, rows, step)]
+
+
+# ---- the pool --------------------------------------------------------------------------------
+
+class _Job:
+    """Blocks of one kernel; whoever runs next (the caller or a pool thread) pops one."""
+
+    __slots__ = ("body", "blocks", "remaining", "lock", "done", "error")
+
+    def __init__(self, body: Callable, blocks: list[tuple]):
+        self.body = body
+        self.blocks = blocks
+        self.remaining = len(blocks)
+        self.lock = threading.Lock()
+        self.done = threading.Lock()
+        self.done.acquire()  # released by whoever finishes the last block
+        self.error: BaseException | None = None
+
+    def run(self, threads: int) -> None:
+        helpers = min(threads, len(self.blocks)) - 1
+        _start_workers(helpers)
+        for _ in range(helpers):
+            _queue.put(self)
+        self.work()
+        self.done.acquire()  # the blocks a pool thread took are running: wait for them
+        self.blocks = self.body = None  # a pool thread reaching this job later finds nothing
+        if self.error is not None:
+            raise self.error
+
+    def work(self) -> None:
+        blocks, body = self.blocks, self.body
+        while blocks:
+            try:
+                block = blocks.pop()
+            except IndexError:  # another thread took the last one
+                return
+            try:
+                body(*block)
+            except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+                self.error = e
+            with self.lock:
+                self.remaining -= 1
+                last = self.remaining == 0
+            if last:
+                self.done.release()
+
+
+_queue: queue.SimpleQueue = queue.SimpleQueue()
+_workers: list[threading.Thread] = []
+_workers_lock = threading.Lock()
+
+
+def _worker() -> None:
+    # Kernels run under the executor's np.errstate(all="ignore"); so do their blocks here.
+    with np.errstate(all="ignore"):
+        while True:
+            job = _queue.get()
+            if job.blocks:
+                job.work()
+
+
+def _start_workers(count: int) -> None:
+    if len(_workers) >= count:
+        return
+    with _workers_lock:
+        while len(_workers) < count:
+            thread = threading.Thread(target=_worker, name="tfcompat-intra-op", daemon=True)
+            thread.start()
+            _workers.append(thread)
+
+
+def _forget_workers() -> None:
+    """In a forked child the pool's threads do not exist: start new ones when needed."""
+    global _queue, _workers_lock
+    _queue = queue.SimpleQueue()
+    _workers_lock = threading.Lock()
+    _workers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_workers)

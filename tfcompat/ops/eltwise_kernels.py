@@ -1,0 +1,101 @@
+"""Element-wise kernels that split large outputs over the intra-op thread pool, and their binders.
+
+A splittable kernel takes a keyword ``threads`` (0: serial). ``split_binder`` binds it when a plan
+is compiled: ops whose static output is small, and sessions with one intra-op thread, get the
+serial kernel (no cost per call); the others get the kernel with the session's thread count,
+which splits when the output it computes is large (``framework/intra_op_pool.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from functools import partial
+
+import numpy as np
+
+from tfcompat.framework import intra_op_pool
+from tfcompat.framework.intra_op_pool import run_split
+from tfcompat.framework.op_registry import Binder
+
+_MACHINE_THREADS = os.cpu_count() or 1
+
+# Ufuncs whose result for an element does not depend on where it falls in a loop (correctly
+# rounded float operations, integer and logical ones): their blocks may be rows of a
+# broadcasting output. Others split into flat blocks of same-shaped inputs only.
+_POSITION_FREE = frozenset({
+    np.add, np.subtract, np.multiply, np.true_divide, np.maximum, np.minimum,
+    np.equal, np.not_equal, np.less, np.less_equal, np.greater, np.greater_equal,
+    np.logical_and, np.logical_or,
+})
+
+
+def split_binder(kernel: Callable, serial: Callable | None = None) -> Binder:
+    """Binds ``kernel(*arrays, threads=n)`` with the session's intra-op thread count, or
+    ``serial`` (default: ``kernel`` itself) when the op's static output is below the pool's
+    size threshold or the session has one thread (constant folding binds with no session)."""
+    serial = kernel if serial is None else serial
+
+    def bind(op, state):
+        threads = min(getattr(state, "intra_op_threads", 1), _MACHINE_THREADS)
+        if threads < 2:
+            return serial
+        size = op._outputs[0].shape.num_elements()
+        if size is not None and size < intra_op_pool.MIN_PARALLEL_SIZE:
+            return serial
+        return partial(kernel, threads=threads)
+
+    bind.split_kernel = kernel  # (tests compare it with the serial kernel)
+    bind.serial_kernel = serial
+    return bind
+
+
+def ufunc_kernel(ufunc: np.ufunc) -> Callable:
+    """The splittable kernel ``ufunc(*arrays)``. Inputs that are not all C-contiguous arrays,
+    and small outputs, run in one call (the output keeps the layout numpy gives it)."""
+    rows = ufunc in _POSITION_FREE
+    if ufunc.nin == 1:
+        def body(out, x):
+            ufunc(x, out=out)
+    else:
+        def body(out, x, y):
+            ufunc(x, y, out=out)
+
+    def kernel(*args, threads=0):
+        if threads > 1 and all(type(a) is np.ndarray and a.flags.c_contiguous for a in args):
+            try:
+                shape = (args[0].shape if len(args) == 1 or args[0].shape == args[1].shape
+                         else np.broadcast_shapes(args[0].shape, args[1].shape))
+                dtype = ufunc.resolve_dtypes(tuple(a.dtype for a in args) + (None,))[-1]
+            except (TypeError, ValueError):
+                return ufunc(*args)  # raises numpy's error, as one call does
+            if math.prod(shape) >= intra_op_pool.MIN_PARALLEL_SIZE:
+                return run_split(body, np.empty(shape, dtype), args, threads, rows)
+        return ufunc(*args)
+
+    kernel.__name__ = ufunc.__name__
+    return kernel
+
+
+def splittable(kernel: Callable) -> Callable:
+    """Marks ``kernel(*arrays, threads=0)`` for ``register_kernel`` to bind with
+    ``split_binder``."""
+    kernel.splittable = True
+    return kernel
+
+
+def register_kernel(kernel: Callable) -> dict:
+    """``register_op``'s keyword for an element-wise kernel: a ufunc or a ``splittable`` kernel
+    splits over the pool (``bind=``), any other runs as given (``kernel=``)."""
+    if isinstance(kernel, np.ufunc):
+        return {"bind": split_binder(ufunc_kernel(kernel), serial=kernel)}
+    if getattr(kernel, "splittable", False):
+        return {"bind": split_binder(kernel)}
+    return {"kernel": kernel}
+
+
+def same_layout(x, y) -> bool:
+    """Two arrays of one shape and dtype: a fused two-input kernel writes one new buffer."""
+    return (type(x) is np.ndarray and type(y) is np.ndarray and x.shape == y.shape
+            and x.dtype == y.dtype)
