@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -33,7 +34,7 @@ import numpy as np
 _MACHINE_THREADS = os.cpu_count() or 1
 
 # Below this many output elements a kernel runs serially (measured: see client/intra_op.py).
-MIN_PARALLEL_SIZE = 1 << 18
+MIN_PARALLEL_SIZE = 1 << 19
 # Flat block bounds are multiples of this many elements (numpy's default ufunc buffer size).
 _ALIGN = 8192
 # Blocks per thread: more than one, so a caller whose pool thread starts late takes back a
@@ -46,8 +47,13 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
     """``out`` after ``body(out_block, *array_blocks)`` has written all of it: over blocks on
     ``threads`` threads when ``out`` is large and the layouts split (``rows=False``: flat blocks
     only), else in one serial call."""
+    global _serial_calls
     blocks = None
     if threads > 1 and out.size >= MIN_PARALLEL_SIZE:
+        if _serial_calls:
+            _serial_calls -= 1  # (a lost race on this count only shifts when splitting resumes)
+            body(out, *arrays)
+            return out
         blocks = _flat_blocks(out, arrays, threads)
         if blocks is None and rows:
             blocks = _row_blocks(out, arrays, threads)
@@ -83,17 +89,38 @@ def _row_blocks(out, arrays, threads) -> list[tuple] | None:
             for lo in range(0, rows, step)]
 
 
+# ---- back-off on a busy machine -------------------------------------------------------------
+# When other processes keep every core busy, a pool thread gets a core late: either the caller
+# has run every block itself by then (the split bought nothing and cost the hand-off), or the
+# pool thread lost its core mid-block and the caller waits for it a scheduler time slice. After
+# either, the next _serial_calls large kernels run serially, twice as many after each such
+# split in a row (up to _MAX_BACKOFF); a split that paid resets it.
+
+_MAX_BACKOFF = 1024
+_serial_calls = 0
+_backoff = 0
+
+
+def _record_split(ran_all: bool, worked: float, waited: float) -> None:
+    global _serial_calls, _backoff
+    if ran_all or waited > worked:
+        _backoff = min(max(2 * _backoff, 16), _MAX_BACKOFF)
+        _serial_calls = _backoff
+    elif _backoff:
+        _backoff = 0
+
+
 # ---- the pool --------------------------------------------------------------------------------
 
 class _Job:
     """Blocks of one kernel; whoever runs next (the caller or a pool thread) pops one."""
 
-    __slots__ = ("body", "blocks", "remaining", "lock", "done", "error")
+    __slots__ = ("body", "blocks", "count", "remaining", "lock", "done", "error")
 
     def __init__(self, body: Callable, blocks: list[tuple]):
         self.body = body
         self.blocks = blocks
-        self.remaining = len(blocks)
+        self.count = self.remaining = len(blocks)
         self.lock = threading.Lock()
         self.done = threading.Lock()
         self.done.acquire()  # released by whoever finishes the last block
@@ -104,19 +131,25 @@ class _Job:
         _start_workers(helpers)
         for _ in range(helpers):
             _queue.put(self)
-        self.work()
+        start = time.perf_counter()
+        ran = self.work()
+        worked = time.perf_counter()
         self.done.acquire()  # the blocks a pool thread took are running: wait for them
+        _record_split(ran == self.count, worked - start, time.perf_counter() - worked)
         self.blocks = self.body = None  # a pool thread reaching this job later finds nothing
         if self.error is not None:
             raise self.error
 
-    def work(self) -> None:
+    def work(self) -> int:
+        """Runs blocks until none is left; returns how many this thread ran."""
         blocks, body = self.blocks, self.body
+        ran = 0
         while blocks:
             try:
                 block = blocks.pop()
             except IndexError:  # another thread took the last one
-                return
+                break
+            ran += 1
             try:
                 body(*block)
             except BaseException as e:  # noqa: BLE001 - re-raised in the caller
@@ -126,6 +159,7 @@ class _Job:
                 last = self.remaining == 0
             if last:
                 self.done.release()
+        return ran
 
 
 _queue: queue.SimpleQueue = queue.SimpleQueue()
