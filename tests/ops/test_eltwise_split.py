@@ -30,7 +30,10 @@ SHAPE = (123, 457)  # 56211 elements: 4 blocks of 16384 and a short last one, on
 
 @pytest.fixture(autouse=True)
 def small_threshold(monkeypatch):
+    """Small arrays split, and every split does (no back-off on a busy machine)."""
     monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 13)
+    monkeypatch.setattr(intra_op_pool, "_serial_calls", 0)
+    monkeypatch.setattr(intra_op_pool, "_record_split", lambda *timings: None)
 
 
 def _numpy_types(op_def) -> list[np.dtype]:
@@ -244,10 +247,37 @@ def test_concurrent_callers_share_the_pool():
 
 def test_a_failing_block_raises_in_the_caller():
     def body(out, x):
-        if x[0] > 0.5:
+        if x[-1] == 1.0:
             raise ValueError("block failed")
         out[...] = x
 
     x = np.linspace(0, 1, 1 << 16)
     with pytest.raises(ValueError, match="block failed"):
         intra_op_pool.run_split(body, np.empty_like(x), (x,), 2)
+
+
+def test_back_off_after_splits_that_did_not_pay(monkeypatch):
+    monkeypatch.undo()  # the real _record_split
+    monkeypatch.setattr(intra_op_pool, "_serial_calls", 0)
+    monkeypatch.setattr(intra_op_pool, "_backoff", 0)
+    record = intra_op_pool._record_split
+    record(False, 1e-3, 1e-5)  # paid: the pool ran blocks, the caller hardly waited
+    assert intra_op_pool._serial_calls == 0
+    record(True, 1e-3, 0.0)  # the caller ran every block itself
+    assert intra_op_pool._serial_calls == 16
+    record(False, 1e-4, 5e-3)  # the caller waited longer than it worked
+    assert intra_op_pool._serial_calls == 32
+    for _ in range(10):
+        record(True, 1e-3, 0.0)
+    assert intra_op_pool._serial_calls == intra_op_pool._MAX_BACKOFF
+    record(False, 1e-3, 1e-5)
+    assert intra_op_pool._backoff == 0
+
+    calls = []
+    monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 13)
+    monkeypatch.setattr(intra_op_pool, "_serial_calls", 2)
+    x = np.zeros(1 << 16)
+    for _ in range(3):
+        intra_op_pool.run_split(lambda out, x: calls.append(out.size), np.empty_like(x), (x,), 2)
+    assert calls[:2] == [1 << 16, 1 << 16]  # two serial calls, then blocks
+    assert all(size < 1 << 16 for size in calls[2:])

@@ -26,7 +26,6 @@ from tfcompat.ops.op_helpers import (
     unary_op,
 )
 
-
 # Measured: from about this many elements a fused gradient computed into one new buffer (``body``)
 # beats the formula with temporaries (1M float32 TanhGrad: 0.59x); below it, the formula's fewer
 # Python steps win (4096 elements: the buffer 1.1-1.2x slower).
