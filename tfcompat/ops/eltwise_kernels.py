@@ -8,7 +8,6 @@ which splits when the output it computes is large (``framework/intra_op_pool.py`
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable
 from functools import partial
@@ -52,27 +51,42 @@ def split_binder(kernel: Callable, serial: Callable | None = None) -> Binder:
 
 
 def ufunc_kernel(ufunc: np.ufunc) -> Callable:
-    """The splittable kernel ``ufunc(*arrays)``. Inputs that are not all C-contiguous arrays,
-    and small outputs, run in one call (the output keeps the layout numpy gives it)."""
+    """The splittable kernel ``ufunc(*arrays)``. Small outputs (the size test comes first), and
+    inputs that are not all C-contiguous arrays, run in one call (the output keeps the layout
+    numpy gives it)."""
     rows = ufunc in _POSITION_FREE
+    pool = intra_op_pool
+
     if ufunc.nin == 1:
         def body(out, x):
             ufunc(x, out=out)
+
+        def kernel(x, threads=0):
+            if (type(x) is np.ndarray and x.size >= pool.MIN_PARALLEL_SIZE and threads > 1
+                    and x.flags.c_contiguous):
+                try:
+                    dtype = ufunc.resolve_dtypes((x.dtype, None))[-1]
+                except (TypeError, ValueError):
+                    return ufunc(x)  # raises numpy's error, as one call does
+                return run_split(body, np.empty(x.shape, dtype), (x,), threads)
+            return ufunc(x)
     else:
         def body(out, x, y):
             ufunc(x, y, out=out)
 
-    def kernel(*args, threads=0):
-        if threads > 1 and all(type(a) is np.ndarray and a.flags.c_contiguous for a in args):
-            try:
-                shape = (args[0].shape if len(args) == 1 or args[0].shape == args[1].shape
-                         else np.broadcast_shapes(args[0].shape, args[1].shape))
-                dtype = ufunc.resolve_dtypes(tuple(a.dtype for a in args) + (None,))[-1]
-            except (TypeError, ValueError):
-                return ufunc(*args)  # raises numpy's error, as one call does
-            if math.prod(shape) >= intra_op_pool.MIN_PARALLEL_SIZE:
-                return run_split(body, np.empty(shape, dtype), args, threads, rows)
-        return ufunc(*args)
+        def kernel(x, y, threads=0):
+            # (the output has at least as many elements as either input)
+            if (type(x) is np.ndarray and type(y) is np.ndarray and threads > 1
+                    and (x.size >= pool.MIN_PARALLEL_SIZE or y.size >= pool.MIN_PARALLEL_SIZE)
+                    and x.flags.c_contiguous and y.flags.c_contiguous):
+                try:
+                    shape = x.shape if x.shape == y.shape else np.broadcast_shapes(x.shape,
+                                                                                   y.shape)
+                    dtype = ufunc.resolve_dtypes((x.dtype, y.dtype, None))[-1]
+                except (TypeError, ValueError):
+                    return ufunc(x, y)  # raises numpy's error, as one call does
+                return run_split(body, np.empty(shape, dtype), (x, y), threads, rows)
+            return ufunc(x, y)
 
     kernel.__name__ = ufunc.__name__
     return kernel
@@ -88,7 +102,7 @@ def splittable(kernel: Callable) -> Callable:
 def register_kernel(kernel: Callable) -> dict:
     """``register_op``'s keyword for an element-wise kernel: a ufunc or a ``splittable`` kernel
     splits over the pool (``bind=``), any other runs as given (``kernel=``)."""
-    if isinstance(kernel, np.ufunc):
+    if isinstance(kernel, np.ufunc) and kernel.nout == 1:
         return {"bind": split_binder(ufunc_kernel(kernel), serial=kernel)}
     if getattr(kernel, "splittable", False):
         return {"bind": split_binder(kernel)}

@@ -166,7 +166,8 @@ def _reduction_shape(op):
 def _reduction_kernel(np_fn: Callable) -> Callable:
     def kernel(x, axes, keep_dims):
         x = np.asarray(x)
-        axes = tuple(int(a) % max(x.ndim, 1) for a in np.asarray(axes).reshape(-1))
+        rank = max(x.ndim, 1)
+        axes = tuple(a % rank for a in np.asarray(axes).reshape(-1).tolist())
         if x.ndim == 0:
             return x
         return np.asarray(np_fn(x, axes, keep_dims)).astype(x.dtype, copy=False)

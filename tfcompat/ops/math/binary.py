@@ -40,11 +40,8 @@ def _integer_division(ufunc, x, y):
     """``ufunc(x, y)``; integer division by zero is an error for each output element that
     divides by zero, as TF checks (so an empty result divides by nothing)."""
     x, y = np.asarray(x), np.asarray(y)
-    if x.dtype.kind not in "iu":
-        return ufunc(x, y)
-    with np.errstate(divide="ignore"):
-        result = ufunc(x, y)
-    if result.size and not y.all():  # (a zero divisor anywhere)
+    result = ufunc(x, y)  # (kernels run under np.errstate(all="ignore"): no warning)
+    if x.dtype.kind in "iu" and result.size and np.count_nonzero(y) != y.size:
         raise errors.InvalidArgumentError(None, None, "Integer division by zero")
     return result
 

@@ -18,8 +18,7 @@ def _cast_kernel(x, DstT):  # noqa: N803 - TF's attr name
     if DstT is dtypes.string:
         raise errors.UnimplementedError(None, None, "Cast to string is not supported")
     if x.dtype.kind == "f" and np.dtype(target).kind in "iu":
-        with np.errstate(invalid="ignore"):
-            return np.trunc(x).astype(target)
+        return np.trunc(x).astype(target)  # (NaN and overflow: kernels run under errstate)
     if x.dtype.kind == "c" and np.dtype(target).kind != "c":
         x = x.real  # TF keeps the real part (numpy would warn about the discarded imaginary)
     return x.astype(target)

@@ -71,7 +71,7 @@ def _sum_grad(op, grad):
 
 
 reduce_sum = reduction_op(
-    "Sum", lambda x, a, k: np.sum(x, axis=a, keepdims=k, dtype=x.dtype), NUMBERS,
+    "Sum", lambda x, a, k: np.add.reduce(x, axis=a, dtype=x.dtype, keepdims=k), NUMBERS,
     "Computes the sum of elements across dimensions.", _all_axes, grad=_sum_grad)
 
 
@@ -112,14 +112,14 @@ def _np_max(x, axes, keep):
     if x.size == 0:
         lowest = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
         return np.full(_kept_shape(x, axes, keep), lowest, x.dtype)
-    return np.max(x, axis=axes, keepdims=keep)
+    return np.maximum.reduce(x, axis=axes, keepdims=keep)
 
 
 def _np_min(x, axes, keep):
     if x.size == 0:
         highest = np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).max
         return np.full(_kept_shape(x, axes, keep), highest, x.dtype)
-    return np.min(x, axis=axes, keepdims=keep)
+    return np.minimum.reduce(x, axis=axes, keepdims=keep)
 
 
 def _min_or_max_grad(op, grad):
@@ -171,7 +171,7 @@ def _prod_grad(op, grad):
 
 
 reduce_prod = reduction_op(
-    "Prod", lambda x, a, k: np.prod(x, axis=a, keepdims=k, dtype=x.dtype), NUMBERS,
+    "Prod", lambda x, a, k: np.multiply.reduce(x, axis=a, dtype=x.dtype, keepdims=k), NUMBERS,
     "Computes the product of elements across dimensions.", _all_axes, grad=_prod_grad)
 
 
