@@ -31,8 +31,6 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-_MACHINE_THREADS = os.cpu_count() or 1
-
 # Below this many output elements a kernel runs serially (measured: see client/intra_op.py).
 MIN_PARALLEL_SIZE = 1 << 19
 # Flat block bounds are multiples of this many elements (numpy's default ufunc buffer size).
