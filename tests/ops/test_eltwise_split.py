@@ -34,6 +34,7 @@ def small_threshold(monkeypatch):
     monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 13)
     monkeypatch.setattr(intra_op_pool, "_serial_calls", 0)
     monkeypatch.setattr(intra_op_pool, "_record_split", lambda *timings: None)
+    monkeypatch.setattr(intra_op_pool, "_idle_cores", lambda: 8)
 
 
 def _numpy_types(op_def) -> list[np.dtype]:
@@ -275,9 +276,37 @@ def test_back_off_after_splits_that_did_not_pay(monkeypatch):
 
     calls = []
     monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 13)
+    monkeypatch.setattr(intra_op_pool, "_idle_cores", lambda: 2)
     monkeypatch.setattr(intra_op_pool, "_serial_calls", 2)
     x = np.zeros(1 << 16)
     for _ in range(3):
         intra_op_pool.run_split(lambda out, x: calls.append(out.size), np.empty_like(x), (x,), 2)
     assert calls[:2] == [1 << 16, 1 << 16]  # two serial calls, then blocks
     assert all(size < 1 << 16 for size in calls[2:])
+
+
+def test_splits_use_the_cores_other_threads_leave_idle(monkeypatch, tmp_path):
+    monkeypatch.undo()
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(intra_op_pool, "_LOADAVG", str(loadavg))
+    monkeypatch.setattr(intra_op_pool, "_SAMPLE_SECONDS", 0.0)
+    monkeypatch.setattr(intra_op_pool, "_CORES", 4)
+    monkeypatch.setattr(intra_op_pool, "_others_running", 0.0)
+    loadavg.write_text("0.50 0.40 0.30 1/120 4242\n")  # only the caller runs
+    assert intra_op_pool._idle_cores() == 4
+    loadavg.write_text("5.00 4.00 3.00 4/120 4242\n")  # three other threads run
+    for _ in range(8):
+        idle = intra_op_pool._idle_cores()
+    assert idle == 1
+    loadavg.unlink()  # unreadable: every core counts as idle again, once the average decays
+    for _ in range(8):
+        idle = intra_op_pool._idle_cores()
+    assert idle == 4
+
+    calls = []
+    monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 13)
+    monkeypatch.setattr(intra_op_pool, "_serial_calls", 0)
+    monkeypatch.setattr(intra_op_pool, "_idle_cores", lambda: 1)
+    x = np.zeros(1 << 16)
+    intra_op_pool.run_split(lambda out, x: calls.append(out.size), np.empty_like(x), (x,), 2)
+    assert calls == [1 << 16]  # no idle core for a pool thread: one serial call

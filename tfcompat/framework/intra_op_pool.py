@@ -52,6 +52,10 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
             _serial_calls -= 1  # (a lost race on this count only shifts when splitting resumes)
             body(out, *arrays)
             return out
+        threads = min(threads, _idle_cores())
+        if threads < 2:
+            body(out, *arrays)
+            return out
         blocks = _flat_blocks(out, arrays, threads)
         if blocks is None and rows:
             blocks = _row_blocks(out, arrays, threads)
@@ -85,6 +89,35 @@ def _row_blocks(out, arrays, threads) -> list[tuple] | None:
     step = -(-rows // min(rows, threads * _BLOCKS_PER_THREAD))
     return [(out[lo:lo + step], *[a[lo:lo + step] if s else a for a, s in zip(arrays, sliced)])
             for lo in range(0, rows, step)]
+
+
+# ---- cores other processes leave idle ------------------------------------------------------
+# Like OpenMP's dynamic thread count (libgomp reads the load average), a split uses the cores
+# no other thread is running on: the kernel's count of runnable threads (/proc/loadavg's
+# fourth field; the caller itself is one of them, its pool threads wait at that moment),
+# sampled at most every _SAMPLE_SECONDS and smoothed. Where it cannot be read, every core counts
+# as idle.
+
+_LOADAVG = "/proc/loadavg"
+_SAMPLE_SECONDS = 0.05
+_CORES = os.cpu_count() or 1
+_others_running = 0.0
+_sampled_at = -1.0
+
+
+def _idle_cores() -> int:
+    """The cores a split may use now: all of them less those other threads keep busy."""
+    global _others_running, _sampled_at
+    now = time.monotonic()
+    if now - _sampled_at >= _SAMPLE_SECONDS:
+        _sampled_at = now
+        try:
+            with open(_LOADAVG, "rb") as f:
+                running = int(f.read().split()[3].split(b"/")[0])
+        except (OSError, ValueError, IndexError):
+            running = 1
+        _others_running = 0.5 * _others_running + 0.5 * max(running - 1, 0)
+    return _CORES - int(_others_running + 0.5)
 
 
 # ---- back-off on a busy machine -------------------------------------------------------------
