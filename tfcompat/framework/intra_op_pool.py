@@ -117,7 +117,9 @@ def _idle_cores() -> int:
         except (OSError, ValueError, IndexError):
             running = 1
         _others_running = 0.5 * _others_running + 0.5 * max(running - 1, 0)
-    return _CORES - int(_others_running + 0.5)
+    # (a core counts as busy from 0.75: one sample that catches a pool thread of this process
+    # still running, or a short-lived process, leaves the cores idle)
+    return _CORES - int(_others_running + 0.25)
 
 
 # ---- back-off on a busy machine -------------------------------------------------------------
