@@ -18,7 +18,9 @@ The thread count is the session's (``ConfigProto.intra_op_parallelism_threads``)
 op's kernel binder gives its kernel when the plan is compiled. The pool's threads
 only run blocks and never wait on the pool. A caller runs the blocks itself too and takes back
 those no pool thread has started, so several Session.run threads may share the pool: none
-waits behind another's blocks, and none deadlocks.
+waits behind another's blocks, and none deadlocks. On a machine whose cores other processes
+keep busy a split costs more than it brings: splits use only the cores other threads leave idle,
+and back off after splits that did not pay (sections below).
 """
 
 from __future__ import annotations
