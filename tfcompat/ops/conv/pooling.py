@@ -158,12 +158,16 @@ def _max_pool_kernel(x, *, ksize, strides, padding, explicit_paddings, data_form
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, explicit_paddings)
     lowest = _lowest(x.dtype)
     padded = _pad(x, rows, cols, lowest)
-    out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
+    shape = (x.shape[0], rows.out, cols.out, x.shape[3])
     # One elementwise max per kernel tap over strided views (inner loops run over channels);
-    # fmax starts from the lowest finite value, so NaN and -inf never win, as in TF.
+    # fmax starts from the lowest finite value, so NaN and -inf never win, as in TF. The first
+    # tap's max with it makes the output (one pass less than filling it first).
     maximum = np.fmax if x.dtype.kind == "f" else np.maximum
-    for i in range(rows.window if out.size else 0):
-        for j in range(cols.window):
+    if not np.prod(shape):
+        return np.full(shape, lowest, x.dtype)
+    out = maximum(padded[:, rows.tap(0), cols.tap(0), :], lowest)
+    for i in range(rows.window):
+        for j in range(1 if i == 0 else 0, cols.window):
             maximum(out, padded[:, rows.tap(i), cols.tap(j), :], out=out)
     return out
 
