@@ -356,6 +356,7 @@ def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _A
     picked = np.empty(grad.shape, grad.dtype)
     taken = np.equal(taps[0], best)
     hit = np.empty(best.shape, bool)
+    dx_pixels, picked_pixels = _pixels(dx), _pixels(picked)
     for k in range(kh * kw):
         if 0 < k < last:
             np.equal(taps[k], best, out=hit)
@@ -365,7 +366,7 @@ def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _A
             np.logical_not(taken, out=hit)
         np.multiply(routed, hit if k else taken, out=picked.reshape(-1).view(routed.dtype))
         i, j = divmod(k, kw)
-        _pixels(dx)[:, rows.tap(i), cols.tap(j)] = _pixels(picked)
+        dx_pixels[:, rows.tap(i), cols.tap(j)] = picked_pixels
     return True
 
 
@@ -374,8 +375,14 @@ _WORDS = {1: np.int8, 2: np.int16, 4: np.int32, 8: np.int64}
 
 def _pixels(array: np.ndarray) -> np.ndarray:
     """A C-contiguous NHWC array as [N, H, W] items of C values each."""
-    return array.view(np.dtype((np.void, array.shape[-1] * array.itemsize))).reshape(
-        array.shape[:-1])
+    size = array.shape[-1] * array.itemsize
+    item = _VOID_ITEMS.get(size)
+    if item is None:
+        item = _VOID_ITEMS.setdefault(size, np.dtype((np.void, size)))
+    return array.view(item).reshape(array.shape[:-1])
+
+
+_VOID_ITEMS: dict[int, np.dtype] = {}
 
 
 def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padding,
