@@ -8,6 +8,11 @@ def signs(a):
     return "".join("n" if np.isnan(v) else ("-" if np.signbit(v) else "+") for v in a)
 
 
+def summary(a):
+    lowest = a == np.finfo(a.dtype).min
+    return int(lowest.sum()), float(a[~lowest].astype(np.float64).sum())
+
+
 windows = np.array([[-0.0, 0.0, -0.0, 0.0], [0.0, -0.0, 0.0, -0.0], [np.nan, 1, 2, 3],
                     [1, np.nan, 0, 0], [np.nan] * 4, [-np.inf] * 4, [-5, -3, -3, -7],
                     [-0.0, -1.0, 0.0, np.nan]], np.float32)
@@ -22,6 +27,6 @@ for name, dtype in (("float32", tf.float32), ("float64", tf.float64), ("float16"
         grad = tf.gradients(p2, x, tf.ones_like(p2) * 5)[0]
         with tf.Session() as sess:
             a, b, g = sess.run([p2, p3, grad])
-        print(name, label, a.shape, signs(a)[:64], float(np.nansum(np.abs(a.astype(np.float64)))))
-        print(name, label, b.shape, signs(b)[:64], float(np.nansum(np.abs(b.astype(np.float64)))))
+        print(name, label, a.shape, signs(a)[:64], summary(a))
+        print(name, label, b.shape, signs(b)[:64], summary(b))
         print(name, label, "grad", float(g.sum()), np.flatnonzero(g.reshape(-1))[:24].tolist())
