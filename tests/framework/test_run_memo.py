@@ -55,14 +55,14 @@ def test_non_contiguous_arrays_are_not_stored(memo):
 
 
 def test_byte_budget_drops_the_oldest(memo, monkeypatch):
-    monkeypatch.setattr(run_memo, "MEMO_BYTES", 1000)
-    arrays = [np.full(10, float(i)) for i in range(4)]  # 80 bytes each + 240-byte values
+    monkeypatch.setattr(run_memo, "MEMO_BYTES", 1300)
+    arrays = [np.full(10, float(i)) for i in range(4)]  # 2 x 80 bytes each + 240-byte values
     for a in arrays:
         run_memo.store("k", a, None, np.zeros(30))
     assert run_memo.lookup("k", arrays[0], None) is None
     assert all(run_memo.lookup("k", a, None) is not None for a in arrays[1:])
     big = np.zeros(200)
-    run_memo.store("k", big, None, np.zeros(1))  # 1608 bytes: never stored
+    run_memo.store("k", big, None, np.zeros(1))  # 3208 bytes: never stored
     assert run_memo.lookup("k", big, None) is None
     assert run_memo.lookup("k", arrays[3], None) is not None
 

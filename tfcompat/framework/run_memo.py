@@ -61,12 +61,12 @@ def lookup(kind: Hashable, array: np.ndarray, extra: Hashable, pop: bool = False
     entry = memo.entries.get(key)
     if entry is None:
         return None
-    owner, content, value = entry
+    owner, content, value, size = entry
     if owner is not array or not np.array_equal(content, _bytes_of(array)):
         return None
     if pop:
         del memo.entries[key]
-        memo.nbytes -= _size(content, value)
+        memo.nbytes -= size
     return value
 
 
@@ -75,18 +75,17 @@ def store(kind: Hashable, array: np.ndarray, extra: Hashable, value: np.ndarray)
     memo = getattr(_local, "memo", None)
     if memo is None or not array.flags.c_contiguous:
         return
-    content = _bytes_of(array).copy()
-    size = _size(content, value)
+    # What the entry keeps alive: the array itself, the copy of its bytes and the value.
+    size = 2 * array.nbytes + value.nbytes
     if size > MEMO_BYTES:
         return
     key = _key(kind, array, extra)
     old = memo.entries.pop(key, None)
     if old is not None:
-        memo.nbytes -= _size(old[1], old[2])
+        memo.nbytes -= old[3]
     while memo.entries and memo.nbytes + size > MEMO_BYTES:
-        _, (_, old_content, old_value) = memo.entries.popitem(last=False)
-        memo.nbytes -= _size(old_content, old_value)
-    memo.entries[key] = (array, content, value)
+        memo.nbytes -= memo.entries.popitem(last=False)[1][3]
+    memo.entries[key] = (array, _bytes_of(array).copy(), value, size)
     memo.nbytes += size
 
 
@@ -94,7 +93,3 @@ def _bytes_of(array: np.ndarray) -> np.ndarray:
     """The array's bytes as a flat uint8 view (compared bytewise: -0.0 differs from 0.0, and a
     NaN equals itself)."""
     return array.reshape(-1).view(np.uint8)
-
-
-def _size(content: np.ndarray, value: np.ndarray) -> int:
-    return content.nbytes + value.nbytes
