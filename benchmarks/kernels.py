@@ -100,22 +100,38 @@ def floor_conv2d_input(w, dy):
 
 
 def floor_max_pool(x):
-    n, h, w, c = x.shape
-    return x.reshape(n, h // 2, 2, w // 2, 2, c).max(axis=(2, 4))
+    # Rows of each window first (long contiguous loops), then its columns.
+    rows = np.maximum(x[:, 0::2], x[:, 1::2])
+    return np.maximum(rows[:, :, 0::2], rows[:, :, 1::2])
 
 
 def floor_max_pool_grad(x, dy):
-    # First maximum of each 2x2 window (row-major), the gradient routed there.
+    # First maximum of each 2x2 window (row-major), the gradient routed there: the taps copied
+    # to one contiguous block each (pixels moved as C-value items), compared there, and each
+    # tap's share written back (select against zero by an integer multiply with the mask).
     n, h, w, c = x.shape
-    taps = [x[:, i::2, j::2, :] for i in range(2) for j in range(2)]
+    pixel = np.dtype((np.void, 4 * c))
+    taps = np.empty((2, 2, n, h // 2, w // 2, c), x.dtype)
+    taps.view(pixel)[..., 0] = x.view(pixel)[..., 0].reshape(n, h // 2, 2, w // 2, 2).transpose(
+        2, 4, 0, 1, 3)
+    taps = taps.reshape(4, -1)
     best = np.maximum(np.maximum(taps[0], taps[1]), np.maximum(taps[2], taps[3]))
-    dx = np.zeros_like(x)
+    bits = dy.reshape(-1).view(np.int32)
+    dx = np.empty_like(x)
     taken = np.zeros(best.shape, bool)
-    for k, tap in enumerate(taps):
-        hit = (tap == best) & ~taken
+    for k in range(4):
+        hit = (taps[k] == best) > taken if k < 3 else ~taken
         taken |= hit
-        dx[:, k // 2::2, k % 2::2, :] = dy * hit  # (multiply beats np.where's branches)
+        dx[:, k // 2::2, k % 2::2, :] = (bits * hit).view(np.float32).reshape(dy.shape)
     return dx
+
+
+def floor_relu(x):
+    return np.maximum(x, np.float32(0))
+
+
+def floor_bias_add(x, b):
+    return x + b
 
 
 def floor_avg_pool(x):
@@ -163,6 +179,7 @@ def table():
     logits = _f32(128, 10, low=-3, high=3)
     labels = np.eye(10, dtype=np.float32)[RNG.randint(0, 10, 128)]
     big = _f32(1024, 1024)
+    bias = _f32(32)
     same = {"strides": [1, 1, 1, 1], "padding": "SAME"}
     pool = {"ksize": [1, 2, 2, 1], "strides": [1, 2, 2, 1], "padding": "SAME"}
     table = [
@@ -189,6 +206,9 @@ def table():
         ("AvgPoolGrad 2x2 64x28x28x32",
          lambda a, d: tfcompat.gradients(nn.avg_pool(a, **pool), a, d)[0], (p_in, p_dy),
          lambda: floor_avg_pool_grad(p_dy), ("avg_pool_grad", p_in, p_dy)),
+        ("Relu 64x28x28x32", nn.relu, (p_in,), lambda: floor_relu(p_in), ("relu", p_in)),
+        ("BiasAdd 64x28x28x32", nn.bias_add, (dy1, bias), lambda: floor_bias_add(dy1, bias),
+         ("bias_add", dy1, bias)),
         ("ReluGrad 64x28x28x32",
          lambda g, f: tfcompat.gradients(nn.relu(f), f, g)[0], (dy1, p_in),
          lambda: floor_relu_grad(dy1, p_in), ("relu_grad", dy1, p_in)),
@@ -246,6 +266,10 @@ def _tf_thunk(tf, case):
             out = tf.nn.avg_pool(var[0], **pool)
         elif kind == "avg_pool_grad":
             out = tf.gradients(tf.nn.avg_pool(var[0], **pool), var[0], var[1])[0]
+        elif kind == "relu":
+            out = tf.nn.relu(var[0])
+        elif kind == "bias_add":
+            out = tf.nn.bias_add(var[0], var[1])
         elif kind == "relu_grad":
             out = tf.gradients(tf.nn.relu(var[1]), var[1], var[0])[0]
         elif kind == "bias_add_grad":

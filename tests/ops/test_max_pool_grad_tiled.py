@@ -26,15 +26,17 @@ def _reference(x, grad, kh, kw):
     return dx
 
 
-@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int32])
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int32, np.uint8])
 @settings(max_examples=25, deadline=None)
 @given(kh=st.integers(1, 3), kw=st.integers(1, 3), oh=st.integers(1, 3), ow=st.integers(1, 3),
        n=st.integers(1, 2), c=st.integers(1, 3), seed=st.integers(0, 2**16))
 def test_tiled_path_matches_window_loop(dtype, kh, kw, oh, ow, n, c, seed):
     rng = np.random.RandomState(seed)
     x = rng.randint(-2, 3, (n, oh * kh, ow * kw, c)).astype(dtype)  # many ties
+    if seed % 2:
+        x = np.asfortranarray(x)  # (not C-contiguous)
     grad = rng.randint(-3, 4, (n, oh, ow, c)).astype(dtype)
-    if dtype != np.int32:
+    if np.dtype(dtype).kind == "f":
         grad[grad == 0] = -0.0
     rows, cols = _spatial_geometry(x.shape, (kh, kw), [1, kh, kw, 1], [1, 1, 1, 1], "VALID", [])
     got = pooling._tiled_max_pool_grad(x, grad, rows, cols)

@@ -48,7 +48,7 @@ from tfcompat.client.run_errors import (
     output_beyond_memory,
     refuse_allocation,
 )
-from tfcompat.framework import errors
+from tfcompat.framework import errors, run_memo
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
 
@@ -524,6 +524,7 @@ def run_plan(plan: Plan, feed_values: list) -> tuple:
     Updates that ran before the failure stay, as in TF (a failed run is not rolled back), so
     a failing run never undoes what other runs wrote meanwhile.
     """
+    outer_memo = run_memo.open_run()  # kernels of this run may share work (framework/run_memo)
     try:
         with np.errstate(all="ignore"):
             if plan.blas_threads is None:
@@ -536,3 +537,5 @@ def run_plan(plan: Plan, feed_values: list) -> tuple:
         raise format_op_error(out_of_memory(e, op), op) from None
     except (ValueError, IndexError, TypeError, ArithmeticError) as e:
         raise kernel_failure(e, plan.op_for_traceback(e.__traceback__)) from e
+    finally:
+        run_memo.close_run(outer_memo)

