@@ -426,9 +426,15 @@ class Graph:
         name = scope_name[:-1]
         if name in self._ops_by_name:
             raise ValueError(f"Duplicate node name in graph: '{name}'")
-        op_def = op_registry.get_op_def(op_type)
+        return self._add_op(op_registry.get_op_def(op_type), inputs, attrs, name)
+
+    def _add_op(self, op_def: op_registry.OpDef, inputs: list[Tensor], attrs: dict,
+                name: str) -> Operation:
+        """Adds an op named ``name`` (the caller has checked that the graph is not finalized
+        and that the name is free): the common tail of every way of creating an op."""
+        op_type = op_def.type
         control_inputs = (self._control_inputs_for([t._op for t in inputs])
-                          if self._control_dependencies_stack else [])
+                          if self._control_dependencies_stack else ())
         if op_def.attr_defaults:
             for key, value in op_def.attr_defaults.items():
                 attrs.setdefault(key, value)
@@ -449,8 +455,12 @@ class Graph:
             output_specs = op_def.shape_fn(op)
         except ShapeError as e:
             raise ValueError(shape_error_message(str(e), op)) from None
-        op._outputs = [Tensor(op, i, dtype, shape) for i, (dtype, shape) in
-                       enumerate(output_specs)]
+        if type(output_specs) is list and len(output_specs) == 1:
+            dtype, shape = output_specs[0]
+            op._outputs = [Tensor(op, 0, dtype, shape)]
+        else:
+            op._outputs = [Tensor(op, i, dtype, shape) for i, (dtype, shape) in
+                           enumerate(output_specs)]
         with self._lock:
             self._ops_by_name[name] = op
             op._id = len(self._ops) + 1

@@ -37,6 +37,10 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
     op_def = op_registry.get_op_def(op_type)
     if len(inputs) != len(op_def.inputs):
         raise TypeError(f"{op_type} takes {len(op_def.inputs)} inputs, got {len(inputs)}")
+    if op_def.single_type_attr is not None and not attrs:
+        op = _create_from_tensors(op_def, inputs, name, graph)
+        if op is not None:
+            return op
     attrs = dict(attrs) if attrs else {}
     if inputs and all(type(v) is Tensor for v in inputs):
         # Fast path: nothing to convert, so no op is created inside the op's name scope.
@@ -55,6 +59,42 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
         with graph.name_scope(name if name is not None else op_type) as scope:
             tensors = _convert_inputs(op_def, inputs, attrs, op_type)
             return graph._create_op(op_type, tensors, attrs, scope)
+
+
+def _create_from_tensors(op_def: op_registry.OpDef, inputs: Sequence[Any], name,
+                         graph: Graph | None) -> Operation | None:
+    """The common case made cheap: an op whose inputs all take one type attr (``x: T``,
+    ``y: T``), given Tensors of one graph (a plain Graph, not capturing) and one allowed dtype.
+    Returns None for anything else, which the general path then builds or rejects with TF's
+    error."""
+    first = inputs[0]
+    if type(first) is not Tensor or Graph._capturing_depth:
+        return None
+    first_graph = first._op._graph
+    if type(first_graph) is not Graph or (graph is not None and graph is not first_graph):
+        return None
+    dtype = first._dtype
+    if dtype._base is not None:
+        dtype = dtype._base
+    for v in inputs:
+        if type(v) is not Tensor or v._op._graph is not first_graph:
+            return None
+        v_dtype = v._dtype
+        if v_dtype is not dtype and v_dtype._base is not dtype:
+            return None
+    type_attr = op_def.single_type_attr
+    allowed = op_def.allowed_sets.get(type_attr)
+    if allowed is not None and dtype not in allowed:
+        return None
+    if name is None and op_def.type_is_valid_name:
+        op_name = first_graph.unique_name(op_def.type)
+    else:
+        op_name = first_graph._scope_for(name if name is not None else op_def.type)[:-1]
+    if first_graph._finalized:
+        raise RuntimeError("Graph is finalized and cannot be modified.")
+    if op_name in first_graph._ops_by_name:
+        raise ValueError(f"Duplicate node name in graph: '{op_name}'")
+    return first_graph._add_op(op_def, inputs, {type_attr: dtype}, op_name)
 
 
 _NULL_CONTEXT = contextlib.nullcontext()

@@ -22,7 +22,7 @@ class Operation:
                  "_device", "_id", "_op_def", "_control_flow_context", "__weakref__")
 
     def __init__(self, graph: Graph, name: str, op_type: str, inputs: tuple[Tensor, ...],
-                 control_inputs: list[Operation], attrs: dict, device: str,
+                 control_inputs: list[Operation] | tuple[()], attrs: dict, device: str,
                  op_def: op_registry.OpDef):
         self._graph = graph
         self._name = name
@@ -77,7 +77,10 @@ class Operation:
 
     def _add_control_input(self, op: Operation) -> None:
         if op not in self._control_inputs:
-            self._control_inputs.append(op)
+            if type(self._control_inputs) is tuple:  # the shared empty () of a new op
+                self._control_inputs = [*self._control_inputs, op]
+            else:
+                self._control_inputs.append(op)
 
     def _add_control_inputs(self, ops: Sequence[Operation]) -> None:
         for op in ops:
