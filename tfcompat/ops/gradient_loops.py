@@ -30,6 +30,9 @@ class PlainGraphView:
 
     __slots__ = ()
 
+    # The walk reads ops' own ``_inputs``/``_consumers`` and skips ``node`` for this view.
+    plain = True
+
     def node(self, op: Operation):
         return op
 
@@ -74,6 +77,8 @@ class FrameNode:
 
 class LoopLevelView:
     """The graph at one loop level (None: outside all loops), loops inside it as FrameNodes."""
+
+    plain = False
 
     def __init__(self, level: while_loop_v1.WhileContext | None):
         self.level = level

@@ -81,14 +81,16 @@ def _reached_from(from_ops: list, view) -> set:
     """Nodes reachable forward from ``from_ops`` through trainable (floating) tensors."""
     reached: set = set()
     queue = collections.deque(from_ops)
+    consumers = None if view.plain else view.consumers
     while queue:
         op = queue.popleft()
         if op in reached:
             continue
         reached.add(op)
         for output in op._outputs:
-            if is_trainable(output):
-                queue.extend(view.consumers(output))
+            dtype = output._dtype
+            if (dtype if dtype._base is None else dtype._base) in _TRAINABLE_DTYPES:
+                queue.extend(output._consumers if consumers is None else consumers(output))
     return reached
 
 
@@ -99,17 +101,21 @@ def _pending_count(to_ops, from_ops, view):
     between: set = set()
     between_list: list = []
     queue = collections.deque(to_ops)
+    plain = view.plain
     while queue:
         op = queue.popleft()
         if op in reached:
             between.add(op)
             between_list.append(op)
             reached.remove(op)
-            queue.extend(view.node(t._op) for t in view.inputs(op))
+            if plain:
+                queue.extend([t._op for t in op._inputs])
+            else:
+                queue.extend([view.node(t._op) for t in view.inputs(op)])
     pending: dict = collections.defaultdict(int)
     for op in between_list:
-        for t in view.inputs(op):
-            producer = view.node(t._op)
+        for t in (op._inputs if plain else view.inputs(op)):
+            producer = t._op if plain else view.node(t._op)
             if producer in between:
                 pending[producer] += 1
     return reachable_to_ops, pending
@@ -170,16 +176,25 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                     if all(pending[view.node(t._op)] <= 0 for t in view.inputs(op))}
         stop_ops.update(view.node(t.op) for t in stop_gradients)
 
+        plain = view.plain
         while queue:
             op = queue.popleft()
-            op_inputs = view.inputs(op)
+            op_inputs = op._inputs if plain else view.inputs(op)
             in_grads = _backprop_node(op, op_inputs, aggregate(grads, op, aggregation_method),
                                       op not in stop_ops, view, graph, gate_gradients)
             for index, (t_in, in_grad) in enumerate(zip(op_inputs, in_grads)):
                 if in_grad is not None:
-                    _add_grad(grads, t_in, _checked_input_grad(op, index, t_in, in_grad), view)
+                    in_grad = _checked_input_grad(op, index, t_in, in_grad)
+                    if plain:  # _add_grad, inlined
+                        producer = t_in._op
+                        node_grads = grads.get(producer)
+                        if node_grads is None:
+                            node_grads = grads[producer] = [[] for _ in producer._outputs]
+                        node_grads[t_in._value_index].append(in_grad)
+                    else:
+                        _add_grad(grads, t_in, in_grad, view)
             for t_in in op_inputs:
-                producer = view.node(t_in._op)
+                producer = t_in._op if plain else view.node(t_in._op)
                 pending[producer] -= 1
                 if pending[producer] == 0:
                     queue.append(producer)
@@ -205,14 +220,21 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
                    gate_gradients: bool) -> list:
     """The gradients of ``op``'s inputs from those of its outputs (None where none flows)."""
     grad_fn = None
-    if may_differentiate and not view.is_cut(op) and any(g is not None for g in out_grads):
-        grad_fn = view.gradient_function(op)
+    if may_differentiate and not view.is_cut(op):
+        for g in out_grads:
+            if g is not None:
+                grad_fn = view.gradient_function(op)
+                break
     if grad_fn is None:
         return [None] * len(op_inputs)
     for i, out_grad in enumerate(out_grads):
         if out_grad is None and is_trainable(op._outputs[i]):
             out_grads[i] = zeros_for_missing_gradient(op, i)
-    with graph.name_scope(op._name + "_grad"):
+    # graph.name_scope(op.name + "_grad"), without a context-manager object per op
+    scope = graph._scope_for(op._name + "_grad")
+    saved_name_stack = graph._name_stack
+    graph._name_stack = scope[:-1]
+    try:
         in_grads = grad_fn(op, *out_grads)
         in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
         if len(in_grads) != len(op_inputs):
@@ -221,6 +243,8 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
         if gate_gradients and sum(g is not None for g in in_grads) > 1:
             with graph.device(None):
                 in_grads = control_flow_ops.tuple(in_grads)
+    finally:
+        graph._name_stack = saved_name_stack
     return in_grads
 
 
