@@ -23,7 +23,12 @@ def apply_op(op_type: str, inputs: Sequence[Any], *, name=None, attrs: dict | No
 
     Returns the single output Tensor, the list of outputs, or the Operation if it has none.
     """
-    op = create_op_from_values(op_type, inputs, name=name, attrs=attrs, graph=graph)
+    op = None
+    op_def = op_registry.get_op_def(op_type)
+    if op_def.single_type_attr is not None and not attrs and len(inputs) == len(op_def.inputs):
+        op = _create_from_tensors(op_def, inputs, name, graph)
+    if op is None:
+        op = create_op_from_values(op_type, inputs, name=name, attrs=attrs, graph=graph)
     outputs = op._outputs
     if len(outputs) == 1:
         return outputs[0]
@@ -83,8 +88,8 @@ def _create_from_tensors(op_def: op_registry.OpDef, inputs: Sequence[Any], name,
         if v_dtype is not dtype and v_dtype._base is not dtype:
             return None
     type_attr = op_def.single_type_attr
-    allowed = op_def.allowed_sets.get(type_attr)
-    if allowed is not None and dtype not in allowed:
+    allowed = op_def.allowed_enums.get(type_attr)
+    if allowed is not None and dtype._enum not in allowed:
         return None
     if name is None and op_def.type_is_valid_name:
         op_name = first_graph.unique_name(op_def.type)

@@ -105,6 +105,7 @@ class OpDef:
     # input is one plain tensor of that attr's type (``x: T``, ``y: T``), else None; and whether
     # the op type is a valid op name as it is (so a default name needs no check).
     single_type_attr: str | None = None
+    allowed_enums: dict[str, frozenset[int]] = field(default_factory=dict)  # DType enums
     type_is_valid_name: bool = False
 
     def missing_attr(self, attrs) -> str | None:
@@ -213,6 +214,8 @@ def register_op(
         leaves_frame=leaves_frame,
         required_attrs=tuple(required_attrs),
         single_type_attr=_single_type_attr(specs),
+        allowed_enums={k: frozenset(d.as_datatype_enum for d in v)
+                       for k, v in (allowed or {}).items()},
         type_is_valid_name=_PLAIN_OP_TYPE.fullmatch(op_type) is not None,
     )
     _OP_DEFS[op_type] = op_def

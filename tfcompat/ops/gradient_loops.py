@@ -50,8 +50,7 @@ class PlainGraphView:
         """Whether ``node`` is loop structure the walk must not differentiate through."""
         return False
 
-    def gradient_function(self, node) -> Callable | None:
-        return _registered_gradient(node)
+    gradient_function = staticmethod(_registered_gradient)  # (node) -> Callable | None
 
 
 class FrameNode:

@@ -189,7 +189,9 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                         producer = t_in._op
                         node_grads = grads.get(producer)
                         if node_grads is None:
-                            node_grads = grads[producer] = [[] for _ in producer._outputs]
+                            outputs = producer._outputs
+                            node_grads = grads[producer] = (
+                                [[]] if len(outputs) == 1 else [[] for _ in outputs])
                         node_grads[t_in._value_index].append(in_grad)
                     else:
                         _add_grad(grads, t_in, in_grad, view)
