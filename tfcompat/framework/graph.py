@@ -205,7 +205,10 @@ class Graph:
         if mark_as_used:
             self._names_in_use[name_key] = i + 1
         if i > 0:
+            # name_key itself is taken (i > 0): try name_key_i, name_key_(i+1)...
             base_name_key = name_key
+            name_key = f"{base_name_key}_{i}"
+            i += 1
             while name_key in self._names_in_use:
                 name_key = f"{base_name_key}_{i}"
                 i += 1
@@ -466,8 +469,14 @@ class Graph:
             op._id = len(self._ops) + 1
             self._ops.append(op)
             self._version = op._id
-        for t in inputs:
-            t._consumers.append(op)
+        for t in inputs:  # add_consumer, inlined
+            consumers = t._consumers
+            if consumers is None:
+                t._consumers = op
+            elif consumers.__class__ is list:
+                consumers.append(op)
+            else:
+                t._consumers = [consumers, op]
         if self._control_dependencies_stack:
             for controller in self._control_dependencies_stack:
                 controller._seen_op_ids.add(id(op))

@@ -12,7 +12,7 @@ import numpy as np
 from tfcompat.framework import dtypes, op_registry
 from tfcompat.framework.graph import Graph, get_default_graph
 from tfcompat.framework.name_scopes import graph_of
-from tfcompat.framework.operation import Operation
+from tfcompat.framework.operation import Operation, SharedAttrs
 from tfcompat.framework.tensor import Tensor
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 
@@ -99,7 +99,19 @@ def _create_from_tensors(op_def: op_registry.OpDef, inputs: Sequence[Any], name,
         raise RuntimeError("Graph is finalized and cannot be modified.")
     if op_name in first_graph._ops_by_name:
         raise ValueError(f"Duplicate node name in graph: '{op_name}'")
-    return first_graph._add_op(op_def, inputs, {type_attr: dtype}, op_name)
+    if op_def.attr_defaults or first_graph._gradient_override_map \
+            or first_graph._colocation_stack:
+        attrs = {type_attr: dtype}  # the graph adds attrs to this op's own dict
+    else:
+        key = (type_attr, dtype._enum)
+        attrs = _SHARED_ATTRS.get(key)
+        if attrs is None:
+            attrs = _SHARED_ATTRS[key] = SharedAttrs({type_attr: dtype})
+    return first_graph._add_op(op_def, inputs, attrs, op_name)
+
+
+# (type attr, dtype enum) -> the one attrs dict of the fast path's ops typed so (SharedAttrs)
+_SHARED_ATTRS: dict[tuple[str, int], SharedAttrs] = {}
 
 
 _NULL_CONTEXT = contextlib.nullcontext()

@@ -9,10 +9,18 @@ from tfcompat.framework import device as device_lib
 from tfcompat.framework import node_def as node_def_lib
 from tfcompat.framework import op_registry
 from tfcompat.framework.default_session import run_in_default_session
+from tfcompat.framework.tensor import add_consumer, remove_consumer
 
 if TYPE_CHECKING:
     from tfcompat.framework.graph import Graph
     from tfcompat.framework.tensor import Tensor
+
+
+class SharedAttrs(dict):
+    """The attrs of many ops at once (the fast path's ``{"T": dtype}``, one dict per type attr
+    and dtype, not one per op): never written; ``Operation._set_attr`` copies it first."""
+
+    __slots__ = ()
 
 
 class Operation:
@@ -28,7 +36,7 @@ class Operation:
         self._name = name
         self._type = op_type
         self._inputs = inputs
-        self._outputs: list[Tensor] = []
+        self._outputs: list[Tensor] = []  # (set by the graph once shapes are inferred)
         self._control_inputs = control_inputs
         self._attrs = attrs
         self._device = device
@@ -99,6 +107,8 @@ class Operation:
         return value
 
     def _set_attr(self, name: str, value) -> None:
+        if self._attrs.__class__ is SharedAttrs:  # copy on write
+            self._attrs = dict(self._attrs)
         self._attrs[name] = value
 
     def _get_control_flow_context(self):
@@ -111,9 +121,9 @@ class Operation:
     def _update_input(self, index: int, tensor: Tensor) -> None:
         """Replaces input ``index`` (control flow reroutes outside values through a Switch)."""
         old = self._inputs[index]
-        old._consumers.remove(self)
+        remove_consumer(old, self)
         self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
-        tensor._consumers.append(self)
+        add_consumer(tensor, self)
 
     def values(self):
         """The outputs of this op, as a tuple."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from tfcompat.framework.graph_keys import GraphKeys
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.framework.tensor import consumer_ops
 from tfcompat.ops import while_loop_v1
 
 
@@ -30,7 +31,7 @@ class PlainGraphView:
 
     __slots__ = ()
 
-    # The walk reads ops' own ``_inputs``/``_consumers`` and skips ``node`` for this view.
+    # The walk reads ops' own ``_inputs`` and consumers and skips ``node`` for this view.
     plain = True
 
     def node(self, op: Operation):
@@ -40,7 +41,7 @@ class PlainGraphView:
         return node._inputs
 
     def consumers(self, t: Tensor) -> list:
-        return t._consumers
+        return consumer_ops(t)
 
     def locate(self, t: Tensor) -> tuple:
         """(node, output index) of ``t``."""
@@ -102,7 +103,7 @@ class LoopLevelView:
         return () if id(node) in self.boundary else node._inputs
 
     def consumers(self, t: Tensor) -> list:
-        return [self.node(c) for c in t._consumers if id(c) not in self.boundary]
+        return [self.node(c) for c in consumer_ops(t) if id(c) not in self.boundary]
 
     def locate(self, t: Tensor) -> tuple:
         node = self.node(t._op)

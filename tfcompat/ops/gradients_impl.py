@@ -19,6 +19,7 @@ import gc
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.framework.tensor import consumer_ops
 from tfcompat.ops import array_ops, control_flow_ops
 from tfcompat.ops.gradient_aggregation import AggregationMethod, aggregate
 from tfcompat.ops.gradient_loops import view_for
@@ -81,7 +82,7 @@ def _reached_from(from_ops: list, view) -> set:
     """Nodes reachable forward from ``from_ops`` through trainable (floating) tensors."""
     reached: set = set()
     queue = collections.deque(from_ops)
-    consumers = None if view.plain else view.consumers
+    consumers = consumer_ops if view.plain else view.consumers
     while queue:
         op = queue.popleft()
         if op in reached:
@@ -90,7 +91,7 @@ def _reached_from(from_ops: list, view) -> set:
         for output in op._outputs:
             dtype = output._dtype
             if (dtype if dtype._base is None else dtype._base) in _TRAINABLE_DTYPES:
-                queue.extend(output._consumers if consumers is None else consumers(output))
+                queue.extend(consumers(output))
     return reached
 
 
