@@ -21,7 +21,11 @@ from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor import consumer_ops
 from tfcompat.ops import array_ops, control_flow_ops
-from tfcompat.ops.gradient_aggregation import AggregationMethod, aggregate
+from tfcompat.ops.gradient_aggregation import (
+    _VALID_AGGREGATION_METHODS,
+    AggregationMethod,
+    aggregate,
+)
 from tfcompat.ops.gradient_loops import view_for
 from tfcompat.ops.gradient_zeros import is_zeros_tensor, zeros_for_missing_gradient
 
@@ -178,14 +182,25 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         stop_ops.update(view.node(t.op) for t in stop_gradients)
 
         plain = view.plain
+        # One gradient into a one-output node needs no aggregation (unless the method is
+        # invalid: aggregate then raises TF's error).
+        one_is_sum = aggregation_method is None or aggregation_method in _VALID_AGGREGATION_METHODS
         while queue:
             op = queue.popleft()
             op_inputs = op._inputs if plain else view.inputs(op)
-            in_grads = _backprop_node(op, op_inputs, aggregate(grads, op, aggregation_method),
-                                      op not in stop_ops, view, graph, gate_gradients)
+            out_grads = grads.get(op)
+            if (one_is_sum and out_grads is not None and len(out_grads) == 1
+                    and out_grads[0].__class__ is list and len(out_grads[0]) == 1):
+                out_grads[0] = out_grads[0][0]
+            else:
+                out_grads = aggregate(grads, op, aggregation_method)
+            in_grads = _backprop_node(op, op_inputs, out_grads, op not in stop_ops, view, graph,
+                                      gate_gradients)
             for index, (t_in, in_grad) in enumerate(zip(op_inputs, in_grads)):
                 if in_grad is not None:
-                    in_grad = _checked_input_grad(op, index, t_in, in_grad)
+                    if not (in_grad.__class__ is Tensor
+                            and in_grad._shape._dims == t_in._shape._dims):
+                        in_grad = _checked_input_grad(op, index, t_in, in_grad)
                     if plain:  # _add_grad, inlined
                         producer = t_in._op
                         node_grads = grads.get(producer)
