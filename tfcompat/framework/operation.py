@@ -106,6 +106,12 @@ class Operation:
             return [v.encode() for v in value]
         return value
 
+    def colocation_groups(self) -> list[bytes]:
+        """The colocation groups of this op: the ``loc:@<op>`` entries of its ``_class`` attr
+        (set by ``tf.colocate_with``), else its own ``loc:@<name>``."""
+        groups = [c.encode() for c in self._attrs.get("_class", ()) if c.startswith("loc:@")]
+        return groups or [f"loc:@{self._name}".encode()]
+
     def _set_attr(self, name: str, value) -> None:
         if self._attrs.__class__ is SharedAttrs:  # copy on write
             self._attrs = dict(self._attrs)
