@@ -19,7 +19,6 @@ import gc
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.ops import Operation, Tensor
-from tfcompat.framework.tensor import consumer_ops
 from tfcompat.ops import array_ops, control_flow_ops
 from tfcompat.ops.gradient_aggregation import (
     _VALID_AGGREGATION_METHODS,
@@ -86,7 +85,7 @@ def _reached_from(from_ops: list, view) -> set:
     """Nodes reachable forward from ``from_ops`` through trainable (floating) tensors."""
     reached: set = set()
     queue = collections.deque(from_ops)
-    consumers = consumer_ops if view.plain else view.consumers
+    consumers = None if view.plain else view.consumers
     while queue:
         op = queue.popleft()
         if op in reached:
@@ -94,8 +93,16 @@ def _reached_from(from_ops: list, view) -> set:
         reached.add(op)
         for output in op._outputs:
             dtype = output._dtype
-            if (dtype if dtype._base is None else dtype._base) in _TRAINABLE_DTYPES:
+            if (dtype if dtype._base is None else dtype._base) not in _TRAINABLE_DTYPES:
+                continue
+            if consumers is not None:
                 queue.extend(consumers(output))
+                continue
+            consumer = output._consumers  # consumer_ops(output), inlined: None, an op or a list
+            if consumer.__class__ is list:
+                queue.extend(consumer)
+            elif consumer is not None:
+                queue.append(consumer)
     return reached
 
 
@@ -238,7 +245,7 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
                    gate_gradients: bool) -> list:
     """The gradients of ``op``'s inputs from those of its outputs (None where none flows)."""
     grad_fn = None
-    if may_differentiate and not view.is_cut(op):
+    if may_differentiate and (view.plain or not view.is_cut(op)):
         for g in out_grads:
             if g is not None:
                 grad_fn = view.gradient_function(op)
