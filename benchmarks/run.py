@@ -63,20 +63,25 @@ def measure(tf) -> dict[str, float]:
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [], name="x")
         tf.gradients(tf.tanh(tf.tanh(x)), x)
-    for n in (2000, 20000):
-        graph = tf.Graph()
-        with graph.as_default():
-            x = tf.placeholder(tf.float32, [], name="x")
-            start = time.perf_counter()
-            y = x
-            for _ in range(n):
-                y = tf.tanh(y)
-            build = time.perf_counter() - start
-            ops_before = len(graph.get_operations())
-            start = time.perf_counter()
-            tf.gradients(y, x)
-            grads = time.perf_counter() - start
-            added = len(graph.get_operations()) - ops_before
+    for n, repeats in ((2000, 5), (20000, 1)):
+        builds, grads = [], []
+        for _ in range(repeats):
+            graph = x = y = None
+            gc.collect()  # each timed build starts without the garbage of the previous graphs
+            graph = tf.Graph()
+            with graph.as_default():
+                x = tf.placeholder(tf.float32, [], name="x")
+                start = time.perf_counter()
+                y = x
+                for _ in range(n):
+                    y = tf.tanh(y)
+                builds.append(time.perf_counter() - start)
+                ops_before = len(graph.get_operations())
+                start = time.perf_counter()
+                tf.gradients(y, x)
+                grads.append(time.perf_counter() - start)
+                added = len(graph.get_operations()) - ops_before
+        build, grads = statistics.median(builds), statistics.median(grads)
         results[f"build chain {n} (us/op)"] = build / n * 1e6
         results[f"gradients {n} (us/fwd op)"] = grads / n * 1e6
         results[f"gradient ops added per fwd op ({n})"] = added / n
