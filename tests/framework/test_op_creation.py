@@ -126,3 +126,23 @@ def test_new_ops_share_no_control_inputs():
 def test_broadcast_of_equal_shapes_is_that_shape(dims):
     shape = TensorShape(list(dims))
     assert broadcast_shape(shape, TensorShape(list(dims))).as_list() == list(dims)
+
+
+def test_threads_adding_consumers_of_one_tensor_lose_none():
+    import threading
+    graph = tf.Graph()
+    with graph.as_default():
+        x = tf.placeholder(tf.float32, [2])
+    made = []
+
+    def build():
+        with graph.as_default():
+            made.extend(tf.tanh(x).op for _ in range(300))
+
+    threads = [threading.Thread(target=build) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(x.consumers()) == 1200 and set(x.consumers()) == set(made)
+    assert len({op.name for op in made}) == 1200

@@ -464,19 +464,19 @@ class Graph:
         else:
             op._outputs = [Tensor(op, i, dtype, shape) for i, (dtype, shape) in
                            enumerate(output_specs)]
-        with self._lock:
+        with self._lock:  # (also makes the read-modify-write of consumers atomic)
             self._ops_by_name[name] = op
             op._id = len(self._ops) + 1
             self._ops.append(op)
             self._version = op._id
-        for t in inputs:  # add_consumer, inlined
-            consumers = t._consumers
-            if consumers is None:
-                t._consumers = op
-            elif consumers.__class__ is list:
-                consumers.append(op)
-            else:
-                t._consumers = [consumers, op]
+            for t in inputs:  # add_consumer, inlined
+                consumers = t._consumers
+                if consumers is None:
+                    t._consumers = op
+                elif consumers.__class__ is list:
+                    consumers.append(op)
+                else:
+                    t._consumers = [consumers, op]
         if self._control_dependencies_stack:
             for controller in self._control_dependencies_stack:
                 controller._seen_op_ids.add(id(op))

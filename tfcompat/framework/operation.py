@@ -126,10 +126,11 @@ class Operation:
 
     def _update_input(self, index: int, tensor: Tensor) -> None:
         """Replaces input ``index`` (control flow reroutes outside values through a Switch)."""
-        old = self._inputs[index]
-        remove_consumer(old, self)
-        self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
-        add_consumer(tensor, self)
+        with self._graph._lock:  # consumers are read, modified and written back
+            old = self._inputs[index]
+            remove_consumer(old, self)
+            self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
+            add_consumer(tensor, self)
 
     def values(self):
         """The outputs of this op, as a tuple."""
