@@ -241,6 +241,16 @@ class Graph:
             return name
         return self.unique_name(name) + "/"
 
+    def _push_unique_scope(self, name: str) -> str:
+        """Enters the new scope ``name`` (a str not ending in "/", checked as ``_scope_for``
+        does) by setting the name stack, without a context-manager object; returns the stack
+        to restore."""
+        saved = self._name_stack
+        if not (_VALID_SCOPE_NAME_REGEX if saved else _VALID_OP_NAME_REGEX).match(name):
+            self._scope_for(name)  # raises TF's error
+        self._name_stack = self.unique_name(name)
+        return saved
+
     # -- collections
 
     def add_to_collection(self, name: str, value) -> None:

@@ -110,25 +110,25 @@ def _pending_count(to_ops, from_ops, view):
     """(to_ops reachable from from_ops, per node the number of its consumers between them)."""
     reached = _reached_from(from_ops, view)
     reachable_to_ops = {op for op in to_ops if op in reached}
-    between: set = set()
+    # pending's keys are the nodes between (each set to 0 when found), then counted.
+    pending: dict = collections.defaultdict(int)
     between_list: list = []
     queue = collections.deque(to_ops)
     plain = view.plain
     while queue:
         op = queue.popleft()
         if op in reached:
-            between.add(op)
+            pending[op] = 0
             between_list.append(op)
             reached.remove(op)
             if plain:
                 queue.extend([t._op for t in op._inputs])
             else:
                 queue.extend([view.node(t._op) for t in view.inputs(op)])
-    pending: dict = collections.defaultdict(int)
     for op in between_list:
         for t in (op._inputs if plain else view.inputs(op)):
             producer = t._op if plain else view.node(t._op)
-            if producer in between:
+            if producer in pending:
                 pending[producer] += 1
     return reachable_to_ops, pending
 
@@ -255,10 +255,7 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
     for i, out_grad in enumerate(out_grads):
         if out_grad is None and is_trainable(op._outputs[i]):
             out_grads[i] = zeros_for_missing_gradient(op, i)
-    # graph.name_scope(op.name + "_grad"), without a context-manager object per op
-    scope = graph._scope_for(op._name + "_grad")
-    saved_name_stack = graph._name_stack
-    graph._name_stack = scope[:-1]
+    saved_name_stack = graph._push_unique_scope(op._name + "_grad")  # name_scope(...), lighter
     try:
         in_grads = grad_fn(op, *out_grads)
         in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
