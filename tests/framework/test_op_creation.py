@@ -75,6 +75,8 @@ def test_shared_attrs_are_copied_on_write():
         x = tf.placeholder(tf.float32, [2])
         a, b = tf.tanh(x), tf.tanh(x)
         assert type(a.op._attrs) is SharedAttrs and a.op._attrs is b.op._attrs
+        with pytest.raises(TypeError):
+            a.op._attrs["T"] = tf.float64  # a write would reach b: refused
         a.op._set_attr("T", tf.float64)
         assert a.op.get_attr("T") == tf.float64 and b.op.get_attr("T") == tf.float32
         assert type(a.op._attrs) is dict

@@ -18,9 +18,17 @@ if TYPE_CHECKING:
 
 class SharedAttrs(dict):
     """The attrs of many ops at once (the fast path's ``{"T": dtype}``, one dict per type attr
-    and dtype, not one per op): never written; ``Operation._set_attr`` copies it first."""
+    and dtype, not one per op): read-only, so a write cannot reach the other ops sharing it;
+    ``Operation._set_attr`` gives the op its own copy first."""
 
     __slots__ = ()
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("The attrs of this op are shared with other ops: set them with "
+                        "Operation._set_attr")
+
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _read_only
+    __ior__ = _read_only
 
 
 class Operation:
