@@ -8,15 +8,18 @@ from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 
 def unchanged_shape(op):
     """One output with the dtype and shape of input 0."""
-    x = op.inputs[0]
-    return [(x.dtype.base_dtype, x.shape)]
+    x = op._inputs[0]
+    dtype = x._dtype
+    return [(dtype if dtype._base is None else dtype._base, x._shape)]
 
 
 def broadcast_shape(a: TensorShape, b: TensorShape) -> TensorShape:
     """The numpy-style broadcast of two static shapes; ShapeError when they cannot broadcast."""
-    if a.ndims is None or b.ndims is None:
+    da, db = a._dims, b._dims
+    if da is None or db is None:
         return unknown_shape()
-    da, db = a.as_tuple(), b.as_tuple()
+    if da == db:  # (equal dims broadcast to themselves, unknown ones included)
+        return a
     n = max(len(da), len(db))
     da = (1,) * (n - len(da)) + da
     db = (1,) * (n - len(db)) + db
@@ -39,8 +42,9 @@ def broadcast_shape(a: TensorShape, b: TensorShape) -> TensorShape:
 
 def broadcast_binary_shape(op):
     """Output of an elementwise binary op: dtype of x, broadcast shape of x and y."""
-    x, y = op.inputs
-    return [(x.dtype.base_dtype, broadcast_shape(x.shape, y.shape))]
+    x, y = op._inputs
+    dtype = x._dtype
+    return [(dtype if dtype._base is None else dtype._base, broadcast_shape(x._shape, y._shape))]
 
 
 def scalar_shape(dtype):

@@ -205,7 +205,10 @@ class Graph:
         if mark_as_used:
             self._names_in_use[name_key] = i + 1
         if i > 0:
+            # name_key itself is taken (i > 0): try name_key_i, name_key_(i+1)...
             base_name_key = name_key
+            name_key = f"{base_name_key}_{i}"
+            i += 1
             while name_key in self._names_in_use:
                 name_key = f"{base_name_key}_{i}"
                 i += 1
@@ -237,6 +240,16 @@ class Graph:
         if name[-1] == "/":
             return name
         return self.unique_name(name) + "/"
+
+    def _push_unique_scope(self, name: str) -> str:
+        """Enters the new scope ``name`` (a str not ending in "/", checked as ``_scope_for``
+        does) by setting the name stack, without a context-manager object; returns the stack
+        to restore."""
+        saved = self._name_stack
+        if not (_VALID_SCOPE_NAME_REGEX if saved else _VALID_OP_NAME_REGEX).match(name):
+            self._scope_for(name)  # raises TF's error
+        self._name_stack = self.unique_name(name)
+        return saved
 
     # -- collections
 
@@ -426,9 +439,15 @@ class Graph:
         name = scope_name[:-1]
         if name in self._ops_by_name:
             raise ValueError(f"Duplicate node name in graph: '{name}'")
-        op_def = op_registry.get_op_def(op_type)
+        return self._add_op(op_registry.get_op_def(op_type), inputs, attrs, name)
+
+    def _add_op(self, op_def: op_registry.OpDef, inputs: list[Tensor], attrs: dict,
+                name: str) -> Operation:
+        """Adds an op named ``name`` (the caller has checked that the graph is not finalized
+        and that the name is free): the common tail of every way of creating an op."""
+        op_type = op_def.type
         control_inputs = (self._control_inputs_for([t._op for t in inputs])
-                          if self._control_dependencies_stack else [])
+                          if self._control_dependencies_stack else ())
         if op_def.attr_defaults:
             for key, value in op_def.attr_defaults.items():
                 attrs.setdefault(key, value)
@@ -449,15 +468,25 @@ class Graph:
             output_specs = op_def.shape_fn(op)
         except ShapeError as e:
             raise ValueError(shape_error_message(str(e), op)) from None
-        op._outputs = [Tensor(op, i, dtype, shape) for i, (dtype, shape) in
-                       enumerate(output_specs)]
-        with self._lock:
+        if type(output_specs) is list and len(output_specs) == 1:
+            dtype, shape = output_specs[0]
+            op._outputs = [Tensor(op, 0, dtype, shape)]
+        else:
+            op._outputs = [Tensor(op, i, dtype, shape) for i, (dtype, shape) in
+                           enumerate(output_specs)]
+        with self._lock:  # (also makes the read-modify-write of consumers atomic)
             self._ops_by_name[name] = op
             op._id = len(self._ops) + 1
             self._ops.append(op)
             self._version = op._id
-        for t in inputs:
-            t._consumers.append(op)
+            for t in inputs:  # add_consumer, inlined
+                consumers = t._consumers
+                if consumers is None:
+                    t._consumers = op
+                elif consumers.__class__ is list:
+                    consumers.append(op)
+                else:
+                    t._consumers = [consumers, op]
         if self._control_dependencies_stack:
             for controller in self._control_dependencies_stack:
                 controller._seen_op_ids.add(id(op))

@@ -12,7 +12,7 @@ import numpy as np
 from tfcompat.framework import dtypes, op_registry
 from tfcompat.framework.graph import Graph, get_default_graph
 from tfcompat.framework.name_scopes import graph_of
-from tfcompat.framework.operation import Operation
+from tfcompat.framework.operation import Operation, SharedAttrs
 from tfcompat.framework.tensor import Tensor
 from tfcompat.framework.tensor_conversion import convert_to_tensor
 
@@ -23,7 +23,12 @@ def apply_op(op_type: str, inputs: Sequence[Any], *, name=None, attrs: dict | No
 
     Returns the single output Tensor, the list of outputs, or the Operation if it has none.
     """
-    op = create_op_from_values(op_type, inputs, name=name, attrs=attrs, graph=graph)
+    op = None
+    op_def = op_registry.get_op_def(op_type)
+    if op_def.single_type_attr is not None and not attrs and len(inputs) == len(op_def.inputs):
+        op = _create_from_tensors(op_def, inputs, name, graph)
+    if op is None:
+        op = create_op_from_values(op_type, inputs, name=name, attrs=attrs, graph=graph)
     outputs = op._outputs
     if len(outputs) == 1:
         return outputs[0]
@@ -37,6 +42,10 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
     op_def = op_registry.get_op_def(op_type)
     if len(inputs) != len(op_def.inputs):
         raise TypeError(f"{op_type} takes {len(op_def.inputs)} inputs, got {len(inputs)}")
+    if op_def.single_type_attr is not None and not attrs:
+        op = _create_from_tensors(op_def, inputs, name, graph)
+        if op is not None:
+            return op
     attrs = dict(attrs) if attrs else {}
     if inputs and all(type(v) is Tensor for v in inputs):
         # Fast path: nothing to convert, so no op is created inside the op's name scope.
@@ -55,6 +64,54 @@ def create_op_from_values(op_type: str, inputs: Sequence[Any], *, name=None,
         with graph.name_scope(name if name is not None else op_type) as scope:
             tensors = _convert_inputs(op_def, inputs, attrs, op_type)
             return graph._create_op(op_type, tensors, attrs, scope)
+
+
+def _create_from_tensors(op_def: op_registry.OpDef, inputs: Sequence[Any], name,
+                         graph: Graph | None) -> Operation | None:
+    """The common case made cheap: an op whose inputs all take one type attr (``x: T``,
+    ``y: T``), given Tensors of one graph (a plain Graph, not capturing) and one allowed dtype.
+    Returns None for anything else, which the general path then builds or rejects with TF's
+    error."""
+    first = inputs[0]
+    if type(first) is not Tensor or Graph._capturing_depth:
+        return None
+    first_graph = first._op._graph
+    if type(first_graph) is not Graph or (graph is not None and graph is not first_graph):
+        return None
+    dtype = first._dtype
+    if dtype._base is not None:
+        dtype = dtype._base
+    for v in inputs:
+        if type(v) is not Tensor or v._op._graph is not first_graph:
+            return None
+        v_dtype = v._dtype
+        if v_dtype is not dtype and v_dtype._base is not dtype:
+            return None
+    type_attr = op_def.single_type_attr
+    allowed = op_def.allowed_enums.get(type_attr)
+    if allowed is not None and dtype._enum not in allowed:
+        return None
+    if name is None and op_def.type_is_valid_name:
+        op_name = first_graph.unique_name(op_def.type)
+    else:
+        op_name = first_graph._scope_for(name if name is not None else op_def.type)[:-1]
+    if first_graph._finalized:
+        raise RuntimeError("Graph is finalized and cannot be modified.")
+    if op_name in first_graph._ops_by_name:
+        raise ValueError(f"Duplicate node name in graph: '{op_name}'")
+    if op_def.attr_defaults or first_graph._gradient_override_map \
+            or first_graph._colocation_stack:
+        attrs = {type_attr: dtype}  # the graph adds attrs to this op's own dict
+    else:
+        key = (type_attr, dtype._enum)
+        attrs = _SHARED_ATTRS.get(key)
+        if attrs is None:
+            attrs = _SHARED_ATTRS[key] = SharedAttrs({type_attr: dtype})
+    return first_graph._add_op(op_def, inputs, attrs, op_name)
+
+
+# (type attr, dtype enum) -> the one attrs dict of the fast path's ops typed so (SharedAttrs)
+_SHARED_ATTRS: dict[tuple[str, int], SharedAttrs] = {}
 
 
 _NULL_CONTEXT = contextlib.nullcontext()

@@ -13,6 +13,7 @@ Input specs read ``"name: T"`` (dtype given by type attr ``T``, shared by every 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,12 @@ class OpDef:
     # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
     # import_graph_def rejects a node without them, as TF does.
     required_attrs: tuple[str, ...] = ()
+    # Precomputed for op creation's fast path (``op_def_library``): the type attr when every
+    # input is one plain tensor of that attr's type (``x: T``, ``y: T``), else None; and whether
+    # the op type is a valid op name as it is (so a default name needs no check).
+    single_type_attr: str | None = None
+    allowed_enums: dict[str, frozenset[int]] = field(default_factory=dict)  # DType enums
+    type_is_valid_name: bool = False
 
     def missing_attr(self, attrs) -> str | None:
         """The first required attr absent from ``attrs`` (a NodeDef's attr map), or None."""
@@ -115,6 +122,16 @@ class OpDef:
 
 
 _OP_DEFS: dict[str, OpDef] = {}
+# Op types matching this are valid op (and scope) names as they are.
+_PLAIN_OP_TYPE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _single_type_attr(specs: tuple[InputSpec, ...]) -> str | None:
+    attrs = {spec.type_attr for spec in specs}
+    if len(attrs) != 1 or any(spec.number_attr or spec.is_ref or spec.type_list_attr
+                              or spec.fixed_dtype for spec in specs):
+        return None
+    return attrs.pop()
 
 
 def _bind_plain(kernel: Callable, kernel_attrs: Sequence[str]) -> Binder:
@@ -196,6 +213,10 @@ def register_op(
         dead_when_output_dead=dead_when_output_dead,
         leaves_frame=leaves_frame,
         required_attrs=tuple(required_attrs),
+        single_type_attr=_single_type_attr(specs),
+        allowed_enums={k: frozenset(d.as_datatype_enum for d in v)
+                       for k, v in (allowed or {}).items()},
+        type_is_valid_name=_PLAIN_OP_TYPE.fullmatch(op_type) is not None,
     )
     _OP_DEFS[op_type] = op_def
     if grad is NOT_DIFFERENTIABLE:

@@ -9,10 +9,26 @@ from tfcompat.framework import device as device_lib
 from tfcompat.framework import node_def as node_def_lib
 from tfcompat.framework import op_registry
 from tfcompat.framework.default_session import run_in_default_session
+from tfcompat.framework.tensor import add_consumer, remove_consumer
 
 if TYPE_CHECKING:
     from tfcompat.framework.graph import Graph
     from tfcompat.framework.tensor import Tensor
+
+
+class SharedAttrs(dict):
+    """The attrs of many ops at once (the fast path's ``{"T": dtype}``, one dict per type attr
+    and dtype, not one per op): read-only, so a write cannot reach the other ops sharing it;
+    ``Operation._set_attr`` gives the op its own copy first."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("The attrs of this op are shared with other ops: set them with "
+                        "Operation._set_attr")
+
+    __setitem__ = __delitem__ = setdefault = update = pop = popitem = clear = _read_only
+    __ior__ = _read_only
 
 
 class Operation:
@@ -22,13 +38,13 @@ class Operation:
                  "_device", "_id", "_op_def", "_control_flow_context", "__weakref__")
 
     def __init__(self, graph: Graph, name: str, op_type: str, inputs: tuple[Tensor, ...],
-                 control_inputs: list[Operation], attrs: dict, device: str,
+                 control_inputs: list[Operation] | tuple[()], attrs: dict, device: str,
                  op_def: op_registry.OpDef):
         self._graph = graph
         self._name = name
         self._type = op_type
         self._inputs = inputs
-        self._outputs: list[Tensor] = []
+        self._outputs: list[Tensor] = []  # (set by the graph once shapes are inferred)
         self._control_inputs = control_inputs
         self._attrs = attrs
         self._device = device
@@ -77,7 +93,10 @@ class Operation:
 
     def _add_control_input(self, op: Operation) -> None:
         if op not in self._control_inputs:
-            self._control_inputs.append(op)
+            if type(self._control_inputs) is tuple:  # the shared empty () of a new op
+                self._control_inputs = [*self._control_inputs, op]
+            else:
+                self._control_inputs.append(op)
 
     def _add_control_inputs(self, ops: Sequence[Operation]) -> None:
         for op in ops:
@@ -95,7 +114,15 @@ class Operation:
             return [v.encode() for v in value]
         return value
 
+    def colocation_groups(self) -> list[bytes]:
+        """The colocation groups of this op: the ``loc:@<op>`` entries of its ``_class`` attr
+        (set by ``tf.colocate_with``), else its own ``loc:@<name>``."""
+        groups = [c.encode() for c in self._attrs.get("_class", ()) if c.startswith("loc:@")]
+        return groups or [f"loc:@{self._name}".encode()]
+
     def _set_attr(self, name: str, value) -> None:
+        if self._attrs.__class__ is SharedAttrs:  # copy on write
+            self._attrs = dict(self._attrs)
         self._attrs[name] = value
 
     def _get_control_flow_context(self):
@@ -107,10 +134,11 @@ class Operation:
 
     def _update_input(self, index: int, tensor: Tensor) -> None:
         """Replaces input ``index`` (control flow reroutes outside values through a Switch)."""
-        old = self._inputs[index]
-        old._consumers.remove(self)
-        self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
-        tensor._consumers.append(self)
+        with self._graph._lock:  # consumers are read, modified and written back
+            old = self._inputs[index]
+            remove_consumer(old, self)
+            self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
+            add_consumer(tensor, self)
 
     def values(self):
         """The outputs of this op, as a tuple."""

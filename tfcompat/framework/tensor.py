@@ -26,7 +26,9 @@ class Tensor:
         self._value_index = value_index
         self._dtype = dtype
         self._shape = shape
-        self._consumers: list[Operation] = []
+        # None, the one consumer, or a list of them: most tensors have at most one consumer,
+        # and a list per tensor would be one more object for the cycle collector to walk.
+        self._consumers: Operation | list[Operation] | None = None
         graph = op._graph
         graph._tensor_count += 1
         self._id = graph._tensor_count
@@ -70,7 +72,7 @@ class Tensor:
         self._shape = self._shape.merge_with(shape)
 
     def consumers(self) -> list[Operation]:
-        return list(self._consumers)
+        return list(consumer_ops(self))
 
     def eval(self, feed_dict=None, session=None):
         """Evaluates this tensor in ``session`` or the default session."""
@@ -110,6 +112,37 @@ class Tensor:
 
     # Operators (``+``, ``*``, ``[]``...) are attached by tfcompat.ops.math_ops / array_ops, where
     # the ops they create are defined, as TF does.
+
+
+def consumer_ops(t: Tensor) -> list[Operation] | tuple[Operation, ...]:
+    """The ops consuming ``t`` (a sequence to read, not to modify)."""
+    consumers = t._consumers
+    if consumers is None:
+        return ()
+    if consumers.__class__ is list:
+        return consumers
+    return (consumers,)
+
+
+def add_consumer(t: Tensor, op: Operation) -> None:
+    consumers = t._consumers
+    if consumers is None:
+        t._consumers = op
+    elif consumers.__class__ is list:
+        consumers.append(op)
+    else:
+        t._consumers = [consumers, op]
+
+
+def remove_consumer(t: Tensor, op: Operation) -> None:
+    """Removes one occurrence of ``op`` (ValueError when it is not a consumer)."""
+    consumers = t._consumers
+    if consumers.__class__ is list:
+        consumers.remove(op)
+    elif consumers is op:
+        t._consumers = None
+    else:
+        raise ValueError(f"{op!r} is not a consumer of {t!r}")
 
 
 def _not_allowed(task: str) -> str:

@@ -43,6 +43,9 @@ def aggregate(grads: dict, node, aggregation_method) -> list:
     for i, out_grad in enumerate(out_grads):
         if not isinstance(out_grad, list):
             continue
+        if len(out_grad) == 1:  # one gradient (or None) flowed in: nothing to sum
+            out_grads[i] = out_grad[0]
+            continue
         present = [g for g in out_grad if g is not None]
         if not present:
             out_grads[i] = None

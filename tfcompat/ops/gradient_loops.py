@@ -17,6 +17,7 @@ from collections.abc import Callable
 from tfcompat.framework.graph_keys import GraphKeys
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
+from tfcompat.framework.tensor import consumer_ops
 from tfcompat.ops import while_loop_v1
 
 
@@ -30,6 +31,9 @@ class PlainGraphView:
 
     __slots__ = ()
 
+    # The walk reads ops' own ``_inputs`` and consumers and skips ``node`` for this view.
+    plain = True
+
     def node(self, op: Operation):
         return op
 
@@ -37,7 +41,7 @@ class PlainGraphView:
         return node._inputs
 
     def consumers(self, t: Tensor) -> list:
-        return t._consumers
+        return consumer_ops(t)
 
     def locate(self, t: Tensor) -> tuple:
         """(node, output index) of ``t``."""
@@ -47,8 +51,7 @@ class PlainGraphView:
         """Whether ``node`` is loop structure the walk must not differentiate through."""
         return False
 
-    def gradient_function(self, node) -> Callable | None:
-        return _registered_gradient(node)
+    gradient_function = staticmethod(_registered_gradient)  # (node) -> Callable | None
 
 
 class FrameNode:
@@ -75,6 +78,8 @@ class FrameNode:
 class LoopLevelView:
     """The graph at one loop level (None: outside all loops), loops inside it as FrameNodes."""
 
+    plain = False
+
     def __init__(self, level: while_loop_v1.WhileContext | None):
         self.level = level
         self.boundary = level.structure_ids() if level is not None else frozenset()
@@ -98,7 +103,7 @@ class LoopLevelView:
         return () if id(node) in self.boundary else node._inputs
 
     def consumers(self, t: Tensor) -> list:
-        return [self.node(c) for c in t._consumers if id(c) not in self.boundary]
+        return [self.node(c) for c in consumer_ops(t) if id(c) not in self.boundary]
 
     def locate(self, t: Tensor) -> tuple:
         node = self.node(t._op)

@@ -20,7 +20,11 @@ from tfcompat.framework import dtypes, ops
 from tfcompat.framework.indexed_slices import IndexedSlices
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.ops import array_ops, control_flow_ops
-from tfcompat.ops.gradient_aggregation import AggregationMethod, aggregate
+from tfcompat.ops.gradient_aggregation import (
+    _VALID_AGGREGATION_METHODS,
+    AggregationMethod,
+    aggregate,
+)
 from tfcompat.ops.gradient_loops import view_for
 from tfcompat.ops.gradient_zeros import is_zeros_tensor, zeros_for_missing_gradient
 
@@ -81,14 +85,24 @@ def _reached_from(from_ops: list, view) -> set:
     """Nodes reachable forward from ``from_ops`` through trainable (floating) tensors."""
     reached: set = set()
     queue = collections.deque(from_ops)
+    consumers = None if view.plain else view.consumers
     while queue:
         op = queue.popleft()
         if op in reached:
             continue
         reached.add(op)
         for output in op._outputs:
-            if is_trainable(output):
-                queue.extend(view.consumers(output))
+            dtype = output._dtype
+            if (dtype if dtype._base is None else dtype._base) not in _TRAINABLE_DTYPES:
+                continue
+            if consumers is not None:
+                queue.extend(consumers(output))
+                continue
+            consumer = output._consumers  # consumer_ops(output), inlined: None, an op or a list
+            if consumer.__class__ is list:
+                queue.extend(consumer)
+            elif consumer is not None:
+                queue.append(consumer)
     return reached
 
 
@@ -96,21 +110,25 @@ def _pending_count(to_ops, from_ops, view):
     """(to_ops reachable from from_ops, per node the number of its consumers between them)."""
     reached = _reached_from(from_ops, view)
     reachable_to_ops = {op for op in to_ops if op in reached}
-    between: set = set()
+    # pending's keys are the nodes between (each set to 0 when found), then counted.
+    pending: dict = collections.defaultdict(int)
     between_list: list = []
     queue = collections.deque(to_ops)
+    plain = view.plain
     while queue:
         op = queue.popleft()
         if op in reached:
-            between.add(op)
+            pending[op] = 0
             between_list.append(op)
             reached.remove(op)
-            queue.extend(view.node(t._op) for t in view.inputs(op))
-    pending: dict = collections.defaultdict(int)
+            if plain:
+                queue.extend([t._op for t in op._inputs])
+            else:
+                queue.extend([view.node(t._op) for t in view.inputs(op)])
     for op in between_list:
-        for t in view.inputs(op):
-            producer = view.node(t._op)
-            if producer in between:
+        for t in (op._inputs if plain else view.inputs(op)):
+            producer = t._op if plain else view.node(t._op)
+            if producer in pending:
                 pending[producer] += 1
     return reachable_to_ops, pending
 
@@ -170,16 +188,38 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
                     if all(pending[view.node(t._op)] <= 0 for t in view.inputs(op))}
         stop_ops.update(view.node(t.op) for t in stop_gradients)
 
+        plain = view.plain
+        # One gradient into a one-output node needs no aggregation (unless the method is
+        # invalid: aggregate then raises TF's error).
+        one_is_sum = aggregation_method is None or aggregation_method in _VALID_AGGREGATION_METHODS
         while queue:
             op = queue.popleft()
-            op_inputs = view.inputs(op)
-            in_grads = _backprop_node(op, op_inputs, aggregate(grads, op, aggregation_method),
-                                      op not in stop_ops, view, graph, gate_gradients)
+            op_inputs = op._inputs if plain else view.inputs(op)
+            out_grads = grads.get(op)
+            if (one_is_sum and out_grads is not None and len(out_grads) == 1
+                    and out_grads[0].__class__ is list and len(out_grads[0]) == 1):
+                out_grads[0] = out_grads[0][0]
+            else:
+                out_grads = aggregate(grads, op, aggregation_method)
+            in_grads = _backprop_node(op, op_inputs, out_grads, op not in stop_ops, view, graph,
+                                      gate_gradients)
             for index, (t_in, in_grad) in enumerate(zip(op_inputs, in_grads)):
                 if in_grad is not None:
-                    _add_grad(grads, t_in, _checked_input_grad(op, index, t_in, in_grad), view)
+                    if not (in_grad.__class__ is Tensor
+                            and in_grad._shape._dims == t_in._shape._dims):
+                        in_grad = _checked_input_grad(op, index, t_in, in_grad)
+                    if plain:  # _add_grad, inlined
+                        producer = t_in._op
+                        node_grads = grads.get(producer)
+                        if node_grads is None:
+                            outputs = producer._outputs
+                            node_grads = grads[producer] = (
+                                [[]] if len(outputs) == 1 else [[] for _ in outputs])
+                        node_grads[t_in._value_index].append(in_grad)
+                    else:
+                        _add_grad(grads, t_in, in_grad, view)
             for t_in in op_inputs:
-                producer = view.node(t_in._op)
+                producer = t_in._op if plain else view.node(t_in._op)
                 pending[producer] -= 1
                 if pending[producer] == 0:
                     queue.append(producer)
@@ -205,14 +245,18 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
                    gate_gradients: bool) -> list:
     """The gradients of ``op``'s inputs from those of its outputs (None where none flows)."""
     grad_fn = None
-    if may_differentiate and not view.is_cut(op) and any(g is not None for g in out_grads):
-        grad_fn = view.gradient_function(op)
+    if may_differentiate and (view.plain or not view.is_cut(op)):
+        for g in out_grads:
+            if g is not None:
+                grad_fn = view.gradient_function(op)
+                break
     if grad_fn is None:
         return [None] * len(op_inputs)
     for i, out_grad in enumerate(out_grads):
         if out_grad is None and is_trainable(op._outputs[i]):
             out_grads[i] = zeros_for_missing_gradient(op, i)
-    with graph.name_scope(op._name + "_grad"):
+    saved_name_stack = graph._push_unique_scope(op._name + "_grad")  # name_scope(...), lighter
+    try:
         in_grads = grad_fn(op, *out_grads)
         in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) else [in_grads]
         if len(in_grads) != len(op_inputs):
@@ -221,6 +265,8 @@ def _backprop_node(op, op_inputs: tuple, out_grads: list, may_differentiate: boo
         if gate_gradients and sum(g is not None for g in in_grads) > 1:
             with graph.device(None):
                 in_grads = control_flow_ops.tuple(in_grads)
+    finally:
+        graph._name_stack = saved_name_stack
     return in_grads
 
 
