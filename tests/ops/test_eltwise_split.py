@@ -227,7 +227,8 @@ def test_concurrent_callers_share_the_pool():
     kernel = _OP_DEFS["TanhGrad"].bind.split_kernel
     inputs = [(_values(np.dtype(np.float32), SHAPE, 2 * i), _values(np.dtype(np.float32), SHAPE,
                                                                    2 * i + 1)) for i in range(4)]
-    expected = [kernel(y, dy) for y, dy in inputs]
+    with np.errstate(all="ignore"):  # as run_plan calls kernels
+        expected = [kernel(y, dy) for y, dy in inputs]
     failures = []
 
     def caller(i):
