@@ -53,8 +53,16 @@ def make_lazy_namespace(
 
 
 def load_all() -> None:
-    """Imports every module a lazy table names (their op registrations are import side effects)."""
-    modules: Iterable[str] = dict.fromkeys(
-        target.partition(":")[0] for lazy in _TABLES for target in lazy.values())
-    for module_name in modules:
-        importlib.import_module(module_name)
+    """Imports every module a lazy table names (their op registrations are import side effects),
+    including the tables of the lazy namespaces this loads (``tf.nn``'s, ``tf.train``'s...)."""
+    loaded: set[str] = set()
+    while True:
+        modules: Iterable[str] = [
+            name for name in dict.fromkeys(
+                target.partition(":")[0] for lazy in list(_TABLES) for target in lazy.values())
+            if name not in loaded]
+        if not modules:
+            return
+        for module_name in modules:
+            importlib.import_module(module_name)
+            loaded.add(module_name)
