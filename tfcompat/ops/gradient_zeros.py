@@ -19,9 +19,10 @@ class MissingGradientZeros(Tensor):
 def zeros_for_missing_gradient(op: Operation, index: int) -> Tensor:
     """Zeros shaped like output ``index`` of ``op``, marked as a missing gradient."""
     # A cond branch Switch gets zeros that are alive only when its other side is taken. Only ops
-    # in a control-flow context can be one: the others need not load control flow (issue 13).
+    # in a control-flow context can be one: the others (and while loops as gradient nodes,
+    # gradient_loops.FrameNode) need not load control flow (issue 13).
     zeros = None
-    if op._control_flow_context is not None:
+    if getattr(op, "_control_flow_context", None) is not None:
         from tfcompat.ops import control_flow_v1
 
         zeros = control_flow_v1.zeros_like_switch_output(op, index)
