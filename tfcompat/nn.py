@@ -1,115 +1,128 @@
 """``tf.nn``: neural-network ops."""
 
-from tfcompat import rnn_cell
-from tfcompat.ops.array_ops import stop_gradient  # noqa: F401 - re-export
-from tfcompat.ops.batch_norm import batch_normalization, fused_batch_norm
-from tfcompat.ops.conv_ops import (  # noqa: F401
-    avg_pool,
-    avg_pool2d,
-    conv2d,
-    conv2d_backprop_filter,
-    conv2d_backprop_input,
-    conv2d_transpose,
-    max_pool,
-    max_pool2d,
-)
-from tfcompat.ops.math_ops import sigmoid, tanh  # noqa: F401
-from tfcompat.ops.nn_ops import (  # noqa: F401
-    bias_add,
-    dropout,
-    elu,
-    embedding_lookup,
-    l2_loss,
-    leaky_relu,
-    log_softmax,
-    moments,
-    relu,
-    relu6,
-    sigmoid_cross_entropy_with_logits,
-    softmax,
-    softmax_cross_entropy_with_logits,
-    softmax_cross_entropy_with_logits_v2,
-    softplus,
-    sparse_softmax_cross_entropy_with_logits,
-)
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
-from tfcompat.rnn.bidirectional import bidirectional_dynamic_rnn, static_bidirectional_rnn
-from tfcompat.rnn.dynamic import dynamic_rnn
-from tfcompat.rnn.raw import raw_rnn
-from tfcompat.rnn.static import static_rnn, static_state_saving_rnn
 
-# Rarely used parts load on first access (tfcompat/platform/lazy_loader.py).
-_LAZY: dict[str, str] = {
+# Every name loads its module on first access (tfcompat/platform/lazy_loader.py), so that
+# the namespace costs nothing until a program uses it (issue 13).
+_LAZY: dict[str, str] = {}
+_LAZY.update({
+    "rnn_cell": "tfcompat.rnn_cell",
+    "stop_gradient": "tfcompat.ops.array_ops:stop_gradient",
+    "batch_normalization": "tfcompat.ops.batch_norm:batch_normalization",
+    "fused_batch_norm": "tfcompat.ops.batch_norm:fused_batch_norm",
+    "avg_pool": "tfcompat.ops.conv_ops:avg_pool",
+    "avg_pool2d": "tfcompat.ops.conv_ops:avg_pool2d",
+    "conv2d": "tfcompat.ops.conv_ops:conv2d",
+    "conv2d_backprop_filter": "tfcompat.ops.conv_ops:conv2d_backprop_filter",
+    "conv2d_backprop_input": "tfcompat.ops.conv_ops:conv2d_backprop_input",
+    "conv2d_transpose": "tfcompat.ops.conv_ops:conv2d_transpose",
+    "max_pool": "tfcompat.ops.conv_ops:max_pool",
+    "max_pool2d": "tfcompat.ops.conv_ops:max_pool2d",
+    "sigmoid": "tfcompat.ops.math_ops:sigmoid",
+    "tanh": "tfcompat.ops.math_ops:tanh",
+    "bias_add": "tfcompat.ops.nn_ops:bias_add",
+    "dropout": "tfcompat.ops.nn_ops:dropout",
+    "elu": "tfcompat.ops.nn_ops:elu",
+    "embedding_lookup": "tfcompat.ops.nn_ops:embedding_lookup",
+    "l2_loss": "tfcompat.ops.nn_ops:l2_loss",
+    "leaky_relu": "tfcompat.ops.nn_ops:leaky_relu",
+    "log_softmax": "tfcompat.ops.nn_ops:log_softmax",
+    "moments": "tfcompat.ops.nn_ops:moments",
+    "relu": "tfcompat.ops.nn_ops:relu",
+    "relu6": "tfcompat.ops.nn_ops:relu6",
+    "sigmoid_cross_entropy_with_logits": "tfcompat.ops.nn_ops:sigmoid_cross_entropy_with_logits",
+    "softmax": "tfcompat.ops.nn_ops:softmax",
+    "softmax_cross_entropy_with_logits": "tfcompat.ops.nn_ops:softmax_cross_entropy_with_logits",
+    "softmax_cross_entropy_with_logits_v2":
+        "tfcompat.ops.nn_ops:softmax_cross_entropy_with_logits_v2",
+    "softplus": "tfcompat.ops.nn_ops:softplus",
+    "sparse_softmax_cross_entropy_with_logits":
+        "tfcompat.ops.nn_ops:sparse_softmax_cross_entropy_with_logits",
+})
+_LAZY.update({
+    "bidirectional_dynamic_rnn": "tfcompat.rnn.bidirectional:bidirectional_dynamic_rnn",
+    "static_bidirectional_rnn": "tfcompat.rnn.bidirectional:static_bidirectional_rnn",
+    "dynamic_rnn": "tfcompat.rnn.dynamic:dynamic_rnn",
+    "raw_rnn": "tfcompat.rnn.raw:raw_rnn",
+    "static_rnn": "tfcompat.rnn.static:static_rnn",
+    "static_state_saving_rnn": "tfcompat.rnn.static:static_state_saving_rnn",
+})
+
+_LAZY.update({
     "embedding_lookup_sparse": "tfcompat.ops.embedding_sparse_ops:embedding_lookup_sparse",
-}
+})
 
 __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.nn", __name__))
 
 
 # ---- numeric (issue 9)
-# isort: split
-from tfcompat.ops.candidate_sampling_ops import (  # noqa: E402
-    all_candidate_sampler,
-    compute_accidental_hits,
-    log_uniform_candidate_sampler,
-    nce_loss,
-    sampled_softmax_loss,
-    uniform_candidate_sampler,
-)
-from tfcompat.ops.conv3d_ops import (  # noqa: E402
-    avg_pool3d,
-    conv3d,
-    conv3d_backprop_filter_v2,
-    conv3d_transpose,
-    max_pool3d,
-)
-from tfcompat.ops.conv_extra_ops import (  # noqa: E402
-    atrous_conv2d,
-    avg_pool1d,
-    avg_pool_v2,
-    conv1d,
-    conv1d_transpose,
-    conv_transpose,
-    convolution,
-    max_pool1d,
-    max_pool_v2,
-    pool,
-)
-from tfcompat.ops.depthwise_ops import (  # noqa: E402
-    depthwise_conv2d,
-    depthwise_conv2d_native,
-    depthwise_conv2d_native_backprop_filter,
-    depthwise_conv2d_native_backprop_input,
-    max_pool_with_argmax,
-    separable_conv2d,
-)
-from tfcompat.ops.depthwise_ops import (  # noqa: E402
-    depthwise_conv2d_native_backprop_filter as depthwise_conv2d_backprop_filter,
-)
-from tfcompat.ops.depthwise_ops import (  # noqa: E402
-    depthwise_conv2d_native_backprop_input as depthwise_conv2d_backprop_input,
-)
-from tfcompat.ops.morphology_ops import dilation2d, erosion2d  # noqa: E402
-from tfcompat.ops.nn_activation_ops import crelu, selu, silu, softsign, swish  # noqa: E402
-from tfcompat.ops.nn_extra_ops import (  # noqa: E402
-    batch_norm_with_global_normalization,
-    compute_average_loss,
-    l2_normalize,
-    local_response_normalization,
-    log_poisson_loss,
-    lrn,
-    normalize_moments,
-    relu_layer,
-    scale_regularization_loss,
-    sufficient_statistics,
-    weighted_cross_entropy_with_logits,
-    weighted_moments,
-    xw_plus_b,
-    zero_fraction,
-)
-from tfcompat.ops.sort_ops import approx_max_k, approx_min_k, in_top_k, top_k  # noqa: E402
-from tfcompat.ops.space_ops import depth_to_space, space_to_batch, space_to_depth  # noqa: E402
+_LAZY.update({
+    "all_candidate_sampler": "tfcompat.ops.candidate_sampling_ops:all_candidate_sampler",
+    "compute_accidental_hits": "tfcompat.ops.candidate_sampling_ops:compute_accidental_hits",
+    "log_uniform_candidate_sampler":
+        "tfcompat.ops.candidate_sampling_ops:log_uniform_candidate_sampler",
+    "nce_loss": "tfcompat.ops.candidate_sampling_ops:nce_loss",
+    "sampled_softmax_loss": "tfcompat.ops.candidate_sampling_ops:sampled_softmax_loss",
+    "uniform_candidate_sampler": "tfcompat.ops.candidate_sampling_ops:uniform_candidate_sampler",
+    "avg_pool3d": "tfcompat.ops.conv3d_ops:avg_pool3d",
+    "conv3d": "tfcompat.ops.conv3d_ops:conv3d",
+    "conv3d_backprop_filter_v2": "tfcompat.ops.conv3d_ops:conv3d_backprop_filter_v2",
+    "conv3d_transpose": "tfcompat.ops.conv3d_ops:conv3d_transpose",
+    "max_pool3d": "tfcompat.ops.conv3d_ops:max_pool3d",
+    "atrous_conv2d": "tfcompat.ops.conv_extra_ops:atrous_conv2d",
+    "avg_pool1d": "tfcompat.ops.conv_extra_ops:avg_pool1d",
+    "avg_pool_v2": "tfcompat.ops.conv_extra_ops:avg_pool_v2",
+    "conv1d": "tfcompat.ops.conv_extra_ops:conv1d",
+    "conv1d_transpose": "tfcompat.ops.conv_extra_ops:conv1d_transpose",
+    "conv_transpose": "tfcompat.ops.conv_extra_ops:conv_transpose",
+    "convolution": "tfcompat.ops.conv_extra_ops:convolution",
+    "max_pool1d": "tfcompat.ops.conv_extra_ops:max_pool1d",
+    "max_pool_v2": "tfcompat.ops.conv_extra_ops:max_pool_v2",
+    "pool": "tfcompat.ops.conv_extra_ops:pool",
+    "depthwise_conv2d": "tfcompat.ops.depthwise_ops:depthwise_conv2d",
+    "depthwise_conv2d_native": "tfcompat.ops.depthwise_ops:depthwise_conv2d_native",
+    "depthwise_conv2d_native_backprop_filter":
+        "tfcompat.ops.depthwise_ops:depthwise_conv2d_native_backprop_filter",
+    "depthwise_conv2d_native_backprop_input":
+        "tfcompat.ops.depthwise_ops:depthwise_conv2d_native_backprop_input",
+    "max_pool_with_argmax": "tfcompat.ops.depthwise_ops:max_pool_with_argmax",
+    "separable_conv2d": "tfcompat.ops.depthwise_ops:separable_conv2d",
+    "depthwise_conv2d_backprop_filter":
+        "tfcompat.ops.depthwise_ops:depthwise_conv2d_native_backprop_filter",
+    "depthwise_conv2d_backprop_input":
+        "tfcompat.ops.depthwise_ops:depthwise_conv2d_native_backprop_input",
+    "dilation2d": "tfcompat.ops.morphology_ops:dilation2d",
+    "erosion2d": "tfcompat.ops.morphology_ops:erosion2d",
+    "crelu": "tfcompat.ops.nn_activation_ops:crelu",
+    "selu": "tfcompat.ops.nn_activation_ops:selu",
+    "silu": "tfcompat.ops.nn_activation_ops:silu",
+    "softsign": "tfcompat.ops.nn_activation_ops:softsign",
+    "swish": "tfcompat.ops.nn_activation_ops:swish",
+    "batch_norm_with_global_normalization":
+        "tfcompat.ops.nn_extra_ops:batch_norm_with_global_normalization",
+    "compute_average_loss": "tfcompat.ops.nn_extra_ops:compute_average_loss",
+    "l2_normalize": "tfcompat.ops.nn_extra_ops:l2_normalize",
+    "local_response_normalization": "tfcompat.ops.nn_extra_ops:local_response_normalization",
+    "log_poisson_loss": "tfcompat.ops.nn_extra_ops:log_poisson_loss",
+    "lrn": "tfcompat.ops.nn_extra_ops:lrn",
+    "normalize_moments": "tfcompat.ops.nn_extra_ops:normalize_moments",
+    "relu_layer": "tfcompat.ops.nn_extra_ops:relu_layer",
+    "scale_regularization_loss": "tfcompat.ops.nn_extra_ops:scale_regularization_loss",
+    "sufficient_statistics": "tfcompat.ops.nn_extra_ops:sufficient_statistics",
+    "weighted_cross_entropy_with_logits":
+        "tfcompat.ops.nn_extra_ops:weighted_cross_entropy_with_logits",
+    "weighted_moments": "tfcompat.ops.nn_extra_ops:weighted_moments",
+    "xw_plus_b": "tfcompat.ops.nn_extra_ops:xw_plus_b",
+    "zero_fraction": "tfcompat.ops.nn_extra_ops:zero_fraction",
+    "approx_max_k": "tfcompat.ops.sort_ops:approx_max_k",
+    "approx_min_k": "tfcompat.ops.sort_ops:approx_min_k",
+    "in_top_k": "tfcompat.ops.sort_ops:in_top_k",
+    "top_k": "tfcompat.ops.sort_ops:top_k",
+    "depth_to_space": "tfcompat.ops.space_ops:depth_to_space",
+    "space_to_batch": "tfcompat.ops.space_ops:space_to_batch",
+    "space_to_depth": "tfcompat.ops.space_ops:space_to_depth",
+})
 
 # ---- nn (issue 9: CTC, samplers, remaining tf.nn names); loaded on first access
 _LAZY.update({

@@ -1,96 +1,90 @@
 """``tf.train``: optimizers and the global step."""
 
-from tfcompat import train_experimental as experimental
-from tfcompat.framework.graph_export import write_graph
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
-from tfcompat.protobuf.checkpoint_state_pb2 import CheckpointState
-from tfcompat.protobuf.example_pb2 import (
-    BytesList,
-    Example,
-    Feature,
-    FeatureList,
-    FeatureLists,
-    Features,
-    FloatList,
-    Int64List,
-    SequenceExample,
-)
-from tfcompat.protobuf.meta_graph_pb2 import SaverDef
-from tfcompat.summary.summary_iterator import summary_iterator
-from tfcompat.training.basic_session_run_hooks import (
-    CheckpointSaverHook,
-    CheckpointSaverListener,
-    LoggingTensorHook,
-    NanLossDuringTrainingError,
-    NanTensorHook,
-    SecondOrStepTimer,
-    StepCounterHook,
-    StopAtStepHook,
-)
-from tfcompat.training.checkpoint.meta_graph import export_meta_graph, import_meta_graph
-from tfcompat.training.checkpoint.reader import (
-    NewCheckpointReader,
-    list_variables,
-    load_checkpoint,
-    load_variable,
-)
-from tfcompat.training.checkpoint.state import (
-    checkpoint_exists,
-    generate_checkpoint_state_proto,
-    get_checkpoint_mtimes,
-    get_checkpoint_state,
-    latest_checkpoint,
-    update_checkpoint_state,
-)
-from tfcompat.training.cluster_spec import ClusterSpec
-from tfcompat.training.coordinator import Coordinator, LooperThread
-from tfcompat.training.device_setter import replica_device_setter
-from tfcompat.training.learning_rate_decay import (
-    cosine_decay,
-    cosine_decay_restarts,
-    exponential_decay,
-    inverse_time_decay,
-    linear_cosine_decay,
-    natural_exp_decay,
-    noisy_linear_cosine_decay,
-    piecewise_constant,
-    piecewise_constant_decay,
-    polynomial_decay,
-)
-from tfcompat.training.moving_averages import ExponentialMovingAverage
-from tfcompat.training.optimizer import (  # noqa: F401
-    AdadeltaOptimizer,
-    AdagradOptimizer,
-    AdamOptimizer,
-    GradientDescentOptimizer,
-    MomentumOptimizer,
-    Optimizer,
-    RMSPropOptimizer,
-)
-from tfcompat.training.regularized_optimizers import (
-    AdagradDAOptimizer,
-    FtrlOptimizer,
-    ProximalAdagradOptimizer,
-    ProximalGradientDescentOptimizer,
-)
-from tfcompat.training.saver import Saver
-from tfcompat.training.session_run_hook import (
-    SessionRunArgs,
-    SessionRunContext,
-    SessionRunHook,
-    SessionRunValues,
-)
-from tfcompat.training.training_util import (  # noqa: F401
-    assert_global_step,
-    create_global_step,
-    get_global_step,
-    get_or_create_global_step,
-    global_step,
-)
 
-# Rarely used parts load on first access (tfcompat/platform/lazy_loader.py).
-_LAZY: dict[str, str] = {
+# Every name loads its module on first access (tfcompat/platform/lazy_loader.py), so that
+# the namespace costs nothing until a program uses it (issue 13).
+_LAZY: dict[str, str] = {}
+_LAZY.update({
+    "experimental": "tfcompat.train_experimental",
+    "write_graph": "tfcompat.framework.graph_export:write_graph",
+})
+_LAZY.update({
+    "CheckpointState": "tfcompat.protobuf.checkpoint_state_pb2:CheckpointState",
+    "BytesList": "tfcompat.protobuf.example_pb2:BytesList",
+    "Example": "tfcompat.protobuf.example_pb2:Example",
+    "Feature": "tfcompat.protobuf.example_pb2:Feature",
+    "FeatureList": "tfcompat.protobuf.example_pb2:FeatureList",
+    "FeatureLists": "tfcompat.protobuf.example_pb2:FeatureLists",
+    "Features": "tfcompat.protobuf.example_pb2:Features",
+    "FloatList": "tfcompat.protobuf.example_pb2:FloatList",
+    "Int64List": "tfcompat.protobuf.example_pb2:Int64List",
+    "SequenceExample": "tfcompat.protobuf.example_pb2:SequenceExample",
+    "SaverDef": "tfcompat.protobuf.meta_graph_pb2:SaverDef",
+    "summary_iterator": "tfcompat.summary.summary_iterator:summary_iterator",
+    "CheckpointSaverHook": "tfcompat.training.basic_session_run_hooks:CheckpointSaverHook",
+    "CheckpointSaverListener": "tfcompat.training.basic_session_run_hooks:CheckpointSaverListener",
+    "LoggingTensorHook": "tfcompat.training.basic_session_run_hooks:LoggingTensorHook",
+    "NanLossDuringTrainingError":
+        "tfcompat.training.basic_session_run_hooks:NanLossDuringTrainingError",
+    "NanTensorHook": "tfcompat.training.basic_session_run_hooks:NanTensorHook",
+    "SecondOrStepTimer": "tfcompat.training.basic_session_run_hooks:SecondOrStepTimer",
+    "StepCounterHook": "tfcompat.training.basic_session_run_hooks:StepCounterHook",
+    "StopAtStepHook": "tfcompat.training.basic_session_run_hooks:StopAtStepHook",
+    "export_meta_graph": "tfcompat.training.checkpoint.meta_graph:export_meta_graph",
+    "import_meta_graph": "tfcompat.training.checkpoint.meta_graph:import_meta_graph",
+    "NewCheckpointReader": "tfcompat.training.checkpoint.reader:NewCheckpointReader",
+    "list_variables": "tfcompat.training.checkpoint.reader:list_variables",
+    "load_checkpoint": "tfcompat.training.checkpoint.reader:load_checkpoint",
+    "load_variable": "tfcompat.training.checkpoint.reader:load_variable",
+    "checkpoint_exists": "tfcompat.training.checkpoint.state:checkpoint_exists",
+    "generate_checkpoint_state_proto":
+        "tfcompat.training.checkpoint.state:generate_checkpoint_state_proto",
+    "get_checkpoint_mtimes": "tfcompat.training.checkpoint.state:get_checkpoint_mtimes",
+    "get_checkpoint_state": "tfcompat.training.checkpoint.state:get_checkpoint_state",
+    "latest_checkpoint": "tfcompat.training.checkpoint.state:latest_checkpoint",
+    "update_checkpoint_state": "tfcompat.training.checkpoint.state:update_checkpoint_state",
+    "ClusterSpec": "tfcompat.training.cluster_spec:ClusterSpec",
+    "Coordinator": "tfcompat.training.coordinator:Coordinator",
+    "LooperThread": "tfcompat.training.coordinator:LooperThread",
+    "replica_device_setter": "tfcompat.training.device_setter:replica_device_setter",
+    "cosine_decay": "tfcompat.training.learning_rate_decay:cosine_decay",
+    "cosine_decay_restarts": "tfcompat.training.learning_rate_decay:cosine_decay_restarts",
+    "exponential_decay": "tfcompat.training.learning_rate_decay:exponential_decay",
+    "inverse_time_decay": "tfcompat.training.learning_rate_decay:inverse_time_decay",
+    "linear_cosine_decay": "tfcompat.training.learning_rate_decay:linear_cosine_decay",
+    "natural_exp_decay": "tfcompat.training.learning_rate_decay:natural_exp_decay",
+    "noisy_linear_cosine_decay": "tfcompat.training.learning_rate_decay:noisy_linear_cosine_decay",
+    "piecewise_constant": "tfcompat.training.learning_rate_decay:piecewise_constant",
+    "piecewise_constant_decay": "tfcompat.training.learning_rate_decay:piecewise_constant_decay",
+    "polynomial_decay": "tfcompat.training.learning_rate_decay:polynomial_decay",
+    "ExponentialMovingAverage": "tfcompat.training.moving_averages:ExponentialMovingAverage",
+    "AdadeltaOptimizer": "tfcompat.training.optimizer:AdadeltaOptimizer",
+    "AdagradOptimizer": "tfcompat.training.optimizer:AdagradOptimizer",
+    "AdamOptimizer": "tfcompat.training.optimizer:AdamOptimizer",
+    "GradientDescentOptimizer": "tfcompat.training.optimizer:GradientDescentOptimizer",
+    "MomentumOptimizer": "tfcompat.training.optimizer:MomentumOptimizer",
+    "Optimizer": "tfcompat.training.optimizer:Optimizer",
+    "RMSPropOptimizer": "tfcompat.training.optimizer:RMSPropOptimizer",
+    "AdagradDAOptimizer": "tfcompat.training.regularized_optimizers:AdagradDAOptimizer",
+    "FtrlOptimizer": "tfcompat.training.regularized_optimizers:FtrlOptimizer",
+    "ProximalAdagradOptimizer": "tfcompat.training.regularized_optimizers:ProximalAdagradOptimizer",
+    "ProximalGradientDescentOptimizer":
+        "tfcompat.training.regularized_optimizers:ProximalGradientDescentOptimizer",
+    "Saver": "tfcompat.training.saver:Saver",
+    "SessionRunArgs": "tfcompat.training.session_run_hook:SessionRunArgs",
+    "SessionRunContext": "tfcompat.training.session_run_hook:SessionRunContext",
+    "SessionRunHook": "tfcompat.training.session_run_hook:SessionRunHook",
+    "SessionRunValues": "tfcompat.training.session_run_hook:SessionRunValues",
+    "assert_global_step": "tfcompat.training.training_util:assert_global_step",
+    "create_global_step": "tfcompat.training.training_util:create_global_step",
+    "get_global_step": "tfcompat.training.training_util:get_global_step",
+    "get_or_create_global_step": "tfcompat.training.training_util:get_or_create_global_step",
+    "global_step": "tfcompat.training.training_util:global_step",
+})
+
+_LAZY.update({
     "queue_runner": "tfcompat.train_queue_runner",
     "match_filenames_once": "tfcompat.data.readers:match_filenames_once",
     "checkpoints_iterator": "tfcompat.training.checkpoint.checkpoint_utils:checkpoints_iterator",
@@ -140,6 +134,6 @@ _LAZY: dict[str, str] = {
     "JobDef": "tfcompat.protobuf.cluster_pb2:JobDef",
     "sdca_fprint": "tfcompat.training.sdca_ops:sdca_fprint",
     "sdca_shrink_l1": "tfcompat.training.sdca_ops:sdca_shrink_l1",
-}
+})
 
 __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.train", __name__))

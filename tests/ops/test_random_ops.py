@@ -18,9 +18,14 @@ from tfcompat.ops.philox import PhiloxStream, philox_blocks
 RECORDED = json.loads(oracle.DATA_PATH.read_text())
 
 
+def _public(namespace) -> dict:
+    """Every public name of a tfcompat namespace, its lazy ones loaded."""
+    return {name: getattr(namespace, name) for name in dir(namespace) if not name.startswith("_")}
+
+
 def _tf_namespace():
     """tfcompat's ``tf`` namespace with the random API attached (as the lead exports it)."""
-    tf = types.SimpleNamespace(**vars(tfcompat))
+    tf = types.SimpleNamespace(**_public(tfcompat))
     tf.set_random_seed = random_seed.set_random_seed
     tf.get_seed = random_seed.get_seed
     tf.random_uniform = random_ops.random_uniform

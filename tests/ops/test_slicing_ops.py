@@ -32,12 +32,17 @@ _EXPORTS = ("slice", "strided_slice", "tile", "unstack", "split", "gather", "pad
             "setdiff1d", "cumsum", "cumprod", "reverse", "boolean_mask", "newaxis")
 
 
+def _public(namespace) -> dict:
+    """Every public name of a tfcompat namespace, its lazy ones loaded."""
+    return {name: getattr(namespace, name) for name in dir(namespace) if not name.startswith("_")}
+
+
 def _tf_namespace():
     """tfcompat's ``tf`` namespace with this module's API attached (as the lead exports it)."""
-    tf = types.SimpleNamespace(**vars(tfcompat))
+    tf = types.SimpleNamespace(**_public(tfcompat))
     for name in _EXPORTS:
         setattr(tf, name, getattr(slicing_ops, name))
-    tf.math = types.SimpleNamespace(**vars(tfcompat.math))
+    tf.math = types.SimpleNamespace(**_public(tfcompat.math))
     tf.math.unsorted_segment_sum = slicing_ops.unsorted_segment_sum
     return tf
 

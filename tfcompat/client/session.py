@@ -20,7 +20,6 @@ from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.sparse_tensor import SparseTensor
 from tfcompat.ops.resource_container import cancel_session_resources
-from tfcompat.protobuf.rewriter_config_pb2 import RewriterConfig
 
 # Plans kept per session; the oldest is dropped beyond this (a plan is cheap to recompile).
 _PLAN_CACHE_SIZE = 1024
@@ -64,6 +63,9 @@ class GraphOptions:
     """Graph options of a session config; ``rewrite_options`` is a ``RewriterConfig``."""
 
     def __init__(self, **kwargs):
+        # lazy: the protobuf messages load only for a session config, not for every Session
+        from tfcompat.protobuf.rewriter_config_pb2 import RewriterConfig
+
         self.rewrite_options = RewriterConfig()
         self.__dict__.update(kwargs)
 

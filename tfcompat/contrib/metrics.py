@@ -45,7 +45,8 @@ _unsupported = make_getattr("tf.contrib.metrics", __name__)
 def _target(contrib_name: str, metrics_name: str):
     from tfcompat import metrics as tf_metrics
 
-    found = vars(tf_metrics).get(metrics_name)
+    # dir(), not vars(): tf.metrics loads its names on first access
+    found = getattr(tf_metrics, metrics_name) if metrics_name in dir(tf_metrics) else None
     if found is None:
         _unsupported(contrib_name)
     return found

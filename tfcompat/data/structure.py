@@ -6,6 +6,8 @@ sorted key order.
 
 from __future__ import annotations
 
+# registers the ragged variant ops at import, so op lookups (import_graph_def) find them
+from tfcompat.data import ragged_elements  # noqa: F401
 from tfcompat.framework import dtypes, ops
 from tfcompat.framework.tensor_shape import TensorShape, as_shape
 
@@ -94,7 +96,6 @@ def pack_components(types, flat: list):
 
 
 def _decode_ragged(variant, t: RaggedType):
-    from tfcompat.data import ragged_elements  # noqa: F401 - registers the ragged ops
     from tfcompat.ops.ragged.ragged_tensor import RaggedTensor
     if t.shape.ndims is None:
         inner = TensorShape(None)
@@ -110,7 +111,6 @@ def _decode_ragged(variant, t: RaggedType):
 
 
 def _encode_ragged(value, batched: bool = False):
-    from tfcompat.data import ragged_elements  # noqa: F401 - registers the ragged ops
     splits = list(value.nested_row_splits)
     return ops.apply_op("RaggedTensorToVariant", [splits, value.flat_values],
                         name="RaggedToVariant", attrs={"batched_input": batched,

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 
 from tfcompat.framework import device as device_lib
-from tfcompat.framework import graph_export, op_registry
+from tfcompat.framework import op_registry
 from tfcompat.framework.operation import Operation
 from tfcompat.framework.shape_errors import ShapeError, shape_error_message
 from tfcompat.framework.tensor import Tensor
@@ -117,6 +117,9 @@ class Graph:
     def as_graph_def(self, from_version=None, add_shapes=False):
         """A GraphDef protobuf of this graph (nodes, inputs, devices, attrs)."""
         del from_version
+        # lazy: the GraphDef writer (and the protobuf messages) only when a GraphDef is asked for
+        from tfcompat.framework import graph_export
+
         return graph_export.graph_to_graph_def(self, add_shapes)
 
     def get_operations(self) -> list[Operation]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from tfcompat.framework import dtypes
-from tfcompat.framework.tensor_protos import VAL_FIELDS
 from tfcompat.framework.tensor_shape import TensorShape
 
 
@@ -74,6 +73,9 @@ def _tensor_lines(value: np.ndarray, dtype: dtypes.DType, indent: str) -> list[s
             data = item if isinstance(item, bytes) else str(item).encode()
             lines.append(f'{indent}string_val: "{c_escape(data)}"')
     elif value.size == 1:
+        # lazy: tensor_protos loads the protobuf messages, which only GraphDefs and repr need
+        from tfcompat.framework.tensor_protos import VAL_FIELDS
+
         field = VAL_FIELDS[dtype.base_dtype.name]
         lines.append(f"{indent}{field}: {_format_number(value.reshape(-1)[0])}")
     elif value.size > 1:

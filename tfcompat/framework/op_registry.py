@@ -14,6 +14,7 @@ Input specs read ``"name: T"`` (dtype given by type attr ``T``, shared by every 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -236,16 +237,31 @@ def use_deferred_loader(loader: Callable[[], None]) -> None:
     """Sets the callable importing every module whose op registrations are still deferred."""
     global _deferred_loader
     _deferred_loader = loader
+    _deferred_state["set"] = True
+
+
+# Held while the loader runs: a thread missing a lookup meanwhile waits for that load to end
+# instead of finding the loader gone and reporting the op type as unregistered.
+_deferred_lock = threading.RLock()
+_deferred_state = {"set": False, "loading": False}
 
 
 def _load_deferred() -> bool:
-    """Runs the deferred loader once; True when it ran now (so a missed lookup is worth a retry)."""
+    """Makes sure the deferred modules are loaded, waiting for a load another thread runs.
+    True when a missed lookup is worth a retry (something was deferred at some point)."""
     global _deferred_loader
-    loader, _deferred_loader = _deferred_loader, None
-    if loader is None:
-        return False
-    loader()
-    return True
+    if _deferred_loader is not None or _deferred_state["loading"]:
+        with _deferred_lock:
+            loader = _deferred_loader
+            if loader is not None:
+                # "loading" is set before the loader is taken, so no thread sees neither.
+                _deferred_state["loading"] = True
+                _deferred_loader = None
+                try:
+                    loader()
+                finally:
+                    _deferred_state["loading"] = False
+    return _deferred_state["set"]
 
 
 def get_op_def(op_type: str) -> OpDef:

@@ -6,8 +6,6 @@ attrs; its kernel then keys its Philox stream with that pair (see tfcompat.ops.p
 
 from __future__ import annotations
 
-import hashlib
-
 from tfcompat.framework import ops
 
 DEFAULT_GRAPH_SEED = 87654321
@@ -59,5 +57,7 @@ def derived_seed(seed, salt: str):
     md5(str(seed) + salt), as a positive int32. None stays None."""
     if seed is None:
         return None
+    import hashlib  # lazy: few programs derive seeds, and OpenSSL's import is not free
+
     digest = hashlib.md5((str(seed) + salt).encode("utf-8")).hexdigest()
     return int(digest[:8], 16) & 0x7FFFFFFF

@@ -25,14 +25,17 @@ import numpy as np
 _WIDE64 = np.longdouble if np.finfo(np.longdouble).nmant > np.finfo(np.float64).nmant else None
 
 
+def _open_library(name: str | None) -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+
+
 def _load_libm() -> ctypes.CDLL | None:
-    for name in (ctypes.util.find_library("m"), "libm.so.6"):
-        if name:
-            try:
-                return ctypes.CDLL(name)
-            except OSError:
-                continue
-    return None
+    # glibc's soname first: find_library (which finds libm elsewhere) runs ldconfig in a
+    # subprocess, ~10 ms of the first random op's import (issue 13).
+    return _open_library("libm.so.6") or _open_library(ctypes.util.find_library("m"))
 
 
 def _c_function(libm: ctypes.CDLL | None, name: str, c_type) -> Callable | None:

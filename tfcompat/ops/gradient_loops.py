@@ -13,12 +13,18 @@ Both views answer the same questions, so the walk in ``gradients_impl`` has no l
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tfcompat.framework.graph_keys import GraphKeys
 from tfcompat.framework.op_registry import get_gradient_function
 from tfcompat.framework.ops import Operation, Tensor
 from tfcompat.framework.tensor import consumer_ops
-from tfcompat.ops import while_loop_v1
+
+if TYPE_CHECKING:
+    from tfcompat.ops import while_loop_v1
+
+# while_loop_v1 (with control flow and TensorArrays) is imported only for graphs that may hold
+# loops, so that tf.gradients of a plain graph does not load it (issue 13).
 
 
 def _registered_gradient(op: Operation) -> Callable | None:
@@ -72,6 +78,8 @@ class FrameNode:
         return self._name
 
     def gradient(self, _, *out_grads):
+        from tfcompat.ops import while_loop_v1
+
         return while_loop_v1.frame_gradient(self.frame, list(out_grads))
 
 
@@ -86,10 +94,12 @@ class LoopLevelView:
         self.frames: dict[object, FrameNode] = {}
 
     def node(self, op: Operation):
+        from tfcompat.ops.while_loop_v1 import WhileContext
+
         top = None
         ctxt = op._control_flow_context
         while ctxt is not None and ctxt is not self.level:
-            if isinstance(ctxt, while_loop_v1.WhileContext):
+            if isinstance(ctxt, WhileContext):
                 top = ctxt
             ctxt = ctxt.outer_context
         if top is None:
@@ -125,11 +135,16 @@ _PLAIN = PlainGraphView()
 
 def view_for(ys: list[Tensor], graph) -> PlainGraphView | LoopLevelView:
     """The view to differentiate ``ys`` in: the level of the innermost loop holding a y."""
+    no_loops = not graph._collections.get(GraphKeys.WHILE_CONTEXT)
+    if no_loops and all(y._op._control_flow_context is None for y in ys):
+        return _PLAIN
+    from tfcompat.ops import while_loop_v1
+
     level = None
     for y in ys:
         level = while_loop_v1.while_context_of(y._op)
         if level is not None:
             break
-    if level is None and not graph._collections.get(GraphKeys.WHILE_CONTEXT):
+    if level is None and no_loops:
         return _PLAIN
     return LoopLevelView(level)

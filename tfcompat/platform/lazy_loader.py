@@ -11,17 +11,23 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 # Every lazy table made here, so that everything deferred can be loaded at once (load_all).
 _TABLES: list[Mapping[str, str]] = []
+# First loads happen one at a time: the op modules import each other in cycles, and two threads
+# entering such a cycle at different modules would each find the other's module half made
+# (Python's import reports a deadlock or hands out the partial module).
+_LOADING = threading.RLock()
 
 
 def resolve(target: str) -> Any:
     """The value named by ``"package.module"`` or ``"package.module:attr"``."""
     module_name, _, attr = target.partition(":")
-    module = importlib.import_module(module_name)
+    with _LOADING:
+        module = importlib.import_module(module_name)
     return getattr(module, attr) if attr else module
 
 
@@ -53,8 +59,17 @@ def make_lazy_namespace(
 
 
 def load_all() -> None:
-    """Imports every module a lazy table names (their op registrations are import side effects)."""
-    modules: Iterable[str] = dict.fromkeys(
-        target.partition(":")[0] for lazy in _TABLES for target in lazy.values())
-    for module_name in modules:
-        importlib.import_module(module_name)
+    """Imports every module a lazy table names (their op registrations are import side effects),
+    including the tables of the lazy namespaces this loads (``tf.nn``'s, ``tf.train``'s...)."""
+    loaded: set[str] = set()
+    while True:
+        modules: Iterable[str] = [
+            name for name in dict.fromkeys(
+                target.partition(":")[0] for lazy in list(_TABLES) for target in lazy.values())
+            if name not in loaded]
+        if not modules:
+            return
+        for module_name in modules:
+            with _LOADING:
+                importlib.import_module(module_name)
+            loaded.add(module_name)

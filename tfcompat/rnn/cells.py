@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import collections
 
+# Not `from tfcompat.layers import utils`: that first probes the lazy tf.layers namespace for a
+# `utils` name, whose miss loads the TF symbol list to word its error (~30 ms).
+import tfcompat.layers.utils as utils
 from tfcompat.framework import dtypes, tensor_util
 from tfcompat.framework.ops import Tensor, convert_to_tensor, name_scope
-from tfcompat.layers import utils
 from tfcompat.layers.base import InputSpec, Layer
 from tfcompat.ops import array_ops, constant_op, math_ops, nn_ops, slicing_ops
 from tfcompat.rnn.structure import (

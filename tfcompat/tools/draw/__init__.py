@@ -130,24 +130,3 @@ def draw_graph(graph, queries: Sequence[GradientQuery] = (), fetches: Sequence =
     chosen = ancestors(as_op(f) for f in fetches) if fetches else graph.get_operations()
     model = build_model(graph, chosen, queries, max_nodes=max_nodes, title=title)
     return GraphPicture(model, engine)
-
-
-def attach_reprs() -> None:
-    """Gives Graph, Operation and Tensor ``_repr_svg_``/``_repr_html_`` so notebooks draw them."""
-
-    def graph_svg(self):
-        return draw(graph=self).svg
-
-    def op_svg(self):
-        return draw(self).svg
-
-    def tensor_svg(self):
-        return draw(self).svg
-
-    def html(self):
-        return f"<div style=\"overflow:auto\">{self._repr_svg_()}</div>"
-
-    for cls, method in ((_ops.Graph, graph_svg), (_ops.Operation, op_svg),
-                        (_ops.Tensor, tensor_svg)):
-        cls._repr_svg_ = method
-        cls._repr_html_ = html
