@@ -41,6 +41,14 @@ import numpy as np
 
 from tfcompat.client.allocator import retain_freed_memory
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
+from tfcompat.client.plan_prune import (
+    drop_unused,
+    frame_of,
+    needed_ops,
+    ref_inputs,
+    step_controls,
+    step_inputs,
+)
 from tfcompat.client.run_errors import (
     format_op_error,
     kernel_failure,
@@ -73,6 +81,9 @@ class SessionState:
         self._locks: dict[str, threading.Lock] = {}
         # ConfigProto.intra_op_parallelism_threads as resolved by client/intra_op.py.
         self.intra_op_threads = machine_threads()
+        # Plans skip side-effect-free ops whose outputs nothing reads, as TF's grappler does
+        # unless RewriterConfig turns its dependency optimization (or grappler) off.
+        self.skip_unused_ops = True
 
     def variable_lock(self, name: str) -> threading.Lock:
         """The lock guarding read-modify-writes of variable ``name`` (made on first use)."""
@@ -122,99 +133,6 @@ class Plan:
         return found
 
 
-def _data_inputs(op: Operation) -> list[Tensor]:
-    """The inputs whose values the kernel reads (reference inputs name a variable instead)."""
-    refs = op._op_def.ref_inputs
-    if not refs:
-        return list(op._inputs)
-    return [t for i, t in enumerate(op._inputs) if i not in refs]
-
-
-def _frame_of(op: Operation):
-    """The while-loop context an Exit op leaves, else None."""
-    if op._op_def.leaves_frame:
-        context = op._control_flow_context
-        if context is not None and hasattr(context, "loop_exits"):
-            return context
-    return None
-
-
-def _step_inputs(op: Operation) -> list[Tensor]:
-    """What a step reads: an op's data inputs, or for a loop Exit the frame's entering values."""
-    frame = _frame_of(op)
-    return frame.frame_inputs() if frame is not None else _data_inputs(op)
-
-
-def _step_controls(op: Operation) -> list[Operation]:
-    frame = _frame_of(op)
-    return frame.frame_control_inputs() if frame is not None else op._control_inputs
-
-
-def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[int],
-           run_after: dict[int, list[Operation]] | None = None,
-           stop: frozenset[int] = frozenset()) -> list[Operation]:
-    """The ops needed for the fetches, in dependency order, not looking past fed tensors.
-
-    ``run_after`` adds ordering edges (op id -> ops that must run first when present), used so
-    that a variable's initializer runs before reads of it in the same run. Ops in ``stop`` (the
-    structure of the loop frame a sub-plan belongs to) are never entered.
-    """
-    order: list[Operation] = []
-    visited: set[int] = set()
-    stack: list[tuple[Operation, bool]] = []
-    for op in reversed(target_ops):
-        stack.append((op, False))
-    for t in reversed(fetch_tensors):
-        if id(t) not in fed:
-            stack.append((t._op, False))
-    while stack:
-        op, expanded = stack.pop()
-        if expanded:
-            order.append(op)
-            continue
-        if id(op) in visited or id(op) in stop:
-            continue
-        visited.add(id(op))
-        stack.append((op, True))
-        # Data inputs are pushed first so control inputs run first: where TF leaves the order
-        # of a read and an update open, this matches what its executor does.
-        for t in reversed(_step_inputs(op)):
-            if id(t) not in fed and id(t._op) not in visited:
-                stack.append((t._op, False))
-        if run_after:
-            for c in run_after.get(id(op), ()):
-                if id(c) not in visited:
-                    stack.append((c, False))
-        for c in reversed(_step_controls(op)):
-            if id(c) not in visited:
-                stack.append((c, False))
-    return order
-
-
-def _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop=frozenset()):
-    """Re-prunes with "run after" edges when the plan holds both an op and its predecessors.
-
-    A graph records in ``_run_after`` that a variable read must follow the variable's
-    initializer; this lets ``global_variables_initializer`` initialize a variable whose
-    initial value reads another variable in the same run.
-    """
-    if not ops:
-        return ops
-    graph = ops[0]._graph
-    hints = getattr(graph, "_run_after", None)
-    if not hints:
-        return ops
-    present = {id(op) for op in ops}
-    extra = {}
-    for op in ops:
-        before = [c for c in hints.get(id(op), ()) if id(c) in present]
-        if before:
-            extra[id(op)] = before
-    if not extra:
-        return ops
-    return _prune(fetch_tensors, target_ops, fed, extra, stop)
-
-
 def _ref_variable_name(t: Tensor) -> str | None:
     """The variable a reference-typed tensor aliases (through Assign* and RefIdentity ops)."""
     if not t.dtype.is_ref_dtype:
@@ -227,7 +145,7 @@ def _ref_variable_name(t: Tensor) -> str | None:
     return op._name
 
 
-def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
+def _deadable_ops(ops: list[Operation], fed) -> set[int]:
     """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
     if not any(op._op_def.outputs_dead for op in ops):
         return set()
@@ -235,8 +153,8 @@ def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
     for op in ops:  # topological order: producers and control inputs come first
         if (op._op_def.outputs_dead
                 or any(id(t) not in fed and id(t._op) in deadable
-                       for t in _step_inputs(op) + _ref_inputs(op))
-                or any(id(c) in deadable for c in _step_controls(op))):
+                       for t in step_inputs(op) + ref_inputs(op))
+                or any(id(c) in deadable for c in step_controls(op))):
             deadable.add(id(op))
     return deadable
 
@@ -255,11 +173,6 @@ class _Step:
     unpack: bool = False
 
 
-def _ref_inputs(op: Operation) -> list[Tensor]:
-    refs = op._op_def.ref_inputs
-    return [op._inputs[i] for i in refs] if refs else []
-
-
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState,
                  stop: frozenset[int] = frozenset(),
@@ -273,7 +186,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     """
     retain_freed_memory()
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
+    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop, state.skip_unused_ops)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
@@ -290,19 +203,15 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     )
 
 
-def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop) -> list[Operation]:
-    """The ops the run needs, in run order (variable initializers before their readers).
-
-    An op whose every output is fed does not run, even when another op has a control
-    dependency on it: as in TF, feeding a placeholder satisfies ``control_dependencies([p])``.
-    """
+def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop,
+                 skip_unused: bool = True) -> list[Operation]:
+    """The ops the run needs, in run order (``plan_prune``); with ``skip_unused``, without the
+    side-effect-free ones whose outputs nothing reads (TF's grappler dependency optimizer)."""
+    ops = needed_ops(fetch_tensors, target_ops, feed_tensors, stop)
+    if not skip_unused:
+        return ops
     fed = {id(t) for t in feed_tensors}
-    fully_fed = {id(t._op) for t in feed_tensors
-                 if all(id(out) in fed for out in t._op._outputs)}
-    if fully_fed:
-        stop = stop | fully_fed
-    ops = _prune(fetch_tensors, target_ops, fed, stop=stop)
-    return _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop)
+    return drop_unused(ops, fetch_tensors, target_ops, _deadable_ops(ops, fed))
 
 
 @dataclass
@@ -317,6 +226,8 @@ class _Analysis:
     # Fetch indices whose value may be DEAD (raised as TF's "does not have value").
     dead_fetches: list[int]
     nested: list[Plan]
+    # Before each step index, the variable reads run for their failure alone.
+    touches: dict[int, list[tuple[str, Operation]]] = field(default_factory=dict)
 
 
 def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
@@ -325,7 +236,7 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     flags: dict[int, str] = {}
     if deadable:
         for op in ops:
-            for c in _step_controls(op):
+            for c in step_controls(op):
                 if id(c) in deadable:
                     flags[id(c)] = f"d{c._id}"
 
@@ -347,11 +258,13 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     steps: list[_Step] = []
     nested: list[Plan] = []
     frames_done: set[int] = set()
+    # (step index, read call, op) of each variable read folded into its consumers' calls.
+    alias_reads: list[tuple[int, str, Operation]] = []
     for index, op in enumerate(ops):
         op_def = op._op_def
         may_die = id(op) in deadable
         outputs_fed = any(id(t) in fed for t in op._outputs)
-        frame = _frame_of(op)
+        frame = frame_of(op)
         if frame is not None:
             if id(frame) in frames_done:
                 continue  # one step produced every Exit of the frame
@@ -371,6 +284,7 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
                 source = f"{kernel_name}()"
                 read_at_use[source] = True
             slot_names[id(op._outputs[0])] = source
+            alias_reads.append((len(steps), source, op))
             continue
         kernel_name = f"k{index}"
         lazy: frozenset[int] = frozenset()
@@ -389,7 +303,7 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False
             continue
-        args = [slot_names[id(t)] for t in _step_inputs(op)]
+        args = [slot_names[id(t)] for t in step_inputs(op)]
         for i in lazy:
             args[i] = args[i][:-2]  # the function, not its value
         outs = []
@@ -403,9 +317,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
         if may_die and not op_def.takes_dead:
-            step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
+            step.guards = [slot_names[id(t)] for t in step_inputs(op) + ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
-            step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
+            step.guards += [flags[id(c)] for c in step_controls(op) if id(c) in deadable]
             if live_alias:  # guarded: a live input is read where this op runs
                 step.args = [live_alias.get(a, a) if a in step.guards else a for a in args]
         if op_def.aliases_input and args:
@@ -427,7 +341,29 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             releases.setdefault(step_index, []).append(name)
     dead_fetches = [i for i, t in enumerate(fetch_tensors)
                     if id(t) not in fed and id(t._op) in deadable]
-    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
+    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested,
+                     _unconsumed_reads(alias_reads, steps, fetch_names))
+
+
+def _unconsumed_reads(alias_reads, steps: list[_Step], fetch_names: list[str]):
+    """Step index -> (read call, op) for each variable read no step or fetch calls.
+
+    A read TF runs only for a control dependency (``control_dependencies([v.read_value()])``,
+    or its consumers skipped by ``drop_unused``) still happens where the read op stands, so it
+    fails on an uninitialized variable as TF's does.
+    """
+    if not alias_reads:
+        return {}
+    called = set(fetch_names)
+    for step in steps:
+        called.update(step.args)  # a loop frame takes a read as the function (no "()")
+        called.update(step.guards)
+    touches: dict[int, list[tuple[str, Operation]]] = {}
+    for step_index, read, op in alias_reads:
+        if read not in called and read[:-2] not in called:
+            called.add(read)
+            touches.setdefault(step_index, []).append((read, op))
+    return touches
 
 
 def _read_as(read, op: Operation):
@@ -446,10 +382,12 @@ def _emit_phase(analysis: _Analysis, feed_count: int):
     lines = [f"def _plan({params}):"]
     line_ops: dict[int, Operation] = {}
     for step_index, step in enumerate(analysis.steps):
+        _emit_touches(analysis.touches.get(step_index), lines, line_ops)
         _emit_step(step, lines, line_ops)
         dead = analysis.releases.get(step_index)
         if dead:
             lines.append(f"    del {', '.join(dead)}")
+    _emit_touches(analysis.touches.get(len(analysis.steps)), lines, line_ops)
     fetch_names = analysis.fetch_names
     for i in analysis.dead_fetches:
         lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
@@ -460,6 +398,12 @@ def _emit_phase(analysis: _Analysis, feed_count: int):
     exec(code, namespace)  # noqa: S102 - generated from the graph, no user strings
     function = namespace["_plan"]
     return function, function.__code__, line_ops
+
+
+def _emit_touches(touches, lines: list[str], line_ops: dict[int, Operation]) -> None:
+    for read, op in touches or ():
+        lines.append(f"    {read}")
+        line_ops[len(lines)] = op
 
 
 def _bind_frame(frame, state: SessionState, nested: list[Plan], lazy: frozenset[int]):

@@ -99,6 +99,7 @@ class BaseSession:
         self._closed = False
         self._state = SessionState()
         self._state.intra_op_threads = session_threads(config)
+        self._state.skip_unused_ops = _dependency_optimization(config)
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
         self._lock = threading.Lock()
@@ -234,6 +235,16 @@ class BaseSession:
 
     def partial_run_setup(self, fetches, feeds=None):
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _dependency_optimization(config) -> bool:
+    """Whether plans skip side-effect-free ops nothing reads, as TF's grappler dependency
+    optimizer does unless the config's RewriterConfig turns it or grappler off."""
+    rewrite = getattr(getattr(config, "graph_options", None), "rewrite_options", None)
+    if rewrite is None:
+        return True
+    return (not getattr(rewrite, "disable_meta_optimizer", False)
+            and getattr(rewrite, "dependency_optimization", 0) != RewriterConfig.OFF)
 
 
 def _expand_sparse_feeds(feed_dict):
