@@ -40,12 +40,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tfcompat.client.allocator import retain_freed_memory
+from tfcompat.client.constant_folding import fold
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
 from tfcompat.client.plan_prune import (
     drop_unused,
     frame_of,
     needed_ops,
     ref_inputs,
+    side_effect_free,
     step_controls,
     step_inputs,
 )
@@ -260,6 +262,8 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     frames_done: set[int] = set()
     # (step index, read call, op) of each variable read folded into its consumers' calls.
     alias_reads: list[tuple[int, str, Operation]] = []
+    # Slots holding a value fixed when the plan is compiled (Consts, folded ops).
+    constants: set[str] = set()
     for index, op in enumerate(ops):
         op_def = op._op_def
         may_die = id(op) in deadable
@@ -273,9 +277,14 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             name = f"c{index}"
             namespace[name] = op._attrs[op_def.value_attr]
             slot_names[id(op._outputs[0])] = name
+            constants.add(name)
             continue
         source = slot_names.get(id(op._inputs[0])) if op._inputs else None
-        if op_def.aliases_input and not may_die and not outputs_fed and source in read_at_use:
+        if op_def.aliases_input and not may_die and not outputs_fed and source is not None:
+            if source not in read_at_use:
+                # A value computed in this run: the output is that same array, no step.
+                slot_names[id(op._outputs[0])] = source
+                continue
             if not read_at_use[source]:
                 # The first alias of a variable (its snapshot, x/read) is the op TF names
                 # when the read fails (an uninitialized variable).
@@ -299,6 +308,19 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             too_big = output_beyond_memory(op)
             namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
                                       else refuse_allocation(*too_big))
+            if (too_big is None and not may_die and not outputs_fed and op._inputs
+                    and all(slot_names.get(id(t)) in constants for t in op._inputs)
+                    and side_effect_free(op)):
+                values = fold(namespace[kernel_name],
+                              [namespace[slot_names[id(t)]] for t in op._inputs],
+                              len(op._outputs))
+                if values is not None:
+                    del namespace[kernel_name]
+                    for k, (t, value) in enumerate(zip(op._outputs, values)):
+                        slot_names[id(t)] = name = f"c{index}_{k}"
+                        namespace[name] = value
+                        constants.add(name)
+                    continue
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False

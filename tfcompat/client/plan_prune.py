@@ -134,7 +134,7 @@ def needed_ops(fetch_tensors: list[Tensor], target_ops: list[Operation],
 _HANDLE_DTYPES = frozenset((dtypes.resource, dtypes.variant))
 
 
-def _side_effect_free(op: Operation) -> bool:
+def side_effect_free(op: Operation) -> bool:
     """Whether skipping ``op`` when nothing reads its outputs changes nothing but its errors.
 
     At least as conservative as grappler's dependency optimizer: not stateful and constant in
@@ -171,7 +171,7 @@ def drop_unused(ops: list[Operation], fetch_tensors: list[Tensor],
     needed.update(id(op) for op in target_ops)
     kept: list[Operation] = []
     for op in reversed(ops):  # consumers before their producers
-        if id(op) in needed or id(op) in keep or not _side_effect_free(op):
+        if id(op) in needed or id(op) in keep or not side_effect_free(op):
             kept.append(op)
             for t in step_inputs(op):
                 needed.add(id(t._op))
