@@ -58,6 +58,7 @@ from tfcompat.client.run_errors import (
     output_beyond_memory,
     refuse_allocation,
 )
+from tfcompat.client.shape_memo import ShapeIslands, memoized
 from tfcompat.framework import errors
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
@@ -233,7 +234,8 @@ class _Analysis:
 
 
 def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
-                   state: SessionState, lazy_feeds: frozenset[int] = frozenset()) -> _Analysis:
+                   state: SessionState, lazy_feeds: frozenset[int] = frozenset(),
+                   memoize_shapes: bool = True) -> _Analysis:
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
@@ -264,6 +266,39 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     alias_reads: list[tuple[int, str, Operation]] = []
     # Slots holding a value fixed when the plan is compiled (Consts, folded ops).
     constants: set[str] = set()
+    islands = (ShapeIslands(lambda t: slot_names.get(id(t)) in constants)
+               if memoize_shapes else None)
+    computed: set[int] = set()  # deferred ops a memo step computes
+
+    def add_step(step: _Step) -> None:
+        for a in step.args:
+            last_use[a] = len(steps)
+        for g in step.guards:
+            last_use[g] = len(steps)
+        steps.append(step)
+
+    def materialize(op: Operation) -> None:
+        """A memo step computing the shape-determined ``op`` (once per key shapes)."""
+        island = islands.island(op, order)
+        computed.update(id(o) for o in island)
+        keys = islands.keys_of(op._outputs[0]) if op._outputs else ()
+        plan = _island_plan(island, op._outputs, list(keys), state)
+        nested.append(plan)
+        name = f"m{order[id(op)]}"
+        namespace[name] = memoized(plan.function, len(op._outputs) == 1)
+        outs = [f"s{t._id}" for t in op._outputs]
+        slot_names.update((id(t), o) for t, o in zip(op._outputs, outs))
+        add_step(_Step(name, [slot_names[id(k)] for k in keys], outs, op))
+
+    def materialize_inputs(op: Operation) -> None:
+        for t in step_inputs(op):
+            if id(t) not in slot_names and id(t._op) in islands.deferred:
+                materialize(t._op)
+        for c in step_controls(op):
+            if id(c) in islands.deferred and id(c) not in computed:
+                materialize(c)
+
+    order = {id(op): i for i, op in enumerate(ops)}
     for index, op in enumerate(ops):
         op_def = op._op_def
         may_die = id(op) in deadable
@@ -321,10 +356,16 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
                         namespace[name] = value
                         constants.add(name)
                     continue
+            if (islands is not None and too_big is None and not may_die and not outputs_fed
+                    and islands.defer(op)):
+                del namespace[kernel_name]
+                continue
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False
             continue
+        if islands is not None:
+            materialize_inputs(op)
         args = [slot_names[id(t)] for t in step_inputs(op)]
         for i in lazy:
             args[i] = args[i][:-2]  # the function, not its value
@@ -348,12 +389,15 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             read = live_alias.get(args[0], args[0] if args[0] in read_at_use else None)
             if read is not None:
                 live_alias.update((name, read) for name in outs if name != "_")
-        for a in args:
-            last_use[a] = len(steps)
-        for g in step.guards:
-            last_use[g] = len(steps)
-        steps.append(step)
+        add_step(step)
 
+    if islands is not None:
+        for t in fetch_tensors:
+            if id(t) not in slot_names and id(t._op) in islands.deferred:
+                materialize(t._op)
+        for op in islands.deferred.values():  # run as targets (or for control edges)
+            if id(op) not in computed:
+                materialize(op)
     fetch_names = [slot_names[id(t)] for t in fetch_tensors]
     for name in fetch_names:
         last_use.pop(name, None)
@@ -365,6 +409,16 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
                     if id(t) not in fed and id(t._op) in deadable]
     return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested,
                      _unconsumed_reads(alias_reads, steps, fetch_names))
+
+
+def _island_plan(island: list[Operation], outputs: list[Tensor], keys: list[Tensor],
+                 state: SessionState) -> Plan:
+    """The plan computing a shape island's ``outputs`` from its ``keys``' values."""
+    fed = {id(t): i for i, t in enumerate(keys)}
+    analysis = _analyse_phase(island, outputs, keys, fed, state, memoize_shapes=False)
+    function, code, line_ops = _emit_phase(analysis, len(keys))
+    return Plan(function=function, code=code, line_ops=line_ops, fetch_feed_index=[],
+                ops=island, nested=analysis.nested)
 
 
 def _unconsumed_reads(alias_reads, steps: list[_Step], fetch_names: list[str]):

@@ -97,6 +97,9 @@ class OpDef:
     dead_when_output_dead: bool = False
     # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
     leaves_frame: bool = False
+    # The outputs depend on the inputs' shapes only (Shape, Size, Rank): plans compute the
+    # shape arithmetic fed by such ops once per distinct input shapes (client/shape_memo.py).
+    output_from_shapes: bool = False
     # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
     # import_graph_def rejects a node without them, as TF does.
     required_attrs: tuple[str, ...] = ()
@@ -151,6 +154,7 @@ def register_op(
     aliases_input: bool = False,
     dead_when_output_dead: bool = False,
     leaves_frame: bool = False,
+    output_from_shapes: bool = False,
     required_attrs: Sequence[str] = (),
     grad: Callable | None = None,
 ) -> OpDef:
@@ -195,6 +199,7 @@ def register_op(
         aliases_input=aliases_input,
         dead_when_output_dead=dead_when_output_dead,
         leaves_frame=leaves_frame,
+        output_from_shapes=output_from_shapes,
         required_attrs=tuple(required_attrs),
     )
     _OP_DEFS[op_type] = op_def
