@@ -42,6 +42,7 @@ import numpy as np
 from tfcompat.client.allocator import retain_freed_memory
 from tfcompat.client.constant_folding import fold
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
+from tfcompat.client.loop_frames import bind_frame
 from tfcompat.client.plan_prune import (
     drop_unused,
     frame_of,
@@ -299,6 +300,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
                 materialize(c)
 
     order = {id(op): i for i, op in enumerate(ops)}
+    # Tensors the run reads (loop frames skip the variables whose Exit is not among them).
+    consumed = {id(t) for t in fetch_tensors}
+    consumed.update(id(t) for op in ops for t in step_inputs(op) + ref_inputs(op))
     for index, op in enumerate(ops):
         op_def = op._op_def
         may_die = id(op) in deadable
@@ -338,7 +342,9 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             first_invariant = len(frame.loop_enters)
             lazy = frozenset(i for i, t in enumerate(frame.frame_inputs())
                              if i >= first_invariant and slot_names.get(id(t)) in read_at_use)
-            namespace[kernel_name] = _bind_frame(frame, state, nested, lazy)
+            namespace[kernel_name] = bind_frame(
+                frame, compile_plan, state, nested, lazy,
+                [id(t) in consumed for t in frame.loop_exits])
         else:
             too_big = output_beyond_memory(op)
             namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
@@ -480,34 +486,6 @@ def _emit_touches(touches, lines: list[str], line_ops: dict[int, Operation]) -> 
     for read, op in touches or ():
         lines.append(f"    {read}")
         line_ops[len(lines)] = op
-
-
-def _bind_frame(frame, state: SessionState, nested: list[Plan], lazy: frozenset[int]):
-    """The kernel of a while-loop frame: entering values in, the values at Exit out.
-
-    ``lazy`` indexes the frame inputs passed as variable-reading functions (invariants only).
-    """
-    n = len(frame.loop_enters)
-    invariants = frame.invariant_enters()
-    stop = frame.structure_ids()
-    merges = frame.merge_outputs()
-    body_inputs = frame.body_inputs()
-    cond_plan = compile_plan([frame.loop_cond_input()], [], merges + invariants, state, stop,
-                             frozenset(len(merges) + i - n for i in lazy))
-    body_plan = compile_plan(frame.next_values(), list(frame.extra_targets),
-                             body_inputs + invariants, state, stop,
-                             frozenset(len(body_inputs) + i - n for i in lazy))
-    nested.extend((cond_plan, body_plan))
-    cond_fn = cond_plan.function
-    body_fn = body_plan.function
-
-    def run_frame(*inputs):
-        values = inputs[:n]
-        captured = inputs[n:]
-        while cond_fn(*values, *captured)[0]:
-            values = body_fn(*values, *captured)
-        return tuple(values)
-    return run_frame
 
 
 def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) -> None:

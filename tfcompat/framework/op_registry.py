@@ -100,6 +100,10 @@ class OpDef:
     # The outputs depend on the inputs' shapes only (Shape, Size, Rank): plans compute the
     # shape arithmetic fed by such ops once per distinct input shapes (client/shape_memo.py).
     output_from_shapes: bool = False
+    # The op's only effect is a write into state made during the run and read back only
+    # through its output tensors (a TensorArray write): a loop skips it when the loop variable
+    # it feeds is not needed (client/loop_frames.py).
+    writes_run_local_state: bool = False
     # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
     # import_graph_def rejects a node without them, as TF does.
     required_attrs: tuple[str, ...] = ()
@@ -155,6 +159,7 @@ def register_op(
     dead_when_output_dead: bool = False,
     leaves_frame: bool = False,
     output_from_shapes: bool = False,
+    writes_run_local_state: bool = False,
     required_attrs: Sequence[str] = (),
     grad: Callable | None = None,
 ) -> OpDef:
@@ -200,6 +205,7 @@ def register_op(
         dead_when_output_dead=dead_when_output_dead,
         leaves_frame=leaves_frame,
         output_from_shapes=output_from_shapes,
+        writes_run_local_state=writes_run_local_state,
         required_attrs=tuple(required_attrs),
     )
     _OP_DEFS[op_type] = op_def
