@@ -40,7 +40,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tfcompat.client.allocator import retain_freed_memory
+from tfcompat.client.constant_folding import fold
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
+from tfcompat.client.loop_frames import bind_frame
+from tfcompat.client.plan_prune import (
+    drop_unused,
+    frame_of,
+    needed_ops,
+    ref_inputs,
+    side_effect_free,
+    step_controls,
+    step_inputs,
+)
 from tfcompat.client.run_errors import (
     format_op_error,
     kernel_failure,
@@ -48,6 +59,7 @@ from tfcompat.client.run_errors import (
     output_beyond_memory,
     refuse_allocation,
 )
+from tfcompat.client.shape_memo import ShapeIslands, memoized
 from tfcompat.framework import errors, run_memo
 from tfcompat.framework.dead import DEAD
 from tfcompat.framework.ops import Operation, Tensor
@@ -73,6 +85,9 @@ class SessionState:
         self._locks: dict[str, threading.Lock] = {}
         # ConfigProto.intra_op_parallelism_threads as resolved by client/intra_op.py.
         self.intra_op_threads = machine_threads()
+        # Plans skip side-effect-free ops whose outputs nothing reads, as TF's grappler does
+        # unless RewriterConfig turns its dependency optimization (or grappler) off.
+        self.skip_unused_ops = True
 
     def variable_lock(self, name: str) -> threading.Lock:
         """The lock guarding read-modify-writes of variable ``name`` (made on first use)."""
@@ -122,99 +137,6 @@ class Plan:
         return found
 
 
-def _data_inputs(op: Operation) -> list[Tensor]:
-    """The inputs whose values the kernel reads (reference inputs name a variable instead)."""
-    refs = op._op_def.ref_inputs
-    if not refs:
-        return list(op._inputs)
-    return [t for i, t in enumerate(op._inputs) if i not in refs]
-
-
-def _frame_of(op: Operation):
-    """The while-loop context an Exit op leaves, else None."""
-    if op._op_def.leaves_frame:
-        context = op._control_flow_context
-        if context is not None and hasattr(context, "loop_exits"):
-            return context
-    return None
-
-
-def _step_inputs(op: Operation) -> list[Tensor]:
-    """What a step reads: an op's data inputs, or for a loop Exit the frame's entering values."""
-    frame = _frame_of(op)
-    return frame.frame_inputs() if frame is not None else _data_inputs(op)
-
-
-def _step_controls(op: Operation) -> list[Operation]:
-    frame = _frame_of(op)
-    return frame.frame_control_inputs() if frame is not None else op._control_inputs
-
-
-def _prune(fetch_tensors: list[Tensor], target_ops: list[Operation], fed: set[int],
-           run_after: dict[int, list[Operation]] | None = None,
-           stop: frozenset[int] = frozenset()) -> list[Operation]:
-    """The ops needed for the fetches, in dependency order, not looking past fed tensors.
-
-    ``run_after`` adds ordering edges (op id -> ops that must run first when present), used so
-    that a variable's initializer runs before reads of it in the same run. Ops in ``stop`` (the
-    structure of the loop frame a sub-plan belongs to) are never entered.
-    """
-    order: list[Operation] = []
-    visited: set[int] = set()
-    stack: list[tuple[Operation, bool]] = []
-    for op in reversed(target_ops):
-        stack.append((op, False))
-    for t in reversed(fetch_tensors):
-        if id(t) not in fed:
-            stack.append((t._op, False))
-    while stack:
-        op, expanded = stack.pop()
-        if expanded:
-            order.append(op)
-            continue
-        if id(op) in visited or id(op) in stop:
-            continue
-        visited.add(id(op))
-        stack.append((op, True))
-        # Data inputs are pushed first so control inputs run first: where TF leaves the order
-        # of a read and an update open, this matches what its executor does.
-        for t in reversed(_step_inputs(op)):
-            if id(t) not in fed and id(t._op) not in visited:
-                stack.append((t._op, False))
-        if run_after:
-            for c in run_after.get(id(op), ()):
-                if id(c) not in visited:
-                    stack.append((c, False))
-        for c in reversed(_step_controls(op)):
-            if id(c) not in visited:
-                stack.append((c, False))
-    return order
-
-
-def _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop=frozenset()):
-    """Re-prunes with "run after" edges when the plan holds both an op and its predecessors.
-
-    A graph records in ``_run_after`` that a variable read must follow the variable's
-    initializer; this lets ``global_variables_initializer`` initialize a variable whose
-    initial value reads another variable in the same run.
-    """
-    if not ops:
-        return ops
-    graph = ops[0]._graph
-    hints = getattr(graph, "_run_after", None)
-    if not hints:
-        return ops
-    present = {id(op) for op in ops}
-    extra = {}
-    for op in ops:
-        before = [c for c in hints.get(id(op), ()) if id(c) in present]
-        if before:
-            extra[id(op)] = before
-    if not extra:
-        return ops
-    return _prune(fetch_tensors, target_ops, fed, extra, stop)
-
-
 def _ref_variable_name(t: Tensor) -> str | None:
     """The variable a reference-typed tensor aliases (through Assign* and RefIdentity ops)."""
     if not t.dtype.is_ref_dtype:
@@ -227,7 +149,7 @@ def _ref_variable_name(t: Tensor) -> str | None:
     return op._name
 
 
-def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
+def _deadable_ops(ops: list[Operation], fed) -> set[int]:
     """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
     if not any(op._op_def.outputs_dead for op in ops):
         return set()
@@ -235,8 +157,8 @@ def _deadable_ops(ops: list[Operation], fed: dict[int, int]) -> set[int]:
     for op in ops:  # topological order: producers and control inputs come first
         if (op._op_def.outputs_dead
                 or any(id(t) not in fed and id(t._op) in deadable
-                       for t in _step_inputs(op) + _ref_inputs(op))
-                or any(id(c) in deadable for c in _step_controls(op))):
+                       for t in step_inputs(op) + ref_inputs(op))
+                or any(id(c) in deadable for c in step_controls(op))):
             deadable.add(id(op))
     return deadable
 
@@ -255,11 +177,6 @@ class _Step:
     unpack: bool = False
 
 
-def _ref_inputs(op: Operation) -> list[Tensor]:
-    refs = op._op_def.ref_inputs
-    return [op._inputs[i] for i in refs] if refs else []
-
-
 def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
                  feed_tensors: list[Tensor], state: SessionState,
                  stop: frozenset[int] = frozenset(),
@@ -273,7 +190,7 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     """
     retain_freed_memory()
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
-    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop)
+    ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop, state.skip_unused_ops)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
@@ -290,19 +207,15 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     )
 
 
-def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop) -> list[Operation]:
-    """The ops the run needs, in run order (variable initializers before their readers).
-
-    An op whose every output is fed does not run, even when another op has a control
-    dependency on it: as in TF, feeding a placeholder satisfies ``control_dependencies([p])``.
-    """
+def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop,
+                 skip_unused: bool = True) -> list[Operation]:
+    """The ops the run needs, in run order (``plan_prune``); with ``skip_unused``, without the
+    side-effect-free ones whose outputs nothing reads (TF's grappler dependency optimizer)."""
+    ops = needed_ops(fetch_tensors, target_ops, feed_tensors, stop)
+    if not skip_unused:
+        return ops
     fed = {id(t) for t in feed_tensors}
-    fully_fed = {id(t._op) for t in feed_tensors
-                 if all(id(out) in fed for out in t._op._outputs)}
-    if fully_fed:
-        stop = stop | fully_fed
-    ops = _prune(fetch_tensors, target_ops, fed, stop=stop)
-    return _order_initializers_first(ops, fetch_tensors, target_ops, fed, stop)
+    return drop_unused(ops, fetch_tensors, target_ops, _deadable_ops(ops, fed))
 
 
 @dataclass
@@ -317,15 +230,18 @@ class _Analysis:
     # Fetch indices whose value may be DEAD (raised as TF's "does not have value").
     dead_fetches: list[int]
     nested: list[Plan]
+    # Before each step index, the variable reads run for their failure alone.
+    touches: dict[int, list[tuple[str, Operation]]] = field(default_factory=dict)
 
 
 def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
-                   state: SessionState, lazy_feeds: frozenset[int] = frozenset()) -> _Analysis:
+                   state: SessionState, lazy_feeds: frozenset[int] = frozenset(),
+                   memoize_shapes: bool = True) -> _Analysis:
     deadable = _deadable_ops(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
         for op in ops:
-            for c in _step_controls(op):
+            for c in step_controls(op):
                 if id(c) in deadable:
                     flags[id(c)] = f"d{c._id}"
 
@@ -347,11 +263,51 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
     steps: list[_Step] = []
     nested: list[Plan] = []
     frames_done: set[int] = set()
+    # (step index, read call, op) of each variable read folded into its consumers' calls.
+    alias_reads: list[tuple[int, str, Operation]] = []
+    # Slots holding a value fixed when the plan is compiled (Consts, folded ops).
+    constants: set[str] = set()
+    islands = (ShapeIslands(lambda t: slot_names.get(id(t)) in constants)
+               if memoize_shapes else None)
+    computed: set[int] = set()  # deferred ops a memo step computes
+
+    def add_step(step: _Step) -> None:
+        for a in step.args:
+            last_use[a] = len(steps)
+        for g in step.guards:
+            last_use[g] = len(steps)
+        steps.append(step)
+
+    def materialize(op: Operation) -> None:
+        """A memo step computing the shape-determined ``op`` (once per key shapes)."""
+        island = islands.island(op, order)
+        computed.update(id(o) for o in island)
+        keys = islands.keys_of(op._outputs[0]) if op._outputs else ()
+        plan = _island_plan(island, op._outputs, list(keys), state)
+        nested.append(plan)
+        name = f"m{order[id(op)]}"
+        namespace[name] = memoized(plan.function, len(op._outputs) == 1)
+        outs = [f"s{t._id}" for t in op._outputs]
+        slot_names.update((id(t), o) for t, o in zip(op._outputs, outs))
+        add_step(_Step(name, [slot_names[id(k)] for k in keys], outs, op))
+
+    def materialize_inputs(op: Operation) -> None:
+        for t in step_inputs(op):
+            if id(t) not in slot_names and id(t._op) in islands.deferred:
+                materialize(t._op)
+        for c in step_controls(op):
+            if id(c) in islands.deferred and id(c) not in computed:
+                materialize(c)
+
+    order = {id(op): i for i, op in enumerate(ops)}
+    # Tensors the run reads (loop frames skip the variables whose Exit is not among them).
+    consumed = {id(t) for t in fetch_tensors}
+    consumed.update(id(t) for op in ops for t in step_inputs(op) + ref_inputs(op))
     for index, op in enumerate(ops):
         op_def = op._op_def
         may_die = id(op) in deadable
         outputs_fed = any(id(t) in fed for t in op._outputs)
-        frame = _frame_of(op)
+        frame = frame_of(op)
         if frame is not None:
             if id(frame) in frames_done:
                 continue  # one step produced every Exit of the frame
@@ -360,9 +316,14 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             name = f"c{index}"
             namespace[name] = op._attrs[op_def.value_attr]
             slot_names[id(op._outputs[0])] = name
+            constants.add(name)
             continue
         source = slot_names.get(id(op._inputs[0])) if op._inputs else None
-        if op_def.aliases_input and not may_die and not outputs_fed and source in read_at_use:
+        if op_def.aliases_input and not may_die and not outputs_fed and source is not None:
+            if source not in read_at_use:
+                # A value computed in this run: the output is that same array, no step.
+                slot_names[id(op._outputs[0])] = source
+                continue
             if not read_at_use[source]:
                 # The first alias of a variable (its snapshot, x/read) is the op TF names
                 # when the read fails (an uninitialized variable).
@@ -371,6 +332,7 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
                 source = f"{kernel_name}()"
                 read_at_use[source] = True
             slot_names[id(op._outputs[0])] = source
+            alias_reads.append((len(steps), source, op))
             continue
         kernel_name = f"k{index}"
         lazy: frozenset[int] = frozenset()
@@ -380,16 +342,37 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             first_invariant = len(frame.loop_enters)
             lazy = frozenset(i for i, t in enumerate(frame.frame_inputs())
                              if i >= first_invariant and slot_names.get(id(t)) in read_at_use)
-            namespace[kernel_name] = _bind_frame(frame, state, nested, lazy)
+            namespace[kernel_name] = bind_frame(
+                frame, compile_plan, state, nested, lazy,
+                [id(t) in consumed for t in frame.loop_exits])
         else:
             too_big = output_beyond_memory(op)
             namespace[kernel_name] = (op_def.bind(op, state) if too_big is None
                                       else refuse_allocation(*too_big))
+            if (too_big is None and not may_die and not outputs_fed and op._inputs
+                    and all(slot_names.get(id(t)) in constants for t in op._inputs)
+                    and side_effect_free(op)):
+                values = fold(namespace[kernel_name],
+                              [namespace[slot_names[id(t)]] for t in op._inputs],
+                              len(op._outputs))
+                if values is not None:
+                    del namespace[kernel_name]
+                    for k, (t, value) in enumerate(zip(op._outputs, values)):
+                        slot_names[id(t)] = name = f"c{index}_{k}"
+                        namespace[name] = value
+                        constants.add(name)
+                    continue
+            if (islands is not None and too_big is None and not may_die and not outputs_fed
+                    and islands.defer(op)):
+                del namespace[kernel_name]
+                continue
         if op_def.read_at_use and not may_die and not outputs_fed:
             slot_names[id(op._outputs[0])] = f"{kernel_name}()"
             read_at_use[f"{kernel_name}()"] = False
             continue
-        args = [slot_names[id(t)] for t in _step_inputs(op)]
+        if islands is not None:
+            materialize_inputs(op)
+        args = [slot_names[id(t)] for t in step_inputs(op)]
         for i in lazy:
             args[i] = args[i][:-2]  # the function, not its value
         outs = []
@@ -403,21 +386,24 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
         step = _Step(kernel_name, args, outs, op, flag=flags.get(id(op)),
                      unpack=frame is not None)
         if may_die and not op_def.takes_dead:
-            step.guards = [slot_names[id(t)] for t in _step_inputs(op) + _ref_inputs(op)
+            step.guards = [slot_names[id(t)] for t in step_inputs(op) + ref_inputs(op)
                            if id(t) not in fed and id(t._op) in deadable]
-            step.guards += [flags[id(c)] for c in _step_controls(op) if id(c) in deadable]
+            step.guards += [flags[id(c)] for c in step_controls(op) if id(c) in deadable]
             if live_alias:  # guarded: a live input is read where this op runs
                 step.args = [live_alias.get(a, a) if a in step.guards else a for a in args]
         if op_def.aliases_input and args:
             read = live_alias.get(args[0], args[0] if args[0] in read_at_use else None)
             if read is not None:
                 live_alias.update((name, read) for name in outs if name != "_")
-        for a in args:
-            last_use[a] = len(steps)
-        for g in step.guards:
-            last_use[g] = len(steps)
-        steps.append(step)
+        add_step(step)
 
+    if islands is not None:
+        for t in fetch_tensors:
+            if id(t) not in slot_names and id(t._op) in islands.deferred:
+                materialize(t._op)
+        for op in islands.deferred.values():  # run as targets (or for control edges)
+            if id(op) not in computed:
+                materialize(op)
     fetch_names = [slot_names[id(t)] for t in fetch_tensors]
     for name in fetch_names:
         last_use.pop(name, None)
@@ -427,7 +413,39 @@ def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[
             releases.setdefault(step_index, []).append(name)
     dead_fetches = [i for i, t in enumerate(fetch_tensors)
                     if id(t) not in fed and id(t._op) in deadable]
-    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested)
+    return _Analysis(steps, namespace, fetch_names, releases, dead_fetches, nested,
+                     _unconsumed_reads(alias_reads, steps, fetch_names))
+
+
+def _island_plan(island: list[Operation], outputs: list[Tensor], keys: list[Tensor],
+                 state: SessionState) -> Plan:
+    """The plan computing a shape island's ``outputs`` from its ``keys``' values."""
+    fed = {id(t): i for i, t in enumerate(keys)}
+    analysis = _analyse_phase(island, outputs, keys, fed, state, memoize_shapes=False)
+    function, code, line_ops = _emit_phase(analysis, len(keys))
+    return Plan(function=function, code=code, line_ops=line_ops, fetch_feed_index=[],
+                ops=island, nested=analysis.nested)
+
+
+def _unconsumed_reads(alias_reads, steps: list[_Step], fetch_names: list[str]):
+    """Step index -> (read call, op) for each variable read no step or fetch calls.
+
+    A read TF runs only for a control dependency (``control_dependencies([v.read_value()])``,
+    or its consumers skipped by ``drop_unused``) still happens where the read op stands, so it
+    fails on an uninitialized variable as TF's does.
+    """
+    if not alias_reads:
+        return {}
+    called = set(fetch_names)
+    for step in steps:
+        called.update(step.args)  # a loop frame takes a read as the function (no "()")
+        called.update(step.guards)
+    touches: dict[int, list[tuple[str, Operation]]] = {}
+    for step_index, read, op in alias_reads:
+        if read not in called and read[:-2] not in called:
+            called.add(read)
+            touches.setdefault(step_index, []).append((read, op))
+    return touches
 
 
 def _read_as(read, op: Operation):
@@ -446,10 +464,12 @@ def _emit_phase(analysis: _Analysis, feed_count: int):
     lines = [f"def _plan({params}):"]
     line_ops: dict[int, Operation] = {}
     for step_index, step in enumerate(analysis.steps):
+        _emit_touches(analysis.touches.get(step_index), lines, line_ops)
         _emit_step(step, lines, line_ops)
         dead = analysis.releases.get(step_index)
         if dead:
             lines.append(f"    del {', '.join(dead)}")
+    _emit_touches(analysis.touches.get(len(analysis.steps)), lines, line_ops)
     fetch_names = analysis.fetch_names
     for i in analysis.dead_fetches:
         lines.append(f"    if {fetch_names[i]} is DEAD: raise _dead_fetch({i})")
@@ -462,32 +482,10 @@ def _emit_phase(analysis: _Analysis, feed_count: int):
     return function, function.__code__, line_ops
 
 
-def _bind_frame(frame, state: SessionState, nested: list[Plan], lazy: frozenset[int]):
-    """The kernel of a while-loop frame: entering values in, the values at Exit out.
-
-    ``lazy`` indexes the frame inputs passed as variable-reading functions (invariants only).
-    """
-    n = len(frame.loop_enters)
-    invariants = frame.invariant_enters()
-    stop = frame.structure_ids()
-    merges = frame.merge_outputs()
-    body_inputs = frame.body_inputs()
-    cond_plan = compile_plan([frame.loop_cond_input()], [], merges + invariants, state, stop,
-                             frozenset(len(merges) + i - n for i in lazy))
-    body_plan = compile_plan(frame.next_values(), list(frame.extra_targets),
-                             body_inputs + invariants, state, stop,
-                             frozenset(len(body_inputs) + i - n for i in lazy))
-    nested.extend((cond_plan, body_plan))
-    cond_fn = cond_plan.function
-    body_fn = body_plan.function
-
-    def run_frame(*inputs):
-        values = inputs[:n]
-        captured = inputs[n:]
-        while cond_fn(*values, *captured)[0]:
-            values = body_fn(*values, *captured)
-        return tuple(values)
-    return run_frame
+def _emit_touches(touches, lines: list[str], line_ops: dict[int, Operation]) -> None:
+    for read, op in touches or ():
+        lines.append(f"    {read}")
+        line_ops[len(lines)] = op
 
 
 def _emit_step(step: _Step, lines: list[str], line_ops: dict[int, Operation]) -> None:

@@ -101,8 +101,11 @@ class BaseSession:
         self._closed = False
         self._state = SessionState()
         self._state.intra_op_threads = session_threads(config)
+        self._state.skip_unused_ops = _dependency_optimization(config)
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
+        # Feed keys that are tensors of a numeric dtype: (key, tensor, numpy dtype, dims).
+        self._plain_feeds: dict[int, tuple] = {}
         self._lock = threading.Lock()
 
     @property
@@ -130,6 +133,7 @@ class BaseSession:
             self._state.clear()
             self._plans.clear()
             self._fetch_mappers.clear()
+            self._plain_feeds.clear()
 
     def list_devices(self):
         return []
@@ -145,11 +149,13 @@ class BaseSession:
             raise RuntimeError("The Session graph is empty. Add operations to the graph before "
                                "calling run().")
         mapper = self._mapper_for(fetches)
-        feed_tensors, feed_values = self._process_feeds(feed_dict) if feed_dict else ((), [])
+        feeds = self._process_feeds(feed_dict) if feed_dict else ((), [], [])
         timeout = getattr(options, "timeout_in_ms", 0) or getattr(
             self._config, "operation_timeout_in_ms", 0)
+        if not timeout:
+            return mapper.rebuild(self._run_elements(mapper, *feeds))
         with run_deadline.deadline_after(timeout):
-            values = self._run_elements(mapper, feed_tensors, feed_values)
+            values = self._run_elements(mapper, *feeds)
         return mapper.rebuild(values)
 
     def _mapper_for(self, fetches) -> FetchMapper:
@@ -161,20 +167,39 @@ class BaseSession:
             self._fetch_mappers[id(fetches)] = (fetches, mapper)
         return mapper
 
-    def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list]:
+    def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list, list]:
+        """The fed tensors, the values as given (converted to the tensors' dtypes) and the
+        values kernels see (strings as bytes, quantized values as their storage)."""
         tensors = []
         values = []
-        for key, value in _expand_sparse_feeds(feed_dict):
-            tensor = self._feed_key_to_tensor(key)
-            if not self._graph.is_feedable(tensor):
-                raise ValueError(f"Tensor {tensor} may not be fed.")
-            np_value = _convert_feed(value, tensor)
-            if not _shape_fits(tensor.shape.as_tuple(), np_value.shape):
-                raise ValueError(f"Cannot feed value of shape {np_value.shape} for Tensor "
-                                 f"{tensor.name}, which has shape {tensor.shape}")
-            tensors.append(tensor)
-            values.append(np_value)
-        return tuple(tensors), values
+        kernel_values = []
+        plain = self._plain_feeds
+        unfeedable = self._graph._unfeedable
+        for key, value in feed_dict.items():
+            spec = plain.get(id(key))
+            if (spec is not None and spec[0] is key and type(value) is np.ndarray
+                    and value.dtype == spec[2] and _shape_fits(spec[3], value.shape)
+                    and id(spec[1]) not in unfeedable):
+                # A numeric array of the tensor's dtype is fed as is: no copy, no conversion.
+                tensors.append(spec[1])
+                values.append(value)
+                kernel_values.append(value)
+                continue
+            for part_key, part in _expand_sparse_feeds({key: value}):
+                tensor = self._feed_key_to_tensor(part_key)
+                if not self._graph.is_feedable(tensor):
+                    raise ValueError(f"Tensor {tensor} may not be fed.")
+                np_value = _convert_feed(part, tensor)
+                dims = tensor.shape.as_tuple()
+                if not _shape_fits(dims, np_value.shape):
+                    raise ValueError(f"Cannot feed value of shape {np_value.shape} for Tensor "
+                                     f"{tensor.name}, which has shape {tensor.shape}")
+                tensors.append(tensor)
+                values.append(np_value)
+                kernel_values.append(_kernel_value(np_value))
+                if part_key is tensor and _plain_dtype(tensor.dtype):
+                    plain[id(tensor)] = (tensor, tensor, tensor.dtype.as_numpy_dtype, dims)
+        return tuple(tensors), values, kernel_values
 
     def _feed_key_to_tensor(self, key) -> Tensor:
         if isinstance(key, Tensor):
@@ -190,12 +215,13 @@ class BaseSession:
             raise TypeError(f"Cannot interpret feed_dict key as Tensor: {detail}") from None
         return element
 
-    def _run_elements(self, mapper: FetchMapper, feed_tensors: tuple, feed_values: list) -> list:
+    def _run_elements(self, mapper: FetchMapper, feed_tensors: tuple, feed_values: list,
+                      kernel_values: list) -> list:
         key = (mapper.key, tuple(map(id, feed_tensors)))
         plan = self._plans.get(key)
         if plan is None:
             plan = self._compile(key, mapper, feed_tensors)
-        outputs = run_plan(plan, [_kernel_value(v) for v in feed_values])
+        outputs = run_plan(plan, kernel_values)
         if plan.ref_fetches:
             outputs = list(outputs)
             variables = self._state.variables
@@ -238,6 +264,17 @@ class BaseSession:
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
 
 
+def _dependency_optimization(config) -> bool:
+    """Whether plans skip side-effect-free ops nothing reads, as TF's grappler dependency
+    optimizer does unless the config's RewriterConfig turns it or grappler off."""
+    rewrite = getattr(getattr(config, "graph_options", None), "rewrite_options", None)
+    if rewrite is None:
+        return True
+    from tfcompat.protobuf.rewriter_config_pb2 import RewriterConfig
+    return (not getattr(rewrite, "disable_meta_optimizer", False)
+            and getattr(rewrite, "dependency_optimization", 0) != RewriterConfig.OFF)
+
+
 def _expand_sparse_feeds(feed_dict):
     """Feed items, with a SparseTensor key fed its three parts."""
     for key, value in feed_dict.items():
@@ -250,6 +287,12 @@ def _expand_sparse_feeds(feed_dict):
             yield from key._composite_feed(value)
         else:
             yield key, value
+
+
+def _plain_dtype(dtype) -> bool:
+    """Whether kernels see a fed array of ``dtype`` as it is (numeric, not quantized)."""
+    return (dtype.is_numpy_compatible and not dtype.is_quantized and dtype is not dtypes.string
+            and not dtype.is_ref_dtype)
 
 
 def _kernel_value(value: np.ndarray) -> np.ndarray:

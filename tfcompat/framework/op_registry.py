@@ -99,6 +99,13 @@ class OpDef:
     dead_when_output_dead: bool = False
     # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
     leaves_frame: bool = False
+    # The outputs depend on the inputs' shapes only (Shape, Size, Rank): plans compute the
+    # shape arithmetic fed by such ops once per distinct input shapes (client/shape_memo.py).
+    output_from_shapes: bool = False
+    # The op's only effect is a write into state made during the run and read back only
+    # through its output tensors (a TensorArray write): a loop skips it when the loop variable
+    # it feeds is not needed (client/loop_frames.py).
+    writes_run_local_state: bool = False
     # Attrs a NodeDef must carry besides the type attrs of the inputs (Const: value, dtype);
     # import_graph_def rejects a node without them, as TF does.
     required_attrs: tuple[str, ...] = ()
@@ -169,6 +176,8 @@ def register_op(
     aliases_input: bool = False,
     dead_when_output_dead: bool = False,
     leaves_frame: bool = False,
+    output_from_shapes: bool = False,
+    writes_run_local_state: bool = False,
     required_attrs: Sequence[str] = (),
     grad: Callable | None = None,
 ) -> OpDef:
@@ -213,6 +222,8 @@ def register_op(
         aliases_input=aliases_input,
         dead_when_output_dead=dead_when_output_dead,
         leaves_frame=leaves_frame,
+        output_from_shapes=output_from_shapes,
+        writes_run_local_state=writes_run_local_state,
         required_attrs=tuple(required_attrs),
         single_type_attr=_single_type_attr(specs),
         allowed_enums={k: frozenset(d.as_datatype_enum for d in v)

@@ -224,7 +224,7 @@ def _concat_shape(op):
 
 _HANDLE = "handle: resource"
 register_op("TensorArrayWriteV3", inputs=(_HANDLE, "index: int32", "value: T", "flow_in: float"),
-            kernel=_write_kernel, shape_fn=_flow_shape, stateful=True)
+            kernel=_write_kernel, shape_fn=_flow_shape, stateful=True, writes_run_local_state=True)
 register_op("TensorArrayReadV3", inputs=(_HANDLE, "index: int32", "flow_in: float"),
             kernel=_read_kernel, stateful=True,
             shape_fn=lambda op: [(op._attrs["dtype"], unknown_shape())])
@@ -233,13 +233,15 @@ register_op("TensorArrayGatherV3", inputs=(_HANDLE, "indices: int32", "flow_in: 
             stateful=True, attr_defaults={"element_shape": unknown_shape()})
 register_op("TensorArrayScatterV3",
             inputs=(_HANDLE, "indices: int32", "value: T", "flow_in: float"),
-            kernel=_scatter_kernel, shape_fn=_flow_shape, stateful=True)
+            kernel=_scatter_kernel, shape_fn=_flow_shape, stateful=True,
+            writes_run_local_state=True)
 register_op("TensorArrayConcatV3", inputs=(_HANDLE, "flow_in: float"), kernel=_concat_kernel,
             shape_fn=_concat_shape, stateful=True,
             attr_defaults={"element_shape_except0": unknown_shape()})
 register_op("TensorArraySplitV3",
             inputs=(_HANDLE, "value: T", "lengths: int64", "flow_in: float"),
-            kernel=_split_kernel, shape_fn=_flow_shape, stateful=True)
+            kernel=_split_kernel, shape_fn=_flow_shape, stateful=True,
+            writes_run_local_state=True)
 register_op("TensorArraySizeV3", inputs=(_HANDLE, "flow_in: float"),
             kernel=lambda handle, flow_in: np.int32(len(handle.values)),
             shape_fn=lambda op: [(dtypes.int32, _SCALAR)], stateful=True,
@@ -247,7 +249,8 @@ register_op("TensorArraySizeV3", inputs=(_HANDLE, "flow_in: float"),
 register_op("TensorArrayCloseV3", inputs=(_HANDLE,), kernel=_close_kernel, shape_fn=no_outputs,
             stateful=True, grad=NOT_DIFFERENTIABLE)
 register_op("TensorArrayGradV3", inputs=(_HANDLE, "flow_in: float"), kernel=_grad_kernel,
-            kernel_attrs=("source",), stateful=True, grad=NOT_DIFFERENTIABLE,
+            kernel_attrs=("source",), stateful=True, writes_run_local_state=True,
+            grad=NOT_DIFFERENTIABLE,
             shape_fn=lambda op: [(dtypes.resource, TensorShape([2])),
                                  (dtypes.float32, _SCALAR)])
 

@@ -217,6 +217,8 @@ class WhileContext(ControlFlowContext):
             if val in forward._constant_enters:
                 return self.add_value(val._op._inputs[0])
             if _in_context(val._op, forward):
+                if val._op._op_def.value_attr is not None:
+                    return self._clone_forward_constant(val)
                 return self._pop_forward_value(val)
         self._values.add(val)
         result = val
@@ -357,6 +359,20 @@ class WhileContext(ControlFlowContext):
         return body_result, exit_vars
 
     # -- gradients
+
+    def _clone_forward_constant(self, val: Tensor) -> Tensor:
+        """A Const of the forward loop made again in this one, as TF does, rather than pushed
+        and popped each iteration (named Const in the scope of its first gradient use)."""
+        clone = self._popped.get(val)
+        if clone is None:
+            graph = self._graph
+            context = graph._get_control_flow_context()
+            with graph.control_dependencies(None):
+                graph._set_control_flow_context(self)
+                clone = constant_op.constant(val._op._attrs["value"], dtype=val.dtype)
+            graph._set_control_flow_context(context)
+            self._popped[val] = clone
+        return clone
 
     def _pop_forward_value(self, val: Tensor) -> Tensor:
         """``val`` of the forward loop, pushed there each iteration and popped here."""

@@ -137,12 +137,13 @@ def _shape_kernel(x, out_type):
 
 
 register_op("Shape", inputs=("input: T",), kernel=_shape_kernel, kernel_attrs=("out_type",),
-            shape_fn=_shape_shape)
+            shape_fn=_shape_shape, output_from_shapes=True)
 register_op("Size", inputs=("input: T",),
             kernel=lambda x, out_type: np.asarray(np.size(x), out_type.as_numpy_dtype),
-            kernel_attrs=("out_type",), shape_fn=lambda op: [(op._attrs["out_type"], _SHAPE(()))])
+            kernel_attrs=("out_type",), shape_fn=lambda op: [(op._attrs["out_type"], _SHAPE(()))],
+            output_from_shapes=True)
 register_op("Rank", inputs=("input: T",), kernel=lambda x: np.asarray(np.ndim(x), np.int32),
-            shape_fn=lambda op: [(dtypes.int32, _SHAPE(()))])
+            shape_fn=lambda op: [(dtypes.int32, _SHAPE(()))], output_from_shapes=True)
 for _type in ("Shape", "Size", "Rank"):
     no_gradient(_type)
 
@@ -208,7 +209,7 @@ def _shape_n_kernel(*arrays, out_type):
 
 register_op("ShapeN", inputs=("input: N*T",), kernel=_shape_n_kernel, kernel_attrs=("out_type",),
             shape_fn=_shape_n_shape, allowed={"out_type": INDEX_TYPES},
-            grad=NOT_DIFFERENTIABLE)
+            output_from_shapes=True, grad=NOT_DIFFERENTIABLE)
 
 
 def shape_n(input, out_type=dtypes.int32, name=None) -> list[Tensor]:  # noqa: A002 - TF's name
