@@ -1,0 +1,120 @@
+"""BLAS threads per matrix product: small products on one thread, large ones on the session's.
+
+numpy's OpenBLAS runs a product on all its threads once the product passes its own small bound
+(M*N*K above 65536*4 for a GEMM, K*N above 2304*4 for a GEMV). On a machine whose cores are busy
+with other work that is a bad bet: OpenBLAS's calling thread waits for its worker, and a worker
+that loses its core stalls the product for a scheduler time slice. Measured on this 2-core
+machine, shared by other jobs (load 5-7), float32, 1 and 2 threads alternating call by call,
+times in microseconds:
+
+    product (M x K x N)       1 thread: min / 25%     2 threads: min / 25%
+    128 x 128 x 128                55 /     59            44 /     45
+    192 x 192 x 192               152 /    157           115 /    117
+    256 x 256 x 256               401 /    430           284 / 43 506
+    512 x 512 x 512             2 788 /  2 870        34 772 / 105 088
+    128 x 784 x 256 (MLP)         523 /    548           361 /    397
+    784 x 128 x 256 (MLP dW)      506 /    616           265 / 11 152
+    32 x 160 x 512 (LSTM)          64 /     65            34 /     35
+    6272 x 64 x 10 (LeNet dW)     201 /    210        27 683 / 39 756
+    50176 x 32 x 25 (conv)      1 313 /  1 474           743 / 92 969
+
+Two threads save at most a third when the second core happens to be free, and cost 10x to 100x
+when it is not; whole steps (medians of 5 interleaved processes, load ~7): the MLP step takes
+11.4 ms with its products on one thread against 99.6 ms on two, and 74 ms when only products
+below 2**21 run on one thread. So a product runs on ONE thread (OpenBLAS's serial path) when
+M*N*K is below ``SERIAL_PRODUCT_SIZE`` (2**30: products of 20 ms and more, where a stalled time
+slice costs little against the work), and on the session's intra-op count above it
+(``ConfigProto``'s ``intra_op_parallelism_threads`` / ``TFCOMPAT_INTRA_OP_THREADS``, set for the
+running thread by ``with_session_threads``; OpenBLAS's own count outside a session). The choice is
+a pure function of the product's shape and the session's count, so a given product always gets
+the same bits. The products whose last bits depend on the thread count are float64 ones with
+thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS then cuts the rows
+among threads at places where other kernel tails run): those that ran on two threads before now
+run on one. No float32 product of that sweep changed.
+
+OpenBLAS's thread count is one for the whole process in numpy's pthreads build (its
+``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count
+other than the process's sets it, runs, and puts it back under one lock: two threads' products do
+not change each other's count, and numpy products outside tfcompat's kernels keep the process's
+count. Products OpenBLAS always runs serially (``ALWAYS_SERIAL_SIZE``) skip the lock and the calls.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import glob
+import os
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+# M*N*K below which a product runs on one BLAS thread (measured: see the table above).
+SERIAL_PRODUCT_SIZE = 1 << 30
+# M*N*K below which OpenBLAS runs every product (GEMM, GEMV, dot) on one thread by itself.
+ALWAYS_SERIAL_SIZE = 2304 * 4
+
+_lock = threading.Lock()
+_local = threading.local()  # .threads: the running session's intra-op count, when it sets one
+_setter: Callable[[int], int] | None | bool = False  # False: not looked up yet
+
+
+def _find_setter() -> Callable[[int], int] | None:
+    """``set(n) -> previous`` of OpenBLAS's thread count in numpy's bundled library."""
+    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
+    for path in sorted(glob.glob(os.path.join(libs, "*openblas*"))):
+        try:
+            setter = ctypes.CDLL(path).openblas_set_num_threads_local
+        except (OSError, AttributeError):
+            continue
+        setter.argtypes = (ctypes.c_int,)
+        setter.restype = ctypes.c_int
+        return setter
+    return None
+
+
+def blas_setter() -> Callable[[int], int] | None:
+    """``set(n) -> previous`` for OpenBLAS's thread count, or None when numpy has no OpenBLAS."""
+    global _setter
+    if _setter is False:
+        with _lock:
+            if _setter is False:
+                _setter = _find_setter()
+    return _setter
+
+
+def with_session_threads(threads: int, function: Callable, *args):
+    """``function(*args)`` with this thread's large products on ``threads`` BLAS threads."""
+    previous = getattr(_local, "threads", None)
+    _local.threads = threads
+    try:
+        return function(*args)
+    finally:
+        _local.threads = previous
+
+
+def product_threads(m: int, n: int, k: int) -> int | None:
+    """BLAS threads for an [m, k] x [k, n] product on this thread (None: OpenBLAS's count)."""
+    if m * n * k < SERIAL_PRODUCT_SIZE:
+        return 1
+    return getattr(_local, "threads", None)
+
+
+def run_product(m: int, n: int, k: int, function: Callable, *args):
+    """``function(*args)`` (a product of [m, k] and [k, n] matrices, or a batch of them) on the
+    BLAS threads ``product_threads`` chooses."""
+    size = m * n * k
+    if size < ALWAYS_SERIAL_SIZE:
+        return function(*args)
+    setter = blas_setter() if _setter is False else _setter
+    if setter is None:
+        return function(*args)
+    threads = 1 if size < SERIAL_PRODUCT_SIZE else getattr(_local, "threads", None)
+    with _lock:
+        if threads is None:
+            return function(*args)
+        previous = setter(threads)
+        try:
+            return function(*args)
+        finally:
+            setter(previous)
