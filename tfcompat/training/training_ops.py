@@ -47,15 +47,19 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
             # The variable and its slots are updated as one.
             with locked:
                 current = [read_variable(variables, n) for n in refs]
+                var = np.asarray(current[0])
                 grad = plain[grad_index]
-                if np.shape(grad) != np.shape(current[0]):
+                if getattr(grad, "shape", None) != var.shape and np.shape(grad) != var.shape:
                     raise errors.InvalidArgumentError(
                         None, None, f"var and grad do not have the same shape"
-                        f"{list(np.shape(current[0]))} {list(np.shape(grad))}")
-                dtype = np.asarray(current[0]).dtype
+                        f"{list(var.shape)} {list(np.shape(grad))}")
+                dtype = var.dtype
                 new_values = update(*current, *plain, **kwargs)
                 for n, value in zip(refs, new_values):
-                    variables[n] = np.asarray(value).astype(dtype, copy=False)
+                    # A 0-d update gives a numpy scalar; an array of the dtype is stored as is.
+                    if type(value) is not np.ndarray or value.dtype != dtype:
+                        value = np.asarray(value).astype(dtype, copy=False)
+                    variables[n] = value
                 return variables[refs[0]]
         return kernel
 
@@ -66,95 +70,38 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
     no_gradient(op_type)
 
 
-# The rules below compute TF's formulas with the float operations of the plain numpy
-# expressions in their comments, in the same order (so the same bits), but write each step into
-# a buffer the rule allocated itself (never into the variable's current value: readers may hold
-# it). The inputs are all of the op's dtype T.
-
-def _new(like):
-    return np.empty_like(like)
-
-
 def _gradient_descent(var, alpha, delta):
-    # var - alpha * delta
-    step = np.multiply(alpha, delta, out=_new(var))
-    return (np.subtract(var, step, out=step),)
+    return (var - alpha * delta,)
 
 
 def _momentum(var, accum, lr, grad, momentum, use_nesterov):
-    # accum = accum * momentum + grad
-    accum = np.multiply(accum, momentum, out=_new(accum))
-    np.add(accum, grad, out=accum)
+    accum = accum * momentum + grad
     if use_nesterov:
-        # var - (grad * lr + accum * momentum * lr)
-        step = np.multiply(grad, lr, out=_new(var))
-        scaled = np.multiply(accum, momentum, out=_new(var))
-        np.multiply(scaled, lr, out=scaled)
-        np.add(step, scaled, out=step)
-    else:
-        # var - lr * accum
-        step = np.multiply(lr, accum, out=_new(var))
-    return np.subtract(var, step, out=step), accum
-
-
-def _moving_average(average, difference, decay_complement):
-    """``average + difference * decay_complement``, computed in ``difference`` (a new array
-    holding ``value - average``)."""
-    np.multiply(difference, decay_complement, out=difference)
-    return np.add(average, difference, out=difference)
-
-
-def _squared(x):
-    return np.multiply(x, x, out=_new(x))
+        return var - (grad * lr + accum * momentum * lr), accum
+    return var - lr * accum, accum
 
 
 def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad, use_nesterov):
     lr_t = lr * np.sqrt(1 - beta2_power) / (1 - beta1_power)
-    # m = m + (grad - m) * (1 - beta1);  v = v + (grad * grad - v) * (1 - beta2)
-    m = _moving_average(m, np.subtract(grad, m, out=_new(m)), 1 - beta1)
-    squares = _squared(grad)
-    v = _moving_average(v, np.subtract(squares, v, out=squares), 1 - beta2)
+    m = m + (grad - m) * (1 - beta1)
+    v = v + (grad * grad - v) * (1 - beta2)
     if use_nesterov:
-        # (m * beta1 + (1 - beta1) * grad) * lr_t / (np.sqrt(v) + epsilon)
-        step = np.multiply(m, beta1, out=_new(var))
-        root = np.multiply(1 - beta1, grad, out=_new(var))
-        np.add(step, root, out=step)
-        np.multiply(step, lr_t, out=step)
+        step = (m * beta1 + (1 - beta1) * grad) * lr_t / (np.sqrt(v) + epsilon)
     else:
-        # m * lr_t / (np.sqrt(v) + epsilon)
-        step = np.multiply(m, lr_t, out=_new(var))
-        root = _new(var)
-    np.sqrt(v, out=root)
-    np.add(root, epsilon, out=root)
-    np.divide(step, root, out=step)
-    return np.subtract(var, step, out=step), m, v
+        step = m * lr_t / (np.sqrt(v) + epsilon)
+    return var - step, m, v
 
 
 def _adagrad(var, accum, lr, grad, update_slots):
     if update_slots:
-        # accum + grad * grad
-        squares = _squared(grad)
-        accum = np.add(accum, squares, out=squares)
-    # var - lr * grad / np.sqrt(accum)
-    step = np.multiply(lr, grad, out=_new(var))
-    root = np.sqrt(accum, out=_new(var))
-    np.divide(step, root, out=step)
-    return np.subtract(var, step, out=step), accum
+        accum = accum + grad * grad
+    return var - lr * grad / np.sqrt(accum), accum
 
 
 def _rmsprop(var, ms, mom, lr, rho, momentum, epsilon, grad):
-    # ms = ms + (grad * grad - ms) * (1 - rho)
-    squares = _squared(grad)
-    ms = _moving_average(ms, np.subtract(squares, ms, out=squares), 1 - rho)
-    # mom = mom * momentum + lr * grad / np.sqrt(ms + epsilon)
-    step = np.multiply(lr, grad, out=_new(var))
-    root = np.add(ms, epsilon, out=_new(var))
-    np.sqrt(root, out=root)
-    np.divide(step, root, out=step)
-    mom = np.multiply(mom, momentum, out=_new(mom))
-    np.add(mom, step, out=mom)
-    # var - mom
-    return np.subtract(var, mom, out=step), ms, mom
+    ms = ms + (grad * grad - ms) * (1 - rho)
+    mom = mom * momentum + lr * grad / np.sqrt(ms + epsilon)
+    return var - mom, ms, mom
 
 
 def _centered_rmsprop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
