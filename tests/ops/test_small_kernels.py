@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tfcompat.framework import errors
 from tfcompat.ops.array import concat_split, reshaping, select_broadcast
 from tfcompat.ops.math import sequences
 
@@ -88,3 +89,18 @@ def test_broadcast_gradient_args_in_the_input_dtype(dtype, s0, s1, r0, r1):
                                                                   np.array(s1, dtype))
     _same(got0, np.array(r0, dtype))
     _same(got1, np.array(r1, dtype))
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=_shapes, target=_shapes, seed=st.integers(0, 99), fortran=st.booleans())
+def test_broadcast_to_is_numpys_copy(shape, target, seed, fortran):
+    x = _array(shape, seed, fortran)
+    try:
+        want = np.broadcast_to(x, target).copy()
+    except ValueError:
+        with pytest.raises(errors.InvalidArgumentError, match="Incompatible shapes"):
+            select_broadcast._broadcast_to_kernel(x, np.array(target, np.int32))
+        return
+    got = select_broadcast._broadcast_to_kernel(x, np.array(target, np.int64))
+    _same(got, want)
+    assert not np.shares_memory(got, x)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from tfcompat.ops.blas_threads import with_session_threads
+from tfcompat.ops.blas_threads import blas_setter, with_session_threads
+
+__all__ = ["blas_setter", "machine_threads", "run_with_blas_threads", "session_threads"]
 
 
 def machine_threads() -> int:

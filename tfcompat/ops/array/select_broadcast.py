@@ -87,8 +87,14 @@ def _broadcast_to_shape(op):
 
 
 def _broadcast_to_kernel(x, shape_):
+    x = np.asarray(x)
+    shape = tuple(np.asarray(shape_).reshape(-1).tolist())
     try:
-        return np.broadcast_to(x, tuple(int(d) for d in np.asarray(shape_))).copy()
+        if x.ndim > len(shape):  # an assignment would drop leading 1s; BroadcastTo does not
+            raise ValueError
+        out = np.empty(shape, x.dtype)
+        out[...] = x  # np.broadcast_to(x, shape).copy(), without its Python wrapper
+        return out
     except ValueError:
         raise errors.InvalidArgumentError(
             None, None, f"Incompatible shapes: {list(np.shape(x))} vs. "
