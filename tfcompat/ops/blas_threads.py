@@ -57,6 +57,10 @@ ALWAYS_SERIAL_SIZE = 2304 * 4
 _lock = threading.Lock()
 _local = threading.local()  # .threads: the running session's intra-op count, when it sets one
 _setter: Callable[[int], int] | None | bool = False  # False: not looked up yet
+# OpenBLAS's process count as last seen (each set returns it): a product wanting that count
+# skips the two calls (0.3 us each). Changed behind tfcompat's back (threadpoolctl), it is seen
+# again at the next product that sets a count.
+_process_threads: int | None = None
 
 
 def _find_setter() -> Callable[[int], int] | None:
@@ -109,12 +113,14 @@ def run_product(m: int, n: int, k: int, function: Callable, *args):
     setter = blas_setter() if _setter is False else _setter
     if setter is None:
         return function(*args)
+    global _process_threads
     threads = 1 if size < SERIAL_PRODUCT_SIZE else getattr(_local, "threads", None)
     with _lock:
-        if threads is None:
+        if threads is None or threads == _process_threads:
             return function(*args)
         previous = setter(threads)
         try:
             return function(*args)
         finally:
             setter(previous)
+            _process_threads = previous
