@@ -33,15 +33,14 @@ def test_config_then_environment(monkeypatch):
 
 
 def test_session_count_applies_to_large_products_and_is_restored_after_the_call():
-    large = blas_threads.SERIAL_PRODUCT_SIZE
-    before = blas_threads.product_threads(large, 1, 1)
+    large = (256, 256, 256)
+    before = blas_threads.product_threads(*large)
     if intra_op.machine_threads() > 1:
-        assert intra_op.run_with_blas_threads(
-            1, blas_threads.product_threads, large, 1, 1) == 1
-    assert blas_threads.product_threads(large, 1, 1) == before
+        assert intra_op.run_with_blas_threads(1, blas_threads.product_threads, *large) == 1
+    assert blas_threads.product_threads(*large) == before
     with pytest.raises(ZeroDivisionError):
         intra_op.run_with_blas_threads(1, lambda: 1 / 0)
-    assert blas_threads.product_threads(large, 1, 1) == before
+    assert blas_threads.product_threads(*large) == before
 
 
 def test_single_threaded_session_computes_the_same_products():

@@ -12,7 +12,7 @@ import pytest
 import tfcompat as tf
 from tfcompat.ops import blas_threads
 
-LARGE = blas_threads.SERIAL_PRODUCT_SIZE
+LARGE = (256, 256, 256)  # above SERIAL_PRODUCT_SIZE, no side below NARROW_SIDE
 
 
 def _process_count(setter) -> int:
@@ -21,25 +21,27 @@ def _process_count(setter) -> int:
     return value
 
 
-def test_small_products_run_on_one_thread_large_ones_on_the_session_count():
-    assert blas_threads.product_threads(128, 256, 784) == 1
-    assert blas_threads.product_threads(LARGE, 1, 1) is None  # outside a session: OpenBLAS's
-    assert blas_threads.with_session_threads(3, blas_threads.product_threads, LARGE, 1, 1) == 3
+def test_small_and_narrow_products_run_on_one_thread_large_ones_on_the_session_count():
+    assert blas_threads.product_threads(64, 64, 64) == 1
+    assert blas_threads.product_threads(6272, 10, 64) == 1  # narrow
+    assert blas_threads.product_threads(1, 4096, 1024) == 1  # a vector
+    assert blas_threads.product_threads(*LARGE) is None  # outside a session: OpenBLAS's count
+    assert blas_threads.with_session_threads(3, blas_threads.product_threads, *LARGE) == 3
     assert blas_threads.with_session_threads(3, blas_threads.product_threads, 8, 8, 8) == 1
-    assert blas_threads.product_threads(LARGE, 1, 1) is None
+    assert blas_threads.product_threads(*LARGE) is None
 
 
 def test_session_count_is_per_calling_thread():
     seen = []
 
     def other():
-        seen.append(blas_threads.product_threads(LARGE, 1, 1))
+        seen.append(blas_threads.product_threads(*LARGE))
 
     def in_session():
         worker = threading.Thread(target=other)
         worker.start()
         worker.join()
-        return blas_threads.product_threads(LARGE, 1, 1)
+        return blas_threads.product_threads(*LARGE)
 
     assert blas_threads.with_session_threads(1, in_session) == 1
     assert seen == [None]

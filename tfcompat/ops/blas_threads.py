@@ -1,36 +1,40 @@
 """BLAS threads per matrix product: small products on one thread, large ones on the session's.
 
 numpy's OpenBLAS runs a product on all its threads once the product passes its own small bound
-(M*N*K above 65536*4 for a GEMM, K*N above 2304*4 for a GEMV). On a machine whose cores are busy
-with other work that is a bad bet: OpenBLAS's calling thread waits for its worker, and a worker
-that loses its core stalls the product for a scheduler time slice. Measured on this 2-core
-machine, shared by other jobs (load 5-7), float32, 1 and 2 threads alternating call by call,
-times in microseconds:
+(M*N*K above 65536*4 for a GEMM, K*N above 2304*4 for a GEMV). Measured on this 2-core machine
+(float32; 1 and 2 threads alternating call by call; the machine shared with other jobs, load 5
+to 7, so the minimum stands for a free second core and the 25th percentile for a busy one; in
+microseconds):
 
     product (M x K x N)       1 thread: min / 25%     2 threads: min / 25%
+    96 x 96 x 96                   16 /     17            16 /     17   (OpenBLAS: 1 thread)
     128 x 128 x 128                55 /     59            44 /     45
     192 x 192 x 192               152 /    157           115 /    117
     256 x 256 x 256               401 /    430           284 / 43 506
-    512 x 512 x 512             2 788 /  2 870        34 772 / 105 088
     128 x 784 x 256 (MLP)         523 /    548           361 /    397
     784 x 128 x 256 (MLP dW)      506 /    616           265 / 11 152
     32 x 160 x 512 (LSTM)          64 /     65            34 /     35
+    160 x 32 x 512 (LSTM dW)       97 /    104            99 /    102
+    64 x 6272 x 10 (LeNet)        178 /    341           109 / 19 900
     6272 x 64 x 10 (LeNet dW)     201 /    210        27 683 / 39 756
-    50176 x 32 x 25 (conv)      1 313 /  1 474           743 / 92 969
+    64 x 10 x 6272 (LeNet dx)     174 /    188           272 /    291
+    50176 x 25 x 32 (conv)      1 086 /  1 254         1 139 / 70 728
+    25 x 50176 x 32 (conv dW)   1 629 /  1 629     4 050 008 (one call)
 
-Two threads save at most a third when the second core happens to be free, and cost 10x to 100x
-when it is not; whole steps (medians of 5 interleaved processes, load ~7): the MLP step takes
-11.4 ms with its products on one thread against 99.6 ms on two, and 74 ms when only products
-below 2**21 run on one thread. So a product runs on ONE thread (OpenBLAS's serial path) when
-M*N*K is below ``SERIAL_PRODUCT_SIZE`` (2**30: products of 20 ms and more, where a stalled time
-slice costs little against the work), and on the session's intra-op count above it
-(``ConfigProto``'s ``intra_op_parallelism_threads`` / ``TFCOMPAT_INTRA_OP_THREADS``, set for the
-running thread by ``with_session_threads``; OpenBLAS's own count outside a session). The choice is
-a pure function of the product's shape and the session's count, so a given product always gets
-the same bits. The products whose last bits depend on the thread count are float64 ones with
-thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS then cuts the rows
-among threads at places where other kernel tails run): those that ran on two threads before now
-run on one. No float32 product of that sweep changed.
+With a free second core, two threads pay from about 2**21 multiply-adds, except for narrow
+products (a side below 32), which gain nothing or stall. On busy cores two threads lose 10x to
+100x on anything long enough to be preempted: there the session's ``intra_op_parallelism_threads=1``
+(or ``TFCOMPAT_INTRA_OP_THREADS=1``) puts every product on one thread, as TF's setting does.
+
+So a product runs on ONE thread (OpenBLAS's serial path) when M*N*K is below
+``SERIAL_PRODUCT_SIZE`` or a side is below ``NARROW_SIDE``, and on the session's intra-op count
+otherwise (set for the running thread by ``with_session_threads``; OpenBLAS's own count outside a
+session). The choice is a pure function of the product's shape and the session's count, so a
+given product always gets the same bits. The products whose last bits depend on the thread count
+are float64 ones with thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS
+then cuts the rows among threads at places where other kernel tails run): among those, the ones
+now on one thread (below 2**21 multiply-adds or narrow) change their last bits against numpy's
+default. No float32 product of that sweep changed.
 
 OpenBLAS's thread count is one for the whole process in numpy's pthreads build (its
 ``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count
@@ -49,8 +53,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-# M*N*K below which a product runs on one BLAS thread (measured: see the table above).
-SERIAL_PRODUCT_SIZE = 1 << 30
+# Products run on one BLAS thread below this many multiply-adds (M*N*K), or with a side below
+# NARROW_SIDE (measured: see the table above).
+SERIAL_PRODUCT_SIZE = 1 << 21
+NARROW_SIDE = 32
 # M*N*K below which OpenBLAS runs every product (GEMM, GEMV, dot) on one thread by itself.
 ALWAYS_SERIAL_SIZE = 2304 * 4
 
@@ -99,7 +105,7 @@ def with_session_threads(threads: int, function: Callable, *args):
 
 def product_threads(m: int, n: int, k: int) -> int | None:
     """BLAS threads for an [m, k] x [k, n] product on this thread (None: OpenBLAS's count)."""
-    if m * n * k < SERIAL_PRODUCT_SIZE:
+    if m * n * k < SERIAL_PRODUCT_SIZE or min(m, n, k) < NARROW_SIDE:
         return 1
     return getattr(_local, "threads", None)
 
@@ -114,7 +120,7 @@ def run_product(m: int, n: int, k: int, function: Callable, *args):
     if setter is None:
         return function(*args)
     global _process_threads
-    threads = 1 if size < SERIAL_PRODUCT_SIZE else getattr(_local, "threads", None)
+    threads = product_threads(m, n, k)
     with _lock:
         if threads is None or threads == _process_threads:
             return function(*args)
