@@ -104,3 +104,12 @@ def test_broadcast_to_is_numpys_copy(shape, target, seed, fortran):
     got = select_broadcast._broadcast_to_kernel(x, np.array(target, np.int64))
     _same(got, want)
     assert not np.shares_memory(got, x)
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=_shapes, count=st.integers(1, 4), axis=st.integers(0, 1), seed=st.integers(0, 99),
+       fortran=st.booleans(), dtype=st.sampled_from([np.float32, np.int32, np.bool_, object]))
+def test_pack_is_np_stack(shape, count, axis, seed, fortran, dtype):
+    values = [_array(shape, seed + i, fortran).astype(dtype) for i in range(count)]
+    axis = min(axis, len(shape))
+    _same(concat_split._pack_kernel(*values, axis=axis), np.stack(values, axis=axis))
