@@ -79,3 +79,12 @@ def test_matmul_values_are_numpys(dtype, shapes):
     want = np.matmul(a, b)
     assert got.dtype == want.dtype and np.allclose(got, want, rtol=1e-5, atol=1e-4)
     assert np.allclose(batched, np.stack([want, want]), rtol=1e-5, atol=1e-4)
+
+
+def test_a_capped_session_caps_the_products_outside_the_kernels_too():
+    setter = blas_threads.blas_setter()
+    if setter is None:
+        pytest.skip("numpy's BLAS is not OpenBLAS")
+    before = _process_count(setter)
+    assert blas_threads.with_session_threads(1, _process_count, setter) == 1
+    assert _process_count(setter) == before

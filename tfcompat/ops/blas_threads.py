@@ -94,13 +94,25 @@ def blas_setter() -> Callable[[int], int] | None:
 
 
 def with_session_threads(threads: int, function: Callable, *args):
-    """``function(*args)`` with this thread's large products on ``threads`` BLAS threads."""
+    """``function(*args)`` with this thread's large products on ``threads`` BLAS threads, and
+    OpenBLAS's process count set to ``threads`` meanwhile, so that numpy products outside the
+    product kernels (conv GEMMs, einsum) keep the cap too, as before per-product threads."""
+    global _process_threads
     previous = getattr(_local, "threads", None)
     _local.threads = threads
+    setter = blas_setter()
+    if setter is not None:
+        with _lock:
+            process = setter(threads)
+            _process_threads = threads
     try:
         return function(*args)
     finally:
         _local.threads = previous
+        if setter is not None:
+            with _lock:
+                setter(process)
+                _process_threads = process
 
 
 def product_threads(m: int, n: int, k: int) -> int | None:
