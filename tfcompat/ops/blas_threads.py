@@ -40,7 +40,10 @@ OpenBLAS's thread count is one for the whole process in numpy's pthreads build (
 ``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count
 other than the process's sets it, runs, and puts it back under one lock: two threads' products do
 not change each other's count, and numpy products outside tfcompat's kernels keep the process's
-count. Products OpenBLAS always runs serially (``ALWAYS_SERIAL_SIZE``) skip the lock and the calls.
+count. A session capped below the cores also sets the process's count for its run (as before
+per-product threads), so the numpy products of other kernels (conv GEMMs, einsum) stay capped;
+two concurrent sessions with different caps then share one count for those. Products OpenBLAS
+always runs serially (``ALWAYS_SERIAL_SIZE``) skip the lock and the calls.
 """
 
 from __future__ import annotations
