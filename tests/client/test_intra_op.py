@@ -8,6 +8,7 @@ import pytest
 
 import tfcompat as tf
 from tfcompat.client import intra_op
+from tfcompat.ops import blas_threads
 
 
 @pytest.fixture(autouse=True)
@@ -31,23 +32,15 @@ def test_config_then_environment(monkeypatch):
     assert intra_op.session_threads(config) == 1
 
 
-def test_blas_cap_is_restored_after_the_call():
-    setter = intra_op.blas_setter()
-    if setter is None:
-        pytest.skip("numpy's BLAS is not OpenBLAS")
-
-    def current() -> int:
-        value = setter(1)
-        setter(value)
-        return value
-
-    before = current()
+def test_session_count_applies_to_large_products_and_is_restored_after_the_call():
+    large = (256, 256, 256)
+    before = blas_threads.product_threads(*large)
     if intra_op.machine_threads() > 1:
-        assert intra_op.run_with_blas_threads(1, current) == 1
-    assert current() == before
+        assert intra_op.run_with_blas_threads(1, blas_threads.product_threads, *large) == 1
+    assert blas_threads.product_threads(*large) == before
     with pytest.raises(ZeroDivisionError):
         intra_op.run_with_blas_threads(1, lambda: 1 / 0)
-    assert current() == before
+    assert blas_threads.product_threads(*large) == before
 
 
 def test_single_threaded_session_computes_the_same_products():

@@ -2,11 +2,9 @@
 
 The thread count of a session is ``TFCOMPAT_INTRA_OP_THREADS`` from the environment when set,
 else its config's ``intra_op_parallelism_threads`` when positive, else the machine's cores (TF's
-default). It bounds the BLAS threads: numpy's OpenBLAS runs a plan's matrix products on at most
-that many threads (set per calling thread, so sessions with different counts do not disturb
-each other). OpenBLAS splits some long products along their inner dimension, so as in TF a
-different thread count may change the last bits of a product; the default count changes
-nothing.
+default). It is the BLAS thread count of a plan's large matrix products (small ones run on one
+thread; the policy, and why, is in tfcompat/ops/blas_threads.py). The count is kept per calling
+thread, so sessions with different counts do not disturb each other.
 
 The same count splits large element-wise kernels (ufunc ops, Sigmoid, Exp, the fused
 gradients) into blocks run on framework/intra_op_pool.py's threads; ops/eltwise_kernels.py binds
@@ -21,15 +19,16 @@ outputs of at least 512K elements.
 
 from __future__ import annotations
 
-import ctypes
-import glob
+import functools
 import os
-import threading
 from collections.abc import Callable
 
-import numpy as np
+from tfcompat.ops.blas_threads import blas_setter, with_session_threads
+
+__all__ = ["blas_setter", "machine_threads", "run_with_blas_threads", "session_threads"]
 
 
+@functools.cache  # os.cpu_count() costs up to 0.3 ms on a busy machine; each run asks
 def machine_threads() -> int:
     return os.cpu_count() or 1
 
@@ -50,41 +49,8 @@ def session_threads(config) -> int:
 
 # ---- BLAS threads ----------------------------------------------------------------------------
 
-_blas_lock = threading.Lock()
-_blas_setter: Callable[[int], int] | None | bool = False  # False: not looked up yet
-
-
-def _find_blas_setter() -> Callable[[int], int] | None:
-    """OpenBLAS's per-thread ``openblas_set_num_threads_local`` in numpy's bundled library."""
-    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
-    for path in sorted(glob.glob(os.path.join(libs, "*openblas*"))):
-        try:
-            setter = ctypes.CDLL(path).openblas_set_num_threads_local
-        except (OSError, AttributeError):
-            continue
-        setter.argtypes = (ctypes.c_int,)
-        setter.restype = ctypes.c_int
-        return setter
-    return None
-
-
-def blas_setter() -> Callable[[int], int] | None:
-    """``set(n) -> previous`` for the calling thread's BLAS threads, or None when unavailable."""
-    global _blas_setter
-    if _blas_setter is False:
-        with _blas_lock:
-            if _blas_setter is False:
-                _blas_setter = _find_blas_setter()
-    return _blas_setter
-
-
 def run_with_blas_threads(threads: int, function: Callable, *args):
-    """``function(*args)`` with this thread's BLAS limited to ``threads`` (restored after)."""
-    setter = blas_setter()
-    if setter is None or threads >= machine_threads():
+    """``function(*args)`` with this thread's large matrix products on ``threads`` BLAS threads."""
+    if threads >= machine_threads():
         return function(*args)
-    previous = setter(threads)
-    try:
-        return function(*args)
-    finally:
-        setter(previous)
+    return with_session_threads(threads, function, *args)

@@ -139,18 +139,28 @@ def leaky_relu(features, alpha=0.2, name=None) -> Tensor:
 
 # ---- softmax ---------------------------------------------------------------------------------
 
+# The kernels reduce with ndarray methods (the same add/maximum reductions as np.sum/np.max,
+# without their Python wrappers) and reuse the buffers they allocated, with the operations of
+# the plain formulas in the same order (same bits).
+
+def _shifted(logits: np.ndarray) -> np.ndarray:
+    """``logits - max(logits)`` along the last axis, in a new array."""
+    return np.subtract(logits, logits.max(axis=-1, keepdims=True))
+
+
 def _softmax_kernel(logits):
-    logits = np.asarray(logits)
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    e = np.exp(shifted)
-    return (e / np.sum(e, axis=-1, keepdims=True)).astype(logits.dtype, copy=False)
+    # e = exp(logits - max); e / sum(e)
+    e = _shifted(np.asarray(logits))
+    np.exp(e, out=e)
+    return np.divide(e, e.sum(axis=-1, keepdims=True), out=e)
 
 
 def _log_softmax_kernel(logits):
-    logits = np.asarray(logits)
-    shifted = logits - np.max(logits, axis=-1, keepdims=True)
-    return (shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))).astype(
-        logits.dtype, copy=False)
+    # shifted - log(sum(exp(shifted)))
+    shifted = _shifted(np.asarray(logits))
+    e = np.exp(shifted)
+    log_sum = np.log(e.sum(axis=-1, keepdims=True))
+    return np.subtract(shifted, log_sum, out=e)
 
 
 def _softmax_shape(op):
@@ -222,12 +232,13 @@ def _xent_shape(op):
 
 
 def _xent_kernel(logits, labels):
-    logits = np.asarray(logits)
+    # loss = -sum(labels * log_probs); backprop = exp(log_probs) - labels
     labels = np.asarray(labels)
     log_probs = _log_softmax_kernel(logits)
-    loss = -np.sum(labels * log_probs, axis=-1)
-    backprop = np.exp(log_probs) - labels
-    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+    terms = np.multiply(labels, log_probs)
+    loss = np.negative(terms.sum(axis=-1))
+    backprop = np.exp(log_probs, out=terms)
+    return loss, np.subtract(backprop, labels, out=backprop)
 
 
 def _broadcast_mul(vec, mat):
@@ -279,17 +290,18 @@ def _sparse_xent_kernel(logits, labels):
     logits = np.asarray(logits)
     labels = np.asarray(labels)
     classes = logits.shape[-1]
-    if np.any((labels < 0) | (labels >= classes)):
+    if labels.size and (labels.min() < 0 or labels.max() >= classes):
         bad = labels[(labels < 0) | (labels >= classes)][0]
         raise errors.InvalidArgumentError(
             None, None, f"Received a label value of {bad} which is outside the valid range of "
             f"[0, {classes}).  Label values: {' '.join(str(v) for v in labels.reshape(-1))}")
+    # loss = -log_probs[row, label]; backprop = exp(log_probs), 1 less at [row, label]
     log_probs = _log_softmax_kernel(logits)
-    rows = np.arange(logits.shape[0])
-    loss = -log_probs[rows, labels]
-    backprop = np.exp(log_probs)
-    backprop[rows, labels] -= 1
-    return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+    picked = (np.arange(logits.shape[0]), labels)
+    loss = np.negative(log_probs[picked])
+    backprop = np.exp(log_probs, out=log_probs)
+    backprop[picked] -= 1
+    return loss, backprop
 
 
 def _sparse_xent_grad(op, grad_loss, grad_grad):

@@ -47,15 +47,19 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
             # The variable and its slots are updated as one.
             with locked:
                 current = [read_variable(variables, n) for n in refs]
+                var = np.asarray(current[0])
                 grad = plain[grad_index]
-                if np.shape(grad) != np.shape(current[0]):
+                if getattr(grad, "shape", None) != var.shape and np.shape(grad) != var.shape:
                     raise errors.InvalidArgumentError(
                         None, None, f"var and grad do not have the same shape"
-                        f"{list(np.shape(current[0]))} {list(np.shape(grad))}")
-                dtype = np.asarray(current[0]).dtype
+                        f"{list(var.shape)} {list(np.shape(grad))}")
+                dtype = var.dtype
                 new_values = update(*current, *plain, **kwargs)
                 for n, value in zip(refs, new_values):
-                    variables[n] = np.asarray(value).astype(dtype, copy=False)
+                    # A 0-d update gives a numpy scalar; an array of the dtype is stored as is.
+                    if type(value) is not np.ndarray or value.dtype != dtype:
+                        value = np.asarray(value).astype(dtype, copy=False)
+                    variables[n] = value
                 return variables[refs[0]]
         return kernel
 

@@ -164,7 +164,16 @@ def _pack_grad(op, grad):
     return slicing_ops.unstack(grad, num=op._attrs["N"], axis=op._attrs["axis"])
 
 
-register_op("Pack", inputs=("values: N*T",), kernel=lambda *v, axis: np.stack(v, axis=axis),
+def _pack_kernel(*values, axis):
+    first = values[0]
+    if axis == 0 and first.dtype.kind in "biufc" and all(
+            type(v) is np.ndarray and v.shape == first.shape and v.dtype == first.dtype
+            for v in values):
+        return np.array(values)  # np.stack's result, without its Python-level work
+    return np.stack(values, axis=axis)
+
+
+register_op("Pack", inputs=("values: N*T",), kernel=_pack_kernel,
             kernel_attrs=("axis",), shape_fn=_pack_shape, attr_defaults={"axis": 0},
             grad=_pack_grad)
 
@@ -286,7 +295,15 @@ def _split_kernel(axis, x, num_split):
         raise _invalid(f"Number of ways to split should evenly divide the split dimension, but "
                        f"got split_dim {axis} (size = {x.shape[axis]}) and num_split "
                        f"{num_split}")
-    return _outputs([np.array(p) for p in np.split(x, num_split, axis=axis)])
+    size = x.shape[axis] // num_split
+    return _copied_pieces(x, axis, [i * size for i in range(num_split + 1)])
+
+
+def _copied_pieces(x: np.ndarray, axis: int, edges: list[int]):
+    """Copies of ``x`` between consecutive ``edges`` along ``axis`` (np.split's pieces, without
+    its per-call overhead)."""
+    lead = (slice(None),) * axis
+    return _outputs([np.array(x[lead + (slice(lo, hi),)]) for lo, hi in zip(edges, edges[1:])])
 
 
 def _split_grad(op, *grads):
@@ -355,8 +372,10 @@ def _split_v_kernel(x, sizes, axis, num_split):
     for i, s in enumerate(sizes):
         if s < 0:
             raise _invalid(f"Split size at index {i} must be >= 0. Got: {s}")
-    bounds = np.cumsum(sizes)[:-1]
-    return _outputs([np.array(p) for p in np.split(x, bounds, axis=axis)])
+    edges = [0]
+    for s in sizes:
+        edges.append(edges[-1] + s)
+    return _copied_pieces(x, axis, edges)
 
 
 def _split_v_grad(op, *grads):

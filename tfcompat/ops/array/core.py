@@ -133,7 +133,8 @@ def _shape_shape(op):
 
 
 def _shape_kernel(x, out_type):
-    return np.asarray(np.shape(x), out_type.as_numpy_dtype)
+    return np.array(x.shape if isinstance(x, np.ndarray) else np.shape(x),
+                    out_type.as_numpy_dtype)
 
 
 register_op("Shape", inputs=("input: T",), kernel=_shape_kernel, kernel_attrs=("out_type",),

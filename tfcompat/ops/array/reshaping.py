@@ -71,7 +71,7 @@ def _partial_text(dims) -> str:
 
 def _reshape_kernel(x, shape):
     x = np.asarray(x)
-    shape = tuple(int(d) for d in np.asarray(shape).reshape(-1))
+    shape = tuple(np.asarray(shape).reshape(-1).tolist())  # Python ints (the shape is int32/64)
     if shape.count(-1) > 1:
         raise errors.InvalidArgumentError(
             None, None, "Only one input size may be -1, not both 0 and 1")
@@ -121,7 +121,13 @@ def _expand_dims_shape(op):
 
 
 def _expand_dims_kernel(x, axis):
-    return np.expand_dims(x, int(np.asarray(axis).reshape(-1)[0]))
+    x = np.asarray(x)
+    axis = int(np.asarray(axis).reshape(-1)[0])
+    if -x.ndim - 1 <= axis <= x.ndim:
+        if axis < 0:
+            axis += x.ndim + 1
+        return x.reshape(x.shape[:axis] + (1,) + x.shape[axis:])  # np.expand_dims's view
+    return np.expand_dims(x, axis)  # its AxisError
 
 
 def _expand_dims_grad(op, grad):

@@ -87,8 +87,14 @@ def _broadcast_to_shape(op):
 
 
 def _broadcast_to_kernel(x, shape_):
+    x = np.asarray(x)
+    shape = tuple(np.asarray(shape_).reshape(-1).tolist())
     try:
-        return np.broadcast_to(x, tuple(int(d) for d in np.asarray(shape_))).copy()
+        if x.ndim > len(shape):  # an assignment would drop leading 1s; BroadcastTo does not
+            raise ValueError
+        out = np.empty(shape, x.dtype)
+        out[...] = x  # np.broadcast_to(x, shape).copy(), without its Python wrapper
+        return out
     except ValueError:
         raise errors.InvalidArgumentError(
             None, None, f"Incompatible shapes: {list(np.shape(x))} vs. "
@@ -112,8 +118,9 @@ def broadcast_to(input, shape, name=None) -> Tensor:  # noqa: A002
 
 
 def _broadcast_gradient_args_kernel(s0, s1):
-    s0 = [int(d) for d in np.asarray(s0)]
-    s1 = [int(d) for d in np.asarray(s1)]
+    s0, s1 = np.asarray(s0), np.asarray(s1)
+    dtype = s0.dtype  # T, as the outputs' static dtype
+    s0, s1 = s0.tolist(), s1.tolist()
     n = max(len(s0), len(s1))
     p0 = [1] * (n - len(s0)) + s0
     p1 = [1] * (n - len(s1)) + s1
@@ -128,8 +135,7 @@ def _broadcast_gradient_args_kernel(s0, s1):
             r1.append(i)
         elif a != b:
             raise errors.InvalidArgumentError(None, None, f"Incompatible shapes: {s0} vs. {s1}")
-    dtype = np.asarray(s0).dtype if s0 else np.int32
-    return np.asarray(r0, np.int32).astype(dtype), np.asarray(r1, np.int32).astype(dtype)
+    return np.array(r0, dtype), np.array(r1, dtype)
 
 
 register_op("BroadcastGradientArgs", inputs=("s0: T", "s1: T"),

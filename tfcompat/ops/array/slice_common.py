@@ -47,7 +47,8 @@ def _shape_str(shape) -> str:
 
 
 def _ints(value) -> list[int]:
-    return [int(v) for v in np.asarray(value).reshape(-1)]
+    value = np.asarray(value).reshape(-1)
+    return value.tolist() if value.dtype.kind in "iu" else [int(v) for v in value]
 
 
 def _invalid(message: str) -> errors.InvalidArgumentError:

@@ -9,6 +9,7 @@ from tfcompat.framework.common_shapes import broadcast_shape
 from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
+from tfcompat.ops.blas_threads import run_product
 from tfcompat.ops.math_grad_util import reduce_to_shape_of
 from tfcompat.ops.op_helpers import NUMBERS
 
@@ -39,11 +40,12 @@ def _matmul_kernel(a, b, transpose_a, transpose_b):
         a = a.T
     if transpose_b:
         b = b.T
-    if a.shape[1] != b.shape[0]:
+    m, k = a.shape[0], a.shape[1]
+    kb, n = b.shape[0], b.shape[1]
+    if k != kb:
         raise errors.InvalidArgumentError(
-            None, None, f"Matrix size-incompatible: In[0]: [{a.shape[0]},{a.shape[1]}], "
-            f"In[1]: [{b.shape[0]},{b.shape[1]}]")
-    return np.matmul(a, b)
+            None, None, f"Matrix size-incompatible: In[0]: [{m},{k}], In[1]: [{kb},{n}]")
+    return run_product(m, n, k, np.matmul, a, b)
 
 
 def _mat_mul(a, b, transpose_a=False, transpose_b=False, name=None, **grad_flags):
@@ -103,8 +105,10 @@ def _batch_matmul_kernel(x, y, adj_x, adj_y):
         x = np.conj(np.swapaxes(x, -1, -2))
     if adj_y:
         y = np.conj(np.swapaxes(y, -1, -2))
+    m, k = x.shape[-2:] if x.ndim >= 2 else (1, 1)
+    n = y.shape[-1] if y.ndim >= 2 else 1
     try:
-        return np.matmul(x, y)
+        return run_product(m, n, k, np.matmul, x, y)
     except ValueError:
         raise errors.InvalidArgumentError(
             None, None, f"Matrix size-incompatible: In[0]: {list(x.shape)}, "

@@ -80,6 +80,8 @@ def _range_kernel(start, limit, delta):
     if delta == 0:
         raise errors.InvalidArgumentError(None, None, "Requires delta != 0: 0")
     dtype = np.asarray(start).dtype
+    if dtype.kind in "iu":  # exact: arange on Python ints, straight into the dtype
+        return np.arange(int(start), int(limit), int(delta), dtype=dtype)
     return np.arange(start, limit, delta).astype(dtype)
 
 
