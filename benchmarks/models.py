@@ -9,7 +9,8 @@ Each (workload, backend) pair runs in its own subprocess, so imports and peak me
 per pair; the rounds interleave the backends (tfcompat, TensorFlow, numpy, tfcompat, ...) so a
 noisy shared machine slows them alike. The table reports the median step time over rounds, the
 ratios to TF and to the numpy floor, and the peak resident memory each process added after its
-imports. TensorFlow runs when ``--tf-python`` (default: /opt/tfvenv/bin/python if present) names an
+imports and a first, discarded build of the workload's graph (which loads what each library
+loads lazily). TensorFlow runs when ``--tf-python`` (default: /opt/tfvenv/bin/python if present) names an
 interpreter that has it; otherwise its column is empty.
 """
 
@@ -344,6 +345,10 @@ def worker(workload: str, backend: str, steps: int) -> dict[str, float]:
             tf.disable_v2_behavior()
         else:
             import tfcompat as tf
+        # Build the workload once and throw it away first: both APIs load parts of themselves on
+        # first use (tfcompat's lazy namespaces, TF's kernels), which is not step memory.
+        with tf.Graph().as_default():
+            graph_fn(tf)
         base = _peak_rss_mb()
         with tf.Graph().as_default():
             step = graph_fn(tf)

@@ -38,8 +38,11 @@ default. No float32 product of that sweep changed.
 
 OpenBLAS's thread count is one for the whole process in numpy's pthreads build (its
 ``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count
-other than the process's sets it, runs, and puts it back under one lock: two threads' products do
-not change each other's count, and numpy products outside tfcompat's kernels keep the process's
+other than the process's sets it, runs, and puts it back under one lock: two threads' products
+needing a change do not change each other's count, and products at the process's count run
+without the lock, so concurrent runs' products still overlap (one starting while another thread
+holds a changed count runs on that count: only its speed, and for the float64 products above its
+last bits, can differ), and numpy products outside tfcompat's kernels keep the process's
 count. A session capped below the cores also sets the process's count for its run (as before
 per-product threads), so the numpy products of other kernels (conv GEMMs, einsum) stay capped;
 two concurrent sessions with different caps then share one count for those. Products OpenBLAS
@@ -136,8 +139,12 @@ def run_product(m: int, n: int, k: int, function: Callable, *args):
         return function(*args)
     global _process_threads
     threads = product_threads(m, n, k)
+    if threads is None or threads == _process_threads:
+        # At the process's count: no lock, so products of concurrent runs overlap (holding the
+        # lock here serialized every product of every thread).
+        return function(*args)
     with _lock:
-        if threads is None or threads == _process_threads:
+        if threads == _process_threads:
             return function(*args)
         previous = setter(threads)
         try:

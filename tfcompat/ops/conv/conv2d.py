@@ -13,6 +13,7 @@ from tfcompat.framework.ops import ShapeError, Tensor, apply_op
 from tfcompat.framework.tensor_shape import unknown_shape
 from tfcompat.ops import array_ops
 from tfcompat.ops.array.core import shape_n
+from tfcompat.ops.blas_threads import run_product
 from tfcompat.ops.conv.window import (
     _CONV_ATTRS,
     CONV_FORMATS,
@@ -148,7 +149,8 @@ def _conv2d_kernel(x, w, *, strides, padding, explicit_paddings, dilations, data
     w = w.astype(work, copy=False)
     n, oh, ow = x.shape[0], rows.out, cols.out
     if groups == 1:  # one GEMM: [N*OH*OW, KH*KW*C] @ [KH*KW*C, O]
-        out = patches @ w.reshape(kh * kw * cin_g, cout)
+        out = run_product(patches.shape[0], cout, kh * kw * cin_g, np.matmul, patches,
+                          w.reshape(kh * kw * cin_g, cout))
     else:
         grouped = patches.reshape(n, oh, ow, kh, kw, groups, cin_g)
         out = np.einsum("nhwijgc,ijcgo->nhwgo", grouped,
@@ -342,7 +344,8 @@ def _conv2d_backprop_filter_kernel(x, filter_sizes, dy, *, strides, padding, exp
     dy_w = dy.astype(work, copy=False)
     n, oh, ow = dy.shape[:3]
     if groups == 1:  # one GEMM: patches^T @ dy
-        dw = patches.T @ dy_w.reshape(n * oh * ow, cout)
+        dw = run_product(patches.shape[1], cout, n * oh * ow, np.matmul, patches.T,
+                         dy_w.reshape(n * oh * ow, cout))
     else:
         grouped = patches.reshape(n, oh, ow, kh, kw, groups, cin_g)
         dw = np.einsum("nhwijgc,nhwgo->ijcgo", grouped,

@@ -13,6 +13,7 @@ import numpy as np
 from tfcompat.framework import dtypes, errors
 from tfcompat.framework.ops import ShapeError
 from tfcompat.framework.tensor_shape import TensorShape
+from tfcompat.ops.blas_threads import run_product
 
 # ---- dtypes, paddings, formats, attr orders (TF's, which its messages list) ----------------------
 
@@ -218,9 +219,10 @@ def _im2col(xp: np.ndarray, rows: _Axis, cols: _Axis) -> np.ndarray:
 def _window_matrix(a: np.ndarray, b: np.ndarray, channels: int) -> np.ndarray:
     """``a @ b`` as an [N*OH*OW, KH*KW*C] window-value matrix laid out the way ``_im2col``
     lays out one with ``channels`` channels (so ``_col2im`` reads each tap contiguously)."""
+    m, k, n = a.shape[0], a.shape[1], b.shape[1]
     if channels < _TAP_MAJOR_CHANNELS:
-        return (b.T @ a.T).T
-    return a @ b
+        return run_product(n, m, k, np.matmul, b.T, a.T).T
+    return run_product(m, n, k, np.matmul, a, b)
 
 
 def _col2im(columns: np.ndarray, x_shape, rows: _Axis, cols: _Axis) -> np.ndarray:
