@@ -10,8 +10,8 @@ per pair; the rounds interleave the backends (tfcompat, TensorFlow, numpy, tfcom
 noisy shared machine slows them alike. The table reports the median step time over rounds, the
 ratios to TF and to the numpy floor, and the peak resident memory each process added after its
 imports and a first, discarded build of the workload's graph (which loads what each library
-loads lazily). TensorFlow runs when ``--tf-python`` (default: /opt/tfvenv/bin/python if present) names an
-interpreter that has it; otherwise its column is empty.
+loads lazily). TensorFlow runs when ``--tf-python`` (default: /opt/tfvenv/bin/python if
+present) names an interpreter that has it; otherwise its column is empty.
 """
 
 from __future__ import annotations
