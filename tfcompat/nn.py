@@ -21,7 +21,7 @@ _LAZY.update({
     "max_pool2d": "tfcompat.ops.conv_ops:max_pool2d",
     "sigmoid": "tfcompat.ops.math_ops:sigmoid",
     "tanh": "tfcompat.ops.math_ops:tanh",
-    "bias_add": "tfcompat.ops.nn_ops:bias_add",
+    "bias_add": "tfcompat.ops.nn_bias_add:bias_add",
     "dropout": "tfcompat.ops.nn_ops:dropout",
     "elu": "tfcompat.ops.nn_ops:elu",
     "embedding_lookup": "tfcompat.ops.nn_ops:embedding_lookup",

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tfcompat.ops import nn_ops
+from tfcompat.ops import nn_bias_add, nn_ops
 from tfcompat.ops.conv import pooling
 from tfcompat.ops.conv.window import _pad
 from tfcompat.ops.masked_select import multiply_by_mask
@@ -45,14 +45,14 @@ def test_bias_add_is_np_add(dtype, lead, channels, edges, fortran, seed):
         value = np.asfortranarray(value)
     bias = _values(rng, (channels,), dtype, edges)
     with np.errstate(all="ignore"):
-        _same_bits(nn_ops._bias_add_kernel(value, bias), np.add(value, bias))
+        _same_bits(nn_bias_add._bias_add_kernel(value, bias), np.add(value, bias))
 
 
 @pytest.mark.parametrize("shape", [(64, 28, 28, 32), (3, 1000, 7), (2, 8193), (257, 32), (0, 5)])
 def test_bias_add_long_rows_and_leftover_pixels(shape):
     rng = np.random.RandomState(1)
     value, bias = rng.randn(*shape).astype(np.float32), rng.randn(shape[-1]).astype(np.float32)
-    _same_bits(nn_ops._bias_add_kernel(value, bias), np.add(value, bias))
+    _same_bits(nn_bias_add._bias_add_kernel(value, bias), np.add(value, bias))
 
 
 @pytest.mark.parametrize("dtype", FLOATS + [np.int32, np.int64])
