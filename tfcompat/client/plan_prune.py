@@ -10,7 +10,7 @@ an op reached only through control edges (the input gradients ``tf.gradients`` g
 
 from __future__ import annotations
 
-from tfcompat.framework import dtypes
+from tfcompat.framework import dtypes, errors
 from tfcompat.framework.ops import Operation, Tensor
 
 
@@ -28,6 +28,11 @@ def frame_of(op: Operation):
         context = op._control_flow_context
         if context is not None and hasattr(context, "loop_exits"):
             return context
+        # A loop imported from a GraphDef has its ops but no WhileContext to run them by.
+        raise errors.UnimplementedError(
+            None, op, f"Running the while loop left by '{op.name}' is not yet supported by "
+            "tfcompat: only loops built by tf.while_loop in this process run (this one was "
+            "imported from a GraphDef).")
     return None
 
 

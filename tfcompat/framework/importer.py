@@ -75,6 +75,15 @@ def _validate_node(node) -> None:
                          f"NodeDef: {{{{node {node.name}}}}}")
 
 
+_MERGES = ("Merge", "RefMerge")
+_NEXT_ITERATIONS = ("NextIteration", "RefNextIteration")
+
+
+def _is_back_edge(node, dep) -> bool:
+    """A while loop's Merge input from its NextIteration: the edge closing the loop's cycle."""
+    return node.op in _MERGES and dep.op in _NEXT_ITERATIONS
+
+
 def _topological(nodes) -> list:
     by_name = {node.name: node for node in nodes}
     order, state = [], {}
@@ -92,7 +101,7 @@ def _topological(nodes) -> list:
             stack.append((node, True))
             for text in node.input:
                 dep = by_name.get(_parse_input(text)[0])
-                if dep is not None and not state.get(dep.name):
+                if dep is not None and not state.get(dep.name) and not _is_back_edge(node, dep):
                     stack.append((dep, False))
     return order
 
@@ -106,27 +115,47 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     graph = ops.get_default_graph()
     for node in graph_def.node:
         _validate_node(node)
+    nodes = list(graph_def.node)
+    by_name = {node.name: node for node in nodes}
     with ops.name_scope(name, "import", list(input_map.values())):
         created: dict[str, ops.Operation] = {}
-        for node in _topological(list(graph_def.node)):
-            inputs, control = [], []
+        # (merge op, input index, NextIteration node name, output index): a loop's back edges,
+        # made after the whole loop body exists (the Merge first takes its Enter input twice,
+        # as tf.while_loop builds it).
+        back_edges: list[tuple[ops.Operation, int, str, int]] = []
+        for node in _topological(nodes):
+            inputs, control, pending_back = [], [], []
             for text in node.input:
                 src, index, is_control = _parse_input(text)
                 key = f"{src}:{index}"
                 if is_control:
+                    if src not in created:
+                        raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
                     control.append(created[src])
                 elif key in input_map or (index == 0 and src in input_map):
                     inputs.append(ops.convert_to_tensor(input_map.get(key, input_map.get(src))))
+                elif src not in created and src in by_name and _is_back_edge(node, by_name[src]):
+                    pending_back.append((len(inputs), src, index))
+                    inputs.append(None)
                 else:
                     if src not in created:
                         raise ValueError(f"Node '{node.name}': Unknown input node '{text}'")
                     inputs.append(created[src]._outputs[index])
+            if pending_back:
+                stand_in = next((t for t in inputs if t is not None), None)
+                if stand_in is None:
+                    raise ValueError(f"Node '{node.name}': a Merge needs one input from outside "
+                                     "its loop")
+                inputs = [stand_in if t is None else t for t in inputs]
             attrs = {key: _attr_to_python(value) for key, value in node.attr.items()
                      if key != "_output_shapes"}
             op_name = graph.unique_name(node.name)
             with graph.control_dependencies(control), graph.device(node.device or None):
                 op = graph._create_op(node.op, inputs, attrs, op_name + "/")
             created[node.name] = op
+            back_edges.extend((op, position, src, index) for position, src, index in pending_back)
+        for merge, position, src, index in back_edges:
+            merge._update_input(position, created[src]._outputs[index])
     if return_elements is None:
         return None
     results = []
