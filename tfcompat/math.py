@@ -1,75 +1,30 @@
 """``tf.math``: elementwise math, comparisons and reductions."""
 
+from tfcompat._core_names import CORE_NAMES as _CORE_NAMES
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 
 # Every name loads its module on first access (tfcompat/platform/lazy_loader.py), so that
 # the namespace costs nothing until a program uses it (issue 13).
 _LAZY: dict[str, str] = {}
+# Names tf.math shares with the top level load what the top-level name loads (one table,
+# tfcompat/_core_names.py, says where).
+_LAZY.update({name: _CORE_NAMES[name] for name in (
+    "unique", "abs", "add", "add_n", "argmax", "argmin", "ceil", "cos", "div_no_nan", "divide",
+    "equal", "exp", "expm1", "floor", "floordiv", "floormod", "greater", "greater_equal",
+    "is_finite", "is_inf", "is_nan", "less", "less_equal", "log", "log1p", "logical_and",
+    "logical_not", "logical_or", "logical_xor", "maximum", "minimum", "multiply", "negative",
+    "not_equal", "pow", "reciprocal", "reduce_all", "reduce_any", "reduce_logsumexp",
+    "reduce_max", "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum", "round", "rsqrt",
+    "sigmoid", "sign", "sin", "sqrt", "square", "squared_difference", "subtract", "tanh",
+    "truediv", "cumprod", "cumsum", "unsorted_segment_sum", "invert_permutation", "scalar_mul",
+)})
 _LAZY.update({
-    "unique": "tfcompat.ops.array_ops:unique",
-    "abs": "tfcompat.ops.math_ops:abs",
-    "add": "tfcompat.ops.math_ops:add",
-    "add_n": "tfcompat.ops.math_ops:add_n",
-    "argmax": "tfcompat.ops.math_ops:argmax",
-    "argmin": "tfcompat.ops.math_ops:argmin",
-    "ceil": "tfcompat.ops.math_ops:ceil",
-    "cos": "tfcompat.ops.math_ops:cos",
-    "div_no_nan": "tfcompat.ops.math_ops:div_no_nan",
-    "divide": "tfcompat.ops.math_ops:divide",
-    "equal": "tfcompat.ops.math_ops:equal",
-    "exp": "tfcompat.ops.math_ops:exp",
-    "expm1": "tfcompat.ops.math_ops:expm1",
-    "floor": "tfcompat.ops.math_ops:floor",
-    "floordiv": "tfcompat.ops.math_ops:floordiv",
-    "floormod": "tfcompat.ops.math_ops:floormod",
-    "greater": "tfcompat.ops.math_ops:greater",
-    "greater_equal": "tfcompat.ops.math_ops:greater_equal",
-    "is_finite": "tfcompat.ops.math_ops:is_finite",
-    "is_inf": "tfcompat.ops.math_ops:is_inf",
-    "is_nan": "tfcompat.ops.math_ops:is_nan",
-    "less": "tfcompat.ops.math_ops:less",
-    "less_equal": "tfcompat.ops.math_ops:less_equal",
-    "log": "tfcompat.ops.math_ops:log",
-    "log1p": "tfcompat.ops.math_ops:log1p",
-    "logical_and": "tfcompat.ops.math_ops:logical_and",
-    "logical_not": "tfcompat.ops.math_ops:logical_not",
-    "logical_or": "tfcompat.ops.math_ops:logical_or",
-    "logical_xor": "tfcompat.ops.math_ops:logical_xor",
-    "maximum": "tfcompat.ops.math_ops:maximum",
-    "minimum": "tfcompat.ops.math_ops:minimum",
-    "multiply": "tfcompat.ops.math_ops:multiply",
-    "negative": "tfcompat.ops.math_ops:negative",
-    "not_equal": "tfcompat.ops.math_ops:not_equal",
-    "pow": "tfcompat.ops.math_ops:pow",
-    "reciprocal": "tfcompat.ops.math_ops:reciprocal",
-    "reduce_all": "tfcompat.ops.math_ops:reduce_all",
-    "reduce_any": "tfcompat.ops.math_ops:reduce_any",
-    "reduce_logsumexp": "tfcompat.ops.math_ops:reduce_logsumexp",
-    "reduce_max": "tfcompat.ops.math_ops:reduce_max",
-    "reduce_mean": "tfcompat.ops.math_ops:reduce_mean",
-    "reduce_min": "tfcompat.ops.math_ops:reduce_min",
-    "reduce_prod": "tfcompat.ops.math_ops:reduce_prod",
-    "reduce_sum": "tfcompat.ops.math_ops:reduce_sum",
-    "round": "tfcompat.ops.math_ops:round",
-    "rsqrt": "tfcompat.ops.math_ops:rsqrt",
-    "sigmoid": "tfcompat.ops.math_ops:sigmoid",
-    "sign": "tfcompat.ops.math_ops:sign",
-    "sin": "tfcompat.ops.math_ops:sin",
-    "sqrt": "tfcompat.ops.math_ops:sqrt",
-    "square": "tfcompat.ops.math_ops:square",
-    "squared_difference": "tfcompat.ops.math_ops:squared_difference",
-    "subtract": "tfcompat.ops.math_ops:subtract",
-    "tanh": "tfcompat.ops.math_ops:tanh",
-    "truediv": "tfcompat.ops.math_ops:truediv",
     "mod": "tfcompat.ops.math_ops:floormod",
     "realdiv": "tfcompat.ops.math_ops:real_div",
     "log_softmax": "tfcompat.ops.nn_ops:log_softmax",
     "softmax": "tfcompat.ops.nn_ops:softmax",
     "softplus": "tfcompat.ops.nn_ops:softplus",
-    "cumprod": "tfcompat.ops.slicing_ops:cumprod",
-    "cumsum": "tfcompat.ops.slicing_ops:cumsum",
-    "unsorted_segment_sum": "tfcompat.ops.slicing_ops:unsorted_segment_sum",
 })
 
 __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.math", __name__))
@@ -77,7 +32,6 @@ __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.ma
 
 # ---- numeric (issue 9)
 _LAZY.update({
-    "invert_permutation": "tfcompat.ops.array_ops:invert_permutation",
     "is_non_decreasing": "tfcompat.ops.check_ops:is_non_decreasing",
     "is_strictly_increasing": "tfcompat.ops.check_ops:is_strictly_increasing",
     "bincount": "tfcompat.ops.count_ops:bincount",
@@ -104,7 +58,6 @@ _LAZY.update({
     "xdivy": "tfcompat.ops.math_extra_ops:xdivy",
     "xlog1py": "tfcompat.ops.math_extra_ops:xlog1py",
     "xlogy": "tfcompat.ops.math_extra_ops:xlogy",
-    "scalar_mul": "tfcompat.ops.math_ops:scalar_mul",
     "softsign": "tfcompat.ops.nn_activation_ops:softsign",
     "l2_normalize": "tfcompat.ops.nn_extra_ops:l2_normalize",
     "zero_fraction": "tfcompat.ops.nn_extra_ops:zero_fraction",
