@@ -291,7 +291,7 @@ def test_splits_use_the_cores_other_threads_leave_idle(monkeypatch, tmp_path):
     loadavg = tmp_path / "loadavg"
     monkeypatch.setattr(intra_op_pool, "_LOADAVG", str(loadavg))
     monkeypatch.setattr(intra_op_pool, "_SAMPLE_SECONDS", 0.0)
-    monkeypatch.setattr(intra_op_pool, "_CORES", 4)
+    monkeypatch.setattr(intra_op_pool, "MACHINE_CORES", 4)
     monkeypatch.setattr(intra_op_pool, "_others_running", 0.0)
     loadavg.write_text("0.50 0.40 0.30 1/120 4242\n")  # only the caller runs
     assert intra_op_pool._idle_cores() == 4

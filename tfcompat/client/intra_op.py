@@ -19,18 +19,18 @@ outputs of at least 512K elements.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 
+from tfcompat.framework.intra_op_pool import MACHINE_CORES
 from tfcompat.ops.blas_threads import blas_setter, with_session_threads
 
 __all__ = ["blas_setter", "machine_threads", "run_with_blas_threads", "session_threads"]
 
 
-@functools.cache  # os.cpu_count() costs up to 0.3 ms on a busy machine; each run asks
 def machine_threads() -> int:
-    return os.cpu_count() or 1
+    # Read once at import: os.cpu_count() costs up to 0.3 ms on a busy machine; each run asks.
+    return MACHINE_CORES
 
 
 def session_threads(config) -> int:

@@ -102,7 +102,8 @@ def _row_blocks(out, arrays, threads) -> list[tuple] | None:
 
 _LOADAVG = "/proc/loadavg"
 _SAMPLE_SECONDS = 0.05
-_CORES = os.cpu_count() or 1
+# The machine's cores: the pool's bound, and the default intra-op thread count of a session.
+MACHINE_CORES = os.cpu_count() or 1
 _others_running = 0.0
 _sampled_at = -1.0
 
@@ -121,7 +122,7 @@ def _idle_cores() -> int:
         _others_running = 0.5 * _others_running + 0.5 * max(running - 1, 0)
     # (a core counts as busy from 0.75: one sample that catches a pool thread of this process
     # still running, or a short-lived process, leaves the cores idle)
-    return _CORES - int(_others_running + 0.25)
+    return MACHINE_CORES - int(_others_running + 0.25)
 
 
 # ---- back-off on a busy machine -------------------------------------------------------------

@@ -8,7 +8,6 @@ which splits when the output it computes is large (``framework/intra_op_pool.py`
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import partial
 
@@ -17,8 +16,6 @@ import numpy as np
 from tfcompat.framework import intra_op_pool
 from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import Binder
-
-_MACHINE_THREADS = os.cpu_count() or 1
 
 # Ufuncs whose result for an element does not depend on where it falls in a loop (correctly
 # rounded float operations, integer and logical ones): their blocks may be rows of a
@@ -37,7 +34,7 @@ def split_binder(kernel: Callable, serial: Callable | None = None) -> Binder:
     serial = kernel if serial is None else serial
 
     def bind(op, state):
-        threads = min(getattr(state, "intra_op_threads", 1), _MACHINE_THREADS)
+        threads = min(getattr(state, "intra_op_threads", 1), intra_op_pool.MACHINE_CORES)
         if threads < 2:
             return serial
         size = op._outputs[0].shape.num_elements()
