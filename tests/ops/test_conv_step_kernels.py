@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tfcompat.ops import nn_bias_add, nn_ops
-from tfcompat.ops.conv import pooling
+from tfcompat.ops.conv import pool_kernels, pooling
 from tfcompat.ops.conv.window import _pad
 from tfcompat.ops.masked_select import multiply_by_mask
 
@@ -79,7 +79,7 @@ def _lowest_filled_max_pool(x, ksize, strides, padding):
     """The formula MaxPool's kernel had: an output filled with the lowest value, maxed (fmax for
     floats) with each tap of the lowest-padded input in row-major order."""
     rows, cols = pooling._pool_geometry(x.shape, ksize, strides, padding, [])
-    lowest = pooling._lowest(x.dtype)
+    lowest = pool_kernels._lowest(x.dtype)
     padded = _pad(x, rows, cols, lowest)
     out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
     maximum = np.fmax if x.dtype.kind == "f" else np.maximum
@@ -92,7 +92,8 @@ def _lowest_filled_max_pool(x, ksize, strides, padding):
 def _window_scan(x, ksize, strides, padding):
     """TF's scan: from the lowest finite value, move to a strictly greater input of the window."""
     rows, cols = pooling._pool_geometry(x.shape, ksize, strides, padding, [])
-    out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), pooling._lowest(x.dtype), x.dtype)
+    lowest = pool_kernels._lowest(x.dtype)
+    out = np.full((x.shape[0], rows.out, cols.out, x.shape[3]), lowest, x.dtype)
     for r in range(rows.out):
         for c in range(cols.out):
             for i in range(rows.window):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tfcompat.ops.conv import pooling
+from tfcompat.ops.conv import pool_kernels
 from tfcompat.ops.conv.window import _spatial_geometry
 
 
@@ -39,7 +39,7 @@ def test_tiled_path_matches_window_loop(dtype, kh, kw, oh, ow, n, c, seed):
     if np.dtype(dtype).kind == "f":
         grad[grad == 0] = -0.0
     rows, cols = _spatial_geometry(x.shape, (kh, kw), [1, kh, kw, 1], [1, 1, 1, 1], "VALID", [])
-    got = pooling._tiled_max_pool_grad(x, grad, rows, cols)
+    got = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
     assert got is not None
     assert got.dtype == grad.dtype
     assert got.tobytes() == _reference(x, grad, kh, kw).tobytes()
@@ -49,7 +49,8 @@ def test_nan_windows_leave_the_fast_path():
     x = np.zeros((1, 2, 2, 1), np.float32)
     x[0, 1, 1, 0] = np.nan
     rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
-    assert pooling._tiled_max_pool_grad(x, np.ones((1, 1, 1, 1), np.float32), rows, cols) is None
+    ones = np.ones((1, 1, 1, 1), np.float32)
+    assert pool_kernels._tiled_max_pool_grad(x, ones, rows, cols) is None
 
 
 def test_batch_blocks_give_the_same_bits(monkeypatch):
@@ -57,9 +58,9 @@ def test_batch_blocks_give_the_same_bits(monkeypatch):
     x = rng.randint(-2, 3, (5, 4, 6, 3)).astype(np.float32)
     grad = rng.randn(5, 2, 3, 3).astype(np.float32)
     rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
-    whole = pooling._tiled_max_pool_grad(x, grad, rows, cols)
-    monkeypatch.setattr(pooling, "_POOL_GRAD_BLOCK", 1)  # one image per block
-    assert pooling._tiled_max_pool_grad(x, grad, rows, cols).tobytes() == whole.tobytes()
+    whole = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
+    monkeypatch.setattr(pool_kernels, "_POOL_GRAD_BLOCK", 1)  # one image per block
+    assert pool_kernels._tiled_max_pool_grad(x, grad, rows, cols).tobytes() == whole.tobytes()
     assert whole.tobytes() == _reference(x, grad, 2, 2).tobytes()
     x[4, 0, 0, 0] = np.nan  # a NaN in the last block still leaves the fast path
-    assert pooling._tiled_max_pool_grad(x, grad, rows, cols) is None
+    assert pool_kernels._tiled_max_pool_grad(x, grad, rows, cols) is None
