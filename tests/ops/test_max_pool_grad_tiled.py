@@ -64,3 +64,36 @@ def test_batch_blocks_give_the_same_bits(monkeypatch):
     assert whole.tobytes() == _reference(x, grad, 2, 2).tobytes()
     x[4, 0, 0, 0] = np.nan  # a NaN in the last block still leaves the fast path
     assert pool_kernels._tiled_max_pool_grad(x, grad, rows, cols) is None
+
+
+EDGES = np.array([-0.0, 0.0, np.inf, -np.inf, 1.0, -1.0, 3.0])
+GRAD_EDGES = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 1.5, -2.0])
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@settings(max_examples=25, deadline=None)
+@given(kh=st.integers(1, 3), kw=st.integers(1, 3), oh=st.integers(1, 3), ow=st.integers(1, 3),
+       n=st.integers(1, 3), c=st.integers(1, 4), seed=st.integers(0, 2**16))
+def test_tiled_path_routes_signed_zero_ties_and_infinities(dtype, kh, kw, oh, ow, n, c, seed):
+    """-0.0/0.0 ties go to the first of the window, infinities win or lose as values, and NaN or
+    infinite gradients reach their input unchanged (the others' inputs get +0.0)."""
+    rng = np.random.RandomState(seed)
+    x = rng.choice(EDGES, (n, oh * kh, ow * kw, c)).astype(dtype)
+    grad = rng.choice(GRAD_EDGES, (n, oh, ow, c)).astype(dtype)
+    rows, cols = _spatial_geometry(x.shape, (kh, kw), [1, kh, kw, 1], [1, 1, 1, 1], "VALID", [])
+    with np.errstate(invalid="ignore"):
+        want = _reference(x, grad, kh, kw)
+    got = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
+    assert got is not None
+    assert got.tobytes() == want.tobytes()
+
+
+def test_conv_layer_sized_blocks_route_as_the_window_loop(monkeypatch):
+    """The conv step's shape: several blocks of many images, a batch left over."""
+    rng = np.random.RandomState(11)
+    x = rng.randint(0, 4, (13, 8, 8, 32)).astype(np.float32)
+    grad = rng.randn(13, 4, 4, 32).astype(np.float32)
+    rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
+    monkeypatch.setattr(pool_kernels, "_POOL_GRAD_BLOCK", 4 * x[0].size)
+    got = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
+    assert got.tobytes() == _reference(x, grad, 2, 2).tobytes()

@@ -180,8 +180,8 @@ def _depthwise_argmax(groups: np.ndarray) -> np.ndarray:
 def _tiled_max_pool_grad(x: np.ndarray, grad: np.ndarray, rows: _Axis,
                          cols: _Axis) -> np.ndarray | None:
     """MaxPoolGrad when the windows tile the input exactly (stride == window, no padding) and
-    hold no NaN: the window maximum by one max per tap, then each window's first tap equal to
-    it (row-major, as TF's strictly-greater scan picks) takes the gradient. None otherwise."""
+    hold no NaN: TF's strictly-greater scan over each window's taps in row-major order, whose
+    last move picks the input that takes the gradient. None otherwise."""
     if (rows.stride != rows.window or cols.stride != cols.window or rows.before or rows.after
             or cols.before or cols.after or rows.out * rows.window != rows.size
             or cols.out * cols.window != cols.size or not grad.size):
@@ -206,35 +206,41 @@ def _route_tiled_block(x: np.ndarray, grad: np.ndarray, dx: np.ndarray, rows: _A
                        cols: _Axis) -> bool:
     """Fills ``dx`` for a batch slice (see _tiled_max_pool_grad); False if it holds a NaN."""
     kh, kw, n, c = rows.window, cols.window, x.shape[0], x.shape[3]
-    # One strided copy to tap-major [KH, KW, N, OH, OW, C]: every later pass then runs over
-    # long contiguous loops instead of C-element pieces of strided views. The copies in and
-    # out move each pixel's C values as one (void) item: fewer, longer inner loops (~15%).
+    count = kh * kw
+    # One strided copy to tap-major [KH, KW, N, OH, OW, C] (and one back at the end): every
+    # pass between runs over long contiguous loops instead of C-element pieces of strided
+    # views. The copies move each pixel's C values as one (void) item: fewer, longer loops.
     taps = np.empty((kh, kw, n, rows.out, cols.out, c), x.dtype)
     _pixels(taps)[...] = _pixels(x).reshape(n, rows.out, kh, cols.out, kw).transpose(2, 4, 0, 1, 3)
-    taps = taps.reshape(kh * kw, -1)
-    last = kh * kw - 1
-    best = np.maximum(taps[0], taps[1]) if last else taps[0]
-    for tap in taps[2:]:
-        np.maximum(best, tap, out=best)
-    if x.dtype.kind == "f" and np.isnan(best.max()):
-        return False
+    taps = taps.reshape(count, -1)
+    # moved[k]: tap k is greater than every earlier tap of its window (the scan moves there).
+    # With np.maximum's running maximum a NaN anywhere ends as a NaN maximum: checked below.
+    moved = np.empty(taps.shape, bool)
+    if count > 1:
+        best = np.maximum(taps[0], taps[1])
+        np.greater(taps[1], taps[0], out=moved[1])
+        for k in range(2, count):
+            np.greater(taps[k], best, out=moved[k])
+            np.maximum(best, taps[k], out=best)
+        if x.dtype.kind == "f" and np.isnan(best.max()):
+            return False
+        # The scan's last move takes the gradient: a tap moved to and no later tap moved to;
+        # the first tap when the scan never moved.
+        later = moved[count - 1].copy()
+        for k in range(count - 2, 0, -1):
+            np.greater(moved[k], later, out=moved[k])
+            np.logical_or(later, moved[k], out=later)
+        np.logical_not(later, out=moved[0])
+    else:
+        moved[0] = True
     # The gradient's bits (TF adds onto zeros: -0.0 arrives as 0.0), multiplied by each tap's
-    # 0/1 mask as integers: a kept value keeps every bit, a dropped NaN or -0.0 becomes 0.0.
+    # 0/1 mask as integers in one broadcast call: a kept value keeps every bit, a dropped NaN or
+    # -0.0 becomes 0.0.
     routed = np.add(grad, np.zeros((), grad.dtype)).reshape(-1).view(_WORDS[grad.dtype.itemsize])
-    picked = np.empty(grad.shape, grad.dtype)
-    taken = np.equal(taps[0], best)
-    hit = np.empty(best.shape, bool)
-    dx_pixels, picked_pixels = _pixels(dx), _pixels(picked)
-    for k in range(kh * kw):
-        if 0 < k < last:
-            np.equal(taps[k], best, out=hit)
-            np.greater(hit, taken, out=hit)  # equal, and no earlier tap of the window taken
-            np.logical_or(taken, hit, out=taken)
-        elif k:  # the last tap is the maximum of every window no earlier tap was
-            np.logical_not(taken, out=hit)
-        np.multiply(routed, hit if k else taken, out=picked.reshape(-1).view(routed.dtype))
-        i, j = divmod(k, kw)
-        dx_pixels[:, rows.tap(i), cols.tap(j)] = picked_pixels
+    picked = np.empty((kh, kw, n, rows.out, cols.out, c), grad.dtype)
+    np.multiply(routed, moved, out=picked.reshape(count, -1).view(routed.dtype))
+    _pixels(dx).reshape(n, rows.out, kh, cols.out, kw)[...] = _pixels(picked).transpose(
+        2, 3, 0, 4, 1)
     return True
 
 
