@@ -164,3 +164,22 @@ def test_max_pool_of_conv_sized_inputs(dtype, size, window):
                                            padding=padding, explicit_paddings=[],
                                            data_format="NHWC")
             _same_bits(got, _window_scan(positive, ksize, strides, padding))
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
+@pytest.mark.parametrize("window", [1, 2, 3])
+def test_max_pool_blocks_of_images_are_tfs_window_scan(dtype, window, monkeypatch):
+    """One block per image: blocks with a -0.0, a NaN or -inf, or none of them, each pooled
+    by its own path, together give TF's scan of the whole batch."""
+    rng = np.random.RandomState(window)
+    x = rng.randn(5, 6, 6, 4).astype(dtype)
+    x[1, 0, 0, 0] = -0.0
+    x[1, 0, 1 if window > 1 else 0, 1] = 0.0
+    x[2, 2, 2, 2] = np.nan
+    x[3, :window, :window, 3] = -np.inf
+    monkeypatch.setattr(pool_kernels, "_POOL_BLOCK", x[0].size)
+    ksize = strides = [1, window, window, 1]
+    for padding in ("SAME", "VALID"):
+        got = pooling._max_pool_kernel(x, ksize=ksize, strides=strides, padding=padding,
+                                       explicit_paddings=[], data_format="NHWC")
+        _same_bits(got, _window_scan(x, ksize, strides, padding))

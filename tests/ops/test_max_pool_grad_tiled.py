@@ -59,7 +59,7 @@ def test_batch_blocks_give_the_same_bits(monkeypatch):
     grad = rng.randn(5, 2, 3, 3).astype(np.float32)
     rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
     whole = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
-    monkeypatch.setattr(pool_kernels, "_POOL_GRAD_BLOCK", 1)  # one image per block
+    monkeypatch.setattr(pool_kernels, "_POOL_BLOCK", 1)  # one image per block
     assert pool_kernels._tiled_max_pool_grad(x, grad, rows, cols).tobytes() == whole.tobytes()
     assert whole.tobytes() == _reference(x, grad, 2, 2).tobytes()
     x[4, 0, 0, 0] = np.nan  # a NaN in the last block still leaves the fast path
@@ -94,6 +94,6 @@ def test_conv_layer_sized_blocks_route_as_the_window_loop(monkeypatch):
     x = rng.randint(0, 4, (13, 8, 8, 32)).astype(np.float32)
     grad = rng.randn(13, 4, 4, 32).astype(np.float32)
     rows, cols = _spatial_geometry(x.shape, (2, 2), [1, 2, 2, 1], [1, 1, 1, 1], "VALID", [])
-    monkeypatch.setattr(pool_kernels, "_POOL_GRAD_BLOCK", 4 * x[0].size)
+    monkeypatch.setattr(pool_kernels, "_POOL_BLOCK", 4 * x[0].size)
     got = pool_kernels._tiled_max_pool_grad(x, grad, rows, cols)
     assert got.tobytes() == _reference(x, grad, 2, 2).tobytes()
