@@ -64,7 +64,7 @@ def test_the_lstm_input_gradient_shape_takes_the_transposed_path(monkeypatch):
 
 
 @pytest.mark.parametrize("case", ["float64", "non-contiguous", "transpose_a", "short side",
-                                  "many rows"])
+                                  "many rows", "small product", "wide output"])
 def test_other_products_run_directly(monkeypatch, case):
     a, b = _operands(32, 512, 160, 1, False)
     transpose_a = False
@@ -76,6 +76,10 @@ def test_other_products_run_directly(monkeypatch, case):
         a, transpose_a = np.ascontiguousarray(a.T), True
     elif case == "short side":
         a, b = a[:, :64].copy(), b[:, :64].copy()
+    elif case == "small product":  # 4 x 128 x 160: the copy back costs more than it saves
+        a, b = a[:4, :128].copy(), b[:, :128].copy()
+    elif case == "wide output":  # 32 x 128 x 40000: transposing back costs more
+        a, b = a[:, :128].copy(), np.tile(b[:, :128], (250, 1))
     else:
         a = np.tile(a, (2, 1))
     monkeypatch.setattr(matmul, "_transposed_product", None)  # calling it would fail
