@@ -33,10 +33,11 @@ session). The choice is a pure function of the product's shape and the session's
 given product always gets the same bits. Products whose last bits depend on the thread count:
 float64 ones with thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS
 then cuts the rows among threads at places where other kernel tails run), and float32 ones whose
-K is above 512 (OpenBLAS's threaded driver blocks K otherwise: K = 513 and 784 differ, K <= 512
-never did; in a later sweep of M < 64, K 32..1200, N 32..600, 116 of 200 shapes differed, all
-with K > 512). Among those, the ones on one thread here (below 2**21 multiply-adds or narrow)
-change their last bits against numpy's default, and a session's intra-op count changes them.
+K is above 448 (OpenBLAS's threaded driver blocks K otherwise: for 32 x K x 160, 611 of the K in
+449..1099 differ, K <= 448 never, K = 512, 576, 640, 1024 not; 116 of 200 random shapes with
+M < 64, K 32..1200, N 32..600 differed). Among those, the ones on one thread here (below 2**21
+multiply-adds or narrow) change their last bits against numpy's default, and a session's
+intra-op count changes them.
 
 OpenBLAS's thread count is one for the whole process in numpy's pthreads build (its
 ``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count
