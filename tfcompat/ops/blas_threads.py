@@ -30,11 +30,14 @@ So a product runs on ONE thread (OpenBLAS's serial path) when M*N*K is below
 ``SERIAL_PRODUCT_SIZE`` or a side is below ``NARROW_SIDE``, and on the session's intra-op count
 otherwise (set for the running thread by ``with_session_threads``; OpenBLAS's own count outside a
 session). The choice is a pure function of the product's shape and the session's count, so a
-given product always gets the same bits. The products whose last bits depend on the thread count
-are float64 ones with thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS
-then cuts the rows among threads at places where other kernel tails run): among those, the ones
-now on one thread (below 2**21 multiply-adds or narrow) change their last bits against numpy's
-default. No float32 product of that sweep changed.
+given product always gets the same bits. Products whose last bits depend on the thread count:
+float64 ones with thousands of rows (M >= 6272 in a sweep of M, K, N over 1..100000; OpenBLAS
+then cuts the rows among threads at places where other kernel tails run), and float32 ones whose
+K is above 448 (OpenBLAS's threaded driver blocks K otherwise: for 32 x K x 160, 611 of the K in
+449..1099 differ, K <= 448 never, K = 512, 576, 640, 1024 not; 116 of 200 random shapes with
+M < 64, K 32..1200, N 32..600 differed). Among those, the ones on one thread here (below 2**21
+multiply-adds or narrow) change their last bits against numpy's default, and a session's
+intra-op count changes them.
 
 OpenBLAS's thread count is one for the whole process in numpy's pthreads build (its
 ``openblas_set_num_threads_local`` sets the global count there), so a product that needs a count

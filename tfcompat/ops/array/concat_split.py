@@ -217,7 +217,13 @@ def _unpack_kernel(x, num, axis):
     if x.shape[axis] != num:
         raise _invalid(f"Input shape axis {axis} must equal {num}, got shape "
                        f"{_shape_str(x.shape)}")
-    return _outputs([np.array(np.take(x, i, axis=axis)) for i in range(num)])
+    axis %= x.ndim
+    # One copy (never the input itself) with the unpacked axis first; each output is a
+    # C-contiguous view of a slab of it (``[i, ...]`` keeps a 1-D input's elements 0-d arrays).
+    # np.take per output copied twice (91 us against 14 for 50 slabs of [32, 32]).
+    order = (axis,) + tuple(d for d in range(x.ndim) if d != axis)
+    slabs = np.array(x.transpose(order), order="C")
+    return _outputs([slabs[i, ...] for i in range(num)])
 
 
 def _unpack_grad(op, *grads):
@@ -295,8 +301,13 @@ def _split_kernel(axis, x, num_split):
         raise _invalid(f"Number of ways to split should evenly divide the split dimension, but "
                        f"got split_dim {axis} (size = {x.shape[axis]}) and num_split "
                        f"{num_split}")
-    size = x.shape[axis] // num_split
-    return _copied_pieces(x, axis, [i * size for i in range(num_split + 1)])
+    # One copy (never the input itself: a fed buffer may be refilled) with the pieces side by
+    # side along a new first axis; each output is a C-contiguous view of one of them (sharing
+    # that buffer, never overlapping). A copy per piece cost ~2 us more on an LSTM's gates.
+    shape = x.shape
+    grouped = x.reshape(shape[:axis] + (num_split, shape[axis] // num_split) + shape[axis + 1:])
+    order = (axis,) + tuple(range(axis)) + tuple(range(axis + 1, x.ndim + 1))
+    return _outputs(list(np.array(grouped.transpose(order), order="C")))
 
 
 def _copied_pieces(x: np.ndarray, axis: int, edges: list[int]):
