@@ -1,0 +1,326 @@
+"""Element-wise fusion: consecutive large element-wise plan steps run as one step, block by block.
+
+A plan runs its steps one after the other; each large element-wise op writes a whole new array
+(read back by the next op) and splits its work over the intra-op pool, paying a hand-off to a
+pool thread per op. After the analyse phase, ``fuse_elementwise`` replaces each *segment* of the
+plan with one step: consecutive steps (the plan's order is kept) whose ops expose a block body
+(``ops/eltwise_kernels.BlockBody``: TanhGrad, Tanh, Mul, Sigmoid...), with one fully known static
+output shape of at least ``MIN_FUSED_SIZE`` elements, inputs of that shape (or, where the op
+allows, single elements) and of the op's real float dtype. Steps that may see dead tensors
+(guarded), loop frames, memo steps, stateful ops and fed outputs end a segment. The step's
+kernel runs every op of the segment on one range of ``block`` elements before the next range,
+ranges spread over the intra-op pool (``intra_op_pool.run_ranges``: a session's intra-op
+threads, the idle cores, the pool's back-off). Only outputs read after the segment (by a later
+step or a fetch) become whole arrays; the others live in per-thread scratch blocks allocated
+for the run, so the segment's memory is a few blocks per thread instead of one array per op.
+
+Values are those of the unfused plan, bit for bit: a body runs its kernel's float operations,
+and range bounds are multiples of ``intra_op_pool.ALIGN`` (numpy's ufunc buffer), as the pool's
+own splits. At run time the step first checks what the static analysis assumed (each input an
+``np.ndarray`` of the expected dtype, with the output's shape and C layout or a single element);
+otherwise it runs the ops' own kernels one by one, the unfused path, errors naming the op that
+raised. A segment's line in the plan maps to its first op for error reports; ``Plan.ops`` still
+lists every op.
+
+Measured (2-core machine, 50 tanh on [1024, 1024] forward and backward: one 100-op segment):
+see ``MIN_FUSED_SIZE`` and ``BLOCK_SIZE``. TF has no such fusion without XLA, so it is not a
+RewriterConfig switch: ``TFCOMPAT_FUSION=0`` in the environment turns it off (for debugging).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import replace
+
+import numpy as np
+
+from tfcompat.client.plan_prune import step_inputs
+from tfcompat.client.run_errors import (
+    format_op_error,
+    kernel_failure,
+    out_of_memory,
+    output_beyond_memory,
+)
+from tfcompat.framework import dtypes, errors, intra_op_pool
+from tfcompat.framework.intra_op_pool import ALIGN, run_ranges
+
+# Segments whose output has fewer elements run unfused (measured: see the module docstring).
+MIN_FUSED_SIZE = 1 << 16
+# Elements per range: a multiple of ALIGN; the scratch blocks of a segment stay in L2/L3.
+BLOCK_SIZE = 1 << 16
+
+
+def fusion_enabled() -> bool:
+    """False when ``TFCOMPAT_FUSION=0`` is set in the environment."""
+    return os.environ.get("TFCOMPAT_FUSION", "1") != "0"
+
+
+def fuse_elementwise(analysis, state) -> None:
+    """Replaces each segment of ``analysis.steps`` (the executor's ``_Analysis``) with one step,
+    remapping the releases and variable-read touches of its steps to it."""
+    steps = analysis.steps
+    segments = _segments(steps)
+    if not segments:
+        return
+    namespace = analysis.namespace
+    last_reader: dict[str, int] = {}
+    for i, step in enumerate(steps):
+        for a in step.args + step.guards:
+            last_reader[a] = i
+    fetched = set(analysis.fetch_names)
+    threads = min(getattr(state, "intra_op_threads", 1), intra_op_pool.MACHINE_CORES)
+    new_steps = []
+    index_map: dict[int, int] = {}
+    dropped: set[str] = set()  # slots that now live in scratch blocks only
+    starts = {first: last for first, last in segments}
+    i = 0
+    while i < len(steps):
+        last = starts.get(i)
+        if last is None:
+            index_map[i] = len(new_steps)
+            new_steps.append(steps[i])
+            i += 1
+            continue
+        members = steps[i:last + 1]
+        kept = [m.outs[0] in fetched or last_reader.get(m.outs[0], -1) > last for m in members]
+        segment = FusedSegment(members, [namespace.pop(m.kernel_name) for m in members], kept,
+                               threads)
+        name = f"u{i}"
+        namespace[name] = segment
+        dropped.update(m.outs[0] for m, k in zip(members, kept) if not k)
+        for j in range(i, last + 1):
+            index_map[j] = len(new_steps)
+        new_steps.append(replace(members[0], kernel_name=name, args=segment.arg_names,
+                                 outs=segment.out_names))
+        i = last + 1
+    releases: dict[int, list[str]] = {}
+    for j, names in analysis.releases.items():
+        names = [n for n in names if n not in dropped]
+        if names:
+            releases.setdefault(index_map[j], []).extend(names)
+    touches: dict[int, list] = {}
+    for j, reads in analysis.touches.items():
+        touches.setdefault(index_map.get(j, len(new_steps)), []).extend(reads)
+    analysis.steps = new_steps
+    analysis.releases = releases
+    analysis.touches = touches
+
+
+def _segments(steps) -> list[tuple[int, int]]:
+    """(first, last) step indices of each run of two or more fusible steps of one shape."""
+    segments = []
+    first, shape = 0, None
+    for i, step in enumerate(steps + [None]):
+        key = _fusible_shape(step) if step is not None else None
+        if key is not None and key == shape:
+            continue
+        if shape is not None and i - first >= 2:
+            segments.append((first, i - 1))
+        first, shape = i, key
+    return segments
+
+
+def _fusible_shape(step) -> tuple[int, ...] | None:
+    """The static output shape of a step fusion may take, else None."""
+    if step.guards or step.flag or step.unpack or len(step.outs) != 1:
+        return None
+    op = step.op
+    op_def = op._op_def
+    body = getattr(op_def.bind, "block_body", None)
+    if (body is None or op_def.stateful or op_def.ref_inputs or len(op._outputs) != 1
+            or not step.outs[0].startswith("s")):
+        return None
+    out = op._outputs[0]
+    shape = out.shape
+    if (out.dtype.is_ref_dtype or not shape.is_fully_defined()
+            or shape.num_elements() < MIN_FUSED_SIZE or output_beyond_memory(op) is not None):
+        return None
+    if np.dtype(dtypes.storage_type(out.dtype)) not in body.dtypes:
+        return None
+    inputs = step_inputs(op)
+    if len(inputs) != len(step.args):
+        return None
+    for t in inputs:
+        if t.dtype != out.dtype or not t.shape.is_fully_defined():
+            return None
+        if t.shape.as_tuple() != shape.as_tuple() and not (
+                body.scalar_inputs and t.shape.num_elements() == 1
+                and t.shape.ndims <= shape.ndims):
+            return None
+    return shape.as_tuple()
+
+
+class FusedSegment:
+    """The kernel of one fused step: ``segment(*external_inputs)`` returns the kept outputs
+    (one array, a tuple of several, or None)."""
+
+    def __init__(self, members, kernels, kept: list[bool], threads: int):
+        produced = {m.outs[0]: k for k, m in enumerate(members)}
+        self.arg_names: list[str] = []
+        for m in members:
+            for a in m.args:
+                if a not in produced and a not in self.arg_names:
+                    self.arg_names.append(a)
+        external = len(self.arg_names)
+        self.out_names = [m.outs[0] for m, k in zip(members, kept) if k]
+        first = members[0].op._outputs[0]
+        self.shape = first.shape.as_tuple()
+        self.size = first.shape.num_elements()
+        self.ops = [m.op for m in members]
+        self.kernels = kernels
+        # Values are numbered: the external inputs, then each member's output.
+        self.inputs = [tuple(produced[a] + external if a in produced else self.arg_names.index(a)
+                             for a in m.args) for m in members]
+        self.bodies = [m.op._op_def.bind.block_body for m in members]
+        dtype_of = [np.dtype(dtypes.storage_type(m.op._outputs[0].dtype)) for m in members]
+        self.value_dtypes = [None] * external + dtype_of
+        self.kept = [external + k for k, keep in enumerate(kept) if keep]
+        # External inputs: their dtype, and whether every op reading one takes a single element.
+        self.arg_dtypes = [None] * external
+        scalar_ok = [True] * external
+        for k, ids in enumerate(self.inputs):
+            for j in ids:
+                if j < external:
+                    self.arg_dtypes[j] = dtype_of[k]
+                    scalar_ok[j] = scalar_ok[j] and self.bodies[k].scalar_inputs
+        self.scalar_ok = scalar_ok
+        self.steps = [(body.body, external + k, ids)
+                      for k, (body, ids) in enumerate(zip(self.bodies, self.inputs))]
+        self.slot_of, self.slot_count = _scratch_slots(self.inputs, external, set(self.kept))
+        self.last_read = _last_reads(self.inputs, len(self.value_dtypes))
+        self.threads = threads
+        self.itemsize = max(d.itemsize for d in dtype_of)
+        work = self.size * len(members)
+        split = threads > 1 and work >= intra_op_pool.MIN_PARALLEL_SIZE
+        self.split_threads = threads if split else 1
+        block = BLOCK_SIZE
+        if split:  # at least two ranges per thread, so a late pool thread costs little
+            per_range = -(-self.size // (2 * threads))
+            block = min(block, -(-per_range // ALIGN) * ALIGN)
+        self.block = block
+
+    def __call__(self, *args):
+        flats = self._flat_inputs(args)
+        if flats is None:
+            return self._unfused(args)
+        outs = {v: np.empty(self.shape, self.value_dtypes[v]) for v in self.kept}
+        values = flats + [None] * len(self.steps)
+        for v, array in outs.items():
+            values[v] = array.reshape(-1)
+        run_ranges(_RangeRunner(self, values), self.size, self.block, self.split_threads)
+        return self._result([outs[v] for v in self.kept])
+
+    def _flat_inputs(self, args) -> list | None:
+        """The inputs as flat arrays (0-d for single elements), or None when one does not
+        satisfy the bodies' conditions."""
+        flats = []
+        shape = self.shape
+        for a, dtype, scalar_ok in zip(args, self.arg_dtypes, self.scalar_ok):
+            if type(a) is not np.ndarray or a.dtype != dtype:
+                return None
+            if a.shape == shape and a.flags.c_contiguous:
+                flats.append(a.reshape(-1))
+            elif scalar_ok and a.size == 1 and a.ndim <= len(shape):
+                flats.append(a.reshape(()))
+            else:
+                return None
+        return flats
+
+    def _unfused(self, args):
+        """The members' own kernels one by one, as the unfused plan runs them."""
+        values = list(args) + [None] * len(self.steps)
+        external = len(args)
+        for k, (kernel, ids) in enumerate(zip(self.kernels, self.inputs)):
+            op = self.ops[k]
+            try:
+                values[external + k] = kernel(*[values[j] for j in ids])
+            except errors.OpError as e:
+                raise format_op_error(e, op) from None
+            except MemoryError as e:
+                raise format_op_error(out_of_memory(e, op), op) from None
+            except (ValueError, IndexError, TypeError, ArithmeticError) as e:
+                raise kernel_failure(e, op) from e
+            for j in ids:
+                if j >= external and self.last_read[j] == k and j not in self.kept:
+                    values[j] = None  # (memory as the unfused plan's releases)
+        return self._result([values[v] for v in self.kept])
+
+    @staticmethod
+    def _result(outs):
+        if not outs:
+            return None
+        return outs[0] if len(outs) == 1 else tuple(outs)
+
+
+class _RangeRunner:
+    """Runs every body of a segment on one range; each thread gets its own scratch blocks."""
+
+    __slots__ = ("segment", "arrays", "scratch")
+
+    def __init__(self, segment: FusedSegment, values: list):
+        self.segment = segment
+        # (value, flat array) of the external inputs and kept outputs
+        self.arrays = [(v, a) for v, a in enumerate(values) if a is not None]
+        self.scratch: dict[int, list] = {}
+
+    def __call__(self, lo: int, hi: int) -> None:
+        segment = self.segment
+        ident = threading.get_ident()
+        template = self.scratch.get(ident)
+        if template is None:
+            template = self.scratch[ident] = self._allocate()
+        count = hi - lo
+        if count == segment.block:
+            views = template[:]
+        else:
+            views = [v[:count] if v is not None else None for v in template]
+        for v, a in self.arrays:
+            views[v] = a[lo:hi] if a.ndim else a
+        for body, out, ids in segment.steps:
+            body(views[out], *[views[j] for j in ids])
+
+    def _allocate(self) -> list:
+        """This thread's scratch: one block per slot, viewed per value's dtype."""
+        segment = self.segment
+        block = segment.block
+        stride = block * segment.itemsize
+        buffer = np.empty(max(segment.slot_count, 1) * stride, np.uint8)
+        template = [None] * len(segment.value_dtypes)
+        for v, slot in segment.slot_of.items():
+            dtype = segment.value_dtypes[v]
+            template[v] = buffer[slot * stride:slot * stride + block * dtype.itemsize].view(dtype)
+        return template
+
+
+def _last_reads(inputs: list[tuple], value_count: int) -> list[int]:
+    """For each value, the index of the last member reading it (-1: none)."""
+    last = [-1] * value_count
+    for k, ids in enumerate(inputs):
+        for j in ids:
+            last[j] = k
+    return last
+
+
+def _scratch_slots(inputs: list[tuple], external: int, kept: set[int]):
+    """Scratch slot of each value living in blocks only, reusing a slot once its value's last
+    reader ran (never for that reader's own output: a body may read its inputs after writing
+    part of its output)."""
+    last = _last_reads(inputs, external + len(inputs))
+    slot_of: dict[int, int] = {}
+    free: list[int] = []
+    freed: set[int] = set()
+    count = 0
+    for k, ids in enumerate(inputs):
+        v = external + k
+        if v not in kept:
+            if free:
+                slot_of[v] = free.pop()
+            else:
+                slot_of[v] = count
+                count += 1
+        for j in sorted(set(ids) | {v}):
+            if j in slot_of and j not in freed and last[j] <= k:
+                freed.add(j)
+                free.append(slot_of[j])
+    return slot_of, count
