@@ -208,7 +208,8 @@ class FusedSegment:
         values = flats + [None] * len(self.steps)
         for v, array in outs.items():
             values[v] = array.reshape(-1)
-        run_ranges(_RangeRunner(self, values), self.size, self.block, self.split_threads)
+        run_ranges(_RangeRunner(self, values), self.size, self.block, self.split_threads,
+                   len(self.steps))
         return self._result([outs[v] for v in self.kept])
 
     def _flat_inputs(self, args) -> list | None:

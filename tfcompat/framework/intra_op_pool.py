@@ -63,14 +63,17 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
     return out
 
 
-def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads: int) -> None:
+def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads: int,
+               kernels: int = 1) -> None:
     """``body(lo, hi)`` for the ranges ``[lo, hi)`` of ``block`` elements (a multiple of
     ``ALIGN``; the last range may be shorter) covering ``[0, size)``: on up to ``threads`` threads
     (the cores left idle, and not while the pool backs off), else in order on the caller.
-    A fused plan step runs all its ops on one range before the next (client/eltwise_fusion.py)."""
+    A fused plan step runs all its ops on one range before the next (client/eltwise_fusion.py);
+    it counts as ``kernels`` large kernels for the back-off (a 100-op step backing off for 16
+    kernels would otherwise run serially for 16 steps, not a fraction of one)."""
     ranges = [(lo, min(lo + block, size)) for lo in range(0, size, block)]
     if threads > 1 and len(ranges) > 1:
-        threads = _split_threads(threads)
+        threads = _split_threads(threads, kernels)
         if threads > 1:
             ranges.reverse()  # (threads pop from the end: the caller starts at 0)
             _Job(body, ranges).run(threads)
@@ -79,11 +82,13 @@ def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads:
         body(lo, hi)
 
 
-def _split_threads(threads: int) -> int:
-    """The threads a split may use now: 1 while backing off, else the idle cores' count."""
+def _split_threads(threads: int, kernels: int = 1) -> int:
+    """The threads a split standing for ``kernels`` kernels may use now: 1 while backing off,
+    else the idle cores' count."""
     global _serial_calls
     if _serial_calls:
-        _serial_calls -= 1  # (a lost race on this count only shifts when splitting resumes)
+        # (a lost race on this count only shifts when splitting resumes)
+        _serial_calls = max(_serial_calls - kernels, 0)
         return 1
     return min(threads, _idle_cores())
 
