@@ -248,7 +248,7 @@ def test_scratch_slots_never_overlap_live_values(raw_inputs, external, kept_memb
     last = eltwise_fusion._last_reads(inputs, external + len(inputs))
     assert set(slot_of) == {external + k for k in range(len(inputs))} - kept
     assert all(0 <= s < count for s in slot_of.values())
-    for k, ids in enumerate(inputs):
+    for k in range(len(inputs)):
         out = external + k
         live = [v for v in slot_of if v < out and last[v] >= k]  # still to be read by k or later
         if out in slot_of:
