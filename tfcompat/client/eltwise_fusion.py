@@ -175,7 +175,6 @@ class FusedSegment:
         self.bodies = [m.op._op_def.bind.block_body for m in members]
         dtype_of = [np.dtype(dtypes.storage_type(m.op._outputs[0].dtype)) for m in members]
         self.value_dtypes = [None] * external + dtype_of
-        self.kept = [external + k for k, keep in enumerate(kept) if keep]
         # External inputs: their dtype, and whether every op reading one takes a single element.
         self.arg_dtypes = [None] * external
         scalar_ok = [True] * external
@@ -185,8 +184,7 @@ class FusedSegment:
                     self.arg_dtypes[j] = dtype_of[k]
                     scalar_ok[j] = scalar_ok[j] and self.bodies[k].scalar_inputs
         self.scalar_ok = scalar_ok
-        self.steps = [(body.body, external + k, ids)
-                      for k, (body, ids) in enumerate(zip(self.bodies, self.inputs))]
+        self.kept = [external + k for k, keep in enumerate(kept) if keep]
         self.slot_of, self.slot_count = _scratch_slots(self.inputs, external, set(self.kept))
         self.last_read = _last_reads(self.inputs, len(self.value_dtypes))
         self.threads = threads
@@ -199,17 +197,18 @@ class FusedSegment:
             per_range = -(-self.size // (2 * threads))
             block = min(block, -(-per_range // ALIGN) * ALIGN)
         self.block = block
+        self.run_block = _block_function(self, external)
 
     def __call__(self, *args):
         flats = self._flat_inputs(args)
         if flats is None:
             return self._unfused(args)
         outs = {v: np.empty(self.shape, self.value_dtypes[v]) for v in self.kept}
-        values = flats + [None] * len(self.steps)
+        values = flats + [None] * len(self.inputs)
         for v, array in outs.items():
             values[v] = array.reshape(-1)
         run_ranges(_RangeRunner(self, values), self.size, self.block, self.split_threads,
-                   len(self.steps))
+                   len(self.inputs))
         return self._result([outs[v] for v in self.kept])
 
     def _flat_inputs(self, args) -> list | None:
@@ -230,7 +229,7 @@ class FusedSegment:
 
     def _unfused(self, args):
         """The members' own kernels one by one, as the unfused plan runs them."""
-        values = list(args) + [None] * len(self.steps)
+        values = list(args) + [None] * len(self.inputs)
         external = len(args)
         for k, (kernel, ids) in enumerate(zip(self.kernels, self.inputs)):
             op = self.ops[k]
@@ -261,8 +260,8 @@ class _RangeRunner:
 
     def __init__(self, segment: FusedSegment, values: list):
         self.segment = segment
-        # (value, flat array) of the external inputs and kept outputs
-        self.arrays = [(v, a) for v, a in enumerate(values) if a is not None]
+        # the flat external inputs and kept outputs, in value order
+        self.arrays = [a for a in values if a is not None]
         self.scratch: dict[int, list] = {}
 
     def __call__(self, lo: int, hi: int) -> None:
@@ -272,14 +271,9 @@ class _RangeRunner:
         if template is None:
             template = self.scratch[ident] = self._allocate()
         count = hi - lo
-        if count == segment.block:
-            views = template[:]
-        else:
-            views = [v[:count] if v is not None else None for v in template]
-        for v, a in self.arrays:
-            views[v] = a[lo:hi] if a.ndim else a
-        for body, out, ids in segment.steps:
-            body(views[out], *[views[j] for j in ids])
+        if count != segment.block:  # the last range
+            template = [v[:count] if v is not None else None for v in template]
+        segment.run_block(lo, hi, template, *self.arrays)
 
     def _allocate(self) -> list:
         """This thread's scratch: one block per slot, viewed per value's dtype."""
@@ -292,6 +286,31 @@ class _RangeRunner:
             dtype = segment.value_dtypes[v]
             template[v] = buffer[slot * stride:slot * stride + block * dtype.itemsize].view(dtype)
         return template
+
+
+def _block_function(segment: FusedSegment, external: int):
+    """``run_block(lo, hi, scratch, *arrays)``: the segment's bodies on one range, as generated
+    straight-line code (a plan's way: no per-op list indexing or calls through a wrapper).
+    ``arrays`` are the flat external inputs and kept outputs; ``scratch`` this thread's blocks."""
+    arrays = list(range(external)) + segment.kept
+    lines = [f"def run_block(lo, hi, scratch, {', '.join(f'a{v}' for v in arrays)}):"]
+    for v in arrays:
+        lines.append(f"    v{v} = a{v}[lo:hi] if a{v}.ndim else a{v}")
+    for v in segment.slot_of:
+        lines.append(f"    v{v} = scratch[{v}]")
+    namespace: dict[str, object] = {}
+    for k, (body, ids) in enumerate(zip(segment.bodies, segment.inputs)):
+        args = ", ".join(f"v{j}" for j in ids)
+        out = f"v{external + k}"
+        if body.ufunc is not None:
+            namespace[f"u{k}"] = body.ufunc
+            lines.append(f"    u{k}({args}, out={out})")
+        else:
+            namespace[f"b{k}"] = body.body
+            lines.append(f"    b{k}({out}, {args})")
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, "<tfcompat fused block>", "exec"), namespace)  # noqa: S102
+    return namespace["run_block"]
 
 
 def _last_reads(inputs: list[tuple], value_count: int) -> list[int]:

@@ -44,11 +44,13 @@ class BlockBody:
     (one of ``dtypes``) and either the output's shape and C layout or (``scalar_inputs``) a
     single element; such kernels never raise (they run under ``np.errstate(all="ignore")``).
     Input blocks are flat slices of the inputs (a single element stays whole, as a 0-d array).
+    ``ufunc``: the body is ``ufunc(*input_blocks, out=out_block)`` (callers may call it directly).
     """
 
     body: Callable
     dtypes: frozenset = REAL_FLOATS
     scalar_inputs: bool = False
+    ufunc: np.ufunc | None = None
 
 
 def split_binder(kernel: Callable, serial: Callable | None = None,
@@ -117,7 +119,7 @@ def ufunc_kernel(ufunc: np.ufunc) -> Callable:
     kernel.__name__ = ufunc.__name__
     # Real float inputs of one dtype: the ufunc's result dtype is theirs, and a call on a block
     # computes each element as the call on the whole array does.
-    kernel.block_body = BlockBody(body, scalar_inputs=ufunc.nin == 2)
+    kernel.block_body = BlockBody(body, scalar_inputs=ufunc.nin == 2, ufunc=ufunc)
     return kernel
 
 
