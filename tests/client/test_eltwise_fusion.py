@@ -21,7 +21,9 @@ def small_blocks(monkeypatch):
     """Fusion from 16K elements in blocks of 8192, split over two threads even for small
     segments on a busy machine, so tests cover many ranges, short tails and the pool."""
     monkeypatch.setattr(eltwise_fusion, "MIN_FUSED_SIZE", 1 << 14)
-    monkeypatch.setattr(eltwise_fusion, "BLOCK_SIZE", intra_op_pool.ALIGN)
+    monkeypatch.setattr(eltwise_fusion, "SERIAL_MIN_SCRATCH_BYTES", 0)
+    monkeypatch.setattr(eltwise_fusion, "MIN_BLOCK", intra_op_pool.ALIGN)
+    monkeypatch.setattr(eltwise_fusion, "MAX_BLOCK", intra_op_pool.ALIGN)
     monkeypatch.setattr(intra_op_pool, "MIN_PARALLEL_SIZE", 1 << 14)
     monkeypatch.setattr(intra_op_pool, "_idle_cores", lambda: 2)
     monkeypatch.setattr(intra_op_pool, "_serial_calls", 0)
@@ -63,8 +65,8 @@ def _tanh_chain(shape, layers):
 
 
 def test_tanh_chain_forward_and_backward_is_one_step(monkeypatch):
-    x, hs, grad = _tanh_chain([256, 256], 10)
-    xs = np.random.RandomState(0).randn(256, 256).astype(np.float32)
+    x, hs, grad = _tanh_chain([1024, 512], 10)
+    xs = np.random.RandomState(0).randn(1024, 512).astype(np.float32)
     fused, unfused = _sessions(monkeypatch)
     got, want = fused.run(grad, {x: xs}), unfused.run(grad, {x: xs})
     assert _same_bits(got, want)
@@ -224,6 +226,21 @@ def test_one_thread_sessions_fuse_too(monkeypatch, small_blocks):
     fused, unfused = _sessions(monkeypatch, config)
     assert _same_bits(fused.run(grad, {x: xs}), unfused.run(grad, {x: xs}))
     assert _segments(fused.sess)[0].split_threads == 1
+
+
+def test_one_thread_fuses_only_what_would_leave_the_cache(monkeypatch):
+    # On one thread fusion saves no hand-off: only the traffic of arrays beyond the L3 cache.
+    monkeypatch.setenv("TFCOMPAT_FUSION", "1")
+    config = tf.ConfigProto(intra_op_parallelism_threads=1)
+    x = tf.placeholder(tf.float32, [1024, 1024])
+    short = tf.sigmoid(tf.tanh(x) * 2.0)  # 8 MB of intermediates
+    x_long, _, grad = _tanh_chain([1024, 1024], 3)  # 20 MB
+    xs = np.zeros((1024, 1024), np.float32)
+    with tf.Session(config=config) as sess:
+        sess.run(short, {x: xs})
+        assert _segments(sess) == []
+        sess.run(grad, {x_long: xs})
+        assert len(_segments(sess)) == 1
 
 
 def test_small_or_unknown_shapes_do_not_fuse(monkeypatch):

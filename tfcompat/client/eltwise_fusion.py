@@ -45,10 +45,22 @@ from tfcompat.client.run_errors import (
 from tfcompat.framework import dtypes, errors, intra_op_pool
 from tfcompat.framework.intra_op_pool import ALIGN, run_ranges
 
-# Segments whose output has fewer elements run unfused (measured: see the module docstring).
-MIN_FUSED_SIZE = 1 << 16
-# Elements per range: a multiple of ALIGN; the scratch blocks of a segment stay in L2/L3.
-BLOCK_SIZE = 1 << 16
+# Segments whose output has fewer elements run unfused: the size from which a single op splits
+# over the pool. Below it a fused step runs serially as the unfused ops do, its arrays fit in
+# L2/L3 anyway, and its fixed cost lost (measured, 64K-256K float32: x * 2 + 1 1.4-1.9x,
+# 4 arithmetic ops 1.4-1.5x, tanh/mul/add/sigmoid 1.1x, 10 tanh fwd+bwd 1.0x).
+MIN_FUSED_SIZE = intra_op_pool.MIN_PARALLEL_SIZE
+# On one thread, fusion saves no hand-off to the pool: only memory traffic, once the arrays it
+# keeps out of memory exceed the L3 cache (measured, one thread, float32: x * 2 + 1 and 4 ops at
+# 1M elements (4-12 MB) 1.12-1.14x; 20 ops at 1M (76 MB) 0.91x, 2-4 ops at 4M (16-48 MB)
+# 0.7-0.9x).
+SERIAL_MIN_SCRATCH_BYTES = 16 << 20
+# Elements per range (multiples of ALIGN): as many as the scratch budget allows for the
+# segment's scratch values, within these bounds, and at most a 1/(2 * threads) share of the
+# output (a pool thread starting late then costs little).
+MIN_BLOCK = 1 << 16
+MAX_BLOCK = 1 << 18
+SCRATCH_BUDGET = 8 << 20  # bytes per thread
 
 
 def fusion_enabled() -> bool:
@@ -84,6 +96,12 @@ def fuse_elementwise(analysis, state) -> None:
             continue
         members = steps[i:last + 1]
         kept = [m.outs[0] in fetched or last_reader.get(m.outs[0], -1) > last for m in members]
+        if threads < 2 and _scratch_bytes(members, kept) < SERIAL_MIN_SCRATCH_BYTES:
+            for j in range(i, last + 1):
+                index_map[j] = len(new_steps)
+                new_steps.append(steps[j])
+            i = last + 1
+            continue
         segment = FusedSegment(members, [namespace.pop(m.kernel_name) for m in members], kept,
                                threads)
         name = f"u{i}"
@@ -105,6 +123,13 @@ def fuse_elementwise(analysis, state) -> None:
     analysis.steps = new_steps
     analysis.releases = releases
     analysis.touches = touches
+
+
+def _scratch_bytes(members, kept: list[bool]) -> int:
+    """The bytes of the arrays the unfused steps write and only the segment reads."""
+    return sum(m.op._outputs[0].shape.num_elements()
+               * np.dtype(dtypes.storage_type(m.op._outputs[0].dtype)).itemsize
+               for m, k in zip(members, kept) if not k)
 
 
 def _segments(steps) -> list[tuple[int, int]]:
@@ -189,27 +214,37 @@ class FusedSegment:
         self.last_read = _last_reads(self.inputs, len(self.value_dtypes))
         self.threads = threads
         self.itemsize = max(d.itemsize for d in dtype_of)
-        work = self.size * len(members)
-        split = threads > 1 and work >= intra_op_pool.MIN_PARALLEL_SIZE
+        self.block = _block_size(self.size, self.slot_count * self.itemsize, threads)
+        ranges = -(-self.size // self.block)
+        split = ranges > 1 and self.size * len(members) >= intra_op_pool.MIN_PARALLEL_SIZE
         self.split_threads = threads if split else 1
-        block = BLOCK_SIZE
-        if split:  # at least two ranges per thread, so a late pool thread costs little
-            per_range = -(-self.size // (2 * threads))
-            block = min(block, -(-per_range // ALIGN) * ALIGN)
-        self.block = block
         self.run_block = _block_function(self, external)
 
     def __call__(self, *args):
         flats = self._flat_inputs(args)
         if flats is None:
             return self._unfused(args)
-        outs = {v: np.empty(self.shape, self.value_dtypes[v]) for v in self.kept}
-        values = flats + [None] * len(self.inputs)
-        for v, array in outs.items():
-            values[v] = array.reshape(-1)
-        run_ranges(_RangeRunner(self, values), self.size, self.block, self.split_threads,
+        outs = [np.empty(self.shape, self.value_dtypes[v]) for v in self.kept]
+        flats += [out.reshape(-1) for out in outs]
+        run_ranges(_RangeRunner(self, flats), self.size, self.block, self.split_threads,
                    len(self.inputs))
-        return self._result([outs[v] for v in self.kept])
+        return self._result(outs)
+
+    def scratch_blocks(self) -> list:
+        """The running thread's scratch block of each value living in blocks only (by value
+        number; None for the others)."""
+        stride = self.block * self.itemsize
+        buffer = _scratch_buffer(self.slot_count * stride)[:self.slot_count * stride]
+        rows = {}
+        blocks = [None] * len(self.value_dtypes)
+        for v, slot in self.slot_of.items():
+            dtype = self.value_dtypes[v]
+            by_slot = rows.get(dtype)
+            if by_slot is None:
+                by_slot = rows[dtype] = list(buffer.view(dtype).reshape(self.slot_count, -1))
+            row = by_slot[slot]
+            blocks[v] = row if row.size == self.block else row[:self.block]
+        return blocks
 
     def _flat_inputs(self, args) -> list | None:
         """The inputs as flat arrays (0-d for single elements), or None when one does not
@@ -254,38 +289,38 @@ class FusedSegment:
 
 
 class _RangeRunner:
-    """Runs every body of a segment on one range; each thread gets its own scratch blocks."""
+    """Runs every body of a segment on one range, on the scratch blocks of the running thread."""
 
     __slots__ = ("segment", "arrays", "scratch")
 
-    def __init__(self, segment: FusedSegment, values: list):
+    def __init__(self, segment: FusedSegment, arrays: list):
         self.segment = segment
-        # the flat external inputs and kept outputs, in value order
-        self.arrays = [a for a in values if a is not None]
-        self.scratch: dict[int, list] = {}
+        self.arrays = arrays  # the flat external inputs and kept outputs, in value order
+        self.scratch: dict[int, list] = {}  # thread -> its blocks for this run
 
     def __call__(self, lo: int, hi: int) -> None:
         segment = self.segment
         ident = threading.get_ident()
-        template = self.scratch.get(ident)
-        if template is None:
-            template = self.scratch[ident] = self._allocate()
+        blocks = self.scratch.get(ident)
+        if blocks is None:
+            blocks = self.scratch[ident] = segment.scratch_blocks()
         count = hi - lo
         if count != segment.block:  # the last range
-            template = [v[:count] if v is not None else None for v in template]
-        segment.run_block(lo, hi, template, *self.arrays)
+            blocks = [v[:count] if v is not None else None for v in blocks]
+        segment.run_block(lo, hi, blocks, *self.arrays)
 
-    def _allocate(self) -> list:
-        """This thread's scratch: one block per slot, viewed per value's dtype."""
-        segment = self.segment
-        block = segment.block
-        stride = block * segment.itemsize
-        buffer = np.empty(max(segment.slot_count, 1) * stride, np.uint8)
-        template = [None] * len(segment.value_dtypes)
-        for v, slot in segment.slot_of.items():
-            dtype = segment.value_dtypes[v]
-            template[v] = buffer[slot * stride:slot * stride + block * dtype.itemsize].view(dtype)
-        return template
+
+# Each thread's scratch memory, kept between runs (the largest a fused step needed on it): a
+# thread runs one range at a time, so the steps it runs take turns on the same buffer.
+_thread_scratch = threading.local()
+
+
+def _scratch_buffer(nbytes: int) -> np.ndarray:
+    buffer = getattr(_thread_scratch, "buffer", None)
+    if buffer is None or buffer.size < nbytes:
+        _thread_scratch.buffer = None  # (freed before the larger one is allocated)
+        buffer = _thread_scratch.buffer = np.empty(nbytes, np.uint8)
+    return buffer
 
 
 def _block_function(segment: FusedSegment, external: int):
@@ -311,6 +346,12 @@ def _block_function(segment: FusedSegment, external: int):
     source = "\n".join(lines) + "\n"
     exec(compile(source, "<tfcompat fused block>", "exec"), namespace)  # noqa: S102
     return namespace["run_block"]
+
+
+def _block_size(size: int, scratch_bytes_per_element: int, threads: int) -> int:
+    block = SCRATCH_BUDGET // max(scratch_bytes_per_element, 1)
+    block = max(MIN_BLOCK, min(MAX_BLOCK, block, -(-size // (2 * threads))))
+    return -(-min(block, size) // ALIGN) * ALIGN
 
 
 def _last_reads(inputs: list[tuple], value_count: int) -> list[int]:

@@ -1,10 +1,10 @@
 # A chain of large element-wise ops fetched together with intermediates, and its gradient
 # (tfcompat's plans run such a chain as one fused step): values, dtypes, shapes, edge values.
 rng = np.random.RandomState(3)
-xs = (rng.randn(256, 512) * 2).astype(np.float32)
+xs = (rng.randn(1024, 512) * 2).astype(np.float32)
 xs[0, :4] = [np.nan, np.inf, -np.inf, 40.0]
 
-x = tf.placeholder(tf.float32, [256, 512])
+x = tf.placeholder(tf.float32, [1024, 512])
 a = tf.tanh(x)
 b = tf.sigmoid(a * 3.0)
 c = b * a - 0.5

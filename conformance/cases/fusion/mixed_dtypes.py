@@ -2,8 +2,8 @@
 # fused on its own in tfcompat's plans): float64 with a scalar operand, float16 with exact
 # operations, float32 fetched in the middle; dtypes and values.
 rng = np.random.RandomState(5)
-xs = rng.randn(300, 300)
-x64 = tf.placeholder(tf.float64, [300, 300])
+xs = rng.randn(800, 700)
+x64 = tf.placeholder(tf.float64, [800, 700])
 y64 = tf.exp(-tf.square(x64)) * 2.0 + x64
 t64 = tf.tanh(y64) - y64 * 0.25
 h16 = tf.cast(y64 * 8.0, tf.float16)
