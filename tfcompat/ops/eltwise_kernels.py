@@ -117,10 +117,19 @@ def ufunc_kernel(ufunc: np.ufunc) -> Callable:
             return ufunc(x, y)
 
     kernel.__name__ = ufunc.__name__
-    # Real float inputs of one dtype: the ufunc's result dtype is theirs, and a call on a block
-    # computes each element as the call on the whole array does.
-    kernel.block_body = BlockBody(body, scalar_inputs=ufunc.nin == 2, ufunc=ufunc)
+    # Real float inputs of one dtype the ufunc keeps: a call on a block computes each element
+    # as the call on the whole array does.
+    floats = frozenset(d for d in REAL_FLOATS if _keeps_dtype(ufunc, d))
+    if floats:
+        kernel.block_body = BlockBody(body, floats, scalar_inputs=ufunc.nin == 2, ufunc=ufunc)
     return kernel
+
+
+def _keeps_dtype(ufunc: np.ufunc, dtype: np.dtype) -> bool:
+    try:
+        return ufunc.resolve_dtypes((dtype,) * ufunc.nin + (None,))[-1] == dtype
+    except (TypeError, ValueError):
+        return False
 
 
 def splittable(kernel: Callable, block_body: BlockBody | None = None) -> Callable:
