@@ -314,3 +314,20 @@ def test_each_block_body_computes_its_kernel_bits(data):
         out = np.empty(size, dtype)
         body.body(out, *inputs)
     assert _same_bits(out, want)
+
+
+def test_a_failing_kernel_on_the_unfused_path_names_its_op(monkeypatch, small_blocks):
+    x = tf.placeholder(tf.float32, [128, 256])
+    out = tf.sigmoid(tf.tanh(x, name="first"), name="second")
+    with tf.Session() as sess:
+        monkeypatch.setenv("TFCOMPAT_FUSION", "1")
+        xs = np.ones((128, 256), np.float32)
+        sess.run(out, {x: xs})
+        (segment,) = _segments(sess)
+
+        def broken(*args):
+            raise ValueError("broken kernel")
+        monkeypatch.setattr(segment, "kernels", [segment.kernels[0], broken])
+        np.testing.assert_array_equal(sess.run(out, {x: xs}), 1 / (1 + np.exp(-np.tanh(xs))))
+        with pytest.raises(tf.errors.InvalidArgumentError, match="node second"):
+            sess.run(out, {x: np.asfortranarray(xs)})  # not C-contiguous: the unfused path
