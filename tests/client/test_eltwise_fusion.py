@@ -331,3 +331,23 @@ def test_a_failing_kernel_on_the_unfused_path_names_its_op(monkeypatch, small_bl
         np.testing.assert_array_equal(sess.run(out, {x: xs}), 1 / (1 + np.exp(-np.tanh(xs))))
         with pytest.raises(tf.errors.InvalidArgumentError, match="node second"):
             sess.run(out, {x: np.asfortranarray(xs)})  # not C-contiguous: the unfused path
+
+
+def test_chains_inside_a_while_loop_body_fuse_with_the_same_values(monkeypatch, small_blocks):
+    x = tf.placeholder(tf.float32, [128, 256])
+    v = tf.Variable(np.full((128, 256), 0.25, np.float32))
+
+    def body(i, h):
+        return i + 1, tf.tanh(tf.sigmoid(h) * v + h) - 0.5
+
+    _, out = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), x])
+    grad = tf.gradients(out, x)[0]
+    xs = np.random.RandomState(5).randn(128, 256).astype(np.float32)
+    fused, unfused = _sessions(monkeypatch)
+    for s in (fused.sess, unfused.sess):
+        s.run(v.initializer)
+    for got, want in zip(fused.run([out, grad], {x: xs}), unfused.run([out, grad], {x: xs})):
+        assert _same_bits(got, want)
+    nested = [p for plan in fused.sess._plans.values() for p in plan.nested]
+    assert any(isinstance(value, FusedSegment) for p in nested
+               for value in p.function.__globals__.values())
