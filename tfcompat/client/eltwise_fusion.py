@@ -151,7 +151,10 @@ def _segments(steps) -> list[tuple[int, int]]:
 
 def _fusible_shape(step) -> tuple[int, ...] | None:
     """The static output shape of a step fusion may take, else None."""
-    if step.guards or step.flag or step.unpack or len(step.outs) != 1:
+    # (the executor names an op's kernel k<index>; a memo step m<index> computes a whole
+    # shape island from its key tensors, not the op's kernel from its inputs)
+    if (step.guards or step.flag or step.unpack or len(step.outs) != 1
+            or not step.kernel_name.startswith("k")):
         return None
     op = step.op
     op_def = op._op_def
