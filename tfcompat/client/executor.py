@@ -4,11 +4,12 @@ A plan is a generated Python function: one line per op in topological order
 (``s12 = k12(s3, s7)``), ``del`` of each intermediate right after its last use, and a return of
 the fetched slots. Running it does no graph walking, name resolution or shape inference.
 ``compile_plan`` works in three phases: prune (the ops needed, in run order), analyse (a step
-per op: kernel, slots, guards, releases) and emit (the source, compiled). It names no op type:
-what it must know about an op comes from flags on its OpDef (``value_attr`` for constants
-inlined into the plan, ``read_at_use``/``aliases_input`` for variable reads, ``outputs_dead``/
-``takes_dead``/``dead_when_output_dead`` for control flow, ``leaves_frame`` for loops,
-``is_variable`` for reference fetches).
+per op: kernel, slots, guards, releases) and emit (the source, compiled); between the last two,
+runs of large element-wise steps become one fused step each (client/eltwise_fusion.py). It
+names no op type: what it must know about an op comes from flags on its OpDef (``value_attr``
+for constants inlined into the plan, ``read_at_use``/``aliases_input`` for variable reads,
+``outputs_dead``/``takes_dead``/``dead_when_output_dead`` for control flow, ``leaves_frame``
+for loops, ``is_variable`` for reference fetches).
 
 TF1 variables are buffers read when an op executes: a variable's value (VariableV2, and the
 Identity ops aliasing it such as ``x/read``) is not a step of its own but a call made by each
@@ -41,6 +42,7 @@ import numpy as np
 
 from tfcompat.client.allocator import retain_freed_memory
 from tfcompat.client.constant_folding import fold
+from tfcompat.client.eltwise_fusion import fuse_elementwise, fusion_enabled
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
 from tfcompat.client.loop_frames import bind_frame
 from tfcompat.client.plan_prune import (
@@ -192,6 +194,8 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     fed = {id(t): i for i, t in enumerate(feed_tensors)}
     ops = _prune_phase(fetch_tensors, target_ops, feed_tensors, stop, state.skip_unused_ops)
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
+    if fusion_enabled():
+        fuse_elementwise(analysis, state)  # consecutive large element-wise steps: one step
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
         function=function,

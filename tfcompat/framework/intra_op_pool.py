@@ -7,7 +7,7 @@ calls on different threads run in parallel. ``run_split(body, out, arrays, threa
 operations as in one serial call, so the result is bit-identical to it:
 
 - every array has ``out``'s shape and C layout (or is a single element): flat blocks whose
-  bounds are multiples of ``_ALIGN`` elements (numpy's ufunc buffer size), so vector-loop tails,
+  bounds are multiples of ``ALIGN`` elements (numpy's ufunc buffer size), so vector-loop tails,
   alignment and buffered casts fall where a serial call puts them;
 - broadcasting (``[N, M] + [M]``): blocks of rows of ``out``, slicing the inputs that have those
   rows and passing the others whole (for ops whose float operations do not depend on where an
@@ -36,7 +36,7 @@ import numpy as np
 # Below this many output elements a kernel runs serially (measured: see client/intra_op.py).
 MIN_PARALLEL_SIZE = 1 << 19
 # Flat block bounds are multiples of this many elements (numpy's default ufunc buffer size).
-_ALIGN = 8192
+ALIGN = 8192
 # Blocks per thread: more than one, so a caller whose pool thread starts late takes back a
 # block instead of waiting for it.
 _BLOCKS_PER_THREAD = 2
@@ -47,14 +47,9 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
     """``out`` after ``body(out_block, *array_blocks)`` has written all of it: over blocks on
     ``threads`` threads when ``out`` is large and the layouts split (``rows=False``: flat blocks
     only), else in one serial call."""
-    global _serial_calls
     blocks = None
     if threads > 1 and out.size >= MIN_PARALLEL_SIZE:
-        if _serial_calls:
-            _serial_calls -= 1  # (a lost race on this count only shifts when splitting resumes)
-            body(out, *arrays)
-            return out
-        threads = min(threads, _idle_cores())
+        threads = _split_threads(threads)
         if threads < 2:
             body(out, *arrays)
             return out
@@ -68,6 +63,36 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
     return out
 
 
+def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads: int,
+               kernels: int = 1) -> None:
+    """``body(lo, hi)`` for the ranges ``[lo, hi)`` of ``block`` elements (a multiple of
+    ``ALIGN``; the last range may be shorter) covering ``[0, size)``: on up to ``threads`` threads
+    (the cores left idle, and not while the pool backs off), else in order on the caller.
+    A fused plan step runs all its ops on one range before the next (client/eltwise_fusion.py);
+    it counts as ``kernels`` large kernels for the back-off (a 100-op step backing off for 16
+    kernels would otherwise run serially for 16 steps, not a fraction of one)."""
+    ranges = [(lo, min(lo + block, size)) for lo in range(0, size, block)]
+    if threads > 1 and len(ranges) > 1:
+        threads = _split_threads(threads, kernels)
+        if threads > 1:
+            ranges.reverse()  # (threads pop from the end: the caller starts at 0)
+            _Job(body, ranges).run(threads)
+            return
+    for lo, hi in ranges:
+        body(lo, hi)
+
+
+def _split_threads(threads: int, kernels: int = 1) -> int:
+    """The threads a split standing for ``kernels`` kernels may use now: 1 while backing off,
+    else the idle cores' count."""
+    global _serial_calls
+    if _serial_calls:
+        # (a lost race on this count only shifts when splitting resumes)
+        _serial_calls = max(_serial_calls - kernels, 0)
+        return 1
+    return min(threads, _idle_cores())
+
+
 def _flat_blocks(out, arrays, threads) -> list[tuple] | None:
     shape = out.shape
     if not out.flags.c_contiguous or not all(
@@ -75,7 +100,7 @@ def _flat_blocks(out, arrays, threads) -> list[tuple] | None:
         return None
     size = out.size
     count = threads * _BLOCKS_PER_THREAD
-    step = -(-size // (count * _ALIGN)) * _ALIGN
+    step = -(-size // (count * ALIGN)) * ALIGN
     flat_out = out.reshape(-1)
     flats = [a.reshape(-1) if a.size != 1 else a.reshape(()) for a in arrays]
     return [(flat_out[lo:lo + step], *[f[lo:lo + step] if f.ndim else f for f in flats])

@@ -4,11 +4,16 @@ A splittable kernel takes a keyword ``threads`` (0: serial). ``split_binder`` bi
 is compiled: ops whose static output is small, and sessions with one intra-op thread, get the
 serial kernel (no cost per call); the others get the kernel with the session's thread count,
 which splits when the output it computes is large (``framework/intra_op_pool.py``).
+
+A binder may also carry a ``block_body`` (``BlockBody``): the float operations its kernel computes
+for one block of the output, which run plans chain over blocks when they fuse consecutive
+element-wise ops (``client/eltwise_fusion.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -27,10 +32,34 @@ _POSITION_FREE = frozenset({
 })
 
 
-def split_binder(kernel: Callable, serial: Callable | None = None) -> Binder:
+REAL_FLOATS = frozenset({np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)})
+
+
+@dataclass(frozen=True)
+class BlockBody:
+    """What an element-wise kernel computes for one block of its output.
+
+    ``body(out_block, *input_blocks)`` runs exactly the float operations, in the same order,
+    that the op's kernel runs for each element when every input has the output's ``dtype``
+    (one of ``dtypes``) and either the output's shape and C layout or (``scalar_inputs``) a
+    single element; such kernels never raise (they run under ``np.errstate(all="ignore")``).
+    Input blocks are flat slices of the inputs (a single element stays whole, as a 0-d array).
+    ``ufunc``: the body is ``ufunc(*input_blocks, out=out_block)`` (callers may call it directly).
+    """
+
+    body: Callable
+    dtypes: frozenset = REAL_FLOATS
+    scalar_inputs: bool = False
+    ufunc: np.ufunc | None = None
+
+
+def split_binder(kernel: Callable, serial: Callable | None = None,
+                 block_body: BlockBody | None = None) -> Binder:
     """Binds ``kernel(*arrays, threads=n)`` with the session's intra-op thread count, or
     ``serial`` (default: ``kernel`` itself) when the op's static output is below the pool's
-    size threshold or the session has one thread (constant folding binds with no session)."""
+    size threshold or the session has one thread (constant folding binds with no session).
+    ``block_body`` (default: the kernel's own ``block_body`` attribute) is kept on the binder
+    for plans that fuse element-wise ops."""
     serial = kernel if serial is None else serial
 
     def bind(op, state):
@@ -44,6 +73,8 @@ def split_binder(kernel: Callable, serial: Callable | None = None) -> Binder:
 
     bind.split_kernel = kernel  # (tests compare it with the serial kernel)
     bind.serial_kernel = serial
+    bind.block_body = block_body if block_body is not None else getattr(kernel, "block_body",
+                                                                          None)
     return bind
 
 
@@ -86,13 +117,27 @@ def ufunc_kernel(ufunc: np.ufunc) -> Callable:
             return ufunc(x, y)
 
     kernel.__name__ = ufunc.__name__
+    # Real float inputs of one dtype the ufunc keeps: a call on a block computes each element
+    # as the call on the whole array does.
+    floats = frozenset(d for d in REAL_FLOATS if _keeps_dtype(ufunc, d))
+    if floats:
+        kernel.block_body = BlockBody(body, floats, scalar_inputs=ufunc.nin == 2, ufunc=ufunc)
     return kernel
 
 
-def splittable(kernel: Callable) -> Callable:
+def _keeps_dtype(ufunc: np.ufunc, dtype: np.dtype) -> bool:
+    try:
+        return ufunc.resolve_dtypes((dtype,) * ufunc.nin + (None,))[-1] == dtype
+    except (TypeError, ValueError):
+        return False
+
+
+def splittable(kernel: Callable, block_body: BlockBody | None = None) -> Callable:
     """Marks ``kernel(*arrays, threads=0)`` for ``register_kernel`` to bind with
-    ``split_binder``."""
+    ``split_binder`` (with ``block_body``, when given, for fused plans)."""
     kernel.splittable = True
+    if block_body is not None:
+        kernel.block_body = block_body
     return kernel
 
 

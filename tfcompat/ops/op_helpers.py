@@ -23,7 +23,7 @@ from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
-from tfcompat.ops.eltwise_kernels import register_kernel, splittable
+from tfcompat.ops.eltwise_kernels import BlockBody, register_kernel, splittable
 
 FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
 COMPLEX = (dtypes.complex64, dtypes.complex128)
@@ -57,7 +57,11 @@ def rounded_from_float64(fn: Callable) -> Callable:
         with np.errstate(all="ignore"):
             out = fn(*[a.astype(wide, copy=False) for a in arrays])
         return np.asarray(out).astype(dtype, copy=False)
-    return splittable(kernel) if isinstance(fn, np.ufunc) else kernel
+    if not isinstance(fn, np.ufunc):
+        return kernel
+    # (float32 runs ``wide_body``; float16 and float64 take the float64 round trip above)
+    return splittable(kernel, BlockBody(wide_body, frozenset({np.dtype(np.float32)}))
+                      if fn.nin == 1 else None)
 
 
 def _input_specs(names, allowed) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, merge_error, unknown_shape
 from tfcompat.ops import array_ops
+from tfcompat.ops.eltwise_kernels import BlockBody
 from tfcompat.ops.math.binary import maximum, minimum
 from tfcompat.ops.math.cast import cast
 from tfcompat.ops.op_helpers import NUMBERS
@@ -37,11 +38,28 @@ def _add_n_kernel(*values):
     return np.array(total, copy=True) if len(values) == 1 else total
 
 
+def _add_n_body(out, *values):
+    """``_add_n_kernel``'s additions, in its order, into ``out`` (fused plans' block body)."""
+    if len(values) == 1:
+        np.copyto(out, values[0])
+        return
+    np.add(values[0], values[1], out=out)
+    for v in values[2:]:
+        np.add(out, v, out=out)
+
+
+def _bind_add_n(op, state):
+    return _add_n_kernel
+
+
+_bind_add_n.block_body = BlockBody(_add_n_body)
+
+
 def _add_n_grad(op, grad):
     return [grad] * len(op.inputs)
 
 
-register_op("AddN", inputs=("inputs: N*T",), kernel=_add_n_kernel, shape_fn=_add_n_shape,
+register_op("AddN", inputs=("inputs: N*T",), bind=_bind_add_n, shape_fn=_add_n_shape,
             allowed={"T": NUMBERS}, grad=_add_n_grad)
 
 

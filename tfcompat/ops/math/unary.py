@@ -16,7 +16,7 @@ from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op
 from tfcompat.ops import array_ops, constant_op
-from tfcompat.ops.eltwise_kernels import same_layout, split_binder, splittable
+from tfcompat.ops.eltwise_kernels import BlockBody, same_layout, split_binder, splittable
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
     FLOATS,
@@ -37,6 +37,8 @@ def _grad_op(op_type: str, fn, grad, body=None) -> None:
 
     ``body(out, y, dy)`` computes ``fn``'s float operations in order into the one new buffer
     ``out``; it runs for large real y and dy of one shape and dtype, over the intra-op pool.
+    Smaller real inputs run ``fn``, the same operations with temporaries (same bits), so the
+    body is the op's block body for every real float dtype (fused plans).
     """
     def kernel(y, dy, threads=0):
         if type(y) is np.ndarray and y.dtype.kind == "f":
@@ -48,7 +50,8 @@ def _grad_op(op_type: str, fn, grad, body=None) -> None:
         z = fn(np.conj(y) if y.dtype.kind == "c" else y, np.asarray(dy))
         return np.asarray(z).astype(y.dtype, copy=False)
 
-    register_op(op_type, inputs=("y: T", "dy: T"), bind=split_binder(kernel),
+    block_body = BlockBody(body) if body is not None else None
+    register_op(op_type, inputs=("y: T", "dy: T"), bind=split_binder(kernel, block_body=block_body),
                 shape_fn=unchanged_shape, allowed={"T": FLOAT_COMPLEX}, grad=grad)
 
 
@@ -287,11 +290,13 @@ def _sigmoid_body(out, x):
     np.true_divide(1, out, out=out)
 
 
-@splittable
 def _sigmoid(x, threads=0):
     """1 / (1 + exp(-x)) in one new buffer (exp overflows to inf for large -x: sigmoid 0)."""
     x = np.asarray(x)
     return run_split(_sigmoid_body, np.empty_like(x), (x,), threads)
+
+
+splittable(_sigmoid, BlockBody(_sigmoid_body))
 
 
 def _sigmoid_grad(op, grad):
