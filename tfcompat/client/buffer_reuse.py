@@ -20,7 +20,9 @@ At compile time, for input slot ``sN`` at a position the kernel may overwrite:
   run-time check costs more than a new buffer saves; such steps keep their plain call).
 
 At run time, before the call, the array itself: it is an ``np.ndarray`` owning its data
-(``base is None``: not a view of another array), writeable, aligned and C-contiguous, of at least
+(``base is None``), or the only holder of the array that does (a kernel's result reshaped, as
+Conv2D's: its ``base`` is referenced by nothing else; numpy makes any view's ``base`` the owning
+array, so another view of either would count), writeable, aligned and C-contiguous, of at least
 ``MIN_REUSE_SIZE`` elements, every input has its dtype (one the kernel keeps) and broadcasts to
 its shape (so the result has its shape and dtype), and nothing but the plan holds it: CPython's
 reference count is exactly the plan's own references, ``_OWNED_REFS`` (the slot variable in the
@@ -120,13 +122,21 @@ def reusing(kernel, positions: tuple[int, ...], dtypes):
     def run(*args):
         for p in positions:
             x = args[p]
-            if (getrefcount(x) == _OWNED_REFS and type(x) is np.ndarray and x.base is None
-                    and x.size >= MIN_REUSE_SIZE and x.flags.carray
+            if (getrefcount(x) == _OWNED_REFS and type(x) is np.ndarray
+                    and x.size >= MIN_REUSE_SIZE and x.flags.carray and _sole_view(x)
                     and _fits(x, args, dtypes)):
                 return kernel(*args, out=x)
         return kernel(*args)
 
     return run
+
+
+def _sole_view(x: np.ndarray) -> bool:
+    """``x`` owns its data, or is the only reference to the array owning it (a kernel's result
+    reshaped: numpy makes every view's ``base`` the owner, so another view would hold it too)."""
+    base = x.base
+    return base is None or (type(base) is np.ndarray and getrefcount(base) == _BASE_REFS
+                            and base.base is None)
 
 
 def _fits(out: np.ndarray, args, dtypes) -> bool:
@@ -161,4 +171,11 @@ def _probe_plan_step() -> int:
     return _probe_refs(s1)
 
 
+def _probe_base_refs(x) -> int:
+    # (the references ``_sole_view`` sees: ``x.base``, its local, getrefcount's argument)
+    base = x.base
+    return getrefcount(base)
+
+
 _OWNED_REFS = _probe_plan_step()
+_BASE_REFS = _probe_base_refs(np.empty(4).reshape(2, 2))
