@@ -166,8 +166,16 @@ def test_the_owner_check_counts_every_holder():
             assert not plan_step(hold)[0]
     finally:
         run_memo.close_run(previous)
-    view = xs.copy()[::2]
-    assert not run(view) is view  # not owning its data
+    strided = xs.copy()[::2]
+    assert run(strided) is not strided  # not C-contiguous
+    owner = xs.copy()
+    halves = owner.reshape(2, -1)
+    assert run(halves) is not halves  # (its owner is also held here)
+    del owner
+    other_view = halves.reshape(-1)
+    assert run(halves) is not halves  # (its owner is also held by another view)
+    del other_view
+    assert run(halves) is halves  # the only view of an owner nothing else holds
     readonly = xs.copy()
     readonly.flags.writeable = False
     assert _same_bits(run(readonly), want) and readonly.flags.writeable is False
