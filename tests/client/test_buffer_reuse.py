@@ -251,11 +251,12 @@ def _values(draw, dtype, shape):
     return a.reshape(shape)
 
 
-_UNARY = ["Relu", "Neg", "Abs", "Exp", "Tanh", "Square", "Sqrt", "Floor"]
-_BINARY = ["AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "ReluGrad", "Relu6Grad"]
+_UNARY = ["Relu", "Neg", "Abs", "Exp", "Tanh", "Square", "Sqrt", "Floor", "Sigmoid", "Erf"]
+_BINARY = ["AddV2", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "ReluGrad", "Relu6Grad",
+           "TanhGrad", "SigmoidGrad", "SqrtGrad", "RsqrtGrad", "ReciprocalGrad"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_in_place_kernels_give_the_plain_kernels_bits(data):
     dtype = data.draw(st.sampled_from(FLOAT_DTYPES))
@@ -285,8 +286,13 @@ def test_in_place_kernels_give_the_plain_kernels_bits(data):
         copies = [a.copy() for a in args]
         with np.errstate(all="ignore"):
             got = kernel(*copies, out=copies[p])
-        assert got is copies[p]
         assert _same_bits(got, want), (op_type, dtype, p)
+        dtypes = bind.in_place_dtypes
+        if (all(a.shape == shape for a in args) and np.prod(shape) >= 1 << 14
+                and (dtypes is None or np.dtype(dtype) in dtypes)):
+            assert got is copies[p]  # (where the kernel writes into ``out``, the large paths)
+        elif got is not copies[p]:
+            assert _same_bits(copies[p], args[p])  # declined: ``out`` left as it was
 
 
 class _FakeOp:

@@ -62,8 +62,9 @@ def writes_into(kernel: Callable, inputs: tuple[int, ...],
                 dtypes: frozenset | None = None) -> Callable:
     """Marks ``kernel(*arrays, out=None)``: given ``out``, an array of the result's shape and
     dtype (one of ``dtypes``; None: any dtype all inputs share), possibly the input at one of
-    ``inputs``, it writes the result there (same float operations, same bits) and returns it.
-    The caller checks that every input has ``out``'s dtype and broadcasts to its shape."""
+    ``inputs``, it returns the result written there (same float operations, same bits) or, on
+    a path that cannot write into it, in a new array, leaving ``out`` as it was. The caller
+    checks that every input has ``out``'s dtype and broadcasts to its shape."""
     kernel.in_place_inputs = inputs
     kernel.in_place_dtypes = dtypes
     return kernel
