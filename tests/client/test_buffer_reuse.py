@@ -380,3 +380,24 @@ def test_masked_gradients_into_either_input(op_type, dtype):
             args = [gradients.copy(), features.copy()]
             got = kernel(*args, out=args[p])
             assert got is args[p] and _same_bits(got, want), p
+
+
+def test_while_loop_bodies_and_their_gradient_stacks(reuse_log):
+    # The body's values are pushed on stacks for the gradient loop: a pushed value is held by
+    # its stack, so no step may write into it.
+    xs = np.random.RandomState(0).randn(16, 16).astype(np.float32)
+    x = tf.placeholder(tf.float32, [16, 16])
+
+    def body(i, h):
+        return i + 1, tf.nn.relu(h * 1.5 - 0.25) + tf.tanh(h)
+
+    _, h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), x])
+    g = tf.gradients(tf.reduce_sum(h * h), x)[0]
+    with tf.Session() as sess:
+        got = sess.run([h, g], {x: xs})
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("TFCOMPAT_BUFFER_REUSE", "0")
+        with tf.Session() as sess:
+            want = sess.run([h, g], {x: xs})
+    assert all(_same_bits(a, b) for a, b in zip(got, want))
+    assert any(pos is not None for _, pos in reuse_log)
