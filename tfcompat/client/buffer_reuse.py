@@ -3,14 +3,19 @@
 A plan step normally allocates its output while its inputs stay alive until the ``del`` after
 it: a Relu on a conv layer's 6 MB output holds 12 MB at its peak and writes a cold new buffer.
 ``reuse_buffers`` (after fusion, before the plan's source is emitted) gives the steps whose
-kernels take ``out=`` (``ops/eltwise_kernels.writes_into``: Relu, ReluGrad, BiasAdd, the ufunc
-ops) a wrapper that passes an input's own buffer as ``out`` when two proofs hold.
+kernels take ``out=`` (``ops/eltwise_kernels.writes_into``: Relu, ReluGrad, Relu6Grad, BiasAdd,
+the ufunc ops, Sigmoid, the float32 rounded unary ops such as Exp, and the fused gradients
+TanhGrad, SigmoidGrad, SqrtGrad, RsqrtGrad, ReciprocalGrad) a wrapper that passes an input's own
+buffer as ``out`` when two proofs hold. (Measured on the 2-core machine: conv fwd+bwd peak 23.4 MB
+instead of 27.1, conv 0.94-0.96x and LeNet 0.91-0.92x the time; a partially known 20-tanh chain's
+gradient, which does not fuse, 0.81x.)
 
 At compile time, for input slot ``sN`` at a position the kernel may overwrite:
 
 - ``sN`` is the output of a step of this plan (never a feed ``fN``, a constant or folded value
   ``cN``, a variable read ``kN()``, a shape-memo step's output ``mN``, whose values a memo keeps,
-  or a loop frame's Exit), computed by a kernel of a stateless op (no queue, stack, TensorArray,
+  or a loop frame's Exit), computed by a kernel (``kN``) or a fused segment (``uN``, whose kept
+  outputs are new arrays; its scratch blocks are never slots) of a stateless op (no queue, stack, TensorArray,
   py_func or random op: their arrays may be held elsewhere by design), not of a reference dtype;
 - this step is the last reader of ``sN``: the slot is released (``del``) right after it, so it is
   not fetched and no later step reads it; it appears once among the step's arguments, and the
