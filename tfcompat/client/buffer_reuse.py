@@ -15,8 +15,9 @@ At compile time, for input slot ``sN`` at a position the kernel may overwrite:
 - ``sN`` is the output of a step of this plan (never a feed ``fN``, a constant or folded value
   ``cN``, a variable read ``kN()``, a shape-memo step's output ``mN``, whose values a memo keeps,
   or a loop frame's Exit), computed by a kernel (``kN``) or a fused segment (``uN``, whose kept
-  outputs are new arrays; its scratch blocks are never slots) of a stateless op (no queue, stack, TensorArray,
-  py_func or random op: their arrays may be held elsewhere by design), not of a reference dtype;
+  outputs are new arrays; its scratch blocks are never slots) of a stateless op (no queue,
+  stack, TensorArray, py_func or random op: their arrays may be held elsewhere by design), not
+  of a reference dtype;
 - this step is the last reader of ``sN``: the slot is released (``del``) right after it, so it is
   not fetched and no later step reads it; it appears once among the step's arguments, and the
   step is unguarded (not in a cond branch);
