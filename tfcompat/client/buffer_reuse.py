@@ -16,7 +16,8 @@ At compile time, for input slot ``sN`` at a position the kernel may overwrite:
   ``cN``, a variable read ``kN()``, a shape-memo step's output ``mN``, whose values a memo keeps,
   or a loop frame's Exit), computed by a kernel (``kN``) or a fused segment (``uN``, whose kept
   outputs are new arrays; its scratch blocks are never slots) of a stateless op (no queue,
-  stack, TensorArray, py_func or random op: their arrays may be held elsewhere by design), not
+  stack, TensorArray, stateful py_func or random op: their arrays may be held elsewhere by
+  design; an array a stateless py_func's function keeps fails the run-time count below), not
   of a reference dtype;
 - this step is the last reader of ``sN``: the slot is released (``del``) right after it, so it is
   not fetched and no later step reads it; it appears once among the step's arguments, and the
