@@ -102,8 +102,9 @@ def split_binder(kernel: Callable, serial: Callable | None = None,
     bind.serial_kernel = serial
     bind.block_body = block_body if block_body is not None else getattr(kernel, "block_body",
                                                                           None)
-    # (both kernels take ``out=`` when the split one does: a ufunc, or marked ``writes_into``)
-    bind.in_place_inputs = getattr(kernel, "in_place_inputs", ())
+    # (the serial kernel takes ``out=`` too when it is the split one or a ufunc)
+    serial_takes_out = serial is kernel or isinstance(serial, np.ufunc)
+    bind.in_place_inputs = getattr(kernel, "in_place_inputs", ()) if serial_takes_out else ()
     bind.in_place_dtypes = getattr(kernel, "in_place_dtypes", None)
     return bind
 
