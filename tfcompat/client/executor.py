@@ -5,7 +5,8 @@ A plan is a generated Python function: one line per op in topological order
 the fetched slots. Running it does no graph walking, name resolution or shape inference.
 ``compile_plan`` works in three phases: prune (the ops needed, in run order), analyse (a step
 per op: kernel, slots, guards, releases) and emit (the source, compiled); between the last two,
-runs of large element-wise steps become one fused step each (client/eltwise_fusion.py). It
+runs of large element-wise steps become one fused step each (client/eltwise_fusion.py), and
+element-wise steps may write into an input's buffer that dies there (client/buffer_reuse.py). It
 names no op type: what it must know about an op comes from flags on its OpDef (``value_attr``
 for constants inlined into the plan, ``read_at_use``/``aliases_input`` for variable reads,
 ``outputs_dead``/``takes_dead``/``dead_when_output_dead`` for control flow, ``leaves_frame``
@@ -41,6 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tfcompat.client.allocator import retain_freed_memory
+from tfcompat.client.buffer_reuse import reuse_buffers, reuse_enabled
 from tfcompat.client.constant_folding import fold
 from tfcompat.client.eltwise_fusion import fuse_elementwise, fusion_enabled
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
@@ -196,6 +198,8 @@ def compile_plan(fetch_tensors: list[Tensor], target_ops: list[Operation],
     analysis = _analyse_phase(ops, fetch_tensors, feed_tensors, fed, state, lazy_feeds)
     if fusion_enabled():
         fuse_elementwise(analysis, state)  # consecutive large element-wise steps: one step
+    if reuse_enabled():
+        reuse_buffers(analysis)  # element-wise steps write into an input dying there
     function, code, line_ops = _emit_phase(analysis, len(feed_tensors))
     return Plan(
         function=function,

@@ -8,6 +8,11 @@ which splits when the output it computes is large (``framework/intra_op_pool.py`
 A binder may also carry a ``block_body`` (``BlockBody``): the float operations its kernel computes
 for one block of the output, which run plans chain over blocks when they fuse consecutive
 element-wise ops (``client/eltwise_fusion.py``).
+
+A kernel (and the binder of its op) may also carry ``in_place_inputs`` (``writes_into``): it takes
+a keyword ``out``, an array of its result's shape and dtype that may be one of the inputs at those
+positions, and computes the same float operations into it. Run plans pass an input's buffer there
+when they proved nothing else holds it (``client/buffer_reuse.py``).
 """
 
 from __future__ import annotations
@@ -53,6 +58,28 @@ class BlockBody:
     ufunc: np.ufunc | None = None
 
 
+def writes_into(kernel: Callable, inputs: tuple[int, ...],
+                dtypes: frozenset | None = None) -> Callable:
+    """Marks ``kernel(*arrays, out=None)``: given ``out``, an array of the result's shape and
+    dtype (one of ``dtypes``; None: any dtype all inputs share), possibly the input at one of
+    ``inputs``, it returns the result written there (same float operations, same bits) or, on
+    a path that cannot write into it, in a new array, leaving ``out`` as it was. The caller
+    checks that every input has ``out``'s dtype and broadcasts to its shape."""
+    kernel.in_place_inputs = inputs
+    kernel.in_place_dtypes = dtypes
+    return kernel
+
+
+def plain_binder(kernel: Callable) -> Binder:
+    """The binder of a kernel that needs no session state, keeping its ``writes_into`` marks."""
+    def bind(op, state):
+        return kernel
+
+    bind.in_place_inputs = kernel.in_place_inputs
+    bind.in_place_dtypes = kernel.in_place_dtypes
+    return bind
+
+
 def split_binder(kernel: Callable, serial: Callable | None = None,
                  block_body: BlockBody | None = None) -> Binder:
     """Binds ``kernel(*arrays, threads=n)`` with the session's intra-op thread count, or
@@ -75,6 +102,10 @@ def split_binder(kernel: Callable, serial: Callable | None = None,
     bind.serial_kernel = serial
     bind.block_body = block_body if block_body is not None else getattr(kernel, "block_body",
                                                                           None)
+    # (the serial kernel takes ``out=`` too when it is the split one or a ufunc)
+    serial_takes_out = serial is kernel or isinstance(serial, np.ufunc)
+    bind.in_place_inputs = getattr(kernel, "in_place_inputs", ()) if serial_takes_out else ()
+    bind.in_place_dtypes = getattr(kernel, "in_place_dtypes", None)
     return bind
 
 
@@ -89,32 +120,36 @@ def ufunc_kernel(ufunc: np.ufunc) -> Callable:
         def body(out, x):
             ufunc(x, out=out)
 
-        def kernel(x, threads=0):
+        def kernel(x, threads=0, out=None):
             if (type(x) is np.ndarray and x.size >= pool.MIN_PARALLEL_SIZE and threads > 1
                     and x.flags.c_contiguous):
-                try:
-                    dtype = ufunc.resolve_dtypes((x.dtype, None))[-1]
-                except (TypeError, ValueError):
-                    return ufunc(x)  # raises numpy's error, as one call does
-                return run_split(body, np.empty(x.shape, dtype), (x,), threads)
-            return ufunc(x)
+                if out is None:
+                    try:
+                        dtype = ufunc.resolve_dtypes((x.dtype, None))[-1]
+                    except (TypeError, ValueError):
+                        return ufunc(x)  # raises numpy's error, as one call does
+                    out = np.empty(x.shape, dtype)
+                return run_split(body, out, (x,), threads)
+            return ufunc(x, out=out)
     else:
         def body(out, x, y):
             ufunc(x, y, out=out)
 
-        def kernel(x, y, threads=0):
+        def kernel(x, y, threads=0, out=None):
             # (the output has at least as many elements as either input)
             if (type(x) is np.ndarray and type(y) is np.ndarray and threads > 1
                     and (x.size >= pool.MIN_PARALLEL_SIZE or y.size >= pool.MIN_PARALLEL_SIZE)
                     and x.flags.c_contiguous and y.flags.c_contiguous):
-                try:
-                    shape = x.shape if x.shape == y.shape else np.broadcast_shapes(x.shape,
-                                                                                   y.shape)
-                    dtype = ufunc.resolve_dtypes((x.dtype, y.dtype, None))[-1]
-                except (TypeError, ValueError):
-                    return ufunc(x, y)  # raises numpy's error, as one call does
-                return run_split(body, np.empty(shape, dtype), (x, y), threads, rows)
-            return ufunc(x, y)
+                if out is None:
+                    try:
+                        shape = x.shape if x.shape == y.shape else np.broadcast_shapes(x.shape,
+                                                                                       y.shape)
+                        dtype = ufunc.resolve_dtypes((x.dtype, y.dtype, None))[-1]
+                    except (TypeError, ValueError):
+                        return ufunc(x, y)  # raises numpy's error, as one call does
+                    out = np.empty(shape, dtype)
+                return run_split(body, out, (x, y), threads, rows)
+            return ufunc(x, y, out=out)
 
     kernel.__name__ = ufunc.__name__
     # Real float inputs of one dtype the ufunc keeps: a call on a block computes each element
@@ -122,7 +157,17 @@ def ufunc_kernel(ufunc: np.ufunc) -> Callable:
     floats = frozenset(d for d in REAL_FLOATS if _keeps_dtype(ufunc, d))
     if floats:
         kernel.block_body = BlockBody(body, floats, scalar_inputs=ufunc.nin == 2, ufunc=ufunc)
+    # Any input may receive the result (a ufunc reads each element before writing it), for
+    # the dtypes the ufunc keeps (the raw ufunc, the serial kernel, takes ``out=`` too).
+    kept = frozenset(d for d in _IN_PLACE_DTYPES if _keeps_dtype(ufunc, d))
+    if kept:
+        writes_into(kernel, tuple(range(ufunc.nin)), kept)
     return kernel
+
+
+_IN_PLACE_DTYPES = REAL_FLOATS | {np.dtype(t) for t in (
+    np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+    np.complex64, np.complex128)}
 
 
 def _keeps_dtype(ufunc: np.ufunc, dtype: np.dtype) -> bool:
@@ -148,6 +193,8 @@ def register_kernel(kernel: Callable) -> dict:
         return {"bind": split_binder(ufunc_kernel(kernel), serial=kernel)}
     if getattr(kernel, "splittable", False):
         return {"bind": split_binder(kernel)}
+    if getattr(kernel, "in_place_inputs", ()):
+        return {"bind": plain_binder(kernel)}
     return {"kernel": kernel}
 
 

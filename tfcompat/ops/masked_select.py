@@ -37,15 +37,23 @@ def where_or_zero(condition: np.ndarray, values: np.ndarray,
     return out
 
 
-def multiply_by_mask(gradients: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def multiply_by_mask(gradients: np.ndarray, mask: np.ndarray,
+                     out: np.ndarray | None = None) -> np.ndarray:
     """``gradients * mask`` in the gradients' dtype (ReluGrad's formula: a NaN or inf gradient
     masked out gives NaN, a negative one -0.0). For floats the mask is made 1.0/0.0 first: the
     same products, in a float-by-float multiply instead of one casting each bool in its loop
-    (~20% faster on a conv layer's activations)."""
+    (~20% faster on a conv layer's activations). ``out`` (of the result's shape and dtype; it
+    may be ``gradients`` itself) receives the products: the factors are made there, or, when it
+    is ``gradients``, the bools are cast in the multiply's loop (no buffer of factors; measured
+    on a conv layer's activations, 0.9x the time of factors in a new buffer)."""
     if gradients.dtype in _FLOAT_MASK_DTYPES and mask.shape == gradients.shape:
-        factors = np.asarray(mask).astype(gradients.dtype)
-        return np.multiply(gradients, factors, out=factors)
-    return np.multiply(gradients, mask, dtype=gradients.dtype)
+        if out is None:
+            factors = np.asarray(mask).astype(gradients.dtype)
+            return np.multiply(gradients, factors, out=factors)
+        if out is not gradients:
+            np.copyto(out, mask)
+            return np.multiply(gradients, out, out=out)
+    return np.multiply(gradients, mask, dtype=gradients.dtype, out=out)
 
 
 _FLOAT_MASK_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))

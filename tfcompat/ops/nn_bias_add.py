@@ -10,6 +10,7 @@ from tfcompat.framework.op_registry import register_op
 from tfcompat.framework.ops import ShapeError, Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops
+from tfcompat.ops.eltwise_kernels import plain_binder, writes_into
 
 
 def _bias_add_shape(op):
@@ -45,7 +46,7 @@ _BIAS_ROW = 8192
 _TILED_MIN_ROWS = 8
 
 
-def _bias_add_kernel(value, bias):
+def _bias_add_kernel(value, bias, out=None):
     value, bias = np.asarray(value), np.asarray(bias)
     channels = bias.shape[0] if bias.ndim == 1 else 0
     # (One channel is numpy's array-plus-scalar loop already, which orders a NaN pair's
@@ -55,9 +56,10 @@ def _bias_add_kernel(value, bias):
     whole = pixels - pixels % reps if reps > 1 and pixels >= _TILED_MIN_ROWS * reps else 0
     if (not whole or value.ndim < 2 or value.shape[-1] != channels or bias.dtype != value.dtype
             or not value.flags.c_contiguous):
-        return np.add(value, bias)
+        return np.add(value, bias, out=out)
     # The same additions, whole rows of ``reps`` pixels at a time, then the pixels left over.
-    out = np.empty(value.shape, value.dtype)
+    if out is None:
+        out = np.empty(value.shape, value.dtype)
     pixel_rows, out_rows = value.reshape(pixels, channels), out.reshape(pixels, channels)
     np.add(pixel_rows[:whole].reshape(-1, reps * channels), np.tile(bias, reps),
            out=out_rows[:whole].reshape(-1, reps * channels))
@@ -65,7 +67,9 @@ def _bias_add_kernel(value, bias):
     return out
 
 
-register_op("BiasAdd", inputs=("value: T", "bias: T"), kernel=_bias_add_kernel,
+# (a run plan may write the sum into ``value``: each element is read before it is written)
+register_op("BiasAdd", inputs=("value: T", "bias: T"),
+            bind=plain_binder(writes_into(_bias_add_kernel, (0,))),
             shape_fn=_bias_add_shape, attr_defaults={"data_format": "NHWC"},
             grad=_bias_add_grad)
 

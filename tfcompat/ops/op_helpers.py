@@ -23,7 +23,7 @@ from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import ShapeError, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
-from tfcompat.ops.eltwise_kernels import BlockBody, register_kernel, splittable
+from tfcompat.ops.eltwise_kernels import BlockBody, register_kernel, splittable, writes_into
 
 FLOATS = (dtypes.bfloat16, dtypes.float16, dtypes.float32, dtypes.float64)
 COMPLEX = (dtypes.complex64, dtypes.complex128)
@@ -47,12 +47,14 @@ def rounded_from_float64(fn: Callable) -> Callable:
     def wide_body(out, x):
         fn(x, out=out, dtype=np.float64, casting="unsafe")
 
-    def kernel(*args, threads=0):
+    def kernel(*args, threads=0, out=None):
         arrays = [np.asarray(a) for a in args]
         dtype = arrays[0].dtype
         if isinstance(fn, np.ufunc) and len(arrays) == 1 and dtype == np.float32:
             x = arrays[0]
-            return run_split(wide_body, np.empty(x.shape, np.float32), (x,), threads, rows=False)
+            if out is None:
+                out = np.empty(x.shape, np.float32)
+            return run_split(wide_body, out, (x,), threads, rows=False)
         wide = np.complex128 if dtype.kind == "c" else np.float64
         with np.errstate(all="ignore"):
             out = fn(*[a.astype(wide, copy=False) for a in arrays])
@@ -60,8 +62,11 @@ def rounded_from_float64(fn: Callable) -> Callable:
     if not isinstance(fn, np.ufunc):
         return kernel
     # (float32 runs ``wide_body``; float16 and float64 take the float64 round trip above)
-    return splittable(kernel, BlockBody(wide_body, frozenset({np.dtype(np.float32)}))
-                      if fn.nin == 1 else None)
+    float32 = frozenset({np.dtype(np.float32)})
+    if fn.nin == 1:
+        # (``out`` may be x: the one ufunc call reads each element before writing it)
+        writes_into(kernel, (0,), float32)
+    return splittable(kernel, BlockBody(wide_body, float32) if fn.nin == 1 else None)
 
 
 def _input_specs(names, allowed) -> tuple[str, ...]:

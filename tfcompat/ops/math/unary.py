@@ -16,7 +16,14 @@ from tfcompat.framework.intra_op_pool import run_split
 from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op
 from tfcompat.ops import array_ops, constant_op
-from tfcompat.ops.eltwise_kernels import BlockBody, same_layout, split_binder, splittable
+from tfcompat.ops.eltwise_kernels import (
+    REAL_FLOATS,
+    BlockBody,
+    same_layout,
+    split_binder,
+    splittable,
+    writes_into,
+)
 from tfcompat.ops.op_helpers import (
     FLOAT_COMPLEX,
     FLOATS,
@@ -32,18 +39,21 @@ from tfcompat.ops.op_helpers import (
 _ONE_BUFFER_SIZE = 1 << 14
 
 
-def _grad_op(op_type: str, fn, grad, body=None) -> None:
+def _grad_op(op_type: str, fn, grad, body=None, in_place: int | None = None) -> None:
     """Registers a fused gradient op ``z = fn(y, dy)`` (TF's SqrtGrad, TanhGrad...).
 
     ``body(out, y, dy)`` computes ``fn``'s float operations in order into the one new buffer
     ``out``; it runs for large real y and dy of one shape and dtype, over the intra-op pool.
     Smaller real inputs run ``fn``, the same operations with temporaries (same bits), so the
-    body is the op's block body for every real float dtype (fused plans).
+    body is the op's block body for every real float dtype (fused plans). ``in_place``: the
+    input the body reads only in its first operation (which writes ``out``), so a run plan may
+    give that input's buffer as ``out`` (used where the body runs).
     """
-    def kernel(y, dy, threads=0):
+    def kernel(y, dy, threads=0, out=None):
         if type(y) is np.ndarray and y.dtype.kind == "f":
             if body is not None and y.size >= _ONE_BUFFER_SIZE and same_layout(y, dy):
-                return run_split(body, np.empty_like(y), (y, dy), threads)
+                return run_split(body, np.empty_like(y) if out is None else out, (y, dy),
+                                 threads)
             return fn(y, dy)
         y = np.asarray(y)
         # TF's fused gradients of complex ops use conj(y): dy * conj(f'(x)).
@@ -51,6 +61,8 @@ def _grad_op(op_type: str, fn, grad, body=None) -> None:
         return np.asarray(z).astype(y.dtype, copy=False)
 
     block_body = BlockBody(body) if body is not None else None
+    if in_place is not None:
+        writes_into(kernel, (in_place,), REAL_FLOATS)
     register_op(op_type, inputs=("y: T", "dy: T"), bind=split_binder(kernel, block_body=block_body),
                 shape_fn=unchanged_shape, allowed={"T": FLOAT_COMPLEX}, grad=grad)
 
@@ -164,7 +176,7 @@ def _sqrt_grad_body(out, y, dy):
     np.true_divide(out, y, out=out)
 
 
-_grad_op("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad, _sqrt_grad_body)
+_grad_op("SqrtGrad", lambda y, dy: dy * 0.5 / y, _sqrt_grad_grad, _sqrt_grad_body, 1)
 
 
 # ---- Rsqrt (+ RsqrtGrad) -------------------------------------------------------------------
@@ -197,7 +209,8 @@ def _rsqrt_grad_body(out, y, dy):
     np.multiply(out, y, out=out)
 
 
-_grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad, _rsqrt_grad_body)
+_grad_op("RsqrtGrad", lambda y, dy: dy * -0.5 * y * y * y, _rsqrt_grad_grad,
+         _rsqrt_grad_body, 1)
 
 
 # ---- Exp, Expm1 ----------------------------------------------------------------------------
@@ -278,7 +291,7 @@ def _tanh_grad_body(out, y, dy):
     np.multiply(dy, out, out=out)
 
 
-_grad_op("TanhGrad", lambda y, dy: dy * (1 - y * y), _tanh_grad_grad, _tanh_grad_body)
+_grad_op("TanhGrad", lambda y, dy: dy * (1 - y * y), _tanh_grad_grad, _tanh_grad_body, 0)
 
 
 # ---- Sigmoid (+ SigmoidGrad) ---------------------------------------------------------------
@@ -290,13 +303,15 @@ def _sigmoid_body(out, x):
     np.true_divide(1, out, out=out)
 
 
-def _sigmoid(x, threads=0):
-    """1 / (1 + exp(-x)) in one new buffer (exp overflows to inf for large -x: sigmoid 0)."""
+def _sigmoid(x, threads=0, out=None):
+    """1 / (1 + exp(-x)) in one new buffer (exp overflows to inf for large -x: sigmoid 0), or in
+    ``out`` (which may be ``x``: the body reads it in its first operation only)."""
     x = np.asarray(x)
-    return run_split(_sigmoid_body, np.empty_like(x), (x,), threads)
+    return run_split(_sigmoid_body, np.empty_like(x) if out is None else out, (x,), threads)
 
 
 splittable(_sigmoid, BlockBody(_sigmoid_body))
+writes_into(_sigmoid, (0,), REAL_FLOATS)
 
 
 def _sigmoid_grad(op, grad):
@@ -319,7 +334,8 @@ def _sigmoid_grad_body(out, y, dy):
     np.multiply(out, np.subtract(1, y), out=out)
 
 
-_grad_op("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad, _sigmoid_grad_body)
+_grad_op("SigmoidGrad", lambda y, dy: dy * y * (1 - y), _sigmoid_grad_grad,
+         _sigmoid_grad_body, 1)
 
 
 # ---- Reciprocal (+ ReciprocalGrad) ---------------------------------------------------------
@@ -350,7 +366,7 @@ def _reciprocal_grad_body(out, y, dy):
 
 
 _grad_op("ReciprocalGrad", lambda y, dy: -dy * y * y, _reciprocal_grad_grad,
-         _reciprocal_grad_body)
+         _reciprocal_grad_body, 1)
 
 
 # ---- rounding and logical not: not differentiable ------------------------------------------
