@@ -50,17 +50,23 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         def kernel(*plain):
             # The variable and its slots are updated as one.
             with locked:
-                current = [read_variable(variables, n) for n in refs]
-                var = np.asarray(current[0])
+                try:
+                    current = [variables[n] for n in refs]
+                except KeyError:
+                    current = [read_variable(variables, n) for n in refs]  # names the missing one
+                var = current[0]
+                if type(var) is not np.ndarray:
+                    var = np.asarray(var)
                 grad = plain[grad_index]
                 if getattr(grad, "shape", None) != var.shape and np.shape(grad) != var.shape:
                     raise errors.InvalidArgumentError(
                         None, None, f"var and grad do not have the same shape"
                         f"{list(var.shape)} {list(np.shape(grad))}")
                 dtype = var.dtype
-                rule = (inplace if inplace is not None
-                        and inplace_rules.fits_inplace(current, plain, grad_index) else update)
-                new_values = rule(*current, *plain, **kwargs)
+                if inplace is not None and inplace_rules.fits_inplace(current, plain, grad_index):
+                    new_values = inplace(*current, *plain, **kwargs)
+                else:
+                    new_values = update(*current, *plain, **kwargs)
                 for n, value in zip(refs, new_values):
                     # A 0-d update gives a numpy scalar; an array of the dtype is stored as is.
                     if type(value) is not np.ndarray or value.dtype != dtype:

@@ -29,19 +29,19 @@ def fits_inplace(current: Sequence, plain: Sequence, grad_index: int) -> bool:
     var = current[0]
     if type(var) is not np.ndarray or var.dtype not in _FLOATS or not var.ndim:
         return False
+    # (Dtypes compared by identity: numpy's builtin dtypes are singletons, and an equal dtype
+    # that is another object only sends the call to the plain formulas.)
     dtype, shape = var.dtype, var.shape
-    for i, value in enumerate(plain):
-        if i == grad_index:
-            if not _same_layout(value, dtype, shape):
-                return False
-        elif getattr(value, "dtype", None) != dtype or getattr(value, "ndim", 1) != 0:
+    grad = plain[grad_index]
+    for value in (*current, grad):
+        if (type(value) is not np.ndarray or value.dtype is not dtype or value.shape != shape
+                or not value.flags.c_contiguous):
             return False
-    return all(_same_layout(value, dtype, shape) for value in current)
-
-
-def _same_layout(value, dtype, shape) -> bool:
-    return (type(value) is np.ndarray and value.dtype == dtype and value.shape == shape
-            and value.flags.c_contiguous)
+    for value in plain:
+        if value is not grad and (getattr(value, "dtype", None) is not dtype
+                                  or getattr(value, "ndim", 1)):
+            return False
+    return True
 
 
 def gradient_descent(var, alpha, delta):
