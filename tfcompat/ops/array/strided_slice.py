@@ -14,12 +14,12 @@ from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops
 from tfcompat.ops.array.slice_common import (
     _SHAPE,
-    _PySlice,
     _STRIDED_INDEX_TYPES,
     _dims,
     _ints,
     _invalid,
     _merge_lengths,
+    _PySlice,
     _shape_str,
     _shape_tensor_dims,
     _stack,
