@@ -106,8 +106,9 @@ class BaseSession:
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
         self._flat_fetch_mappers: dict[tuple, tuple[tuple, FetchMapper]] = {}
-        # Feed keys that are tensors of a numeric dtype: (key, tensor, numpy dtype, dims).
-        self._plain_feeds: dict[int, tuple] = {}
+        # Feed keys that are tensors of a numeric dtype: [key, tensor, numpy dtype, dims, the
+        # last fed shape that fit dims].
+        self._plain_feeds: dict[int, list] = {}
         self._lock = threading.Lock()
 
     @property
@@ -193,9 +194,10 @@ class BaseSession:
         for key, value in feed_dict.items():
             spec = plain.get(id(key))
             if (spec is not None and spec[0] is key and type(value) is np.ndarray
-                    and value.dtype == spec[2] and _shape_fits(spec[3], value.shape)
-                    and id(spec[1]) not in unfeedable):
+                    and value.dtype == spec[2] and id(spec[1]) not in unfeedable
+                    and (value.shape == spec[4] or _shape_fits(spec[3], value.shape))):
                 # A numeric array of the tensor's dtype is fed as is: no copy, no conversion.
+                spec[4] = value.shape  # (the last shape that fit: the next run's quick test)
                 tensors.append(spec[1])
                 values.append(value)
                 kernel_values.append(value)
@@ -213,7 +215,8 @@ class BaseSession:
                 values.append(np_value)
                 kernel_values.append(_kernel_value(np_value))
                 if part_key is tensor and _plain_dtype(tensor.dtype):
-                    plain[id(tensor)] = (tensor, tensor, tensor.dtype.as_numpy_dtype, dims)
+                    plain[id(tensor)] = [tensor, tensor, np.dtype(tensor.dtype.as_numpy_dtype),
+                                         dims, None]
         return tuple(tensors), values, kernel_values
 
     def _feed_key_to_tensor(self, key) -> Tensor:
