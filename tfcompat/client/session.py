@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import operator
 import threading
 
 import numpy as np
@@ -104,8 +105,10 @@ class BaseSession:
         self._state.skip_unused_ops = _dependency_optimization(config)
         self._plans: dict[tuple, Plan] = {}
         self._fetch_mappers: dict[int, tuple[object, FetchMapper]] = {}
-        # Feed keys that are tensors of a numeric dtype: (key, tensor, numpy dtype, dims).
-        self._plain_feeds: dict[int, tuple] = {}
+        self._flat_fetch_mappers: dict[tuple, tuple[tuple, FetchMapper]] = {}
+        # Feed keys that are tensors of a numeric dtype: [key, tensor, numpy dtype, dims, the
+        # last fed shape that fit dims].
+        self._plain_feeds: dict[int, list] = {}
         self._lock = threading.Lock()
 
     @property
@@ -133,6 +136,7 @@ class BaseSession:
             self._state.clear()
             self._plans.clear()
             self._fetch_mappers.clear()
+            self._flat_fetch_mappers.clear()
             self._plain_feeds.clear()
 
     def list_devices(self):
@@ -162,9 +166,21 @@ class BaseSession:
         cached = self._fetch_mappers.get(id(fetches))
         if cached is not None and cached[0] is fetches:
             return cached[1]
+        kind = type(fetches)
+        if kind is list or kind is tuple:
+            # A flat list of graph elements (``[train_op, loss]``), usually a new list object on
+            # every run: cached by its elements' identities, checked one by one on a hit.
+            key = (kind, *map(id, fetches))
+            cached = self._flat_fetch_mappers.get(key)
+            if cached is not None and all(map(operator.is_, cached[0], fetches)):
+                return cached[1]
         mapper = FetchMapper(self._graph, fetches)
-        if isinstance(fetches, (Tensor, Operation)) or hasattr(fetches, "_as_graph_element"):
+        if _is_graph_element(fetches):
             self._fetch_mappers[id(fetches)] = (fetches, mapper)
+        elif (kind is list or kind is tuple) and all(map(_is_graph_element, fetches)):
+            if len(self._flat_fetch_mappers) >= _PLAN_CACHE_SIZE:  # bounded, oldest out
+                self._flat_fetch_mappers.pop(next(iter(self._flat_fetch_mappers)), None)
+            self._flat_fetch_mappers[key] = (tuple(fetches), mapper)
         return mapper
 
     def _process_feeds(self, feed_dict) -> tuple[tuple[Tensor, ...], list, list]:
@@ -178,9 +194,10 @@ class BaseSession:
         for key, value in feed_dict.items():
             spec = plain.get(id(key))
             if (spec is not None and spec[0] is key and type(value) is np.ndarray
-                    and value.dtype == spec[2] and _shape_fits(spec[3], value.shape)
-                    and id(spec[1]) not in unfeedable):
+                    and value.dtype == spec[2] and id(spec[1]) not in unfeedable
+                    and (value.shape == spec[4] or _shape_fits(spec[3], value.shape))):
                 # A numeric array of the tensor's dtype is fed as is: no copy, no conversion.
+                spec[4] = value.shape  # (the last shape that fit: the next run's quick test)
                 tensors.append(spec[1])
                 values.append(value)
                 kernel_values.append(value)
@@ -198,7 +215,8 @@ class BaseSession:
                 values.append(np_value)
                 kernel_values.append(_kernel_value(np_value))
                 if part_key is tensor and _plain_dtype(tensor.dtype):
-                    plain[id(tensor)] = (tensor, tensor, tensor.dtype.as_numpy_dtype, dims)
+                    plain[id(tensor)] = [tensor, tensor, np.dtype(tensor.dtype.as_numpy_dtype),
+                                         dims, None]
         return tuple(tensors), values, kernel_values
 
     def _feed_key_to_tensor(self, key) -> Tensor:
@@ -262,6 +280,12 @@ class BaseSession:
 
     def partial_run_setup(self, fetches, feeds=None):
         raise errors.UnimplementedError(None, None, "tfcompat does not support partial_run yet.")
+
+
+def _is_graph_element(fetch) -> bool:
+    """Whether ``fetch`` names one graph element for good (a tensor, an operation, a variable),
+    so the mapper built for it can be reused."""
+    return isinstance(fetch, (Tensor, Operation)) or hasattr(fetch, "_as_graph_element")
 
 
 def _dependency_optimization(config) -> bool:

@@ -14,6 +14,7 @@ from tfcompat.framework import errors
 from tfcompat.framework.op_registry import no_gradient, register_op
 from tfcompat.framework.ops import ShapeError, apply_op
 from tfcompat.ops.state_ops import read_variable, variable_op_name, variables_locked
+from tfcompat.training import training_rules_inplace as inplace_rules
 
 
 def _ref_shape(op):
@@ -26,12 +27,15 @@ def _ref_shape(op):
 
 
 def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
-                      attrs: tuple[str, ...] = (), attr_defaults: dict | None = None) -> None:
+                      attrs: tuple[str, ...] = (), attr_defaults: dict | None = None,
+                      inplace: Callable | None = None) -> None:
     """Registers an Apply* op.
 
     ``inputs`` lists ``"name: &T"`` reference inputs (the variable, then its slots) before the
     plain inputs, one of which is the gradient (``grad`` or ``delta``). ``update(*refs, *plain,
-    **attrs)`` returns the new values of the reference inputs, in order.
+    **attrs)`` returns the new values of the reference inputs, in order. ``inplace`` is the same
+    rule writing its intermediates into its own buffers (``training_rules_inplace``), used
+    whenever the values fit it.
     """
     names = [spec.split(":")[0].strip() for spec in inputs]
     ref_count = sum(1 for spec in inputs if "&" in spec)
@@ -46,15 +50,23 @@ def register_apply_op(op_type: str, inputs: tuple[str, ...], update: Callable,
         def kernel(*plain):
             # The variable and its slots are updated as one.
             with locked:
-                current = [read_variable(variables, n) for n in refs]
-                var = np.asarray(current[0])
+                try:
+                    current = [variables[n] for n in refs]
+                except KeyError:
+                    current = [read_variable(variables, n) for n in refs]  # names the missing one
+                var = current[0]
+                if type(var) is not np.ndarray:
+                    var = np.asarray(var)
                 grad = plain[grad_index]
                 if getattr(grad, "shape", None) != var.shape and np.shape(grad) != var.shape:
                     raise errors.InvalidArgumentError(
                         None, None, f"var and grad do not have the same shape"
                         f"{list(var.shape)} {list(np.shape(grad))}")
                 dtype = var.dtype
-                new_values = update(*current, *plain, **kwargs)
+                if inplace is not None and inplace_rules.fits_inplace(current, plain, grad_index):
+                    new_values = inplace(*current, *plain, **kwargs)
+                else:
+                    new_values = update(*current, *plain, **kwargs)
                 for n, value in zip(refs, new_values):
                     # A 0-d update gives a numpy scalar; an array of the dtype is stored as is.
                     if type(value) is not np.ndarray or value.dtype != dtype:
@@ -118,16 +130,21 @@ def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     return var - update * lr, accum, accum_update
 
 
-register_apply_op("ApplyGradientDescent", ("var: &T", "alpha: T", "delta: T"), _gradient_descent)
+register_apply_op("ApplyGradientDescent", ("var: &T", "alpha: T", "delta: T"), _gradient_descent,
+                  inplace=inplace_rules.gradient_descent)
 register_apply_op("ApplyMomentum", ("var: &T", "accum: &T", "lr: T", "grad: T", "momentum: T"),
-                  _momentum, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False})
+                  _momentum, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False},
+                  inplace=inplace_rules.momentum)
 register_apply_op("ApplyAdam", ("var: &T", "m: &T", "v: &T", "beta1_power: T", "beta2_power: T",
                                 "lr: T", "beta1: T", "beta2: T", "epsilon: T", "grad: T"),
-                  _adam, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False})
+                  _adam, attrs=("use_nesterov",), attr_defaults={"use_nesterov": False},
+                  inplace=inplace_rules.adam)
 register_apply_op("ApplyAdagrad", ("var: &T", "accum: &T", "lr: T", "grad: T"), _adagrad,
-                  attrs=("update_slots",), attr_defaults={"update_slots": True})
+                  attrs=("update_slots",), attr_defaults={"update_slots": True},
+                  inplace=inplace_rules.adagrad)
 register_apply_op("ApplyRMSProp", ("var: &T", "ms: &T", "mom: &T", "lr: T", "rho: T",
-                                   "momentum: T", "epsilon: T", "grad: T"), _rmsprop)
+                                   "momentum: T", "epsilon: T", "grad: T"), _rmsprop,
+                  inplace=inplace_rules.rmsprop)
 register_apply_op("ApplyCenteredRMSProp", ("var: &T", "mg: &T", "ms: &T", "mom: &T", "lr: T",
                                            "rho: T", "momentum: T", "epsilon: T", "grad: T"),
                   _centered_rmsprop)

@@ -288,26 +288,31 @@ def _split_shape(op):
 
 def _check_split_dim(x: np.ndarray, axis) -> int:
     axis = int(axis)
-    if not -x.ndim <= axis < x.ndim:
-        raise _invalid(f"-input rank(-{x.ndim}) <= split_dim < input rank ({x.ndim}), but got "
+    rank = x.ndim
+    if not -rank <= axis < rank:
+        raise _invalid(f"-input rank(-{rank}) <= split_dim < input rank ({rank}), but got "
                        f"{axis}")
-    return axis % x.ndim
+    return axis + rank if axis < 0 else axis
 
 
 def _split_kernel(axis, x, num_split):
     x = np.asarray(x)
     axis = _check_split_dim(x, axis)
-    if x.shape[axis] % num_split:
+    shape = x.shape
+    size = shape[axis]
+    if size % num_split:
         raise _invalid(f"Number of ways to split should evenly divide the split dimension, but "
-                       f"got split_dim {axis} (size = {x.shape[axis]}) and num_split "
+                       f"got split_dim {axis} (size = {size}) and num_split "
                        f"{num_split}")
     # One copy (never the input itself: a fed buffer may be refilled) with the pieces side by
     # side along a new first axis; each output is a C-contiguous view of one of them (sharing
     # that buffer, never overlapping). A copy per piece cost ~2 us more on an LSTM's gates.
-    shape = x.shape
-    grouped = x.reshape(shape[:axis] + (num_split, shape[axis] // num_split) + shape[axis + 1:])
-    order = (axis,) + tuple(range(axis)) + tuple(range(axis + 1, x.ndim + 1))
-    return _outputs(list(np.array(grouped.transpose(order), order="C")))
+    grouped = x.reshape(shape[:axis] + (num_split, size // num_split) + shape[axis + 1:])
+    if axis:
+        grouped = grouped.swapaxes(0, axis) if axis == 1 else grouped.transpose(
+            (axis,) + tuple(range(axis)) + tuple(range(axis + 1, x.ndim + 1)))
+    pieces = np.array(grouped, order="C")
+    return tuple(pieces) if num_split > 1 else pieces[0]
 
 
 def _copied_pieces(x: np.ndarray, axis: int, edges: list[int]):

@@ -47,7 +47,8 @@ def _shape_str(shape) -> str:
 
 
 def _ints(value) -> list[int]:
-    value = np.asarray(value).reshape(-1)
+    if type(value) is not np.ndarray or value.ndim != 1:
+        value = np.asarray(value).reshape(-1)
     return value.tolist() if value.dtype.kind in "iu" else [int(v) for v in value]
 
 

@@ -19,6 +19,7 @@ from tfcompat.ops.array.slice_common import (
     _ints,
     _invalid,
     _merge_lengths,
+    _PySlice,
     _shape_str,
     _shape_tensor_dims,
     _stack,
@@ -69,25 +70,29 @@ def _slice_shape(op):
 def _slice_kernel(x, begin, size):
     x = np.asarray(x)
     begin, size = np.asarray(begin), np.asarray(size)
-    if begin.ndim != 1 or size.ndim != 1 or begin.size != x.ndim or size.size != x.ndim:
-        raise _invalid(f"Expected begin and size arguments to be 1-D tensors of size {x.ndim}, "
+    rank = x.ndim
+    if begin.shape != (rank,) or size.shape != (rank,):
+        raise _invalid(f"Expected begin and size arguments to be 1-D tensors of size {rank}, "
                        f"but got shapes {_shape_str(begin.shape)} and "
                        f"{_shape_str(size.shape)} instead.")
     index = []
     for i, (b, s, dim) in enumerate(zip(_ints(begin), _ints(size), x.shape)):
         if s == -1:
             s = dim - b
-        if dim == 0:
-            if b != 0 or s != 0:
-                raise _invalid(f"Expected begin[{i}] == 0 (got {b}) and size[{i}] == 0 (got {s})"
-                               f" when input.dim_size({i}) == 0")
-        else:
-            if not 0 <= b <= dim:
-                raise _invalid(f"Expected begin[{i}] in [0, {dim}], but got {b}")
-            if not (0 <= s and b + s <= dim):
-                raise _invalid(f"Expected size[{i}] in [0, {dim - b}], but got {s}")
-        index.append(np.s_[b:b + s])
+        if not (0 <= b and 0 <= s and b + s <= dim):  # the checks below, folded into one test
+            _raise_slice_bounds(i, b, s, dim)
+        index.append(_PySlice(b, b + s))
     return np.array(x[tuple(index)])
+
+
+def _raise_slice_bounds(i: int, b: int, s: int, dim: int) -> None:
+    """Slice's error for dim ``i`` when ``begin[i] = b``, ``size[i] = s`` leave ``[0, dim)``."""
+    if dim == 0:
+        raise _invalid(f"Expected begin[{i}] == 0 (got {b}) and size[{i}] == 0 (got {s})"
+                       f" when input.dim_size({i}) == 0")
+    if not 0 <= b <= dim:
+        raise _invalid(f"Expected begin[{i}] in [0, {dim}], but got {b}")
+    raise _invalid(f"Expected size[{i}] in [0, {dim - b}], but got {s}")
 
 
 def _slice_grad(op, grad):
