@@ -39,7 +39,8 @@ def _matmul_shape(op):
 # 128..4096, n 128..50000). Below _MIN_TRANSPOSED_SIZE multiply-adds the extra copy costs more
 # than that (4 x 128 x 128: +20%), and past _MAX_TRANSPOSED_OUTPUT output elements transposing
 # back does (32 x 128 x 100000: +8%). Its float32 bits are the same as the direct product's (a
-# sweep of 300 shapes, NaN/inf/-0 and NaN payloads included, on one and two threads); float64's
+# sweep of 300 shapes, NaN/inf/-0 included, on one and two threads), except that a NaN result
+# may carry an input NaN's payload where the direct product gives the default NaN; float64's
 # last bits differ, so float64 keeps the direct product.
 _FEW_ROWS = 32
 _LONG_SIDE = 128
