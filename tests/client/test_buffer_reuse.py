@@ -52,6 +52,16 @@ def _same_bits(a, b) -> bool:
     return a.dtype == b.dtype and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
+def _run_without_reuse(fetches, feed, initialize=False):
+    """``fetches`` run in a new session whose plan is compiled with reuse switched off."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("TFCOMPAT_BUFFER_REUSE", "0")
+        with tf.Session() as sess:
+            if initialize:
+                sess.run(tf.global_variables_initializer())
+            return sess.run(fetches, feed)
+
+
 def _reused(log, op_type):
     return [pos for t, pos in log if t == op_type]
 
@@ -70,11 +80,7 @@ def test_conv_layer_bias_add_relu_and_relu_grad_reuse(reuse_log):
     assert _reused(reuse_log, "BiasAdd") == [0]  # into Conv2D's output
     assert _reused(reuse_log, "Relu") == [0]  # into BiasAdd's
     assert _reused(reuse_log, "ReluGrad") == [1]  # into Relu's (MaxPoolGrad's dies too)
-    with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
-        with pytest.MonkeyPatch.context() as m:
-            m.setenv("TFCOMPAT_BUFFER_REUSE", "0")
-            want = sess.run(grads, {x: xs})
+    want = _run_without_reuse(grads, {x: xs}, initialize=True)
     assert all(_same_bits(g, v) for g, v in zip(got, want))
 
 
@@ -137,10 +143,7 @@ def test_run_memo_values_are_not_written(reuse_log):
     dw = tf.gradients(tf.reduce_sum(conv), w)[0]
     with tf.Session() as sess:
         got = sess.run([r, dw], {x: xs})
-        with pytest.MonkeyPatch.context() as m:
-            m.setenv("TFCOMPAT_BUFFER_REUSE", "0")
-            with tf.Session() as plain:
-                want = plain.run([r, dw], {x: xs})
+    want = _run_without_reuse([r, dw], {x: xs})
     assert all(_same_bits(g, v) for g, v in zip(got, want))
 
 
@@ -395,9 +398,6 @@ def test_while_loop_bodies_and_their_gradient_stacks(reuse_log):
     g = tf.gradients(tf.reduce_sum(h * h), x)[0]
     with tf.Session() as sess:
         got = sess.run([h, g], {x: xs})
-    with pytest.MonkeyPatch.context() as m:
-        m.setenv("TFCOMPAT_BUFFER_REUSE", "0")
-        with tf.Session() as sess:
-            want = sess.run([h, g], {x: xs})
+    want = _run_without_reuse([h, g], {x: xs})
     assert all(_same_bits(a, b) for a, b in zip(got, want))
     assert any(pos is not None for _, pos in reuse_log)
