@@ -222,10 +222,34 @@ def _grad_kernel(handle, flow_in, source):
     return handle.gradient(source), flow_in
 
 
+# Ops that hand a TensorArray handle on unchanged (TF's shape inference passes the handle's
+# element shape through them).
+_HANDLE_PASSING = frozenset({"Identity", "Enter", "RefEnter", "Switch", "RefSwitch",
+                             "TensorArrayGradV3"})
+
+
+def _handle_element_shape(handle: Tensor) -> TensorShape:
+    """The element shape TF's shape inference attaches to a TensorArray handle: its
+    TensorArrayV3's ``element_shape`` attr as given at construction (not what writes inferred
+    later), when fully defined or when the array infers shapes (``identical_element_shapes``);
+    otherwise unknown."""
+    op = handle.op
+    while op.type in _HANDLE_PASSING and op.inputs:
+        op = op.inputs[0].op
+    if op.type != "TensorArrayV3":
+        return unknown_shape()
+    shape = op._attrs["element_shape"]
+    if shape.is_fully_defined() or op._attrs["identical_element_shapes"]:
+        return shape
+    return unknown_shape()
+
+
 def _gather_shape(op):
+    element = _handle_element_shape(op.inputs[0])
+    if element.ndims is None:
+        return [(op._attrs["dtype"], unknown_shape())]
     indices = op.inputs[1].shape
     first = indices.as_list()[0] if indices.ndims == 1 else None
-    element = op._attrs.get("element_shape", unknown_shape())
     return [(op._attrs["dtype"], TensorShape([first]).concatenate(element))]
 
 
@@ -367,7 +391,12 @@ class TensorArray:
             # As in TF, the gradient array's flow is the given flow, after the grad op runs.
             with ops.get_default_graph().control_dependencies([handle]):
                 flow = array_ops.identity(flow, name="gradient_flow")
-            return TensorArray._derived(self, flow, handle=handle)
+            gradient = TensorArray._derived(self, flow, handle=handle)
+            # TF builds it from the handle alone: not dynamic, no size of its own (size() is a
+            # TensorArraySizeV3, and stack() sets no static length).
+            gradient._dynamic_size = False
+            gradient._size = None
+            return gradient
 
     def read(self, index, name=None) -> Tensor:
         """Element ``index`` (TensorArrayReadV3)."""
@@ -389,13 +418,21 @@ class TensorArray:
     def stack(self, name=None) -> Tensor:
         """All elements stacked along a new first axis."""
         with ops.name_scope(name, "TensorArrayStack", [self._handle]):
-            return self.gather(math_ops.range(0, self.size()), name=name)
+            value = self.gather(math_ops.range(0, self.size()), name=name)
+            element = self._element_shape[0]
+            if element.ndims is not None and not self._dynamic_size and self._size is not None:
+                length = (tensor_util.constant_value(self._size)
+                          if isinstance(self._size, Tensor) else self._size)
+                value.set_shape([None if length is None else int(length)] + element.as_list())
+            return value
 
     def gather(self, indices, name=None) -> Tensor:
         """The elements at ``indices`` stacked (TensorArrayGatherV3)."""
         element = self._element_shape[0]
         value = apply_op("TensorArrayGatherV3", [self._handle, indices, self._flow], name=name,
                          attrs={"dtype": self._dtype, "element_shape": element})
+        if element.ndims is not None:  # (the op's shape has the handle's construction shape)
+            value.set_shape([None] + element.as_list())
         return value
 
     def concat(self, name=None) -> Tensor:
@@ -404,8 +441,15 @@ class TensorArray:
         except0 = (TensorShape(element.as_list()[1:]) if element.ndims else unknown_shape())
         value, _ = apply_op("TensorArrayConcatV3", [self._handle, self._flow], name=name,
                             attrs={"dtype": self._dtype, "element_shape_except0": except0})
-        if self._dynamic_size:
-            self.size()  # TF's graph has a (dangling) TensorArraySizeV3 here; kept op for op
+        if element.ndims is not None:
+            first = None
+            if self._infer_shape:
+                # As TF: size() is called here (a Const, or a TensorArraySizeV3 when dynamic,
+                # left dangling in the graph), and a scalar element's [0] raises IndexError.
+                size = tensor_util.constant_value(self.size())
+                if size is not None and element.as_list()[0] is not None:
+                    first = int(size) * element.as_list()[0]
+            value.set_shape([first] + element.as_list()[1:])
         return value
 
     def unstack(self, value, name=None) -> TensorArray:
