@@ -404,3 +404,11 @@ LAZY_NAMES: dict[str, str] = {
     "autograph": "tfcompat.autograph",
     "approx_top_k": "tfcompat.ops.approx_top_k_ops:approx_top_k",
 }
+
+
+def top_level_targets(names) -> dict[str, str]:
+    """Lazy-table rows for names a namespace shares with the top level (``tf.io.decode_raw`` is
+    ``tf.decode_raw``): each loads what the top-level name loads, from one table."""
+    from tfcompat._core_names import CORE_NAMES
+
+    return {name: CORE_NAMES.get(name) or LAZY_NAMES[name] for name in names}

@@ -1,26 +1,30 @@
 """``tf.io``: file access (``tf.io.gfile``) and graph export."""
 
+from tfcompat._lazy_names import top_level_targets as _top_level_targets
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 
 # Every name loads its module on first access (tfcompat/platform/lazy_loader.py), so that
 # the namespace costs nothing until a program uses it (issue 13).
 _LAZY: dict[str, str] = {}
+# Names tf.io shares with the top level load what the top-level name loads (one table says
+# where: tfcompat/_core_names.py, tfcompat/_lazy_names.py).
+_LAZY.update(_top_level_targets((
+    "matching_files", "decode_csv", "FixedLenFeature", "FixedLenSequenceFeature",
+    "SparseFeature", "VarLenFeature", "parse_example", "parse_single_example",
+    "PaddingFIFOQueue", "PriorityQueue", "QueueBase", "RandomShuffleQueue", "decode_base64",
+    "decode_compressed", "decode_raw", "encode_base64", "parse_tensor", "read_file",
+    "serialize_tensor", "write_file", "parse_sequence_example",
+    "parse_single_sequence_example", "deserialize_many_sparse", "serialize_many_sparse",
+    "serialize_sparse", "decode_json_example",
+)))
 _LAZY.update({
     "match_filenames_once": "tfcompat.data.readers:match_filenames_once",
-    "matching_files": "tfcompat.data.readers:matching_files",
     "write_graph": "tfcompat.framework.graph_export:write_graph",
     "TFRecordCompressionType": "tfcompat.lib.io.tfrecord:TFRecordCompressionType",
     "TFRecordOptions": "tfcompat.lib.io.tfrecord:TFRecordOptions",
     "TFRecordWriter": "tfcompat.lib.io.tfrecord:TFRecordWriter",
     "tf_record_iterator": "tfcompat.lib.io.tfrecord:tf_record_iterator",
-    "decode_csv": "tfcompat.ops.csv_ops:decode_csv",
-    "FixedLenFeature": "tfcompat.ops.example_parsing_ops:FixedLenFeature",
-    "FixedLenSequenceFeature": "tfcompat.ops.example_parsing_ops:FixedLenSequenceFeature",
-    "SparseFeature": "tfcompat.ops.example_parsing_ops:SparseFeature",
-    "VarLenFeature": "tfcompat.ops.example_parsing_ops:VarLenFeature",
-    "parse_example": "tfcompat.ops.example_parsing_ops:parse_example",
-    "parse_single_example": "tfcompat.ops.example_parsing_ops:parse_single_example",
     "decode_and_crop_jpeg": "tfcompat.ops.image_codec_ops:decode_and_crop_jpeg",
     "decode_bmp": "tfcompat.ops.image_codec_ops:decode_bmp",
     "decode_gif": "tfcompat.ops.image_codec_ops:decode_gif",
@@ -31,25 +35,6 @@ _LAZY.update({
     "encode_png": "tfcompat.ops.image_codec_ops:encode_png",
     "extract_jpeg_shape": "tfcompat.ops.image_codec_ops:extract_jpeg_shape",
     "is_jpeg": "tfcompat.ops.image_codec_ops:is_jpeg",
-    "PaddingFIFOQueue": "tfcompat.ops.queue_ops:PaddingFIFOQueue",
-    "PriorityQueue": "tfcompat.ops.queue_ops:PriorityQueue",
-    "QueueBase": "tfcompat.ops.queue_ops:QueueBase",
-    "RandomShuffleQueue": "tfcompat.ops.queue_ops:RandomShuffleQueue",
-    "decode_base64": "tfcompat.ops.record_ops:decode_base64",
-    "decode_compressed": "tfcompat.ops.record_ops:decode_compressed",
-    "decode_raw": "tfcompat.ops.record_ops:decode_raw",
-    "encode_base64": "tfcompat.ops.record_ops:encode_base64",
-    "parse_tensor": "tfcompat.ops.record_ops:parse_tensor",
-    "read_file": "tfcompat.ops.record_ops:read_file",
-    "serialize_tensor": "tfcompat.ops.record_ops:serialize_tensor",
-    "write_file": "tfcompat.ops.record_ops:write_file",
-    "parse_sequence_example": "tfcompat.ops.sequence_parsing_ops:parse_sequence_example",
-    "parse_single_sequence_example":
-        "tfcompat.ops.sequence_parsing_ops:parse_single_sequence_example",
-    "deserialize_many_sparse": "tfcompat.ops.sparse_extra_ops:deserialize_many_sparse",
-    "serialize_many_sparse": "tfcompat.ops.sparse_extra_ops:serialize_many_sparse",
-    "serialize_sparse": "tfcompat.ops.sparse_extra_ops:serialize_sparse",
-    "decode_json_example": "tfcompat.ops.string_split_ops:decode_json_example",
     "gfile": "tfcompat.platform.io_gfile",
 })
 

@@ -1,15 +1,15 @@
 """``tf.math``: elementwise math, comparisons and reductions."""
 
-from tfcompat._core_names import CORE_NAMES as _CORE_NAMES
+from tfcompat._lazy_names import top_level_targets as _top_level_targets
 from tfcompat.platform.lazy_loader import make_lazy_namespace as _make_lazy_namespace
 from tfcompat.platform.unsupported import make_getattr
 
 # Every name loads its module on first access (tfcompat/platform/lazy_loader.py), so that
 # the namespace costs nothing until a program uses it (issue 13).
 _LAZY: dict[str, str] = {}
-# Names tf.math shares with the top level load what the top-level name loads (one table,
-# tfcompat/_core_names.py, says where).
-_LAZY.update({name: _CORE_NAMES[name] for name in (
+# Names tf.math shares with the top level load what the top-level name loads (one table says
+# where: tfcompat/_core_names.py, tfcompat/_lazy_names.py).
+_LAZY.update(_top_level_targets((
     "unique", "abs", "add", "add_n", "argmax", "argmin", "ceil", "cos", "div_no_nan", "divide",
     "equal", "exp", "expm1", "floor", "floordiv", "floormod", "greater", "greater_equal",
     "is_finite", "is_inf", "is_nan", "less", "less_equal", "log", "log1p", "logical_and",
@@ -18,7 +18,14 @@ _LAZY.update({name: _CORE_NAMES[name] for name in (
     "reduce_max", "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum", "round", "rsqrt",
     "sigmoid", "sign", "sin", "sqrt", "square", "squared_difference", "subtract", "tanh",
     "truediv", "cumprod", "cumsum", "unsorted_segment_sum", "invert_permutation", "scalar_mul",
-)})
+    "is_non_decreasing", "is_strictly_increasing", "bincount", "confusion_matrix", "acos",
+    "acosh", "angle", "asin", "asinh", "atan", "atan2", "atanh", "conj", "cosh", "imag",
+    "real", "rint", "sinh", "tan", "accumulate_n", "count_nonzero", "segment_max",
+    "segment_mean", "segment_min", "segment_prod", "segment_sum", "unsorted_segment_max",
+    "unsorted_segment_mean", "unsorted_segment_min", "unsorted_segment_prod",
+    "unsorted_segment_sqrt_n", "betainc", "digamma", "erf", "erfc", "igamma", "igammac",
+    "lbeta", "lgamma", "log_sigmoid", "polygamma", "zeta",
+)))
 _LAZY.update({
     "mod": "tfcompat.ops.math_ops:floormod",
     "realdiv": "tfcompat.ops.math_ops:real_div",
@@ -32,52 +39,21 @@ __getattr__, __dir__ = _make_lazy_namespace(__name__, _LAZY, make_getattr("tf.ma
 
 # ---- numeric (issue 9)
 _LAZY.update({
-    "is_non_decreasing": "tfcompat.ops.check_ops:is_non_decreasing",
-    "is_strictly_increasing": "tfcompat.ops.check_ops:is_strictly_increasing",
-    "bincount": "tfcompat.ops.count_ops:bincount",
-    "confusion_matrix": "tfcompat.ops.count_ops:confusion_matrix",
-    "acos": "tfcompat.ops.math_extra_ops:acos",
-    "acosh": "tfcompat.ops.math_extra_ops:acosh",
-    "angle": "tfcompat.ops.math_extra_ops:angle",
-    "asin": "tfcompat.ops.math_extra_ops:asin",
-    "asinh": "tfcompat.ops.math_extra_ops:asinh",
-    "atan": "tfcompat.ops.math_extra_ops:atan",
-    "atan2": "tfcompat.ops.math_extra_ops:atan2",
-    "atanh": "tfcompat.ops.math_extra_ops:atanh",
-    "conj": "tfcompat.ops.math_extra_ops:conj",
-    "cosh": "tfcompat.ops.math_extra_ops:cosh",
     "divide_no_nan": "tfcompat.ops.math_extra_ops:divide_no_nan",
-    "imag": "tfcompat.ops.math_extra_ops:imag",
     "multiply_no_nan": "tfcompat.ops.math_extra_ops:multiply_no_nan",
     "nextafter": "tfcompat.ops.math_extra_ops:nextafter",
-    "real": "tfcompat.ops.math_extra_ops:real",
     "reciprocal_no_nan": "tfcompat.ops.math_extra_ops:reciprocal_no_nan",
-    "rint": "tfcompat.ops.math_extra_ops:rint",
-    "sinh": "tfcompat.ops.math_extra_ops:sinh",
-    "tan": "tfcompat.ops.math_extra_ops:tan",
     "xdivy": "tfcompat.ops.math_extra_ops:xdivy",
     "xlog1py": "tfcompat.ops.math_extra_ops:xlog1py",
     "xlogy": "tfcompat.ops.math_extra_ops:xlogy",
     "softsign": "tfcompat.ops.nn_activation_ops:softsign",
     "l2_normalize": "tfcompat.ops.nn_extra_ops:l2_normalize",
     "zero_fraction": "tfcompat.ops.nn_extra_ops:zero_fraction",
-    "accumulate_n": "tfcompat.ops.reduction_extra_ops:accumulate_n",
-    "count_nonzero": "tfcompat.ops.reduction_extra_ops:count_nonzero",
     "cumulative_logsumexp": "tfcompat.ops.reduction_extra_ops:cumulative_logsumexp",
     "polyval": "tfcompat.ops.reduction_extra_ops:polyval",
     "reduce_euclidean_norm": "tfcompat.ops.reduction_extra_ops:reduce_euclidean_norm",
     "reduce_std": "tfcompat.ops.reduction_extra_ops:reduce_std",
     "reduce_variance": "tfcompat.ops.reduction_extra_ops:reduce_variance",
-    "segment_max": "tfcompat.ops.segment_ops:segment_max",
-    "segment_mean": "tfcompat.ops.segment_ops:segment_mean",
-    "segment_min": "tfcompat.ops.segment_ops:segment_min",
-    "segment_prod": "tfcompat.ops.segment_ops:segment_prod",
-    "segment_sum": "tfcompat.ops.segment_ops:segment_sum",
-    "unsorted_segment_max": "tfcompat.ops.segment_ops:unsorted_segment_max",
-    "unsorted_segment_mean": "tfcompat.ops.segment_ops:unsorted_segment_mean",
-    "unsorted_segment_min": "tfcompat.ops.segment_ops:unsorted_segment_min",
-    "unsorted_segment_prod": "tfcompat.ops.segment_ops:unsorted_segment_prod",
-    "unsorted_segment_sqrt_n": "tfcompat.ops.segment_ops:unsorted_segment_sqrt_n",
     "approx_max_k": "tfcompat.ops.sort_ops:approx_max_k",
     "approx_min_k": "tfcompat.ops.sort_ops:approx_min_k",
     "in_top_k": "tfcompat.ops.sort_ops:in_top_k",
@@ -86,20 +62,9 @@ _LAZY.update({
     "bessel_i0e": "tfcompat.ops.special_math_ops:bessel_i0e",
     "bessel_i1": "tfcompat.ops.special_math_ops:bessel_i1",
     "bessel_i1e": "tfcompat.ops.special_math_ops:bessel_i1e",
-    "betainc": "tfcompat.ops.special_math_ops:betainc",
-    "digamma": "tfcompat.ops.special_math_ops:digamma",
-    "erf": "tfcompat.ops.special_math_ops:erf",
-    "erfc": "tfcompat.ops.special_math_ops:erfc",
     "erfcinv": "tfcompat.ops.special_math_ops:erfcinv",
     "erfinv": "tfcompat.ops.special_math_ops:erfinv",
-    "igamma": "tfcompat.ops.special_math_ops:igamma",
-    "igammac": "tfcompat.ops.special_math_ops:igammac",
-    "lbeta": "tfcompat.ops.special_math_ops:lbeta",
-    "lgamma": "tfcompat.ops.special_math_ops:lgamma",
-    "log_sigmoid": "tfcompat.ops.special_math_ops:log_sigmoid",
     "ndtri": "tfcompat.ops.special_math_ops:ndtri",
-    "polygamma": "tfcompat.ops.special_math_ops:polygamma",
-    "zeta": "tfcompat.ops.special_math_ops:zeta",
     "special": "tfcompat.math_special",
     "sobol_sample": "tfcompat.ops.sobol_ops:sobol_sample",
 })
