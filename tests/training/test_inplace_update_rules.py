@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
@@ -63,6 +63,7 @@ _RULES = {
 
 @pytest.mark.parametrize("rule", sorted(_RULES))
 @settings(max_examples=60, deadline=None)
+@example(seed=11265, dtype=np.float64, shape=(1,), flag=False)  # NaN + NaN of two signs
 @given(seed=st.integers(0, 2**31 - 1),
        dtype=st.sampled_from([np.float16, np.float32, np.float64]),
        shape=st.sampled_from([(1,), (7,), (3, 5), (0,), (4, 0), (2, 3, 4), (160, 64)]),
@@ -74,7 +75,10 @@ def test_inplace_rule_matches_plain_formula(rule, seed, dtype, shape, flag):
     refs = [_values(rng, shape, dtype, positive=i > 0 and rng.randint(2)) for i in range(ref_count)]
     plain = [_values(rng, shape, dtype) if k == "g" else _scalar(rng, dtype) for k in kinds]
     kwargs = {name: choices[flag] for name, choices in attrs.items()}
-    assert inplace.fits_inplace(refs, plain, kinds.index("g"))
+    fits = inplace.fits_inplace(refs, plain, kinds.index("g"))
+    assert fits == (int(np.prod(shape)) != 1)  # one element: numpy swaps an in-place add
+    if not fits:
+        return
     before = [a.copy() for a in refs + plain]
     with np.errstate(all="ignore"):
         expected = plain_rule(*refs, *plain, **kwargs)

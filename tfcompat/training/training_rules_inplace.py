@@ -29,6 +29,11 @@ def fits_inplace(current: Sequence, plain: Sequence, grad_index: int) -> bool:
     var = current[0]
     if type(var) is not np.ndarray or var.dtype not in _FLOATS or not var.ndim:
         return False
+    if var.size == 1:
+        # numpy runs ``add(x, y, out=x)`` on one element as a reduction into ``x``, which swaps
+        # the operands: with two NaNs the result carries ``y``'s payload where ``x + y`` carries
+        # ``x``'s (RMSProp's ``mom * momentum + step``, seed 11265 in the tests).
+        return False
     # (Dtypes compared by identity: numpy's builtin dtypes are singletons, and an equal dtype
     # that is another object only sends the call to the plain formulas.)
     dtype, shape = var.dtype, var.shape
