@@ -357,3 +357,21 @@ def test_chains_inside_a_while_loop_body_fuse_with_the_same_values(monkeypatch, 
     nested = [p for plan in fused.sess._plans.values() for p in plan.nested]
     assert any(isinstance(value, FusedSegment) for p in nested
                for value in p.function.__globals__.values())
+
+
+@pytest.mark.parametrize("dtype", [tf.float32, tf.float64])
+def test_a_short_tail_runs_with_the_range_before_it(monkeypatch, small_blocks, dtype):
+    # 2 blocks and 5 elements: the tail joins the last block (intra_op_pool.MIN_TAIL), whose
+    # scratch rows have room for it, and its NaN + NaN keeps the whole-array call's NaN.
+    size = 2 * intra_op_pool.ALIGN + 5
+    x, y = tf.placeholder(dtype, [size]), tf.placeholder(dtype, [size])
+    z = (x + y) * 2.0
+    xs = np.linspace(-2, 2, size).astype(dtype.as_numpy_dtype)
+    ys = xs[::-1].copy()
+    xs[-5:], ys[-5:] = np.nan, -np.nan
+    want = (xs + ys) * dtype.as_numpy_dtype(2)  # one numpy call for each op
+    fused, unfused = _sessions(monkeypatch)
+    assert _same_bits(fused.run(z, {x: xs, y: ys}), want)
+    assert _same_bits(unfused.run(z, {x: xs, y: ys}), want)  # (blocks over the pool)
+    (segment,) = _segments(fused.sess)
+    assert segment.block == intra_op_pool.ALIGN

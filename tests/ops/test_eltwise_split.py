@@ -311,3 +311,18 @@ def test_splits_use_the_cores_other_threads_leave_idle(monkeypatch, tmp_path):
     x = np.zeros(1 << 16)
     intra_op_pool.run_split(lambda out, x: calls.append(out.size), np.empty_like(x), (x,), 2)
     assert calls == [1 << 16]  # no idle core for a pool thread: one serial call
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("tail", [1, 5, 15, 63, 64])
+def test_a_short_last_block_keeps_the_nan_the_serial_call_gives(dtype, tail):
+    # numpy's scalar loop (a few elements) and its vector loop (the whole array's tail) keep
+    # different operands' NaNs in NaN + NaN: a short tail must not run as a block of its own.
+    size = 4 * intra_op_pool.ALIGN + tail  # two threads: blocks of 2 * ALIGN, then the tail
+    x = np.ones(size, dtype)
+    y = np.ones(size, dtype)
+    x[-tail:], y[-tail:] = np.nan, -np.nan
+    for op_type in ("AddV2", "Mul"):
+        _run_both(_OP_DEFS[op_type], [x, y])
+    bounds = intra_op_pool.range_bounds(size, 2 * intra_op_pool.ALIGN)
+    assert bounds[-1][1] == size and min(hi - lo for lo, hi in bounds) >= intra_op_pool.MIN_TAIL

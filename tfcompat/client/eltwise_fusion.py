@@ -46,7 +46,7 @@ from tfcompat.client.run_errors import (
     output_beyond_memory,
 )
 from tfcompat.framework import dtypes, errors, intra_op_pool
-from tfcompat.framework.intra_op_pool import ALIGN, run_ranges
+from tfcompat.framework.intra_op_pool import ALIGN, MIN_TAIL, run_ranges
 
 # Segments whose output has fewer elements run unfused: the size from which a single op splits
 # over the pool. Below it a fused step runs serially as the unfused ops do, its arrays fit in
@@ -239,7 +239,8 @@ class FusedSegment:
     def scratch_blocks(self) -> list:
         """The running thread's scratch block of each value living in blocks only (by value
         number; None for the others)."""
-        stride = self.block * self.itemsize
+        # (rows hold a last range joined by a short tail: intra_op_pool.MIN_TAIL)
+        stride = (self.block + MIN_TAIL) * self.itemsize
         buffer = _scratch_buffer(self.slot_count * stride)[:self.slot_count * stride]
         rows = {}
         blocks = [None] * len(self.value_dtypes)
@@ -248,8 +249,7 @@ class FusedSegment:
             by_slot = rows.get(dtype)
             if by_slot is None:
                 by_slot = rows[dtype] = list(buffer.view(dtype).reshape(self.slot_count, -1))
-            row = by_slot[slot]
-            blocks[v] = row if row.size == self.block else row[:self.block]
+            blocks[v] = by_slot[slot][:self.block + MIN_TAIL]
         return blocks
 
     def _flat_inputs(self, args) -> list | None:
@@ -302,18 +302,23 @@ class _RangeRunner:
     def __init__(self, segment: FusedSegment, arrays: list):
         self.segment = segment
         self.arrays = arrays  # the flat external inputs and kept outputs, in value order
-        self.scratch: dict[int, list] = {}  # thread -> its blocks for this run
+        # thread -> (its scratch rows, their first ``block`` elements), for this run
+        self.scratch: dict[int, tuple[list, list]] = {}
 
     def __call__(self, lo: int, hi: int) -> None:
         segment = self.segment
         ident = threading.get_ident()
-        blocks = self.scratch.get(ident)
-        if blocks is None:
-            blocks = self.scratch[ident] = segment.scratch_blocks()
+        rows = self.scratch.get(ident)
+        if rows is None:
+            whole = segment.scratch_blocks()
+            rows = self.scratch[ident] = (whole, _heads(whole, segment.block))
         count = hi - lo
-        if count != segment.block:  # the last range
-            blocks = [v[:count] if v is not None else None for v in blocks]
+        blocks = rows[1] if count == segment.block else _heads(rows[0], count)  # (the last range)
         segment.run_block(lo, hi, blocks, *self.arrays)
+
+
+def _heads(blocks: list, count: int) -> list:
+    return [v[:count] if v is not None else None for v in blocks]
 
 
 # Each thread's scratch memory, kept between runs (the largest a fused step needed on it): a

@@ -37,6 +37,11 @@ import numpy as np
 MIN_PARALLEL_SIZE = 1 << 19
 # Flat block bounds are multiples of this many elements (numpy's default ufunc buffer size).
 ALIGN = 8192
+# A last range or block shorter than this joins the one before it, so that it ends where the
+# array does. numpy runs a loop this short with scalar code, and there NaN + NaN keeps the first
+# operand's NaN (sign and payload) where the vector code the whole-array call runs on the same
+# elements keeps the second's (float64 below 8 elements, float32 below 16, numpy 2.4 on AVX2).
+MIN_TAIL = 64
 # Blocks per thread: more than one, so a caller whose pool thread starts late takes back a
 # block instead of waiting for it.
 _BLOCKS_PER_THREAD = 2
@@ -66,12 +71,13 @@ def run_split(body: Callable, out: np.ndarray, arrays: Sequence[np.ndarray], thr
 def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads: int,
                kernels: int = 1) -> None:
     """``body(lo, hi)`` for the ranges ``[lo, hi)`` of ``block`` elements (a multiple of
-    ``ALIGN``; the last range may be shorter) covering ``[0, size)``: on up to ``threads`` threads
-    (the cores left idle, and not while the pool backs off), else in order on the caller.
+    ``ALIGN``; the last range may be shorter, or up to ``MIN_TAIL`` elements longer) covering
+    ``[0, size)``: on up to ``threads`` threads (the cores left idle, and not while the pool
+    backs off), else in order on the caller.
     A fused plan step runs all its ops on one range before the next (client/eltwise_fusion.py);
     it counts as ``kernels`` large kernels for the back-off (a 100-op step backing off for 16
     kernels would otherwise run serially for 16 steps, not a fraction of one)."""
-    ranges = [(lo, min(lo + block, size)) for lo in range(0, size, block)]
+    ranges = range_bounds(size, block)
     if threads > 1 and len(ranges) > 1:
         threads = _split_threads(threads, kernels)
         if threads > 1:
@@ -80,6 +86,15 @@ def run_ranges(body: Callable[[int, int], None], size: int, block: int, threads:
             return
     for lo, hi in ranges:
         body(lo, hi)
+
+
+def range_bounds(size: int, block: int) -> list[tuple[int, int]]:
+    """The ranges ``[lo, hi)`` of ``block`` elements covering ``[0, size)``, a short tail
+    (under ``MIN_TAIL``) joined to the range before it."""
+    bounds = [(lo, min(lo + block, size)) for lo in range(0, size, block)]
+    if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] < MIN_TAIL:
+        bounds[-2:] = [(bounds[-2][0], size)]
+    return bounds
 
 
 def _split_threads(threads: int, kernels: int = 1) -> int:
@@ -103,8 +118,8 @@ def _flat_blocks(out, arrays, threads) -> list[tuple] | None:
     step = -(-size // (count * ALIGN)) * ALIGN
     flat_out = out.reshape(-1)
     flats = [a.reshape(-1) if a.size != 1 else a.reshape(()) for a in arrays]
-    return [(flat_out[lo:lo + step], *[f[lo:lo + step] if f.ndim else f for f in flats])
-            for lo in range(0, size, step)]
+    return [(flat_out[lo:hi], *[f[lo:hi] if f.ndim else f for f in flats])
+            for lo, hi in range_bounds(size, step)]
 
 
 def _row_blocks(out, arrays, threads) -> list[tuple] | None:
