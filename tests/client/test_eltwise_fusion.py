@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
-from tfcompat.client import eltwise_fusion
+from tfcompat.client import buffer_reuse, eltwise_fusion
 from tfcompat.client.eltwise_fusion import FusedSegment
 from tfcompat.framework import intra_op_pool
 
@@ -136,17 +136,19 @@ def _programs(draw):
                           min_size=2, max_size=12))
     fetch_mask = draw(st.integers(0, 1 << 13))
     seed = draw(st.integers(0, 2 ** 16))
-    return dtype, shape, steps, fetch_mask, seed
+    batch_known = draw(st.booleans())  # else placeholders of shape [None, ...]
+    return dtype, shape, steps, fetch_mask, seed, batch_known
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(_programs())
 def test_random_elementwise_graphs_give_the_unfused_bits(monkeypatch, small_blocks, program):
-    dtype, shape, steps, fetch_mask, seed = program
+    dtype, shape, steps, fetch_mask, seed, batch_known = program
     rng = np.random.RandomState(seed)
+    static_shape = list(shape) if batch_known else [None, *shape[1:]]
     with tf.Graph().as_default():
-        x = tf.placeholder(dtype, shape)
-        y = tf.placeholder(dtype, shape)
+        x = tf.placeholder(dtype, static_shape)
+        y = tf.placeholder(dtype, static_shape)
         tensors = [x, y]
         for kind, a, b, use_scalar in steps:
             first = tensors[a % len(tensors)]
@@ -158,7 +160,7 @@ def test_random_elementwise_graphs_give_the_unfused_bits(monkeypatch, small_bloc
                 tensors.append(_BINARY[(kind - len(_UNARY)) % len(_BINARY)](first, second))
         grad = tf.gradients(tensors[-1], [x, y])
         fetches = [t for i, t in enumerate(tensors[2:]) if fetch_mask >> i & 1] + [tensors[-1]]
-        fetches += [g for g in grad if g is not None and g.shape.as_list() == list(shape)]
+        fetches += [g for g in grad if g is not None and g.shape.as_list() == static_shape]
         feeds = {}
         for p in (x, y):
             values = (rng.randn(*shape) * 3).astype(dtype)
@@ -229,7 +231,8 @@ def test_one_thread_sessions_fuse_too(monkeypatch, small_blocks):
     xs = np.random.RandomState(4).randn(128, 256).astype(np.float32)
     fused, unfused = _sessions(monkeypatch, config)
     assert _same_bits(fused.run(grad, {x: xs}), unfused.run(grad, {x: xs}))
-    assert _segments(fused.sess)[0].split_threads == 1
+    (segment,) = _segments(fused.sess)
+    assert segment.layout(segment.size)[1] == 1
 
 
 def test_one_thread_fuses_only_what_would_leave_the_cache(monkeypatch):
@@ -247,14 +250,81 @@ def test_one_thread_fuses_only_what_would_leave_the_cache(monkeypatch):
         assert len(_segments(sess)) == 1
 
 
-def test_small_or_unknown_shapes_do_not_fuse(monkeypatch):
+def test_small_or_unknown_rank_shapes_do_not_fuse(monkeypatch):
     monkeypatch.setenv("TFCOMPAT_FUSION", "1")
     small = tf.placeholder(tf.float32, [64, 64])
-    unknown = tf.placeholder(tf.float32, [None, 1024])
+    unknown = tf.placeholder(tf.float32, None)
     with tf.Session() as sess:
         sess.run(tf.tanh(tf.tanh(small)), {small: np.zeros((64, 64), np.float32)})
-        sess.run(tf.tanh(tf.tanh(unknown)), {unknown: np.zeros((128, 1024), np.float32)})
+        sess.run(tf.tanh(tf.tanh(unknown)), {unknown: np.zeros((1024, 1024), np.float32)})
         assert _segments(sess) == []
+
+
+def _recording(function, calls: list):
+    # (records no arguments: a reference kept to an array would block its reuse)
+    return lambda *args: calls.append(None) or function(*args)
+
+
+def _counting_fallbacks(monkeypatch) -> list:
+    calls: list = []
+    monkeypatch.setattr(FusedSegment, "_unfused", _recording(FusedSegment._unfused, calls))
+    return calls
+
+
+def test_a_batch_dimension_known_at_run_time_fuses_when_the_run_is_large(monkeypatch):
+    # [None, 1024]: the thresholds static shapes meet when the plan is compiled apply per run.
+    x, hs, grad = _tanh_chain([None, 1024], 4)
+    fused, unfused = _sessions(monkeypatch)
+    fallbacks = _counting_fallbacks(monkeypatch)
+    rng = np.random.RandomState(5)
+    for rows, falls_back in [(1024, False), (100, True), (600, False), (0, True)]:
+        xs = rng.randn(rows, 1024).astype(np.float32)
+        fallbacks.clear()
+        assert _same_bits(fused.run(grad, {x: xs}), unfused.run(grad, {x: xs}))
+        assert len(fallbacks) == (2 if falls_back else 0), rows
+    # (the gradient's ones are a Fill of the run's shape: forward and backward are two steps)
+    forward, backward = _segments(fused.sess)
+    assert [op.type for op in forward.ops + backward.ops] == ["Tanh"] * 4 + ["TanhGrad"] * 4
+    assert forward.shape == backward.shape == (None, 1024)
+    assert set(forward._layouts) == {1024 * 1024, 100 * 1024, 600 * 1024, 0}
+
+
+def test_inputs_of_one_static_shape_that_differ_at_run_time_run_unfused(monkeypatch, small_blocks):
+    # Two [None, 512] inputs: broadcast (1 row against 64) or refused (3 against 64), as the
+    # unfused kernels do.
+    x = tf.placeholder(tf.float32, [None, 512])
+    y = tf.placeholder(tf.float32, [None, 512])
+    z = tf.tanh(x * y) + x
+    fused, unfused = _sessions(monkeypatch)
+    fallbacks = _counting_fallbacks(monkeypatch)
+    rng = np.random.RandomState(6)
+    ys = rng.randn(64, 512).astype(np.float32)
+    for rows in (64, 1):
+        xs = rng.randn(rows, 512).astype(np.float32)
+        assert _same_bits(fused.run(z, {x: xs, y: ys}), unfused.run(z, {x: xs, y: ys}))
+    assert len(fallbacks) == 1
+    xs = rng.randn(3, 512).astype(np.float32)
+    with pytest.raises(tf.errors.InvalidArgumentError) as unfused_error:
+        unfused.run(z, {x: xs, y: ys})
+    with pytest.raises(tf.errors.InvalidArgumentError) as fused_error:
+        fused.run(z, {x: xs, y: ys})
+    assert str(fused_error.value).splitlines()[0] == str(unfused_error.value).splitlines()[0]
+
+
+def test_one_thread_fuses_a_run_time_shape_only_beyond_the_cache(monkeypatch):
+    monkeypatch.setenv("TFCOMPAT_FUSION", "1")
+    config = tf.ConfigProto(intra_op_parallelism_threads=1)
+    # Forward, the gradient reads every tanh: nothing dies inside, so it never fuses on one
+    # thread; backward, two of three TanhGrad outputs die (8 bytes per element).
+    x, _, grad = _tanh_chain([None, 1024], 3)
+    fallbacks = _counting_fallbacks(monkeypatch)
+    with tf.Session(config=config) as sess:
+        sess.run(grad, {x: np.zeros((2048, 1024), np.float32)})  # 16 MB
+        assert len(fallbacks) == 0
+        sess.run(grad, {x: np.zeros((1024, 1024), np.float32)})  # 8 MB
+        assert len(fallbacks) == 1
+        (segment,) = _segments(sess)
+        assert [op.type for op in segment.ops] == ["TanhGrad"] * 3
 
 
 @given(st.lists(st.lists(st.integers(0, 30), min_size=1, max_size=2), min_size=1, max_size=30),
@@ -334,6 +404,7 @@ def test_a_failing_kernel_on_the_unfused_path_names_its_op(monkeypatch, small_bl
         def broken(*args):
             raise ValueError("broken kernel")
         monkeypatch.setattr(segment, "kernels", [segment.kernels[0], broken])
+        monkeypatch.setattr(segment, "run_unfused", eltwise_fusion._unfused_function(segment, 1))
         np.testing.assert_array_equal(sess.run(out, {x: xs}), 1 / (1 + np.exp(-np.tanh(xs))))
         with pytest.raises(tf.errors.InvalidArgumentError, match="node second"):
             sess.run(out, {x: np.asfortranarray(xs)})  # not C-contiguous: the unfused path
@@ -374,4 +445,24 @@ def test_a_short_tail_runs_with_the_range_before_it(monkeypatch, small_blocks, d
     assert _same_bits(fused.run(z, {x: xs, y: ys}), want)
     assert _same_bits(unfused.run(z, {x: xs, y: ys}), want)  # (blocks over the pool)
     (segment,) = _segments(fused.sess)
-    assert segment.block == intra_op_pool.ALIGN
+    assert segment.layout(size)[0] == intra_op_pool.ALIGN
+
+
+def test_the_unfused_path_writes_into_dying_buffers_as_the_plan_does(monkeypatch):
+    # [None, 1024] with 256 rows: below the fusion threshold, the segment runs its kernels one by
+    # one; each after the first writes into the 1 MB buffer of the value dying there (buffer
+    # reuse's wrapper and proofs), unless reuse is off.
+    x = tf.placeholder(tf.float32, [None, 1024])
+    out = tf.abs(((x * 2.0 + 1.0) * 3.0 - 0.5) / 7.0)
+    xs = np.random.RandomState(7).randn(256, 1024).astype(np.float32)
+    for reuse, writes in (("1", 5), ("0", 0)):
+        monkeypatch.setenv("TFCOMPAT_BUFFER_REUSE", reuse)
+        fused, unfused = _sessions(monkeypatch)
+        want = unfused.run(out, {x: xs})
+        fallbacks = _counting_fallbacks(monkeypatch)
+        reused = []
+        monkeypatch.setattr(buffer_reuse, "_fits", _recording(buffer_reuse._fits, reused))
+        got = fused.run(out, {x: xs})
+        assert len(fallbacks) == 1 and _same_bits(got, want)
+        assert len(_segments(fused.sess)[0].ops) == 6 and len(reused) == writes
+        monkeypatch.undo()
