@@ -16,6 +16,7 @@ from tfcompat.client.executor import (
 )
 from tfcompat.client.fetches import FetchMapper
 from tfcompat.client.intra_op import session_threads
+from tfcompat.client.run_results import fetched_values
 from tfcompat.framework import dtypes, errors, run_deadline
 from tfcompat.framework import ops as ops_lib
 from tfcompat.framework.ops import Operation, Tensor
@@ -79,15 +80,6 @@ class RunOptions:
 
     def __init__(self, **kwargs):
         self.__dict__.update(kwargs)
-
-
-def _as_result(value):
-    """A kernel output as Session.run returns it: numpy scalar for rank 0, else ndarray."""
-    if isinstance(value, np.ndarray):
-        if value.ndim == 0:
-            return value[()]
-        return value.copy()
-    return value
 
 
 class BaseSession:
@@ -245,9 +237,7 @@ class BaseSession:
             variables = self._state.variables
             for index, name in plan.ref_fetches:
                 outputs[index] = variables.get(name, outputs[index])
-        # A fetched fed tensor returns the fed value as the user gave it (strings stay str).
-        results = iter(feed_values[fed] if fed is not None else _as_result(v)
-                       for v, fed in zip(outputs, plan.fetch_feed_index))
+        results = iter(fetched_values(outputs, plan.fetch_feed_index, feed_values))
         return [next(results) if isinstance(e, Tensor) else None for e in mapper.elements]
 
     def _compile(self, key, mapper: FetchMapper, feed_tensors: tuple) -> Plan:
