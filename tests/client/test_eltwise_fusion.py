@@ -281,12 +281,12 @@ def test_a_batch_dimension_known_at_run_time_fuses_when_the_run_is_large(monkeyp
         xs = rng.randn(rows, 1024).astype(np.float32)
         fallbacks.clear()
         assert _same_bits(fused.run(grad, {x: xs}), unfused.run(grad, {x: xs}))
-        assert len(fallbacks) == (2 if falls_back else 0), rows
-    # (the gradient's ones are a Fill of the run's shape: forward and backward are two steps)
-    forward, backward = _segments(fused.sess)
-    assert [op.type for op in forward.ops + backward.ops] == ["Tanh"] * 4 + ["TanhGrad"] * 4
-    assert forward.shape == backward.shape == (None, 1024)
-    assert set(forward._layouts) == {1024 * 1024, 100 * 1024, 600 * 1024, 0}
+        assert len(fallbacks) == (1 if falls_back else 0), rows
+    # (the gradient's ones, a Fill of the run's shape, move up: client/memo_hoisting.py)
+    (segment,) = _segments(fused.sess)
+    assert [op.type for op in segment.ops] == ["Tanh"] * 4 + ["TanhGrad"] * 4
+    assert segment.shape == (None, 1024) and len(segment.out_names) == 1
+    assert set(segment._layouts) == {1024 * 1024, 100 * 1024, 600 * 1024, 0}
 
 
 def test_inputs_of_one_static_shape_that_differ_at_run_time_run_unfused(monkeypatch, small_blocks):
@@ -314,17 +314,18 @@ def test_inputs_of_one_static_shape_that_differ_at_run_time_run_unfused(monkeypa
 def test_one_thread_fuses_a_run_time_shape_only_beyond_the_cache(monkeypatch):
     monkeypatch.setenv("TFCOMPAT_FUSION", "1")
     config = tf.ConfigProto(intra_op_parallelism_threads=1)
-    # Forward, the gradient reads every tanh: nothing dies inside, so it never fuses on one
-    # thread; backward, two of three TanhGrad outputs die (8 bytes per element).
-    x, _, grad = _tanh_chain([None, 1024], 3)
+    # The gradient: three tanh and two TanhGrad outputs die inside (20 bytes per element).
+    x, hs, grad = _tanh_chain([None, 1024], 3)
     fallbacks = _counting_fallbacks(monkeypatch)
     with tf.Session(config=config) as sess:
-        sess.run(grad, {x: np.zeros((2048, 1024), np.float32)})  # 16 MB
+        sess.run(grad, {x: np.zeros((1024, 1024), np.float32)})  # 20 MB
         assert len(fallbacks) == 0
-        sess.run(grad, {x: np.zeros((1024, 1024), np.float32)})  # 8 MB
+        sess.run(grad, {x: np.zeros((512, 1024), np.float32)})  # 10 MB
         assert len(fallbacks) == 1
         (segment,) = _segments(sess)
-        assert [op.type for op in segment.ops] == ["TanhGrad"] * 3
+        assert [op.type for op in segment.ops] == ["Tanh"] * 3 + ["TanhGrad"] * 3
+        sess.run(hs[1:], {x: np.zeros((1024, 1024), np.float32)})  # all fetched: none dies
+        assert len(_segments(sess)) == 1
 
 
 @given(st.lists(st.lists(st.integers(0, 30), min_size=1, max_size=2), min_size=1, max_size=30),

@@ -43,6 +43,7 @@ from dataclasses import replace
 import numpy as np
 
 from tfcompat.client import buffer_reuse
+from tfcompat.client.memo_hoisting import hoist_shape_memos
 from tfcompat.client.plan_prune import step_inputs
 from tfcompat.client.run_errors import (
     format_op_error,
@@ -79,6 +80,7 @@ def fusion_enabled() -> bool:
 def fuse_elementwise(analysis, state) -> None:
     """Replaces each segment of ``analysis.steps`` (the executor's ``_Analysis``) with one step,
     remapping the releases and variable-read touches of its steps to it."""
+    hoist_shape_memos(analysis, _fusible_shape)  # (a gradient's seed between two chains)
     steps = analysis.steps
     segments = _segments(steps)
     if not segments:
