@@ -123,10 +123,11 @@ def lstm_step(tf) -> Callable[[], None]:
     return lambda: sess.run(train, feed)
 
 
-def tanh_chain_step(tf) -> Callable[[], None]:
-    """50 tanh layers on a [1024, 1024] tensor: forward and the gradient back to the input."""
+def tanh_chain_step(tf, shape=(1024, 1024)) -> Callable[[], None]:
+    """50 tanh layers on a [1024, 1024] tensor (placeholder of ``shape``): forward and the
+    gradient back to the input."""
     xs = np.random.RandomState(0).rand(1024, 1024).astype(np.float32)
-    x = tf.placeholder(tf.float32, [1024, 1024])
+    x = tf.placeholder(tf.float32, list(shape))
     h = x
     for _ in range(50):
         h = tf.tanh(h)
@@ -315,6 +316,8 @@ WORKLOADS: dict[str, tuple[Callable, Callable, int]] = {  # name -> (graph, floo
     "lenet train step (batch 64, Adam)": (lenet_step, lenet_floor, 10),
     "lstm train step (32x50x128, Adam)": (lstm_step, lstm_floor, 3),
     "tanh chain 50x[1024,1024] fwd+bwd": (tanh_chain_step, tanh_chain_floor, 3),
+    "tanh chain, placeholder [None,1024]": (
+        lambda tf: tanh_chain_step(tf, (None, 1024)), tanh_chain_floor, 3),
     "feed loop (32 batches of 64x784)": (feed_loop_step, feed_loop_floor, 10),
 }
 
