@@ -32,20 +32,20 @@ def fetched_values(outputs: Sequence, fetch_feed_index: Sequence, feed_values: l
 def as_result(outputs: Sequence, index: int):
     """``outputs[index]`` as Session.run returns it: a numpy scalar for rank 0, else an ndarray
     of the caller's own (the array itself when nothing else holds it, else a copy)."""
-    if _holders(outputs, index) == _OWNED_REFS:
-        value = outputs[index]
-        if type(value) is np.ndarray and value.ndim and value.flags.carray and _owns(value):
-            return value
     value = outputs[index]
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return value[()]
+        if (getrefcount(value) == _OWNED_REFS and type(value) is np.ndarray
+                and value.flags.carray and _owns(value)):
+            return value
         return value.copy()
     return value
 
 
 def _holders(outputs: Sequence, index: int) -> int:
-    # (``outputs``, this local and getrefcount's argument, for an array nothing else holds)
+    # (as ``as_result`` counts: ``outputs``, a local and getrefcount's argument, for an array
+    # nothing else holds)
     value = outputs[index]
     return getrefcount(value)
 
