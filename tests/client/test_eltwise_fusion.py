@@ -99,10 +99,11 @@ def test_a_guarded_step_ends_a_segment(monkeypatch, small_blocks):
     fused, unfused = _sessions(monkeypatch)
     for taken in (True, False):
         assert _same_bits(fused.run(out, {x: xs, p: taken}), unfused.run(out, {x: xs, p: taken}))
-    # Only the two Tanh before the cond fuse: the branches' ops and those after the Merge are
-    # reachable from the Switch (their steps are guarded: they may see dead tensors).
-    (segment,) = _segments(fused.sess)
-    assert [op.name for op in segment.ops] == ["Tanh", "Tanh_1"]
+    # The two Tanh before the cond fuse, and the two ops after its Merge (live whichever branch
+    # runs: client/deadness.py); the branches' ops are guarded (they may see dead tensors).
+    before, after = _segments(fused.sess)
+    assert [op.name for op in before.ops] == ["Tanh", "Tanh_1"]
+    assert [op.name for op in after.ops] == ["Tanh_2", "Square"]
 
 
 def test_variable_read_inside_a_segment_sees_assignments(monkeypatch, small_blocks):

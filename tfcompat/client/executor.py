@@ -44,6 +44,7 @@ import numpy as np
 from tfcompat.client.allocator import retain_freed_memory
 from tfcompat.client.buffer_reuse import reuse_buffers, reuse_enabled
 from tfcompat.client.constant_folding import fold
+from tfcompat.client.deadness import may_see_dead
 from tfcompat.client.eltwise_fusion import fuse_elementwise, fusion_enabled
 from tfcompat.client.intra_op import machine_threads, run_with_blas_threads
 from tfcompat.client.loop_frames import bind_frame
@@ -153,20 +154,6 @@ def _ref_variable_name(t: Tensor) -> str | None:
     return op._name
 
 
-def _deadable_ops(ops: list[Operation], fed) -> set[int]:
-    """Ids of the ops that may see a dead tensor: those reachable from a Switch in the plan."""
-    if not any(op._op_def.outputs_dead for op in ops):
-        return set()
-    deadable: set[int] = set()
-    for op in ops:  # topological order: producers and control inputs come first
-        if (op._op_def.outputs_dead
-                or any(id(t) not in fed and id(t._op) in deadable
-                       for t in step_inputs(op) + ref_inputs(op))
-                or any(id(c) in deadable for c in step_controls(op))):
-            deadable.add(id(op))
-    return deadable
-
-
 @dataclass
 class _Step:
     kernel_name: str
@@ -223,7 +210,7 @@ def _prune_phase(fetch_tensors, target_ops, feed_tensors, stop,
     if not skip_unused:
         return ops
     fed = {id(t) for t in feed_tensors}
-    return drop_unused(ops, fetch_tensors, target_ops, _deadable_ops(ops, fed))
+    return drop_unused(ops, fetch_tensors, target_ops, may_see_dead(ops, fed))
 
 
 @dataclass
@@ -245,7 +232,7 @@ class _Analysis:
 def _analyse_phase(ops: list[Operation], fetch_tensors, feed_tensors, fed: dict[int, int],
                    state: SessionState, lazy_feeds: frozenset[int] = frozenset(),
                    memoize_shapes: bool = True) -> _Analysis:
-    deadable = _deadable_ops(ops, fed)
+    deadable = may_see_dead(ops, fed)
     flags: dict[int, str] = {}
     if deadable:
         for op in ops:

@@ -98,6 +98,9 @@ class OpDef:
     # A takes_dead op that is dead exactly when its output is (Merge: dead when no input is
     # live), which its control-edge consumers test.
     dead_when_output_dead: bool = False
+    # An outputs_dead op whose output k is live exactly when its last input (a bool predicate)
+    # is k (Switch): plans see where a tf.cond's branches join again (client/deadness.py).
+    branch_outputs: bool = False
     # The op leaves a while-loop frame (Exit): a plan runs the whole frame as one step.
     leaves_frame: bool = False
     # The outputs depend on the inputs' shapes only (Shape, Size, Rank): plans compute the
@@ -176,6 +179,7 @@ def register_op(
     value_attr: str | None = None,
     aliases_input: bool = False,
     dead_when_output_dead: bool = False,
+    branch_outputs: bool = False,
     leaves_frame: bool = False,
     output_from_shapes: bool = False,
     writes_run_local_state: bool = False,
@@ -222,6 +226,7 @@ def register_op(
         value_attr=value_attr,
         aliases_input=aliases_input,
         dead_when_output_dead=dead_when_output_dead,
+        branch_outputs=branch_outputs,
         leaves_frame=leaves_frame,
         output_from_shapes=output_from_shapes,
         writes_run_local_state=writes_run_local_state,

@@ -84,9 +84,10 @@ def _merge_kernel(*inputs):
 
 # Not foldable: their outputs depend on liveness, which shape-time folding does not model.
 register_op("Switch", inputs=("data: T", "pred: bool"), kernel=_switch_kernel,
-            shape_fn=_switch_shape, foldable=False, outputs_dead=True, aliases_input=True)
+            shape_fn=_switch_shape, foldable=False, outputs_dead=True, branch_outputs=True,
+            aliases_input=True)
 register_op("RefSwitch", inputs=("data: &T", "pred: bool"), bind=_bind_ref_switch,
-            shape_fn=_switch_shape, foldable=False, outputs_dead=True)
+            shape_fn=_switch_shape, foldable=False, outputs_dead=True, branch_outputs=True)
 register_op("Merge", inputs=("inputs: N*T",), kernel=_merge_kernel, shape_fn=_merge_shape,
             foldable=False, takes_dead=True, dead_when_output_dead=True)
 register_op("RefMerge", inputs=("inputs: N*T",), kernel=_merge_kernel, shape_fn=_merge_shape,
