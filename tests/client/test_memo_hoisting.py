@@ -114,3 +114,19 @@ def test_memos_that_may_not_move_keep_their_place(case):
     steps, releases = list(analysis.steps), dict(analysis.releases)
     hoist_shape_memos(analysis, lambda step: keys.get(step.kernel_name))
     assert analysis.steps == steps and analysis.releases == releases
+
+
+def test_a_memo_never_moves_to_read_a_value_released_before_its_new_place():
+    # m4's key s2 = tanh(s1) would become s1, released after step 1; the memo could only move
+    # to step 3 (after s3's producer), where s1 is gone: it stays.
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 4])
+        other = (x + x).op
+    steps = [_Step("k0", ["f0", "f0"], ["s1"], other), _Step("k1", ["s1"], ["s2"], _unary_op()),
+             _Step("k2", ["f0", "f0"], ["s3"], other), _Step("k3", ["s3"], ["s4"], None),
+             _Step("m4", ["s2", "s3"], ["s5"], None), _Step("k5", ["s4", "s5"], ["s6"], None)]
+    releases = {1: ["s1"], 5: ["s2", "s3", "s4", "s5"]}
+    analysis = SimpleNamespace(steps=list(steps), releases=dict(releases), touches={})
+    hoist_shape_memos(analysis, lambda step: (None, 4) if step.kernel_name in ("k3", "k5")
+                      else None)
+    assert analysis.steps == steps and analysis.releases == releases

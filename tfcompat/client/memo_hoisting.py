@@ -31,6 +31,7 @@ def hoist_shape_memos(analysis, fusible_key: Callable) -> None:
     step (None for steps it does not take)."""
     steps = analysis.steps
     producer = {name: i for i, step in enumerate(steps) for name in step.outs}
+    released_after = {name: j for j, names in analysis.releases.items() for name in names}
     moves: dict[int, int] = {}  # step index -> index of the step it now runs before
     for i in range(1, len(steps) - 1):
         step = steps[i]
@@ -41,7 +42,10 @@ def hoist_shape_memos(analysis, fusible_key: Callable) -> None:
             continue
         args = [_shape_source(a, steps, producer) for a in step.args]
         position = max((producer[a] + 1 for a in args if a in producer), default=0)
-        if args != step.args and position < i:
+        # (a new key must still be alive there: not released after a step before the memo)
+        alive = all(released_after.get(a, position) >= position
+                    for a in args if a not in step.args)
+        if args != step.args and position < i and alive:
             steps[i] = replace(step, args=args)
             moves[i] = position
     if not moves:
