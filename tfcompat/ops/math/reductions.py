@@ -18,9 +18,7 @@ from tfcompat.ops.math.binary import (
     divide,
     equal,
     floordiv,
-    floormod,
     maximum,
-    multiply,
     real_div,
     subtract,
 )
@@ -39,34 +37,62 @@ def _all_axes(x: Tensor):
     return _range(0, array_ops.rank(x), 1)
 
 
-def _kept_dims_shape(op):
-    """Static or dynamic shape of the reduction output with reduced dims kept as 1."""
-    x, axes_t = op.inputs
-    axes = tensor_util.constant_value(axes_t)
-    if axes is not None and x.shape.is_fully_defined():
-        dims = list(x.shape.as_tuple())
-        for a in np.asarray(axes).reshape(-1):
-            dims[int(a) % len(dims)] = 1
-        return dims, x.shape.as_list()
-    input_shape = array_ops.shape(x)
-    rank_ = array_ops.rank(x)
-    axes_mod = floormod(cast(axes_t, dtypes.int32), rank_)
-    positions = _range(0, rank_, 1)
-    hit = reduce_any(equal(array_ops.expand_dims(positions, 1),
-                           array_ops.reshape(axes_mod, [1, -1])), axis=1)
-    kept = array_ops.select(hit, array_ops.ones_like(input_shape), input_shape)
-    return kept, input_shape
+def _reduced_shape(input_shape: Tensor, axes: Tensor):
+    """``input_shape`` with the ``axes`` dimensions set to 1, as TF's gradients build it: a
+    numpy vector when both are constant, else ``DynamicStitch`` of the shape and ones."""
+    from tfcompat.ops.partition_ops import dynamic_stitch  # (builds on this module's ops)
+    shape_value = tensor_util.constant_value(input_shape)
+    axes_value = tensor_util.constant_value(axes)
+    if shape_value is not None and axes_value is not None:
+        return _static_kept(shape_value, axes_value)
+    input_rank = array_ops.size(input_shape)
+    axes = (axes + input_rank) % input_rank
+    axes_shape = array_ops.shape(axes)
+    return dynamic_stitch([_range(0, input_rank, 1), axes],
+                          [input_shape, array_ops.ones(axes_shape, dtypes.int32)])
+
+
+def _static_kept(input_shape, axes) -> np.ndarray:
+    kept = np.array(input_shape, np.int32).reshape(-1)
+    for a in np.asarray(axes).reshape(-1):
+        kept[int(a) % len(kept)] = 1
+    return kept
+
+
+def _static_tile_scaling(x: Tensor, axes) -> tuple[np.ndarray, np.ndarray]:
+    """(kept dims, tile multiples) of a reduction of the fully known ``x`` over the constant
+    ``axes``, remembered per graph as TF does: the first gradient of a (shape, axes) pair
+    leaves in the graph the ``maximum``/``floordiv`` ops TF evaluates the multiples with."""
+    cache = ops.get_default_graph().__dict__.setdefault("_reduced_shape_cache", {})
+    input_shape = x.shape.as_tuple()
+    key = (input_shape, tuple(int(a) for a in np.asarray(axes).reshape(-1)))
+    if key not in cache:
+        kept = _static_kept(input_shape, axes)
+        floordiv(np.array(input_shape, np.int32), maximum(kept, 1))  # (TF's _safe_shape_div)
+        cache[key] = (kept, np.array(input_shape, np.int32) // np.maximum(kept, 1))
+    return cache[key]
 
 
 # ---- Sum -----------------------------------------------------------------------------------
 
 def _sum_grad(op, grad):
     from tfcompat.ops import slicing_ops  # slicing_ops builds on this module (cycle)
-    kept, input_shape = _kept_dims_shape(op)
-    grad = array_ops.reshape(grad, kept)
-    if isinstance(input_shape, list):
-        multiples = [i // k if k else i for i, k in zip(input_shape, kept)]
-        return [slicing_ops.tile(grad, multiples), None]
+    x, axes_t = op.inputs
+    if x.shape.ndims is not None:
+        axes = tensor_util.constant_value(axes_t)
+        if axes is not None:
+            rank = x.shape.ndims
+            if np.array_equal(axes, np.arange(rank)):  # every dimension, in order
+                grad = array_ops.reshape(grad, [1] * rank)
+                input_shape = (constant_op.constant(np.array(x.shape.as_tuple(), np.int32))
+                               if x.shape.is_fully_defined() else array_ops.shape(x))
+                return [slicing_ops.tile(grad, input_shape), None]
+            if x.shape.is_fully_defined():
+                kept, multiples = _static_tile_scaling(x, axes)
+                return [slicing_ops.tile(array_ops.reshape(grad, kept), multiples), None]
+    input_shape = array_ops.shape(x)
+    if not op.get_attr("keep_dims"):
+        grad = array_ops.reshape(grad, _reduced_shape(input_shape, axes_t))
     return [array_ops.broadcast_to(grad, input_shape), None]
 
 
@@ -86,15 +112,18 @@ def _np_mean(x, axes, keep):
 
 
 def _mean_grad(op, grad):
+    from tfcompat.ops import slicing_ops  # slicing_ops builds on this module (cycle)
     sum_grad = _sum_grad(op, grad)[0]
     x, y = op.inputs[0], op.outputs[0]
     if x.shape.is_fully_defined() and y.shape.is_fully_defined():
-        factor = max(x.shape.num_elements() // max(y.shape.num_elements(), 1), 1)
-        return [real_div(sum_grad, cast(factor, sum_grad.dtype)), None]
-    input_size = array_ops.size(x)
-    output_size = array_ops.size(y)
-    factor = maximum(floordiv(input_size, maximum(output_size, 1)), 1)
-    return [real_div(sum_grad, cast(factor, sum_grad.dtype)), None]
+        factor = x.shape.num_elements() // max(y.shape.num_elements(), 1)
+        factor = constant_op.constant(factor, dtype=sum_grad.dtype)
+        return [real_div(sum_grad, factor, name="truediv"), None]
+    input_shape = array_ops.shape(x)
+    input_rank = array_ops.size(input_shape)
+    axes = (op.inputs[1] + input_rank) % input_rank
+    factor = reduce_prod(slicing_ops.gather(input_shape, axes))
+    return [real_div(sum_grad, cast(factor, sum_grad.dtype), name="truediv"), None]
 
 
 reduce_mean = reduction_op("Mean", _np_mean, NUMBERS,
@@ -123,13 +152,17 @@ def _np_min(x, axes, keep):
 
 
 def _min_or_max_grad(op, grad):
-    x = op.inputs[0]
-    kept, _ = _kept_dims_shape(op)
-    y = array_ops.reshape(op.outputs[0], kept)
-    grad = array_ops.reshape(grad, kept)
+    x, y = op.inputs[0], op.outputs[0]
+    input_shape = array_ops.shape(x)
+    if op.get_attr("keep_dims"):
+        kept = array_ops.shape(y)
+    else:
+        kept = _reduced_shape(input_shape, op.inputs[1])
+        y = array_ops.reshape(y, kept)
+        grad = array_ops.reshape(grad, kept)
     indicators = cast(equal(y, x), grad.dtype)
     num_selected = array_ops.reshape(reduce_sum(indicators, op.inputs[1]), kept)
-    return [multiply(divide(indicators, num_selected), grad), None]
+    return [divide(indicators, num_selected) * grad, None]
 
 
 reduce_max = reduction_op("Max", _np_max, REAL_NUMBERS,
@@ -148,26 +181,27 @@ def _prod_grad(op, grad):
     # and from the right, after moving the reduced axes to the front and flattening them.
     from tfcompat.ops import slicing_ops  # slicing_ops builds on this module (cycle)
     x, axes_t = op.inputs
-    kept, input_shape = _kept_dims_shape(op)
-    grad = array_ops.broadcast_to(array_ops.reshape(grad, kept), array_ops.shape(x))
+    input_shape = array_ops.shape(x)
+    reduction_indices = array_ops.reshape(axes_t, [-1])
+    if not op.get_attr("keep_dims"):
+        grad = array_ops.reshape(grad, _reduced_shape(input_shape, axes_t))
+    grad = array_ops.broadcast_to(grad, input_shape)
     rank_ = array_ops.rank(x)
-    reduced = floormod(cast(array_ops.reshape(axes_t, [-1]), dtypes.int32), rank_)
-    idx = _range(0, rank_, 1)
-    other, _ = slicing_ops.list_diff(idx, reduced)
+    reduced = cast((reduction_indices + rank_) % rank_, dtypes.int32)
+    other, _ = slicing_ops.list_diff(_range(0, rank_, 1), reduced)
     perm = array_ops.concat([reduced, other], 0)
-    shape_x = array_ops.shape(x)
-    reduced_num = reduce_prod(slicing_ops.gather(shape_x, reduced))
-    other_num = reduce_prod(slicing_ops.gather(shape_x, other))
+    reduced_num = reduce_prod(slicing_ops.gather(input_shape, reduced))
+    other_num = reduce_prod(slicing_ops.gather(input_shape, other))
     permuted = array_ops.transpose(x, perm)
     permuted_shape = array_ops.shape(permuted)
-    flat = array_ops.reshape(permuted, array_ops.stack([reduced_num, other_num]))
+    flat = array_ops.reshape(permuted, [reduced_num, other_num])
     left = slicing_ops.cumprod(flat, axis=0, exclusive=True)
     right = slicing_ops.cumprod(flat, axis=0, exclusive=True, reverse=True)
     if left.dtype.is_complex:  # grad * conj(d prod / dx), as TF's
         left, right = apply_op("Conj", [left]), apply_op("Conj", [right])
     others = array_ops.reshape(left * right, permuted_shape)
-    y = array_ops.transpose(others, array_ops.invert_permutation(perm))
-    return [grad * y, None]
+    out = grad * array_ops.transpose(others, array_ops.invert_permutation(perm))
+    return [array_ops.reshape(out, input_shape), None]
 
 
 reduce_prod = reduction_op(
