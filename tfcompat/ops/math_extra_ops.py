@@ -16,7 +16,7 @@ from tfcompat.framework.op_registry import NOT_DIFFERENTIABLE, register_op
 from tfcompat.framework.ops import Tensor, apply_op, convert_to_tensor
 from tfcompat.framework.tensor_shape import TensorShape, unknown_shape
 from tfcompat.ops import array_ops, constant_op, math_ops
-from tfcompat.ops.math_grad_util import binary_op_grads
+from tfcompat.ops.math_grad_util import binary_op_grads, shapes_first_grads
 from tfcompat.ops.op_helpers import (
     COMPLEX,
     FLOAT_COMPLEX,
@@ -111,7 +111,7 @@ rint = unary_op("Rint", np.rint, FLOATS,
 
 def _atan2_grad(op, grad):
     y, x = op.inputs
-    grad_inv = grad / (math_ops.square(x) + math_ops.square(y))
+    grad_inv = grad / (math_ops.square(y) + math_ops.square(x))
     return binary_op_grads(op, grad, lambda: x * grad_inv, lambda: -y * grad_inv)
 
 
@@ -178,25 +178,24 @@ def _x_is_zero_kernel(fn):
 
 
 def _nonzero(x: Tensor) -> Tensor:
-    return math_ops.cast(math_ops.not_equal(x, constant_op.constant(0, dtype=x.dtype)), x.dtype)
+    return math_ops.cast(math_ops.not_equal(x, math_ops.cast(0.0, x.dtype)), x.dtype)
 
 
 def _xlogy_grad(op, grad):
     x, y = op.inputs
-    return binary_op_grads(op, grad, lambda: xlogy(_nonzero(x), y) * grad,
-                           lambda: xdivy(x, y) * grad)
+    return shapes_first_grads(op, grad, lambda: (_xlogy_op(_nonzero(x), y), _xdivy_op(x, y)))
 
 
 def _xdivy_grad(op, grad):
     x, y = op.inputs
-    return binary_op_grads(op, grad, lambda: xdivy(_nonzero(x), y) * grad,
-                           lambda: xdivy(-x, math_ops.square(y)) * grad)
+    return shapes_first_grads(op, grad, lambda: (
+        _xdivy_op(_nonzero(x), y), _xdivy_op(math_ops.negative(x), y ** 2)))
 
 
 def _xlog1py_grad(op, grad):
     x, y = op.inputs
-    return binary_op_grads(op, grad, lambda: xlog1py(_nonzero(x), y) * grad,
-                           lambda: xdivy(x, y + _one(y)) * grad)
+    return shapes_first_grads(op, grad, lambda: (
+        _xlog1py_op(_nonzero(x), y), _xdivy_op(x, y + 1.0)))
 
 
 _xlogy_op = binary_op("Xlogy", _x_is_zero_kernel(lambda x, y: x * np.log(y)), FLOAT_COMPLEX,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from tfcompat.framework.ops import Tensor
 
 
@@ -48,34 +46,78 @@ def _reduce_dynamic(grad: Tensor, shape_x: Tensor, reduce_x: Tensor) -> Tensor:
     return array_ops.reshape(math_ops.reduce_sum(grad, reduce_x), shape_x)
 
 
-def binary_op_grads(op, grad: Tensor, gx, gy):
-    """Gradients of a broadcasting binary op: ``gx``/``gy`` reduced to the shapes of x and y.
+def binary_op_grads(op, grad: Tensor, gx, gy, skip_equal_shapes: bool = False):
+    """Gradients of a broadcasting binary op: ``gx``/``gy`` summed over the axes along which x
+    and y were broadcast, then reshaped to their shapes, as TF 2.21 builds it.
 
-    As TF does, nothing is reduced when x and y have the same fully known shape, and an input
-    whose static shape equals the incoming gradient's is passed through unreduced. ``gx`` and
-    ``gy`` may be callables, built only when needed.
+    Both gradients are built first (``gx``/``gy`` may be callables). With
+    ``skip_equal_shapes`` (Add, Sub, Mul, SquaredDifference) inputs of one fully known shape
+    add nothing more; otherwise the shapes of x and y follow (``Shape``/``Shape_1``: Consts
+    when fully known). Where the static shapes decide every axis, each input that was
+    broadcast is summed (kept dims) over constant reduction indices and reshaped; else a
+    ``BroadcastGradientArgs`` gives both inputs' indices and both are summed and reshaped.
+    (Not reproduced: where an input with a dimension of 1 meets a lower-rank one, as [1, 4]
+    and [4], TF's graph also holds an unused ``Sum/reduction_indices`` Const.)
     """
     from tfcompat.ops import array_ops  # cycle: math_ops imports this module
     x, y = op.inputs
-    tx, ty = _shape_tuple(x), _shape_tuple(y)
-    tg = _shape_tuple(grad) if isinstance(grad, Tensor) else None
-    same = tx is not None and tx == ty and None not in tx
-    must_reduce_x = not same and (tx is None or tx != tg)
-    must_reduce_y = not same and (ty is None or ty != tg)
-    if (must_reduce_x or must_reduce_y) and not (
-            x.shape.is_fully_defined() and y.shape.is_fully_defined() and tg is not None
-            and None not in tg):
-        sx, sy = array_ops.shape(x), array_ops.shape(y)
-        rx, ry = array_ops.broadcast_gradient_args(sx, sy)
-        reduce_x = functools.partial(_reduce_dynamic, shape_x=sx, reduce_x=rx)
-        reduce_y = functools.partial(_reduce_dynamic, shape_x=sy, reduce_x=ry)
-    else:
-        reduce_x = functools.partial(_reduce_static, dims_x=tx, dims_g=tg)
-        reduce_y = functools.partial(_reduce_static, dims_x=ty, dims_g=tg)
     gx = gx() if callable(gx) else gx
-    if gx is not None and must_reduce_x:
-        gx = reduce_x(gx)
     gy = gy() if callable(gy) else gy
-    if gy is not None and must_reduce_y:
-        gy = reduce_y(gy)
+    tx, ty = _shape_tuple(x), _shape_tuple(y)
+    if skip_equal_shapes and tx is not None and tx == ty and None not in tx:
+        return gx, gy
+    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    static = _static_reduction_axes(tx, ty)
+    if static is None:
+        rx, ry = array_ops.broadcast_gradient_args(sx, sy)
+        reduce_x = reduce_y = True
+    else:
+        rx, ry = static
+        reduce_x, reduce_y = bool(rx), bool(ry)
+    if gx is not None and reduce_x:
+        gx = _sum_to_shape(gx, rx, sx)
+    if gy is not None and reduce_y:
+        gy = _sum_to_shape(gy, ry, sy)
     return gx, gy
+
+
+def _sum_to_shape(grad: Tensor, axes, shape: Tensor) -> Tensor:
+    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
+    return array_ops.reshape(math_ops.reduce_sum(grad, axes, keepdims=True), shape)
+
+
+def _static_reduction_axes(tx, ty) -> tuple[list[int], list[int]] | None:
+    """The axes along which x and y were broadcast, when the static shapes decide every axis
+    (a dimension of 1 or a missing leading one against another), else None (an unknown
+    dimension against one other than 1)."""
+    if tx is None or ty is None:
+        return None
+    rank = max(len(tx), len(ty))
+    rx: list[int] = []
+    ry: list[int] = []
+    for axis in range(rank):
+        i, j = axis - (rank - len(tx)), axis - (rank - len(ty))
+        if i < 0 or j < 0:  # the lower-rank input was broadcast along a leading axis
+            (rx if i < 0 else ry).append(axis)
+            continue
+        dx, dy = tx[i], ty[j]
+        if dx == 1 and dy != 1:
+            rx.append(axis)
+        elif dy == 1 and dx != 1:
+            ry.append(axis)
+        elif dx is None or dy is None:
+            return None
+    return rx, ry
+
+
+def shapes_first_grads(op, grad: Tensor, partials):
+    """TF's older binary-gradient form (Xlogy, Xdivy, Xlog1py): the shapes and
+    ``BroadcastGradientArgs`` first, whatever the static shapes, then ``partials()`` (the two
+    partial derivatives), each times ``grad`` summed over its reduction indices and reshaped."""
+    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
+    x, y = op.inputs
+    sx, sy = array_ops.shape(x), array_ops.shape(y)
+    rx, ry = array_ops.broadcast_gradient_args(sx, sy)
+    px, py = partials()
+    return (array_ops.reshape(math_ops.reduce_sum(px * grad, rx), sx),
+            array_ops.reshape(math_ops.reduce_sum(py * grad, ry), sy))

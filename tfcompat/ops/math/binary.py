@@ -49,7 +49,7 @@ def _integer_division(ufunc, x, y):
 # ---- AddV2 (tf.add is AddV2 named "Add") ---------------------------------------------------
 
 def _add_grad(op, grad):
-    return binary_op_grads(op, grad, grad, grad)
+    return binary_op_grads(op, grad, grad, grad, skip_equal_shapes=True)
 
 
 add_v2 = binary_op("AddV2", np.add, NUMBERS, "Returns x + y element-wise.", grad=_add_grad)
@@ -65,7 +65,7 @@ def add(x, y, name=None) -> Tensor:
 # ---- Sub -----------------------------------------------------------------------------------
 
 def _sub_grad(op, grad):
-    return binary_op_grads(op, grad, grad, lambda: -grad)
+    return binary_op_grads(op, grad, grad, lambda: -grad, skip_equal_shapes=True)
 
 
 subtract = binary_op("Sub", np.subtract, NUMBERS, "Returns x - y element-wise.", grad=_sub_grad)
@@ -78,7 +78,8 @@ def _mul_grad(op, grad):
     if _fast_path(op, grad):
         return multiply(grad, y), multiply(grad, x)
     x, y = _conj(x), _conj(y)
-    return binary_op_grads(op, grad, lambda: multiply(grad, y), lambda: multiply(x, grad))
+    return binary_op_grads(op, grad, lambda: multiply(grad, y), lambda: multiply(x, grad),
+                           skip_equal_shapes=True)
 
 
 multiply = binary_op("Mul", np.multiply, NUMBERS, "Returns x * y element-wise.", grad=_mul_grad)
@@ -204,18 +205,12 @@ pow = binary_op("Pow", _pow_kernel, NUMBERS, "Computes x ** y element-wise.",  #
 
 # ---- Maximum, Minimum ----------------------------------------------------------------------
 
-def _broadcast_like(mask, grad):
-    if mask.shape.is_fully_defined() and mask.shape == grad.shape:
-        return mask
-    return array_ops.broadcast_to(mask, array_ops.shape(grad))
-
-
 def _max_min_grad(op, grad, selector):
     x, y = op.inputs
-    xmask = _broadcast_like(selector(x, y), grad)
     zeros_ = array_ops.zeros_like(grad)
-    return binary_op_grads(op, grad, lambda: array_ops.select(xmask, grad, zeros_),
-                           lambda: array_ops.select(xmask, zeros_, grad))
+    xmask = selector(x, y)
+    return binary_op_grads(op, grad, lambda: array_ops.select_v2(xmask, grad, zeros_),
+                           lambda: array_ops.select_v2(xmask, zeros_, grad))
 
 
 maximum = binary_op("Maximum", np.maximum, REAL_NUMBERS, "Returns max(x, y) element-wise.",
@@ -233,8 +228,8 @@ def _squared_difference(x, y):
 
 def _squared_difference_grad(op, grad):
     x, y = op.inputs
-    x_grad = multiply(constant_op.constant(2.0, dtype=grad.dtype), grad) * (x - y)
-    return binary_op_grads(op, grad, x_grad, lambda: -x_grad)
+    x_grad = multiply(constant_op.constant(2.0, dtype=grad.dtype, name="scalar"), grad) * (x - y)
+    return binary_op_grads(op, grad, x_grad, lambda: -x_grad, skip_equal_shapes=True)
 
 
 squared_difference = binary_op("SquaredDifference", _squared_difference, NUMBERS,
@@ -252,8 +247,9 @@ def _div_no_nan_kernel(x, y):
 
 def _div_no_nan_grad(op, grad):
     x, y = (_conj(t) for t in op.inputs)
-    return binary_op_grads(op, grad, lambda: div_no_nan(grad, y),
-                           lambda: grad * div_no_nan(div_no_nan(-x, y), y))
+    return binary_op_grads(
+        op, grad, lambda: div_no_nan(grad, y, name="div_no_nan"),
+        lambda: grad * div_no_nan(div_no_nan(-x, y, name="div_no_nan"), y, name="div_no_nan"))
 
 
 div_no_nan = binary_op("DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
