@@ -8,13 +8,12 @@ plan with one step: consecutive steps (the plan's order is kept) whose ops expos
 shape of known rank (of at least ``MIN_FUSED_SIZE`` elements when fully known), inputs of that
 shape (or, where the op allows, single elements) and of the op's real float dtype. Steps that
 may see dead tensors (guarded), loop frames, memo steps, stateful ops and fed outputs end a
-segment. The step's
-kernel runs every op of the segment on one range of ``block`` elements before the next range,
-ranges spread over the intra-op pool (``intra_op_pool.run_ranges``: a session's intra-op
-threads, the idle cores, the pool's back-off). Only outputs read after the segment (by a later
-step or a fetch) become whole arrays; the others live in scratch blocks of the thread running
-the range (one buffer per thread, kept between runs: a thread runs one range at a time), so
-the segment's memory is a few blocks per thread instead of one array per op.
+segment. The step's kernel runs every op of the segment on one range of ``block`` elements
+before the next range, ranges spread over the intra-op pool (``intra_op_pool.run_ranges``: a
+session's intra-op threads, the idle cores, the pool's back-off). Only outputs read after the
+segment (by a later step or a fetch) become whole arrays; the others live in scratch blocks of
+the thread running the range (one buffer per thread, kept between runs: a thread runs one range
+at a time), so the segment's memory is a few blocks per thread instead of one array per op.
 
 Values are those of the unfused plan, bit for bit: a body runs its kernel's float operations,
 and range bounds are multiples of ``intra_op_pool.ALIGN`` (numpy's ufunc buffer), as the pool's
