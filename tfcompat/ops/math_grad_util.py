@@ -121,3 +121,16 @@ def shapes_first_grads(op, grad: Tensor, partials):
     px, py = partials()
     return (array_ops.reshape(math_ops.reduce_sum(px * grad, rx), sx),
             array_ops.reshape(math_ops.reduce_sum(py * grad, ry), sy))
+
+
+def sum_to_input_shape(partial: Tensor, x: Tensor, output: Tensor) -> Tensor:
+    """``partial`` (shaped like the op's ``output``) summed over the axes along which ``x`` was
+    broadcast to the output's shape, and reshaped to x's (SelectV2's form: each input against
+    the output): static reduction indices where the shapes decide, else
+    ``BroadcastGradientArgs``."""
+    from tfcompat.ops import array_ops  # cycle: math_ops imports this module
+    sx, sg = array_ops.shape(x), array_ops.shape(output)
+    static = _static_reduction_axes(_shape_tuple(x), _shape_tuple(output))
+    if static is None:
+        return _sum_to_shape(partial, array_ops.broadcast_gradient_args(sx, sg)[0], sx)
+    return _sum_to_shape(partial, static[0], sx) if static[0] else partial

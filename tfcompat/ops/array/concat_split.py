@@ -18,7 +18,7 @@ from tfcompat.framework.ops import (
 )
 from tfcompat.framework.tensor_shape import Dimension, merge_error, unknown_shape
 from tfcompat.ops import array_ops
-from tfcompat.ops.array.core import identity, rank, shape
+from tfcompat.ops.array.core import identity, rank, shape, shape_n
 from tfcompat.ops.array.slice_common import (
     _SHAPE,
     _SPLIT_LEN_TYPES,
@@ -83,13 +83,23 @@ def _concat_kernel(*args):
 def _concat_grad(op, grad):
     from tfcompat.ops import slicing_ops
     values, axis = op.inputs[:-1], op.inputs[-1]
-    sizes = [shape(v) for v in values]
-    from tfcompat.ops import math_ops
-    rank_ = rank(values[0])
-    axis_mod = math_ops.floormod(axis, rank_)
+    axis_mod = axis % rank(values[0])
+    sizes = _input_shapes(values)
     offsets = concat_offsets(axis_mod, sizes)
     grads = [slicing_ops.slice(grad, offset, size) for offset, size in zip(offsets, sizes)]
     return grads + [None]
+
+
+def _input_shapes(values) -> list:
+    """Each input's shape: Consts while the static shapes are known, else one ShapeN of all
+    (TF's order: the first unknown shape's Shape op is built, then given up for the ShapeN)."""
+    sizes = []
+    for v in values:
+        size = shape(v)
+        if size.op.type != "Const":
+            return shape_n(values)
+        sizes.append(size)
+    return sizes
 
 
 register_op("ConcatV2", inputs=("values: N*T", "axis: Tidx"), kernel=_concat_kernel,

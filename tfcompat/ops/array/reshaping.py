@@ -89,6 +89,10 @@ def _reshape_kernel(x, shape):
 
 
 def _reshape_grad(op, grad):
+    # (TF: the static input shape when exactly one dimension is unknown, else its Shape)
+    dims = op.inputs[0].shape.as_tuple()
+    if dims is not None and dims.count(None) == 1:
+        return [reshape(grad, [-1 if d is None else d for d in dims]), None]
     return [reshape(grad, shape(op.inputs[0])), None]
 
 

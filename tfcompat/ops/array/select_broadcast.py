@@ -60,9 +60,10 @@ def _select_v2_grad(op, grad):
     from tfcompat.ops import math_grad_util
     cond, x, y = op.inputs
     zeros_ = zeros([], dtype=grad.dtype)
-    gx = math_grad_util.reduce_to_shape_of(select_v2(cond, grad, zeros_), x)
-    gy = math_grad_util.reduce_to_shape_of(select_v2(cond, zeros_, grad), y)
-    return None, gx, gy
+    gx, gy = select_v2(cond, grad, zeros_), select_v2(cond, zeros_, grad)
+    out = op.outputs[0]
+    return (None, math_grad_util.sum_to_input_shape(gx, x, out),
+            math_grad_util.sum_to_input_shape(gy, y, out))
 
 
 register_op("SelectV2", inputs=("condition: bool", "t: T", "e: T"),
