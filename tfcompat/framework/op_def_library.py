@@ -211,6 +211,11 @@ def _convert_input(op_def, spec, value, inferred, first_arg_of, op_type,
         preferred = op_def.type_defaults.get(attr)
         if preferred is not None and not ints_fit(value, preferred):
             preferred = None  # TF infers int64 for a shape holding 2**32 + 5, never wraps it
+        if (preferred is not None and preferred.is_integer and type(value) in (list, tuple)
+                and not value):
+            # TF converts an empty list as float32 first and leaves that Const in the graph
+            # (``Reshape/shape``) before the integer one it uses (``Reshape/shape_1``).
+            convert_to_tensor(value, name=name)
         try:
             tensor = convert_to_tensor(value, name=name, as_ref=spec.is_ref,
                                        preferred_dtype=preferred)
