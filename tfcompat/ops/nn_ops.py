@@ -244,12 +244,22 @@ def _softmax_along(op_type, logits, axis, name):
         return apply_op(op_type, [logits], name=name)
     if rank is None:
         raise ValueError("softmax along a non-last axis needs a known rank in tfcompat")
+    # As TF builds it: the permutation swapping ``axis`` with the last one, from Range and
+    # concat ops on the input's rank (a negative axis is added to a first Rank as a tensor).
+    ndims = array_ops.rank(logits)
+    if axis < 0:
+        axis = axis + ndims
+    input_rank = array_ops.rank(logits)
     axis %= rank
-    perm = list(range(rank))
-    perm[axis], perm[-1] = perm[-1], perm[axis]
-    swapped = array_ops.transpose(logits, perm)
+    swapped = _swap_axis(logits, axis, math_ops.subtract(input_rank, 1))
     result = apply_op(op_type, [swapped])
-    return array_ops.transpose(result, perm, name=name)
+    return _swap_axis(result, axis, math_ops.subtract(input_rank, 1), name=name)
+
+
+def _swap_axis(x: Tensor, axis, last: Tensor, name=None) -> Tensor:
+    perm = array_ops.concat([math_ops.range(axis), [last], math_ops.range(axis + 1, last),
+                             [axis]], 0)
+    return array_ops.transpose(x, perm, name=name)
 
 
 def softmax(logits, axis=None, name=None, dim=None) -> Tensor:
