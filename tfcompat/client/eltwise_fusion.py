@@ -35,6 +35,7 @@ in the environment, when a plan is compiled, turns it off (for debugging).
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from dataclasses import replace
@@ -257,7 +258,7 @@ class FusedSegment:
         if inputs is None:
             return self._unfused(args)
         shape, flats = inputs
-        size = self.size if self.static else _product(shape)
+        size = self.size if self.static else math.prod(shape)
         layout = self._layouts.get(size, False)
         if layout is False:
             layout = self.layout(size)
@@ -441,13 +442,6 @@ def _unfused_function(segment: FusedSegment, external: int):
     source = "\n".join(lines) + "\n"
     exec(compile(source, "<tfcompat unfused segment>", "exec"), namespace)  # noqa: S102
     return namespace["run_unfused"]
-
-
-def _product(shape: tuple) -> int:
-    size = 1
-    for n in shape:
-        size *= n
-    return size
 
 
 def _block_size(size: int, scratch_bytes_per_element: int, threads: int) -> int:

@@ -93,6 +93,9 @@ class Graph:
         self._graph_key = f"grap-key-{id(self)}/"
         # The cond/while context ops are being created in (tfcompat.ops.control_flow_v1).
         self._control_flow_context = None
+        # (input shape, axes) -> (kept dims, tile multiples) of reduction gradients, as TF keeps
+        # them per graph (tfcompat.ops.math.reductions).
+        self._reduced_shape_cache: dict[tuple, tuple] = {}
 
     # -- identity and structure
 

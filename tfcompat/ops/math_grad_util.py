@@ -25,7 +25,7 @@ def reduce_to_shape_of(grad: Tensor | None, x: Tensor) -> Tensor | None:
         return _reduce_static(grad, sx.as_tuple(), sg.as_tuple())
     shape_x = array_ops.shape(x)
     reduce_x, _ = array_ops.broadcast_gradient_args(shape_x, array_ops.shape(grad))
-    return _reduce_dynamic(grad, shape_x, reduce_x)
+    return _sum_to_shape(grad, reduce_x, shape_x, keepdims=False)
 
 
 def _reduce_static(grad: Tensor, dims_x: tuple, dims_g: tuple) -> Tensor:
@@ -39,11 +39,6 @@ def _reduce_static(grad: Tensor, dims_x: tuple, dims_g: tuple) -> Tensor:
     if summed.shape.as_tuple() != dims_x:
         summed = array_ops.reshape(summed, list(dims_x))
     return summed
-
-
-def _reduce_dynamic(grad: Tensor, shape_x: Tensor, reduce_x: Tensor) -> Tensor:
-    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
-    return array_ops.reshape(math_ops.reduce_sum(grad, reduce_x), shape_x)
 
 
 def binary_op_grads(op, grad: Tensor, gx, gy, skip_equal_shapes: bool = False):
@@ -81,9 +76,11 @@ def binary_op_grads(op, grad: Tensor, gx, gy, skip_equal_shapes: bool = False):
     return gx, gy
 
 
-def _sum_to_shape(grad: Tensor, axes, shape: Tensor) -> Tensor:
+def _sum_to_shape(grad: Tensor, axes, shape: Tensor, keepdims: bool = True) -> Tensor:
+    """``grad`` summed over ``axes`` and reshaped to ``shape`` (TF keeps the dims in its
+    broadcast gradients, not in the older shapes-first form)."""
     from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
-    return array_ops.reshape(math_ops.reduce_sum(grad, axes, keepdims=True), shape)
+    return array_ops.reshape(math_ops.reduce_sum(grad, axes, keepdims=keepdims), shape)
 
 
 def _static_reduction_axes(tx, ty) -> tuple[list[int], list[int]] | None:
@@ -114,13 +111,13 @@ def shapes_first_grads(op, grad: Tensor, partials):
     """TF's older binary-gradient form (Xlogy, Xdivy, Xlog1py): the shapes and
     ``BroadcastGradientArgs`` first, whatever the static shapes, then ``partials()`` (the two
     partial derivatives), each times ``grad`` summed over its reduction indices and reshaped."""
-    from tfcompat.ops import array_ops, math_ops  # cycle: math_ops imports this module
+    from tfcompat.ops import array_ops  # cycle: math_ops imports this module
     x, y = op.inputs
     sx, sy = array_ops.shape(x), array_ops.shape(y)
     rx, ry = array_ops.broadcast_gradient_args(sx, sy)
     px, py = partials()
-    return (array_ops.reshape(math_ops.reduce_sum(px * grad, rx), sx),
-            array_ops.reshape(math_ops.reduce_sum(py * grad, ry), sy))
+    return (_sum_to_shape(px * grad, rx, sx, keepdims=False),
+            _sum_to_shape(py * grad, ry, sy, keepdims=False))
 
 
 def sum_to_input_shape(partial: Tensor, x: Tensor, output: Tensor) -> Tensor:

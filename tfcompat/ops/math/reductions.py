@@ -63,7 +63,7 @@ def _static_tile_scaling(x: Tensor, axes) -> tuple[np.ndarray, np.ndarray]:
     """(kept dims, tile multiples) of a reduction of the fully known ``x`` over the constant
     ``axes``, remembered per graph as TF does: the first gradient of a (shape, axes) pair
     leaves in the graph the ``maximum``/``floordiv`` ops TF evaluates the multiples with."""
-    cache = ops.get_default_graph().__dict__.setdefault("_reduced_shape_cache", {})
+    cache = ops.get_default_graph()._reduced_shape_cache
     input_shape = x.shape.as_tuple()
     key = (input_shape, tuple(int(a) for a in np.asarray(axes).reshape(-1)))
     if key not in cache:
