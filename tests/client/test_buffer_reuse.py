@@ -3,14 +3,13 @@ where the plan proved it owns it, and the values are those of plans without reus
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
+from tests.threads import run_in_threads
 from tfcompat.client import buffer_reuse
 from tfcompat.framework import run_memo
 from tfcompat.framework.op_registry import get_op_def
@@ -228,11 +227,7 @@ def test_concurrent_runs_of_one_plan(reuse_log):
                 if not (_same_bits(got_y, h) and np.allclose(got_g, 2 * h * 3 * (h > 0))):
                     errors.append(k)
 
-        threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_in_threads(worker, [(k,) for k in range(4)])
     assert errors == []
     assert any(pos is not None for _, pos in reuse_log)
 

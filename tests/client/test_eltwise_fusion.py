@@ -3,14 +3,13 @@ give the unfused plans' values bit for bit, on the fused path and on its unfused
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
+from tests.threads import run_in_threads
 from tfcompat.client import buffer_reuse, eltwise_fusion
 from tfcompat.client.eltwise_fusion import FusedSegment
 from tfcompat.framework import intra_op_pool
@@ -217,11 +216,7 @@ def test_concurrent_runs_share_a_fused_plan(monkeypatch, small_blocks):
         except Exception as e:  # noqa: BLE001 - reported below
             errors.append(e)
 
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_in_threads(worker, [(k,) for k in range(4)])
     assert errors == []
     assert len(_segments(fused.sess)) == 1
 

@@ -4,11 +4,10 @@ changes a variable, a constant, a cache or a later run."""
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 
 import tfcompat as tf
+from tests.threads import run_in_threads
 from tfcompat.client import run_results
 
 
@@ -86,11 +85,7 @@ def test_fetches_of_one_run_and_of_concurrent_runs_never_share_buffers():
         def run():
             for _ in range(50):
                 results.append(sess.run([a, b, a], {x: xs}))
-        threads = [threading.Thread(target=run) for _ in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_in_threads(run, [()] * 4)
     want_a, want_b = np.tanh(xs), np.tanh(xs) * np.float32(2)
     buffers = set()
     for got_a, got_b, again in results:

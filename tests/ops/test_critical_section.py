@@ -2,12 +2,11 @@
 interleave, and a failing execution releases the mutex (TF's recorded structure:
 conformance/cases/toplevel/critical_section)."""
 
-import threading
-
 import numpy as np
 import pytest
 
 import tfcompat as tf
+from tests.threads import run_in_threads
 
 
 def test_concurrent_read_modify_writes_do_not_interleave():
@@ -27,11 +26,7 @@ def test_concurrent_read_modify_writes_do_not_interleave():
             def worker():
                 for _ in range(25):
                     sess.run(step)
-            threads = [threading.Thread(target=worker) for _ in range(4)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            run_in_threads(worker, [()] * 4)
             assert sess.run(v) == 100
 
 

@@ -2,14 +2,13 @@
 application of duplicate indices, update broadcasting, partial writes before an error, and the
 per-variable lock under concurrent runs (TF's recorded behaviour: conformance/cases/toplevel)."""
 
-import threading
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tfcompat as tf
+from tests.threads import run_in_threads
 
 _SEQUENTIAL = {
     "scatter_update": lambda old, new: new,
@@ -120,11 +119,7 @@ def test_concurrent_scatter_adds_lose_no_update():
             def worker():
                 for _ in range(50):
                     sess.run(add.op)
-            threads = [threading.Thread(target=worker) for _ in range(4)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            run_in_threads(worker, [()] * 4)
             np.testing.assert_array_equal(sess.run(var), [400, 200])
 
 
